@@ -1,0 +1,315 @@
+// Writes relations as .facts files (atomically) or to a stream, with hand-rolled number formatting.
+package dev.jetlog.datasets;
+
+import dev.jetlog.parser.ast.ColumnType;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes a relation in Soufflé's {@code .facts} format: one row a line, {@code \n} endings,
+ * columns separated by the delimiter. {@code NUMBER} is written as a signed decimal,
+ * {@code UNSIGNED} as an unsigned decimal, {@code FLOAT} as {@link FloatFormat} prints it and
+ * {@code SYMBOL} as the decoded text, raw (like Soufflé, nothing is escaped, so a symbol holding
+ * the delimiter or a line break will not read back the same). A nullary relation's tuple is
+ * written {@code ()}.
+ *
+ * <p>Writing to a {@link Path} is atomic: the data goes to a temporary file in the same
+ * directory, is forced to disk, and is then renamed over the target with
+ * {@link StandardCopyOption#ATOMIC_MOVE}. A failure part way (an I/O error, a symbol that cannot be
+ * decoded) deletes the temporary file and leaves any existing target untouched.
+ */
+public final class FactsWriter {
+
+    private static final int BUFFER_BYTES = 1 << 16;
+    /** Longest formatted number: "-2147483648" or a float like "-1.17549e-38". */
+    private static final int MAX_NUMBER_BYTES = 16;
+    private static final byte[] MIN_INT = "-2147483648".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULLARY = "()".getBytes(StandardCharsets.US_ASCII);
+
+    private final OutputStream out;
+    private final byte[] buf = new byte[BUFFER_BYTES];
+    private int count;
+
+    private FactsWriter(OutputStream out) {
+        this.out = out;
+    }
+
+    /** Atomically writes the rows of {@code rows} to {@code file}. */
+    public static void write(Path file, IntRows rows, List<ColumnType> types, String delimiter,
+                             SymbolEncoder symbols) throws IOException {
+        checkArity(rows, types);
+        write(file, rows.data(), rows.size(), types, delimiter, symbols);
+    }
+
+    /**
+     * Atomically writes the first {@code rowCount} rows of the row-major array {@code rows} to
+     * {@code file}, creating missing parent directories. {@code symbols} may be null when no
+     * column is {@code SYMBOL}.
+     */
+    public static void write(Path file, int[] rows, int rowCount, List<ColumnType> types, String delimiter,
+                             SymbolEncoder symbols) throws IOException {
+        validate(rows, rowCount, types, delimiter, symbols);
+        Path target = file.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            throw new IOException(target + " is a directory");
+        }
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Path tmp = null;
+        FileChannel channel = null;
+        boolean done = false;
+        try {
+            while (channel == null) {
+                tmp = dir.resolve("." + target.getFileName() + "."
+                        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+                try {
+                    channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                } catch (FileAlreadyExistsException e) {
+                    // another writer picked the same name; try again
+                }
+            }
+            try (FileChannel ch = channel) {
+                new FactsWriter(Channels.newOutputStream(ch)).writeRows(rows, rowCount, types, delimiter, symbols);
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            done = true;
+        } finally {
+            if (!done && tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException suppressed) {
+                    // the original failure matters more
+                }
+            }
+        }
+    }
+
+    /** Writes the rows of {@code rows} to {@code out}, flushing but not closing it. */
+    public static void write(OutputStream out, IntRows rows, List<ColumnType> types, String delimiter,
+                             SymbolEncoder symbols) throws IOException {
+        checkArity(rows, types);
+        write(out, rows.data(), rows.size(), types, delimiter, symbols);
+    }
+
+    /** Writes the first {@code rowCount} rows to {@code out} (e.g. stdout), flushing but not closing it. */
+    public static void write(OutputStream out, int[] rows, int rowCount, List<ColumnType> types, String delimiter,
+                             SymbolEncoder symbols) throws IOException {
+        Objects.requireNonNull(out, "out");
+        validate(rows, rowCount, types, delimiter, symbols);
+        new FactsWriter(out).writeRows(rows, rowCount, types, delimiter, symbols);
+        out.flush();
+    }
+
+    private static void checkArity(IntRows rows, List<ColumnType> types) {
+        if (rows.arity() != types.size()) {
+            throw new IllegalArgumentException("rows have arity " + rows.arity() + " but " + types.size()
+                    + " column types were given");
+        }
+    }
+
+    private static void validate(int[] rows, int rowCount, List<ColumnType> types, String delimiter,
+                                 SymbolEncoder symbols) {
+        Objects.requireNonNull(rows, "rows");
+        Objects.requireNonNull(delimiter, "delimiter");
+        if (rowCount < 0 || (long) rowCount * types.size() > rows.length) {
+            throw new IllegalArgumentException("rowCount " + rowCount + " with arity " + types.size()
+                    + " does not fit an array of " + rows.length + " values");
+        }
+        if (symbols == null && types.contains(ColumnType.SYMBOL)) {
+            throw new IllegalArgumentException("a SYMBOL column needs a SymbolEncoder");
+        }
+    }
+
+    private void writeRows(int[] rows, int rowCount, List<ColumnType> typeList, String delimiter,
+                           SymbolEncoder symbols) throws IOException {
+        ColumnType[] types = typeList.toArray(new ColumnType[0]);
+        int arity = types.length;
+        byte[] delim = delimiter.getBytes(StandardCharsets.UTF_8);
+        boolean allNumber = true;
+        for (ColumnType t : types) {
+            allNumber &= t == ColumnType.NUMBER;
+        }
+        if (arity == 0) {
+            for (int r = 0; r < rowCount; r++) {
+                writeBytes(NULLARY, 0, NULLARY.length);
+                newline();
+            }
+        } else if (allNumber && delim.length == 1 && arity <= 256) {
+            byte d = delim[0];
+            int limit = buf.length - (MAX_NUMBER_BYTES + 1) * arity;
+            for (int r = 0, at = 0; r < rowCount; r++) {
+                if (count > limit) {
+                    flushBuffer();
+                }
+                for (int c = 0; c < arity; c++, at++) {
+                    if (c > 0) {
+                        buf[count++] = d;
+                    }
+                    putInt(rows[at]);
+                }
+                buf[count++] = '\n';
+            }
+        } else {
+            for (int r = 0, at = 0; r < rowCount; r++) {
+                for (int c = 0; c < arity; c++, at++) {
+                    if (c > 0) {
+                        writeBytes(delim, 0, delim.length);
+                    }
+                    writeValue(types[c], rows[at], symbols);
+                }
+                newline();
+            }
+        }
+        flushBuffer();
+    }
+
+    private void writeValue(ColumnType type, int value, SymbolEncoder symbols) throws IOException {
+        switch (type) {
+            case NUMBER:
+                ensure(MAX_NUMBER_BYTES);
+                putInt(value);
+                break;
+            case UNSIGNED:
+                ensure(MAX_NUMBER_BYTES);
+                if (value >= 0) {
+                    putInt(value);
+                } else {
+                    putPositiveLong(value & 0xFFFF_FFFFL);
+                }
+                break;
+            case FLOAT:
+                writeAscii(FloatFormat.formatBits(value));
+                break;
+            case SYMBOL:
+                String text = symbols.decode(value);
+                if (text == null) {
+                    throw new IllegalArgumentException("symbol id " + value + " has no text");
+                }
+                writeString(text);
+                break;
+            default:
+                throw new IllegalArgumentException("unknown column type " + type);
+        }
+    }
+
+    /** Appends the decimal form of {@code v}; the caller guarantees {@code MAX_NUMBER_BYTES} room. */
+    private void putInt(int v) {
+        if (v < 0) {
+            if (v == Integer.MIN_VALUE) {
+                System.arraycopy(MIN_INT, 0, buf, count, MIN_INT.length);
+                count += MIN_INT.length;
+                return;
+            }
+            buf[count++] = '-';
+            v = -v;
+        }
+        if (v < 10) {
+            buf[count++] = (byte) ('0' + v);
+            return;
+        }
+        int len = digits(v);
+        int end = count + len;
+        for (int i = end - 1; i >= count; i--) {
+            int q = v / 10;
+            buf[i] = (byte) ('0' + (v - q * 10));
+            v = q;
+        }
+        count = end;
+    }
+
+    private void putPositiveLong(long v) {
+        int len = Long.toString(v).length();
+        int end = count + len;
+        for (int i = end - 1; i >= count; i--) {
+            buf[i] = (byte) ('0' + (int) (v % 10));
+            v /= 10;
+        }
+        count = end;
+    }
+
+    private static int digits(int v) {
+        int n = 1;
+        while (v >= 10) {
+            v /= 10;
+            n++;
+        }
+        return n;
+    }
+
+    private void writeAscii(String s) throws IOException {
+        ensure(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            buf[count++] = (byte) s.charAt(i);
+        }
+    }
+
+    private void writeString(String s) throws IOException {
+        int n = s.length();
+        if (n <= buf.length) {
+            ensure(n);
+            int start = count;
+            int i = 0;
+            while (i < n) {
+                char ch = s.charAt(i);
+                if (ch >= 0x80) {
+                    break;
+                }
+                buf[start + i] = (byte) ch;
+                i++;
+            }
+            if (i == n) {
+                count += n;
+                return;
+            }
+        }
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        writeBytes(utf8, 0, utf8.length);
+    }
+
+    private void writeBytes(byte[] b, int off, int len) throws IOException {
+        if (len > buf.length - count) {
+            flushBuffer();
+            if (len > buf.length) {
+                out.write(b, off, len);
+                return;
+            }
+        }
+        System.arraycopy(b, off, buf, count, len);
+        count += len;
+    }
+
+    private void newline() throws IOException {
+        ensure(1);
+        buf[count++] = '\n';
+    }
+
+    private void ensure(int room) throws IOException {
+        if (buf.length - count < room) {
+            flushBuffer();
+        }
+    }
+
+    private void flushBuffer() throws IOException {
+        if (count > 0) {
+            out.write(buf, 0, count);
+            count = 0;
+        }
+    }
+}

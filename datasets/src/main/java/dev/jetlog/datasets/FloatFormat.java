@@ -1,0 +1,61 @@
+// Formats floats the way Soufflé (C++ iostream defaults, printf %g) prints them.
+package dev.jetlog.datasets;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * Formats a float as C++ {@code std::ostream} does with default flags, i.e. {@code printf("%g")}:
+ * 6 significant digits, trailing zeros dropped, scientific notation when the decimal exponent is
+ * below -4 or at least 6, exponent with a sign and at least two digits. Examples: 1.0 → "1",
+ * 0.5 → "0.5", 1e10 → "1e+10", 1e-5 → "1e-05", 123456789 → "1.23457e+08", NaN → "nan",
+ * infinity → "inf" / "-inf", -0.0 → "-0". Rounding is half-even on the exact binary value, as in
+ * glibc.
+ */
+public final class FloatFormat {
+
+    private static final int PRECISION = 6;
+    private static final MathContext ROUND = new MathContext(PRECISION, RoundingMode.HALF_EVEN);
+
+    private FloatFormat() {
+    }
+
+    /** Formats the float whose raw bits are {@code bits}. */
+    public static String formatBits(int bits) {
+        return format(Float.intBitsToFloat(bits));
+    }
+
+    public static String format(float value) {
+        if (Float.isNaN(value)) {
+            return "nan";
+        }
+        if (Float.isInfinite(value)) {
+            return value > 0 ? "inf" : "-inf";
+        }
+        if (value == 0) {
+            return Float.floatToRawIntBits(value) < 0 ? "-0" : "0";
+        }
+        BigDecimal rounded = new BigDecimal(value).round(ROUND);
+        int exponent = rounded.precision() - rounded.scale() - 1;
+        BigDecimal stripped = rounded.stripTrailingZeros();
+        if (exponent >= -4 && exponent < PRECISION) {
+            return stripped.toPlainString();
+        }
+        String digits = stripped.unscaledValue().abs().toString();
+        StringBuilder sb = new StringBuilder(16);
+        if (value < 0) {
+            sb.append('-');
+        }
+        sb.append(digits.charAt(0));
+        if (digits.length() > 1) {
+            sb.append('.').append(digits, 1, digits.length());
+        }
+        sb.append('e').append(exponent < 0 ? '-' : '+');
+        int e = Math.abs(exponent);
+        if (e < 10) {
+            sb.append('0');
+        }
+        return sb.append(e).toString();
+    }
+}

@@ -1,0 +1,20 @@
+// Package overview: loading and saving relations as .facts files, plus generated and bundled example data.
+/**
+ * Datasets for JetLog: everything that turns files into relations and back.
+ *
+ * <p>A relation of arity {@code k} is a row-major {@code int[]} of {@code n * k} values;
+ * {@link dev.jetlog.datasets.IntRows} is the growable form. Every value is a 32-bit int whose
+ * meaning depends on the column's {@link dev.jetlog.parser.ast.ColumnType}: a signed number,
+ * the bits of an unsigned number, the raw bits of a float, or a symbol id handed out by a
+ * {@link dev.jetlog.datasets.SymbolEncoder}.
+ *
+ * <ul>
+ *   <li>{@link dev.jetlog.datasets.FactsReader} / {@link dev.jetlog.datasets.FactsWriter}:
+ *       Soufflé-style {@code .facts} input and output (plain edge lists included).</li>
+ *   <li>{@link dev.jetlog.datasets.GraphGenerator}: deterministic synthetic graphs.</li>
+ *   <li>{@link dev.jetlog.datasets.ExamplePrograms}: the bundled TC, SG and CSPA programs.</li>
+ *   <li>{@link dev.jetlog.datasets.SharedDatasets}: finds the {@code shared/} folder of
+ *       benchmark graphs and conformance cases that sits beside the checkout.</li>
+ * </ul>
+ */
+package dev.jetlog.datasets;

@@ -1,0 +1,128 @@
+// Difference and merge of duplicate-free row sets in canonical order, split into independent
+// parallel pieces by binary search (difference) and by co-ranking the merge path (merge).
+package dev.jetlog.hisa;
+
+public final class SetOperations {
+    private SetOperations() {
+    }
+
+    /** The rows of a that are not in b; both sorted and duplicate-free. The result is sorted. */
+    public static Tuples difference(Tuples a, Tuples b, Parallel parallel) {
+        int arity = a.arity();
+        int na = a.size();
+        int nb = b.size();
+        if (na == 0 || nb == 0) {
+            return new Tuples(arity, a.toArray(), na);
+        }
+        if (arity == 0) {
+            return Tuples.empty(0);
+        }
+        int[] da = a.data();
+        int[] db = b.data();
+        int chunks = parallel.chunksFor(na, 1 << 14);
+        int[][] kept = new int[chunks][];
+        int[] counts = new int[chunks + 1];
+        parallel.forEachChunk(na, chunks, (chunk, from, to) -> {
+            int[] out = new int[(to - from) * arity];
+            int written = 0;
+            int j = RowOrder.lowerBound(db, 0, nb, da, from, arity);
+            for (int i = from; i < to; i++) {
+                j = gallop(db, j, nb, da, i, arity);
+                if (j == nb || RowOrder.compare(da, i, db, j, arity) != 0) {
+                    System.arraycopy(da, i * arity, out, written * arity, arity);
+                    written++;
+                }
+            }
+            kept[chunk] = out;
+            counts[chunk + 1] = written;
+        });
+        for (int c = 0; c < chunks; c++) {
+            counts[c + 1] += counts[c];
+        }
+        int[] result = new int[counts[chunks] * arity];
+        parallel.forEachChunk(chunks, chunks, (chunk, from, to) -> {
+            for (int c = from; c < to; c++) {
+                System.arraycopy(kept[c], 0, result, counts[c] * arity, (counts[c + 1] - counts[c]) * arity);
+            }
+        });
+        return new Tuples(arity, result, counts[chunks]);
+    }
+
+    /**
+     * The first position p >= from in sorted[.., n) whose row is not less than row probe of other,
+     * by exponential then binary search from `from` (cheap when the answer is near).
+     */
+    static int gallop(int[] sorted, int from, int n, int[] other, int probe, int arity) {
+        if (from >= n || RowOrder.compare(sorted, from, other, probe, arity) >= 0) {
+            return from;
+        }
+        int step = 1;
+        int lo = from;
+        int hi = from + 1;
+        while (hi < n && RowOrder.compare(sorted, hi, other, probe, arity) < 0) {
+            lo = hi;
+            step <<= 1;
+            hi = (int) Math.min((long) n, (long) from + step);
+        }
+        return RowOrder.lowerBound(sorted, lo + 1, Math.min(hi, n), other, probe, arity);
+    }
+
+    /**
+     * The union of two sorted, duplicate-free, disjoint row sets, written sorted into target (which must
+     * hold (|a| + |b|) * arity ints; pass null to allocate one exactly that size).
+     */
+    public static Tuples merge(Tuples a, Tuples b, int[] target, Parallel parallel) {
+        int arity = a.arity();
+        int na = a.size();
+        int nb = b.size();
+        int total = na + nb;
+        int[] out = target != null ? target : new int[total * arity];
+        if (out.length < total * arity) {
+            throw new IllegalArgumentException("merge target holds " + out.length + " ints, needs " + total * arity);
+        }
+        if (arity == 0) {
+            return new Tuples(0, out, Math.min(total, 1));
+        }
+        int[] da = a.data();
+        int[] db = b.data();
+        int chunks = parallel.chunksFor(total, 1 << 15);
+        parallel.forEachChunk(total, chunks, (chunk, from, to) -> {
+            int i = coRank(from, da, na, db, nb, arity);
+            int j = from - i;
+            int iEnd = coRank(to, da, na, db, nb, arity);
+            int jEnd = to - iEnd;
+            int k = from;
+            while (i < iEnd && j < jEnd) {
+                if (RowOrder.compare(da, i, db, j, arity) <= 0) {
+                    System.arraycopy(da, (i++) * arity, out, (k++) * arity, arity);
+                } else {
+                    System.arraycopy(db, (j++) * arity, out, (k++) * arity, arity);
+                }
+            }
+            if (i < iEnd) {
+                System.arraycopy(da, i * arity, out, k * arity, (iEnd - i) * arity);
+                k += iEnd - i;
+            }
+            if (j < jEnd) {
+                System.arraycopy(db, j * arity, out, k * arity, (jEnd - j) * arity);
+            }
+        });
+        return new Tuples(arity, out, total);
+    }
+
+    /** How many of the first d merged rows come from a (ties go to a first). */
+    static int coRank(int d, int[] a, int na, int[] b, int nb, int arity) {
+        int lo = Math.max(0, d - nb);
+        int hi = Math.min(d, na);
+        while (lo < hi) {
+            int i = (lo + hi) >>> 1;
+            int j = d - i;
+            if (j > 0 && RowOrder.compare(a, i, b, j - 1, arity) <= 0) {
+                lo = i + 1;
+            } else {
+                hi = i;
+            }
+        }
+        return lo;
+    }
+}
