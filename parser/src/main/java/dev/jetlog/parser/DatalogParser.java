@@ -1,0 +1,90 @@
+// Entry point of the parser module: source text in, checked program (or every error found) out.
+package dev.jetlog.parser;
+
+import dev.jetlog.parser.ast.Program;
+import dev.jetlog.parser.grammar.DatalogLexer;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses and checks Soufflé-dialect Datalog programs.
+ * Stages: lexical errors, then syntax errors, then construction errors (unsupported constructs, bad
+ * literals, unknown types), then semantic errors; each stage reports all its errors at once and stops
+ * the program. Warnings (singleton variables) never stop it.
+ */
+public final class DatalogParser {
+    private DatalogParser() {
+    }
+
+    /**
+     * Parses and checks a program.
+     * @throws DatalogException with every error of the first stage that found any (and the warnings, if any)
+     */
+    public static CheckedProgram parse(SourceText source) {
+        Positions positions = new Positions(source.name());
+        DatalogLexer lexer = new DatalogLexer(CharStreams.fromString(source.text(), source.name()));
+        lexer.removeErrorListeners();
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        fail(source, LexicalErrors.find(tokens.getTokens(), positions));
+
+        // Fast SLL prediction first; only a program it cannot parse goes through full LL with error recovery.
+        dev.jetlog.parser.grammar.DatalogParser parser = new dev.jetlog.parser.grammar.DatalogParser(tokens);
+        parser.removeErrorListeners();
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        dev.jetlog.parser.grammar.DatalogParser.ProgramContext tree;
+        try {
+            tree = parser.program();
+        } catch (ParseCancellationException e) {
+            tokens.seek(0);
+            parser.reset();
+            SyntaxErrorListener syntaxErrors = new SyntaxErrorListener(source.name());
+            parser.addErrorListener(syntaxErrors);
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            parser.setErrorHandler(new SyntaxErrorStrategy());
+            tree = parser.program();
+            fail(source, syntaxErrors.errors());
+        }
+
+        AstBuilder builder = new AstBuilder(source.name());
+        Program program = builder.build(tree);
+        fail(source, builder.errors());
+
+        SemanticChecker checker = new SemanticChecker(program);
+        List<Diagnostic> errors = checker.errors();
+        if (!errors.isEmpty()) {
+            List<Diagnostic> all = new ArrayList<>(errors);
+            all.addAll(checker.warnings());
+            throw new DatalogException(source, all);
+        }
+        return new CheckedProgram(program, source, checker.warnings(), checker.types());
+    }
+
+    /** Parses and checks a program given as text; diagnostics name it {@code name}. */
+    public static CheckedProgram parse(String name, String text) {
+        return parse(SourceText.of(name, text));
+    }
+
+    /** Reads (UTF-8), parses and checks a program file; diagnostics name it by the path as given. */
+    public static CheckedProgram parseFile(Path file) throws IOException {
+        return parse(SourceText.read(file));
+    }
+
+    private static void fail(SourceText source, List<Diagnostic> errors) {
+        if (!errors.isEmpty()) {
+            List<Diagnostic> sorted = new ArrayList<>(errors);
+            sorted.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.pos().line())
+                    .thenComparingInt(d -> d.pos().column()));
+            throw new DatalogException(source, sorted);
+        }
+    }
+}

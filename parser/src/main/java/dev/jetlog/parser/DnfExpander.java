@@ -1,0 +1,90 @@
+// Rewrites a rule body into disjunctive normal form: a list of conjunctions, one rule per conjunction.
+// Negation is pushed down to the literals: !atom becomes a Negation, !(x < y) becomes x >= y,
+// !(a, b) becomes !a ; !b and !(a ; b) becomes !a, !b.
+// The conjunctions share literal nodes with each other; callers copy them (AstCopier) per rule.
+package dev.jetlog.parser;
+
+import dev.jetlog.parser.ast.Atom;
+import dev.jetlog.parser.ast.BooleanLiteral;
+import dev.jetlog.parser.ast.CompareOp;
+import dev.jetlog.parser.ast.Comparison;
+import dev.jetlog.parser.ast.Literal;
+import dev.jetlog.parser.ast.Negation;
+import dev.jetlog.parser.ast.SourcePos;
+
+import java.util.ArrayList;
+import java.util.List;
+
+final class DnfExpander {
+    private DnfExpander() {
+    }
+
+    /** The disjuncts of the formula, each a conjunction of literals in source order. */
+    static List<List<Literal>> expand(BodyFormula formula) {
+        return expand(formula, null);
+    }
+
+    /** @param negatedAt the position of the `!` that negates this formula, or null when it is not negated */
+    private static List<List<Literal>> expand(BodyFormula formula, SourcePos negatedAt) {
+        if (formula instanceof BodyFormula.Leaf leaf) {
+            return List.of(List.of(negatedAt == null ? leaf.literal() : negate(leaf.literal(), negatedAt)));
+        }
+        if (formula instanceof BodyFormula.Not not) {
+            return expand(not.operand(), negatedAt == null ? not.pos() : null);
+        }
+        if (formula instanceof BodyFormula.And and) {
+            return negatedAt == null ? product(and.parts(), null) : union(and.parts(), negatedAt);
+        }
+        BodyFormula.Or or = (BodyFormula.Or) formula;
+        return negatedAt == null ? union(or.parts(), null) : product(or.parts(), negatedAt);
+    }
+
+    private static List<List<Literal>> union(List<BodyFormula> parts, SourcePos negatedAt) {
+        List<List<Literal>> result = new ArrayList<>();
+        for (BodyFormula part : parts) {
+            result.addAll(expand(part, negatedAt));
+        }
+        return result;
+    }
+
+    private static List<List<Literal>> product(List<BodyFormula> parts, SourcePos negatedAt) {
+        List<List<Literal>> result = List.of(List.of());
+        for (BodyFormula part : parts) {
+            List<List<Literal>> next = new ArrayList<>();
+            for (List<Literal> prefix : result) {
+                for (List<Literal> suffix : expand(part, negatedAt)) {
+                    List<Literal> joined = new ArrayList<>(prefix);
+                    joined.addAll(suffix);
+                    next.add(joined);
+                }
+            }
+            result = next;
+        }
+        return result;
+    }
+
+    private static Literal negate(Literal literal, SourcePos bang) {
+        if (literal instanceof Atom atom) {
+            return new Negation(atom, bang);
+        }
+        if (literal instanceof Negation negation) {
+            return negation.atom();
+        }
+        if (literal instanceof Comparison c) {
+            return new Comparison(inverse(c.op()), c.left(), c.right(), c.pos());
+        }
+        BooleanLiteral b = (BooleanLiteral) literal;
+        return new BooleanLiteral(!b.value(), b.pos());
+    }
+
+    private static CompareOp inverse(CompareOp op) {
+        return switch (op) {
+            case EQ -> CompareOp.NE;
+            case NE -> CompareOp.EQ;
+            case LT -> CompareOp.GE;
+            case LE -> CompareOp.GT;
+            case GT -> CompareOp.LE;
+            case GE -> CompareOp.LT;
+        };
+    }
+}

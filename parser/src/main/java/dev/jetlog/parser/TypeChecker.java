@@ -1,0 +1,302 @@
+// Infers and checks the type of every term of a rule and records it by node identity.
+// Each variable (per scope) gets exactly one type: first from the atom columns it occupies, then from
+// `X = expr` bindings and aggregate results; every other term is then checked against the type its
+// context expects (a column, the other side of a comparison, the operands of arithmetic).
+package dev.jetlog.parser;
+
+import dev.jetlog.parser.ast.Aggregate;
+import dev.jetlog.parser.ast.AggregateKind;
+import dev.jetlog.parser.ast.Atom;
+import dev.jetlog.parser.ast.BinaryExpr;
+import dev.jetlog.parser.ast.ColumnType;
+import dev.jetlog.parser.ast.CompareOp;
+import dev.jetlog.parser.ast.Comparison;
+import dev.jetlog.parser.ast.FloatConstant;
+import dev.jetlog.parser.ast.IntegerConstant;
+import dev.jetlog.parser.ast.Literal;
+import dev.jetlog.parser.ast.NegateExpr;
+import dev.jetlog.parser.ast.Negation;
+import dev.jetlog.parser.ast.RelationDecl;
+import dev.jetlog.parser.ast.Rule;
+import dev.jetlog.parser.ast.StringConstant;
+import dev.jetlog.parser.ast.Term;
+import dev.jetlog.parser.ast.Variable;
+import dev.jetlog.parser.ast.Wildcard;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+final class TypeChecker {
+    private final Map<String, RelationDecl> relations;
+    private final List<Diagnostic> errors;
+    private final IdentityHashMap<Term, ColumnType> types;
+
+    private VariableScopes scopes;
+    private Map<VariableScopes.ScopedVar, ColumnType> variableTypes;
+    /** Above zero while checking below an error already reported, to avoid cascades of follow-up errors. */
+    private int quiet;
+
+    TypeChecker(Map<String, RelationDecl> relations, List<Diagnostic> errors, IdentityHashMap<Term, ColumnType> types) {
+        this.relations = relations;
+        this.errors = errors;
+        this.types = types;
+    }
+
+    void check(Rule rule, VariableScopes ruleScopes) {
+        scopes = ruleScopes;
+        variableTypes = new HashMap<>();
+        // 1. Column types of the variables that are direct atom arguments (body first, then head).
+        List<Literal> all = new ArrayList<>();
+        for (Literal literal : rule.body()) {
+            AstWalk.forEachLiteral(literal, all::add);
+        }
+        AstWalk.forEachLiteral(rule.head(), all::add);
+        for (Literal literal : all) {
+            Atom atom = literal instanceof Negation negation ? negation.atom()
+                    : literal instanceof Atom a ? a : null;
+            RelationDecl decl = atom == null ? null : declarationOf(atom);
+            if (decl != null) {
+                for (int i = 0; i < atom.arity(); i++) {
+                    if (atom.args().get(i) instanceof Variable v) {
+                        variableTypes.putIfAbsent(scopes.of(v), decl.columnType(i));
+                    }
+                }
+            }
+        }
+        // 2. Equalities `X = expr` give X the type of expr, until nothing changes.
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Literal literal : all) {
+                if (literal instanceof Comparison c && c.op() == CompareOp.EQ) {
+                    changed |= bind(c.left(), c.right()) | bind(c.right(), c.left());
+                }
+            }
+        }
+        // 3. Check every term against its context, typing the variables that are still open.
+        checkAtom(rule.head());
+        for (Literal literal : rule.body()) {
+            checkLiteral(literal);
+        }
+    }
+
+    private RelationDecl declarationOf(Atom atom) {
+        RelationDecl decl = relations.get(atom.relation());
+        return decl != null && decl.arity() == atom.arity() ? decl : null;
+    }
+
+    private boolean bind(Term target, Term source) {
+        if (target instanceof Variable v && variableTypes.get(scopes.of(v)) == null) {
+            ColumnType type = infer(source);
+            if (type != null) {
+                variableTypes.put(scopes.of(v), type);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The type a term has regardless of its context, or null when the context decides (or it is unknown yet). */
+    private ColumnType infer(Term term) {
+        if (term instanceof Variable v) {
+            return variableTypes.get(scopes.of(v));
+        } else if (term instanceof FloatConstant) {
+            return ColumnType.FLOAT;
+        } else if (term instanceof StringConstant) {
+            return ColumnType.SYMBOL;
+        } else if (term instanceof BinaryExpr b) {
+            ColumnType left = infer(b.left());
+            return numericOrNull(left != null ? left : infer(b.right()));
+        } else if (term instanceof NegateExpr n) {
+            return numericOrNull(infer(n.operand()));
+        } else if (term instanceof Aggregate a) {
+            return a.kind() == AggregateKind.COUNT ? ColumnType.NUMBER : infer(a.target());
+        }
+        return null; // wildcard, integer constant
+    }
+
+    /** Arithmetic on symbols has no type of its own: its context decides, and checking it reports the error. */
+    private static ColumnType numericOrNull(ColumnType type) {
+        return type == ColumnType.SYMBOL ? null : type;
+    }
+
+    private void checkLiteral(Literal literal) {
+        if (literal instanceof Atom atom) {
+            checkAtom(atom);
+        } else if (literal instanceof Negation negation) {
+            checkAtom(negation.atom());
+        } else if (literal instanceof Comparison comparison) {
+            checkComparison(comparison);
+        }
+    }
+
+    private void checkAtom(Atom atom) {
+        RelationDecl decl = declarationOf(atom);
+        for (int i = 0; i < atom.arity(); i++) {
+            Term arg = atom.args().get(i);
+            if (decl != null) {
+                check(arg, decl.columnType(i));
+            } else {
+                // Undeclared relation or wrong arity, already reported: type the arguments without cascading.
+                ColumnType inferred = infer(arg);
+                check(arg, inferred != null ? inferred : ColumnType.NUMBER);
+            }
+        }
+    }
+
+    private void checkComparison(Comparison c) {
+        ColumnType left = infer(c.left());
+        ColumnType right = infer(c.right());
+        if (left != null && right != null && left != right) {
+            report(Diagnostic.error(c.pos(), "comparison '" + c.op().symbol() + "' between different types: "
+                    + left.keyword() + " and " + right.keyword()));
+            checkQuietly(c.left(), left);
+            checkQuietly(c.right(), right);
+            return;
+        }
+        ColumnType type = left != null ? left : right != null ? right : ColumnType.NUMBER;
+        if (c.op().isOrdering() && type == ColumnType.SYMBOL) {
+            report(Diagnostic.error(c.pos(), "ordering comparison is not supported on symbol values"));
+        }
+        check(c.left(), type);
+        check(c.right(), type);
+    }
+
+    /** Checks a term against the type its context expects and records its type. */
+    private void check(Term term, ColumnType expected) {
+        if (term instanceof Variable v) {
+            checkVariable(v, expected);
+        } else if (term instanceof Wildcard) {
+            types.put(term, expected);
+        } else if (term instanceof IntegerConstant c) {
+            checkInteger(c, expected);
+        } else if (term instanceof FloatConstant c) {
+            types.put(c, ColumnType.FLOAT);
+            if (expected != ColumnType.FLOAT) {
+                mismatch(c, "float constant " + c.value() + " has type float", expected);
+            }
+        } else if (term instanceof StringConstant c) {
+            types.put(c, ColumnType.SYMBOL);
+            if (expected != ColumnType.SYMBOL) {
+                mismatch(c, "string constant " + c + " has type symbol", expected);
+            }
+        } else if (term instanceof BinaryExpr b) {
+            checkArithmetic(b, expected);
+        } else if (term instanceof NegateExpr n) {
+            ColumnType operand = infer(n.operand());
+            ColumnType type = operand != null ? operand : expected;
+            types.put(n, type);
+            if (type == ColumnType.SYMBOL) {
+                report(Diagnostic.error(n.pos(), "unary minus is not supported on symbol values"));
+                checkQuietly(n.operand(), type);
+                return;
+            }
+            if (type != expected) {
+                mismatch(n, "'-' yields a " + type.keyword(), expected);
+            }
+            check(n.operand(), type);
+        } else {
+            checkAggregate((Aggregate) term, expected);
+        }
+    }
+
+    private void checkVariable(Variable v, ColumnType expected) {
+        VariableScopes.ScopedVar variable = scopes.of(v);
+        ColumnType type = variableTypes.get(variable);
+        if (type == null) {
+            type = expected;
+            variableTypes.put(variable, type);
+        } else if (type != expected) {
+            mismatch(v, "variable '" + v.name() + "' has type " + type.keyword(), expected);
+        }
+        types.put(v, type);
+    }
+
+    private void checkInteger(IntegerConstant c, ColumnType expected) {
+        types.put(c, expected);
+        if (expected == ColumnType.SYMBOL) {
+            mismatch(c, "integer constant " + c.value() + " is numeric", expected);
+        } else if (expected == ColumnType.UNSIGNED && c.value() < 0) {
+            report(Diagnostic.error(c.pos(), "negative constant " + c.value() + " cannot be unsigned"));
+        } else if (expected == ColumnType.NUMBER && c.value() > Integer.MAX_VALUE) {
+            report(Diagnostic.error(c.pos(), "integer constant " + c.value() + " is out of range for number"));
+        }
+    }
+
+    private void checkArithmetic(BinaryExpr b, ColumnType expected) {
+        ColumnType left = infer(b.left());
+        ColumnType right = infer(b.right());
+        if (left != null && right != null && left != right) {
+            report(Diagnostic.error(b.pos(), "arithmetic '" + b.op().symbol() + "' on different types: "
+                    + left.keyword() + " and " + right.keyword()));
+            types.put(b, expected);
+            checkQuietly(b.left(), left);
+            checkQuietly(b.right(), right);
+            return;
+        }
+        ColumnType operand = left != null ? left : right;
+        ColumnType type = expected;
+        if (operand == ColumnType.SYMBOL) {
+            report(Diagnostic.error(b.pos(), "arithmetic is not supported on symbol values"));
+            types.put(b, ColumnType.SYMBOL);
+            checkQuietly(b.left(), ColumnType.SYMBOL);
+            checkQuietly(b.right(), ColumnType.SYMBOL);
+            return;
+        } else if (expected == ColumnType.SYMBOL) {
+            type = operand != null ? operand : ColumnType.NUMBER;
+            mismatch(b, "arithmetic '" + b.op().symbol() + "' yields a " + type.keyword(), expected);
+        }
+        types.put(b, type);
+        check(b.left(), type);
+        check(b.right(), type);
+    }
+
+    private void checkAggregate(Aggregate a, ColumnType expected) {
+        ColumnType result;
+        if (a.kind() == AggregateKind.COUNT) {
+            result = ColumnType.NUMBER;
+        } else {
+            ColumnType target = infer(a.target());
+            result = target != null ? target : expected.isNumeric() ? expected : ColumnType.NUMBER;
+        }
+        types.put(a, result);
+        if (result != expected) {
+            mismatch(a, a.kind().keyword() + " aggregate has type " + result.keyword(), expected);
+        }
+        int outerQuiet = quiet;
+        quiet = 0; // the body's own errors do not follow from the aggregate's context
+        for (Literal literal : a.body()) {
+            checkLiteral(literal);
+        }
+        quiet = outerQuiet;
+        if (a.target() != null) {
+            if (!result.isNumeric()) {
+                report(Diagnostic.error(a.target().pos(), "the target of " + a.kind().keyword()
+                        + " must be numeric, found " + result.keyword()));
+            }
+            check(a.target(), result);
+        }
+    }
+
+    private void mismatch(Term term, String what, ColumnType expected) {
+        report(Diagnostic.error(term.pos(), what + ", but " + expected.keyword() + " is expected here"));
+    }
+
+    private void checkQuietly(Term term, ColumnType expected) {
+        quiet++;
+        try {
+            check(term, expected);
+        } finally {
+            quiet--;
+        }
+    }
+
+    private void report(Diagnostic error) {
+        if (quiet == 0) {
+            errors.add(error);
+        }
+    }
+}

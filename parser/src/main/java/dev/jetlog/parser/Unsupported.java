@@ -1,0 +1,61 @@
+// Messages for the Soufflé constructs that JetLog recognises but does not support.
+package dev.jetlog.parser;
+
+import dev.jetlog.parser.grammar.DatalogLexer;
+import org.antlr.v4.runtime.Token;
+
+final class Unsupported {
+    private Unsupported() {
+    }
+
+    static String directive(String keyword) {
+        return switch (keyword) {
+            case ".comp" -> "'.comp' components are not supported";
+            case ".init" -> "'.init' component instances are not supported";
+            case ".functor" -> "'.functor' user-defined functors are not supported";
+            case ".plan" -> "'.plan' query plans are not supported";
+            default -> "'" + keyword + "' is not supported";
+        };
+    }
+
+    static String preprocessor(String line) {
+        String word = line.strip().split("[\\s\"<]", 2)[0];
+        return "preprocessor directive '" + word + "' is not supported (run the C preprocessor first)";
+    }
+
+    static String operator(String operator) {
+        return "operator '" + operator + "' is not supported";
+    }
+
+    static String functor(String name) {
+        return "functor '" + name + "' is not supported";
+    }
+
+    static String qualifier(String name) {
+        return "unsupported relation qualifier '" + name + "'";
+    }
+
+    static final String RECORDS = "records '[...]' are not supported";
+    static final String ADT = "'$' constructors (algebraic data types, auto-increment) are not supported";
+
+    /** True for the token types that only occur in unsupported constructs. */
+    static boolean isUnsupportedType(int type) {
+        return switch (type) {
+            case DatalogLexer.UNSUPPORTED_DIRECTIVE, DatalogLexer.PREPROCESSOR, DatalogLexer.UNSUPPORTED_BINARY,
+                 DatalogLexer.UNSUPPORTED_UNARY, DatalogLexer.LBRACKET, DatalogLexer.DOLLAR -> true;
+            default -> false;
+        };
+    }
+
+    /** The message for a token that only occurs in an unsupported construct, or null for other tokens. */
+    static String forToken(Token token) {
+        return switch (token.getType()) {
+            case DatalogLexer.UNSUPPORTED_DIRECTIVE -> directive(token.getText());
+            case DatalogLexer.PREPROCESSOR -> preprocessor(token.getText());
+            case DatalogLexer.UNSUPPORTED_BINARY, DatalogLexer.UNSUPPORTED_UNARY -> operator(token.getText());
+            case DatalogLexer.LBRACKET -> RECORDS;
+            case DatalogLexer.DOLLAR -> ADT;
+            default -> null;
+        };
+    }
+}

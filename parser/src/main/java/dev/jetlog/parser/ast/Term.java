@@ -1,0 +1,8 @@
+// An argument or expression: variable, wildcard, constant, arithmetic or aggregate.
+package dev.jetlog.parser.ast;
+
+public sealed interface Term
+        permits Variable, Wildcard, IntegerConstant, FloatConstant, StringConstant,
+                BinaryExpr, NegateExpr, Aggregate {
+    SourcePos pos();
+}

@@ -1,0 +1,91 @@
+// Soufflé constructs that JetLog does not support are reported clearly, at their position.
+package dev.jetlog.parser;
+
+import static dev.jetlog.parser.Diagnostics.errors;
+import static dev.jetlog.parser.Diagnostics.failure;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UnsupportedConstructTest {
+    private static final String DECLS = ".decl e(x: number, y: number)\n";
+
+    @Test
+    void components() {
+        DatalogException e = failure(".comp Graph {\n  .decl edge(x: number)\n}\n.init g = Graph\n" + DECLS);
+        assertEquals(List.of("t.dl:1:1: error: '.comp' components are not supported",
+                "t.dl:4:1: error: '.init' component instances are not supported"),
+                e.errors().stream().map(Diagnostic::headline).toList());
+        assertEquals("t.dl:1:1: error: '.comp' components are not supported\n.comp Graph {\n^", e.errors().get(0).render(e.source()));
+    }
+
+    @Test
+    void otherDirectives() {
+        assertEquals(List.of("t.dl:1:1: error: '.functor' user-defined functors are not supported",
+                        "t.dl:2:1: error: '.pragma' is not supported"),
+                errors(".functor f(x: number): number\n.pragma \"legacy\"\n" + DECLS));
+        assertEquals(List.of("t.dl:3:1: error: '.plan' query plans are not supported"),
+                errors(DECLS + "e(x, y) :- e(y, x).\n.plan 0: (1)\n"));
+    }
+
+    @Test
+    void preprocessorLines() {
+        assertEquals(List.of("t.dl:2:1: error: preprocessor directive '#include' is not supported (run the C preprocessor first)"),
+                errors(DECLS + "#include \"other.dl\"\ne(1, 2).\n"));
+    }
+
+    @Test
+    void functorsRecordsAndAdts() {
+        assertEquals(List.of(
+                "t.dl:2:25: error: functor 'cat' is not supported",
+                "t.dl:3:25: error: records '[...]' are not supported",
+                "t.dl:4:25: error: '$' constructors (algebraic data types, auto-increment) are not supported",
+                "t.dl:5:25: error: functor 'min' is not supported"),
+                errors(DECLS
+                        + "e(x, z) :- e(x, y), z = cat(y, y).\n"
+                        + "e(x, z) :- e(x, y), z = [y, y].\n"
+                        + "e(x, z) :- e(x, y), z = $Branch(y).\n"
+                        + "e(x, z) :- e(x, y), z = min(x, y).\n"));
+    }
+
+    @Test
+    void bitwiseAndLogicalOperators() {
+        assertEquals(List.of("t.dl:2:27: error: operator 'band' is not supported",
+                        "t.dl:3:27: error: operator '^' is not supported",
+                        "t.dl:4:25: error: operator 'bnot' is not supported"),
+                errors(DECLS
+                        + "e(x, z) :- e(x, y), z = y band 1.\n"
+                        + "e(x, z) :- e(x, y), z = y ^ 2.\n"
+                        + "e(x, z) :- e(x, y), z = bnot y.\n"));
+    }
+
+    @Test
+    void relationQualifiers() {
+        assertEquals(List.of("t.dl:1:25: error: unsupported relation qualifier 'eqrel'",
+                        "t.dl:2:28: error: unsupported relation qualifier 'inline'"),
+                errors(".decl a(x: number) brie eqrel\n.decl b(x: number) btree   inline\n"));
+    }
+
+    @Test
+    void unionRecordAndAdtTypes() {
+        assertEquals(List.of("t.dl:1:7: error: union types are not supported",
+                        "t.dl:2:7: error: record types are not supported",
+                        "t.dl:3:7: error: algebraic data types are not supported"),
+                errors(".type U = number | symbol\n.type R = [a: number, b: symbol]\n.type T = A {x: number} | B {}\n"
+                        + ".decl r(u: U)\n"));
+    }
+
+    @Test
+    void aggregateFormsThatAreNotSupported() {
+        assertEquals(List.of("t.dl:2:25: error: aggregate 'mean' is not supported",
+                        "t.dl:3:43: error: disjunction is not supported in an aggregate body",
+                        "t.dl:4:31: error: 'count' takes no target expression",
+                        "t.dl:5:25: error: 'sum' needs a target expression, as in 'sum x : { r(x) }'"),
+                errors(DECLS
+                        + "e(x, z) :- e(x, _), z = mean y : { e(x, y) }.\n"
+                        + "e(x, z) :- e(x, _), z = count : { e(x, _) ; e(_, x) }.\n"
+                        + "e(x, z) :- e(x, _), z = count y : { e(x, y) }.\n"
+                        + "e(x, z) :- e(x, _), z = sum : { e(x, _) }.\n"));
+    }
+}
