@@ -1,0 +1,112 @@
+// The predicate dependency graph: an edge from each body relation to the rule's head relation,
+// marked negative when the body reads it through negation or an aggregate.
+package dev.jetlog.planner;
+
+import dev.jetlog.parser.ast.Aggregate;
+import dev.jetlog.parser.ast.Atom;
+import dev.jetlog.parser.ast.BinaryExpr;
+import dev.jetlog.parser.ast.Comparison;
+import dev.jetlog.parser.ast.Literal;
+import dev.jetlog.parser.ast.NegateExpr;
+import dev.jetlog.parser.ast.Negation;
+import dev.jetlog.parser.ast.Program;
+import dev.jetlog.parser.ast.RelationDecl;
+import dev.jetlog.parser.ast.Rule;
+import dev.jetlog.parser.ast.SourcePos;
+import dev.jetlog.parser.ast.Term;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+public final class DependencyGraph {
+    /** How a rule reads a body relation. */
+    public enum Kind { POSITIVE, NEGATION, AGGREGATE }
+
+    /** The head relation depends on the body relation, through the literal at pos. */
+    public record Edge(String body, String head, Kind kind, SourcePos pos) {
+    }
+
+    private final List<String> relations;
+    private final Map<String, Integer> ids = new LinkedHashMap<>();
+    private final List<Edge> edges = new ArrayList<>();
+    private final List<List<Edge>> outgoing = new ArrayList<>();
+
+    public DependencyGraph(Program program) {
+        relations = new ArrayList<>();
+        for (RelationDecl decl : program.declarations()) {
+            if (!ids.containsKey(decl.name())) {
+                ids.put(decl.name(), relations.size());
+                relations.add(decl.name());
+                outgoing.add(new ArrayList<>());
+            }
+        }
+        for (Rule rule : program.rules()) {
+            String head = rule.head().relation();
+            for (Term arg : rule.head().args()) {
+                addTermEdges(arg, head);
+            }
+            for (Literal literal : rule.body()) {
+                addLiteralEdges(literal, head, Kind.POSITIVE);
+            }
+        }
+    }
+
+    private void addLiteralEdges(Literal literal, String head, Kind atomKind) {
+        if (literal instanceof Atom atom) {
+            add(new Edge(atom.relation(), head, atomKind, atom.pos()));
+            for (Term arg : atom.args()) {
+                addTermEdges(arg, head);
+            }
+        } else if (literal instanceof Negation negation) {
+            add(new Edge(negation.atom().relation(), head,
+                    atomKind == Kind.AGGREGATE ? Kind.AGGREGATE : Kind.NEGATION, negation.pos()));
+        } else if (literal instanceof Comparison comparison) {
+            addTermEdges(comparison.left(), head);
+            addTermEdges(comparison.right(), head);
+        }
+    }
+
+    private void addTermEdges(Term term, String head) {
+        if (term instanceof Aggregate aggregate) {
+            for (Literal literal : aggregate.body()) {
+                addLiteralEdges(literal, head, Kind.AGGREGATE);
+            }
+            if (aggregate.target() != null) {
+                addTermEdges(aggregate.target(), head);
+            }
+        } else if (term instanceof BinaryExpr binary) {
+            addTermEdges(binary.left(), head);
+            addTermEdges(binary.right(), head);
+        } else if (term instanceof NegateExpr negate) {
+            addTermEdges(negate.operand(), head);
+        }
+    }
+
+    private void add(Edge edge) {
+        Integer from = ids.get(edge.body());
+        if (from == null || !ids.containsKey(edge.head())) {
+            throw new IllegalArgumentException("undeclared relation in " + edge);
+        }
+        edges.add(edge);
+        outgoing.get(from).add(edge);
+    }
+
+    public List<String> relations() {
+        return relations;
+    }
+
+    public int id(String relation) {
+        return ids.get(relation);
+    }
+
+    public List<Edge> edges() {
+        return edges;
+    }
+
+    /** The edges leaving a relation (to the heads of the rules that read it). */
+    public List<Edge> outgoing(int relation) {
+        return outgoing.get(relation);
+    }
+}

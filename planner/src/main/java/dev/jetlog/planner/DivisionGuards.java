@@ -1,0 +1,50 @@
+// Integer division and remainder by zero have no value: for every such operation in a step's
+// expressions, a filter `divisor != 0` drops the rows where it would be undefined.
+package dev.jetlog.planner;
+
+import dev.jetlog.parser.ast.ArithmeticOp;
+import dev.jetlog.parser.ast.CompareOp;
+import dev.jetlog.planner.ir.Arithmetic;
+import dev.jetlog.planner.ir.Constant;
+import dev.jetlog.planner.ir.Expr;
+import dev.jetlog.planner.ir.Filter;
+import dev.jetlog.planner.ir.Negate;
+import dev.jetlog.planner.ir.ValueType;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+final class DivisionGuards {
+    private DivisionGuards() {
+    }
+
+    /** Guard filters for the given expressions, then the given filters, without repeats. */
+    static List<Filter> guarded(List<Filter> filters, List<Expr> expressions) {
+        Set<Filter> guards = new LinkedHashSet<>();
+        for (Filter filter : filters) {
+            collect(filter.left(), guards);
+            collect(filter.right(), guards);
+        }
+        for (Expr expr : expressions) {
+            collect(expr, guards);
+        }
+        List<Filter> result = new ArrayList<>(guards);
+        result.addAll(filters);
+        return result;
+    }
+
+    private static void collect(Expr expr, Set<Filter> guards) {
+        if (expr instanceof Arithmetic arithmetic) {
+            collect(arithmetic.left(), guards);
+            collect(arithmetic.right(), guards);
+            boolean divides = arithmetic.op() == ArithmeticOp.DIV || arithmetic.op() == ArithmeticOp.MOD;
+            if (divides && arithmetic.type() != ValueType.FLOAT) {
+                guards.add(new Filter(CompareOp.NE, arithmetic.type(), arithmetic.right(), new Constant(0)));
+            }
+        } else if (expr instanceof Negate negate) {
+            collect(negate.operand(), guards);
+        }
+    }
+}
