@@ -1,0 +1,57 @@
+// Finds backends with java.util.ServiceLoader and picks one by name, or the best available for
+// "auto". An explicit choice that cannot run here is an error, never a silent fallback.
+package dev.jetlog.seminaive.api;
+
+import dev.jetlog.seminaive.spi.BackendProvider;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+public final class BackendRegistry {
+    public static final String AUTO = "auto";
+
+    private BackendRegistry() {
+    }
+
+    /** Every backend on the class path, best first. */
+    public static List<BackendProvider> providers() {
+        List<BackendProvider> providers = new ArrayList<>();
+        ServiceLoader.load(BackendProvider.class, BackendRegistry.class.getClassLoader()).forEach(providers::add);
+        providers.sort(Comparator.comparingInt(BackendProvider::priority).reversed()
+                .thenComparing(BackendProvider::name));
+        return providers;
+    }
+
+    /** The provider named, or for "auto" the available one of the highest priority. */
+    public static BackendProvider select(String name) {
+        List<BackendProvider> providers = providers();
+        if (providers.isEmpty()) {
+            throw new JetLogException("no backend is on the class path (expected at least 'cpu')");
+        }
+        if (AUTO.equals(name)) {
+            List<String> reasons = new ArrayList<>();
+            for (BackendProvider provider : providers) {
+                String reason = provider.unavailableReason();
+                if (reason == null) {
+                    return provider;
+                }
+                reasons.add(provider.name() + ": " + reason);
+            }
+            throw new JetLogException("no backend can run here (" + String.join("; ", reasons) + ")");
+        }
+        for (BackendProvider provider : providers) {
+            if (provider.name().equals(name)) {
+                String reason = provider.unavailableReason();
+                if (reason != null) {
+                    throw new JetLogException("backend '" + name + "' cannot run here: " + reason);
+                }
+                return provider;
+            }
+        }
+        throw new JetLogException("unknown backend '" + name + "' (choose from: auto, "
+                + providers.stream().map(BackendProvider::name).collect(Collectors.joining(", ")) + ")");
+    }
+}

@@ -1,0 +1,101 @@
+// One tuple of a relation read back from a session, with typed accessors per column.
+package dev.jetlog.seminaive.api;
+
+import dev.jetlog.datasets.FloatFormat;
+import dev.jetlog.parser.ast.ColumnType;
+
+import java.util.Arrays;
+import java.util.List;
+
+public final class Tuple {
+    private final int[] values;
+    private final List<ColumnType> types;
+    private final SymbolTable symbols;
+
+    Tuple(int[] values, List<ColumnType> types, SymbolTable symbols) {
+        this.values = values;
+        this.types = types;
+        this.symbols = symbols;
+    }
+
+    public int arity() {
+        return values.length;
+    }
+
+    public ColumnType type(int column) {
+        return types.get(column);
+    }
+
+    /** The raw 32 bits of a column (a symbol's id for symbol columns). */
+    public int raw(int column) {
+        return values[column];
+    }
+
+    /** A number column's value. */
+    public int getInt(int column) {
+        expect(column, ColumnType.NUMBER);
+        return values[column];
+    }
+
+    /** An unsigned column's value, 0 to 2^32 - 1. */
+    public long getUnsigned(int column) {
+        expect(column, ColumnType.UNSIGNED);
+        return Integer.toUnsignedLong(values[column]);
+    }
+
+    public float getFloat(int column) {
+        expect(column, ColumnType.FLOAT);
+        return Float.intBitsToFloat(values[column]);
+    }
+
+    public String getSymbol(int column) {
+        expect(column, ColumnType.SYMBOL);
+        return symbols.decode(values[column]);
+    }
+
+    /** The value as Integer (number), Long (unsigned), Float (float) or String (symbol). */
+    public Object get(int column) {
+        return switch (types.get(column)) {
+            case NUMBER -> values[column];
+            case UNSIGNED -> Integer.toUnsignedLong(values[column]);
+            case FLOAT -> Float.intBitsToFloat(values[column]);
+            case SYMBOL -> symbols.decode(values[column]);
+        };
+    }
+
+    /** Each column as the output files print it. */
+    public List<String> toStrings() {
+        String[] text = new String[values.length];
+        for (int c = 0; c < values.length; c++) {
+            text[c] = switch (types.get(c)) {
+                case NUMBER -> Integer.toString(values[c]);
+                case UNSIGNED -> Integer.toUnsignedString(values[c]);
+                case FLOAT -> FloatFormat.formatBits(values[c]);
+                case SYMBOL -> symbols.decode(values[c]);
+            };
+        }
+        return List.of(text);
+    }
+
+    private void expect(int column, ColumnType type) {
+        if (types.get(column) != type) {
+            throw new IllegalStateException("column " + column + " is a " + types.get(column).keyword()
+                    + ", not a " + type.keyword());
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Tuple tuple && Arrays.equals(values, tuple.values) && types.equals(tuple.types);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        return String.join("\t", toStrings());
+    }
+}

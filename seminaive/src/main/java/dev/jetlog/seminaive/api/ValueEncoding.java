@@ -1,0 +1,53 @@
+// Turns Java values given through the API into a column's 32 bits, checking type and range.
+package dev.jetlog.seminaive.api;
+
+import dev.jetlog.parser.ast.ColumnType;
+import dev.jetlog.parser.ast.RelationDecl;
+
+final class ValueEncoding {
+    private ValueEncoding() {
+    }
+
+    static int encode(RelationDecl decl, int column, Object value, SymbolTable symbols) {
+        ColumnType type = decl.columnType(column);
+        String where = "column " + column + " of '" + decl.name() + "' (" + type.keyword() + ")";
+        if (value == null) {
+            throw new IllegalArgumentException(where + " cannot be null");
+        }
+        switch (type) {
+            case SYMBOL:
+                if (value instanceof String text) {
+                    return symbols.encode(text);
+                }
+                break;
+            case NUMBER:
+                if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+                    return ((Number) value).intValue();
+                }
+                if (value instanceof Long number) {
+                    if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
+                        throw new IllegalArgumentException(where + ": " + number + " does not fit 32 bits");
+                    }
+                    return number.intValue();
+                }
+                break;
+            case UNSIGNED:
+                if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+                    long number = ((Number) value).longValue();
+                    if (number < 0 || number > 0xFFFF_FFFFL) {
+                        throw new IllegalArgumentException(where + ": " + number + " is not in 0.." + 0xFFFF_FFFFL);
+                    }
+                    return (int) number;
+                }
+                break;
+            case FLOAT:
+                if (value instanceof Float || value instanceof Double || value instanceof Integer) {
+                    return Float.floatToRawIntBits(((Number) value).floatValue());
+                }
+                break;
+            default:
+                break;
+        }
+        throw new IllegalArgumentException(where + " cannot take a " + value.getClass().getSimpleName());
+    }
+}

@@ -1,0 +1,76 @@
+// The tuples the rules of one iteration derive for each relation, kept in bounded memory: when a
+// relation's pending candidates exceed the budget, they are sorted, deduplicated and stripped of
+// tuples already known, so only new tuples accumulate.
+package dev.jetlog.seminaive.eval;
+
+import dev.jetlog.seminaive.spi.Backend;
+import dev.jetlog.seminaive.spi.Rows;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+final class Candidates {
+    private final Backend backend;
+    private final RelationStore store;
+    private final OperationTimer timer;
+    private final long budgetRows;
+    private final Map<String, List<Rows>> parts = new HashMap<>();
+    private final Map<String, Long> pendingRows = new HashMap<>();
+
+    Candidates(Backend backend, RelationStore store, OperationTimer timer, long budgetRows) {
+        this.backend = backend;
+        this.store = store;
+        this.timer = timer;
+        this.budgetRows = budgetRows;
+    }
+
+    /** Takes ownership of rows derived for the relation. */
+    void add(String relation, Rows rows) {
+        if (rows.isEmpty()) {
+            backend.release(rows);
+            return;
+        }
+        parts.computeIfAbsent(relation, r -> new ArrayList<>()).add(rows);
+        long pending = pendingRows.merge(relation, rows.size(), Long::sum);
+        if (pending > budgetRows && parts.get(relation).size() > 1) {
+            Rows compacted = compact(relation);
+            parts.get(relation).add(compacted);
+            pendingRows.put(relation, compacted.size());
+        }
+    }
+
+    /** The sorted tuples derived for the relation that its full version lacks; clears them here. */
+    Rows takeNew(String relation) {
+        if (!parts.containsKey(relation)) {
+            return backend.empty(store.arity(relation));
+        }
+        Rows result = compact(relation);
+        parts.remove(relation);
+        pendingRows.remove(relation);
+        return result;
+    }
+
+    private Rows compact(String relation) {
+        List<Rows> list = parts.get(relation);
+        Rows all = list.size() == 1 ? list.get(0) : timer.time(Operation.SORT, () -> backend.concat(list));
+        if (list.size() > 1) {
+            list.forEach(backend::release);
+        }
+        list.clear();
+        Rows unique = timer.time(Operation.SORT, () -> backend.sortUnique(all));
+        backend.release(all);
+        Rows full = store.full(relation);
+        Rows fresh = timer.time(Operation.DIFFERENCE, () -> backend.difference(unique, full));
+        backend.release(unique);
+        return fresh;
+    }
+
+    /** Releases whatever is still pending (after a failure). */
+    void clear() {
+        parts.values().forEach(list -> list.forEach(backend::release));
+        parts.clear();
+        pendingRows.clear();
+    }
+}

@@ -1,0 +1,117 @@
+// The semi-naive fixpoint driver: evaluates a plan's strata in order on a backend. A stratum runs
+// its initial rules once; a recursive stratum then repeats its delta rule versions, each iteration
+// turning the candidates into new tuples (sort-unique, difference with full) that become the next
+// delta and are merged into full, until no relation of the stratum gains a tuple.
+package dev.jetlog.seminaive.eval;
+
+import dev.jetlog.parser.ast.RelationDecl;
+import dev.jetlog.planner.Plan;
+import dev.jetlog.planner.RulePlan;
+import dev.jetlog.planner.Stratum;
+import dev.jetlog.seminaive.spi.Backend;
+import dev.jetlog.seminaive.spi.Rows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+public final class Evaluator implements AutoCloseable {
+    private final Plan plan;
+    private final Backend backend;
+    private final EvaluationOptions options;
+    private final OperationTimer timer = new OperationTimer();
+    private final RelationStore store;
+    private final PipelineRunner runner;
+
+    public Evaluator(Plan plan, Backend backend, EvaluationOptions options) {
+        this.plan = plan;
+        this.backend = backend;
+        this.options = options;
+        this.store = new RelationStore(backend, timer);
+        this.runner = new PipelineRunner(backend, store, timer, options);
+        for (RelationDecl decl : plan.program().program().declarations()) {
+            store.declare(decl.name(), decl.arity());
+        }
+    }
+
+    /** Adds facts (any order, duplicates allowed) to a relation before evaluation. */
+    public void load(String relation, int[] rowMajor, int rowCount) {
+        int arity = store.arity(relation);
+        Rows uploaded = timer.time(Operation.TRANSFER, () -> backend.upload(arity, rowMajor, rowCount));
+        Rows unique = timer.time(Operation.SORT, () -> backend.sortUnique(uploaded));
+        backend.release(uploaded);
+        Rows full = store.full(relation);
+        Rows fresh = timer.time(Operation.DIFFERENCE, () -> backend.difference(unique, full));
+        backend.release(unique);
+        store.addToFull(relation, fresh);
+        backend.release(fresh);
+    }
+
+    /**
+     * Evaluates every stratum. The cancellation check runs between iterations; when it answers true
+     * the evaluation stops with an {@link EvaluationCancelledException}.
+     */
+    public EvaluationStats evaluate(BooleanSupplier cancelled) {
+        long start = System.nanoTime();
+        timer.drain();
+        List<StratumStats> stats = new ArrayList<>();
+        for (Stratum stratum : plan.strata()) {
+            stats.add(evaluate(stratum, cancelled));
+        }
+        return new EvaluationStats(stats, System.nanoTime() - start);
+    }
+
+    private StratumStats evaluate(Stratum stratum, BooleanSupplier cancelled) {
+        long start = System.nanoTime();
+        Candidates candidates = new Candidates(backend, store, timer, options.candidateBudgetRows());
+        int iterations = 1;
+        try {
+            for (RulePlan rule : stratum.initialRules()) {
+                runner.run(rule, candidates);
+            }
+            for (String relation : stratum.relations()) {
+                Rows fresh = candidates.takeNew(relation);
+                store.addToFull(relation, fresh);
+                backend.release(fresh);
+            }
+            if (stratum.recursive()) {
+                stratum.relations().forEach(store::startDelta);
+                while (stratum.relations().stream().anyMatch(store::hasNewTuples)) {
+                    if (cancelled.getAsBoolean()) {
+                        throw new EvaluationCancelledException();
+                    }
+                    iterations++;
+                    for (RulePlan version : stratum.recursiveVersions()) {
+                        runner.run(version, candidates);
+                    }
+                    for (String relation : stratum.relations()) {
+                        store.advance(relation, candidates.takeNew(relation));
+                    }
+                }
+                stratum.relations().forEach(store::endDelta);
+            }
+        } finally {
+            candidates.clear();
+        }
+        long tuples = 0;
+        for (String relation : stratum.relations()) {
+            tuples += store.full(relation).size();
+        }
+        return new StratumStats(stratum.index(), stratum.relations(), iterations, tuples,
+                System.nanoTime() - start, timer.drain());
+    }
+
+    /** The full version of a relation after evaluation; owned by the evaluator. */
+    public Rows result(String relation) {
+        return store.full(relation);
+    }
+
+    public Backend backend() {
+        return backend;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,86 @@
+// The Backend SPI: the relational operators the semi-naive driver evaluates a plan with. Rows and
+// indexes stay in the backend's memory across iterations; the driver never touches a tuple between
+// upload and download. "Sorted" means duplicate-free and in canonical order (lexicographic over the
+// columns, each compared as a signed int). Every operator returns a new handle owned by the caller,
+// except where it says it consumes its argument; the caller releases what it owns exactly once.
+package dev.jetlog.seminaive.spi;
+
+import dev.jetlog.planner.ir.AggregateStep;
+import dev.jetlog.planner.ir.AntiJoinStep;
+import dev.jetlog.planner.ir.IndexSpec;
+import dev.jetlog.planner.ir.JoinStep;
+import dev.jetlog.planner.ir.ScanStep;
+import dev.jetlog.planner.ir.UnitStep;
+
+import java.util.List;
+
+public interface Backend extends AutoCloseable {
+    /** Short name, as chosen on the command line: "cpu", "cuda", "opencl". */
+    String name();
+
+    /** One line for humans: the device and its settings. */
+    String description();
+
+    // ---- moving rows in and out ----------------------------------------------------------------
+
+    /** Rows copied from rowCount rows of a row-major host array (any order, duplicates allowed). */
+    Rows upload(int arity, int[] rowMajor, int rowCount);
+
+    /** The rows as a row-major host array of exactly size * arity ints. */
+    int[] download(Rows rows);
+
+    Rows empty(int arity);
+
+    /** An independent copy. */
+    Rows copy(Rows rows);
+
+    /** Rows [from, to) as an independent copy or a view that stays valid while the source is. */
+    Rows slice(Rows rows, long from, long to);
+
+    /** All parts, in order, in one row set; the parts stay owned by the caller. */
+    Rows concat(List<Rows> parts);
+
+    // ---- set operators ---------------------------------------------------------------------------
+
+    /** The distinct rows, sorted. */
+    Rows sortUnique(Rows rows);
+
+    /** The rows of sorted that are not in sortedFull (both sorted); the result is sorted. */
+    Rows difference(Rows sorted, Rows sortedFull);
+
+    /**
+     * The union of two disjoint sorted row sets, sorted. Consumes sortedFull: its handle must not be
+     * used or released afterwards (its memory may hold the result); sortedDelta stays the caller's.
+     */
+    Rows merge(Rows sortedFull, Rows sortedDelta);
+
+    // ---- indexes and relational operators --------------------------------------------------------
+
+    /** A HISA index on a sorted row set, which must stay alive while the index is used. */
+    Index index(Rows sorted, IndexSpec spec);
+
+    /** One empty input row through the step's filters and output. */
+    Rows unit(UnitStep step);
+
+    /** Every tuple of relation that passes the step's filters, projected on its output. */
+    Rows scan(ScanStep step, Rows relation);
+
+    /** The join of input with the relation behind index, filtered and projected. */
+    Rows join(JoinStep step, Rows input, Index index);
+
+    /** The input rows whose key matches nothing in index, filtered and projected. */
+    Rows antiJoin(AntiJoinStep step, Rows input, Index index);
+
+    /** For each input row, the aggregate over its matches in index, filtered and projected. */
+    Rows aggregate(AggregateStep step, Rows input, Index index);
+
+    // ---- lifetime --------------------------------------------------------------------------------
+
+    void release(Rows rows);
+
+    void release(Index index);
+
+    /** Releases everything the backend still holds. */
+    @Override
+    void close();
+}

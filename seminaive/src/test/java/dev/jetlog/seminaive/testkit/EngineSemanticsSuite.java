@@ -1,0 +1,314 @@
+// Engine-agnostic semantics suite: small programs with hand-checked results, covering recursion,
+// negation, aggregates, arithmetic per type, symbols, facts, disjunction, nullary relations and
+// bounded-memory evaluation. Each backend's tests extend it and name the backend.
+package dev.jetlog.seminaive.testkit;
+
+import dev.jetlog.seminaive.eval.EvaluationOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+public abstract class EngineSemanticsSuite {
+    /** The backend under test, as named on the command line. */
+    protected abstract String backend();
+
+    protected Map<String, List<String>> run(EngineRun run) {
+        return run.run(backend(), 2);
+    }
+
+    protected static List<String> rows(String... lines) {
+        List<String> sorted = new ArrayList<>(Arrays.asList(lines));
+        sorted.sort(null);
+        return sorted;
+    }
+
+    private static final String TC = """
+            .decl edge(x: number, y: number)
+            .decl path(x: number, y: number)
+            path(x, y) :- edge(x, y).
+            path(x, z) :- edge(x, y), path(y, z).
+            """;
+
+    @Test
+    void transitiveClosureOfAChain() {
+        EngineRun run = EngineRun.program(TC).fact("edge", 1, 2).fact("edge", 2, 3).fact("edge", 3, 4);
+        assertEquals(rows("1\t2", "1\t3", "1\t4", "2\t3", "2\t4", "3\t4"), run(run).get("path"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void transitiveClosureOfACycleWithAnyThreadCount(int threads) {
+        EngineRun run = EngineRun.program(TC);
+        for (int i = 0; i < 40; i++) {
+            run.fact("edge", i, (i + 1) % 40);
+        }
+        assertEquals(1600, run.run(backend(), threads).get("path").size());
+    }
+
+    @Test
+    void nonLinearRecursionMatchesLinear() {
+        String doubling = TC.replace("path(x, z) :- edge(x, y), path(y, z).", "path(x, z) :- path(x, y), path(y, z).");
+        EngineRun linear = EngineRun.program(TC);
+        EngineRun nonLinear = EngineRun.program(doubling);
+        for (int i = 0; i < 30; i++) {
+            linear.fact("edge", i, i + 1).fact("edge", i, (i * 7) % 31);
+            nonLinear.fact("edge", i, i + 1).fact("edge", i, (i * 7) % 31);
+        }
+        assertEquals(run(linear).get("path"), run(nonLinear).get("path"));
+    }
+
+    @Test
+    void boundedCandidateMemoryGivesTheSameResult() {
+        EngineRun small = EngineRun.program(TC).options(new EvaluationOptions(3, 5));
+        EngineRun normal = EngineRun.program(TC);
+        for (int i = 0; i < 25; i++) {
+            small.fact("edge", i, i + 1).fact("edge", i, (i * 3) % 26);
+            normal.fact("edge", i, i + 1).fact("edge", i, (i * 3) % 26);
+        }
+        assertEquals(run(normal), run(small));
+    }
+
+    @Test
+    void sameGeneration() {
+        String sg = """
+                .decl edge(p: number, c: number)
+                .decl sg(x: number, y: number)
+                sg(x, y) :- edge(p, x), edge(p, y), x != y.
+                sg(x, y) :- edge(a, x), sg(a, b), edge(b, y).
+                """;
+        EngineRun run = EngineRun.program(sg).fact("edge", 1, 2).fact("edge", 1, 3).fact("edge", 2, 4).fact("edge", 3, 5);
+        assertEquals(rows("2\t3", "3\t2", "4\t5", "5\t4"), run(run).get("sg"));
+    }
+
+    @Test
+    void mutualRecursion() {
+        String program = """
+                .decl next(x: number, y: number)
+                .decl even(x: number)
+                .decl odd(x: number)
+                even(0).
+                odd(y) :- even(x), next(x, y).
+                even(y) :- odd(x), next(x, y).
+                """;
+        EngineRun run = EngineRun.program(program);
+        for (int i = 0; i < 6; i++) {
+            run.fact("next", i, i + 1);
+        }
+        Map<String, List<String>> result = run(run);
+        assertEquals(rows("0", "2", "4", "6"), result.get("even"));
+        assertEquals(rows("1", "3", "5"), result.get("odd"));
+    }
+
+    @Test
+    void stratifiedNegation() {
+        String program = """
+                .decl node(x: number)
+                .decl edge(x: number, y: number)
+                .decl reach(x: number)
+                .decl unreached(x: number)
+                .decl sink(x: number)
+                .decl lonely(x: number)
+                reach(1).
+                reach(y) :- reach(x), edge(x, y).
+                unreached(x) :- node(x), !reach(x).
+                sink(x) :- node(x), !edge(x, _).
+                lonely(x) :- node(x), !edge(_, _).
+                """;
+        EngineRun run = EngineRun.program(program).fact("edge", 1, 2).fact("edge", 3, 4);
+        for (int i = 1; i <= 5; i++) {
+            run.fact("node", i);
+        }
+        Map<String, List<String>> result = run(run);
+        assertEquals(rows("3", "4", "5"), result.get("unreached"));
+        assertEquals(rows("2", "4", "5"), result.get("sink"));
+        assertEquals(rows(), result.get("lonely"));
+    }
+
+    @Test
+    void aggregatesCorrelatedAndGlobal() {
+        String program = """
+                .decl e(g: number, v: number)
+                .decl g(x: number)
+                .decl c(g: number, n: number)
+                .decl s(g: number, n: number)
+                .decl lo(g: number, n: number)
+                .decl hi(g: number, n: number)
+                .decl total(n: number)
+                c(x, n) :- g(x), n = count : { e(x, _) }.
+                s(x, n) :- g(x), n = sum v : { e(x, v) }.
+                lo(x, n) :- g(x), n = min v : { e(x, v) }.
+                hi(x, n) :- g(x), n = max v : e(x, v).
+                total(n) :- n = sum v : { e(_, v), v > 1 }.
+                """;
+        EngineRun run = EngineRun.program(program).fact("g", 1).fact("g", 2).fact("g", 3)
+                .fact("e", 1, 5).fact("e", 1, -3).fact("e", 2, 7).fact("e", 3, 7).fact("e", 9, 7);
+        run.fact("g", 4);
+        Map<String, List<String>> result = run(run);
+        assertEquals(rows("1\t2", "2\t1", "3\t1", "4\t0"), result.get("c"));
+        assertEquals(rows("1\t2", "2\t7", "3\t7", "4\t0"), result.get("s"));
+        assertEquals(rows("1\t-3", "2\t7", "3\t7"), result.get("lo"));
+        assertEquals(rows("1\t5", "2\t7", "3\t7"), result.get("hi"));
+        assertEquals(rows("26"), result.get("total"));
+    }
+
+    @Test
+    void signedArithmeticWrapsAndDivisionByZeroDropsTheRow() {
+        String program = """
+                .decl a(x: number, y: number)
+                .decl r(s: number, d: number, q: number, m: number, n: number)
+                r(x + y, x - y, x / y, x % y, -x) :- a(x, y).
+                """;
+        EngineRun run = EngineRun.program(program).fact("a", 7, 2).fact("a", -7, 2).fact("a", 5, 0)
+                .fact("a", Integer.MAX_VALUE, 1);
+        assertEquals(rows("9\t5\t3\t1\t-7", "-5\t-9\t-3\t-1\t7", "-2147483648\t2147483646\t2147483647\t0\t-2147483647"),
+                run(run).get("r"));
+    }
+
+    @Test
+    void unsignedComparisonAndDivision() {
+        String program = """
+                .decl u(x: unsigned)
+                .decl big(x: unsigned)
+                .decl half(x: unsigned)
+                big(x) :- u(x), x > 2147483648.
+                half(x / 2) :- u(x).
+                """;
+        EngineRun run = EngineRun.program(program).fact("u", 4000000000L).fact("u", 10L);
+        Map<String, List<String>> result = run(run);
+        assertEquals(rows("4000000000"), result.get("big"));
+        assertEquals(rows("2000000000", "5"), result.get("half"));
+    }
+
+    @Test
+    void floatArithmeticAndComparison() {
+        String program = """
+                .decl f(x: float)
+                .decl r(x: float)
+                r(x * 2.5) :- f(x), x < 1.
+                """;
+        EngineRun run = EngineRun.program(program).fact("f", 0.5f).fact("f", -2.0f).fact("f", 3.0f);
+        assertEquals(rows("-5", "1.25"), run(run).get("r"));
+    }
+
+    @Test
+    void symbolsJoinAndConstants() {
+        String program = """
+                .decl parent(p: symbol, c: symbol)
+                .decl grand(g: symbol, c: symbol)
+                .decl ofAlice(c: symbol)
+                parent("alice", "bob").
+                grand(g, c) :- parent(g, p), parent(p, c).
+                ofAlice(c) :- grand("alice", c).
+                """;
+        EngineRun run = EngineRun.program(program).fact("parent", "bob", "carol").fact("parent", "bob", "dan")
+                .fact("parent", "eve", "alice");
+        Map<String, List<String>> result = run(run);
+        assertEquals(rows("alice\tcarol", "alice\tdan", "eve\tbob"), result.get("grand"));
+        assertEquals(rows("carol", "dan"), result.get("ofAlice"));
+    }
+
+    @Test
+    void factsBindingsAndBooleans() {
+        String program = """
+                .decl a(x: number)
+                .decl r(x: number, y: number)
+                .decl none(x: number)
+                a(1). a(2).
+                a(x) :- x = 3.
+                r(x, y) :- a(x), y = x * 10, true.
+                none(x) :- a(x), false.
+                """;
+        Map<String, List<String>> result = run(EngineRun.program(program));
+        assertEquals(rows("1", "2", "3"), result.get("a"));
+        assertEquals(rows("1\t10", "2\t20", "3\t30"), result.get("r"));
+        assertEquals(rows(), result.get("none"));
+    }
+
+    @Test
+    void multipleHeadsAndDisjunction() {
+        String program = """
+                .decl a(x: number)
+                .decl b(x: number)
+                .decl l(x: number)
+                .decl r(x: number)
+                .decl either(x: number)
+                l(x), r(x) :- a(x).
+                either(x) :- a(x) ; b(x).
+                """;
+        EngineRun run = EngineRun.program(program).fact("a", 1).fact("b", 2);
+        Map<String, List<String>> result = run(run);
+        assertEquals(rows("1"), result.get("l"));
+        assertEquals(rows("1"), result.get("r"));
+        assertEquals(rows("1", "2"), result.get("either"));
+    }
+
+    @Test
+    void repeatedVariablesConstantsAndExpressionsInAtoms() {
+        String program = """
+                .decl e(x: number, y: number)
+                .decl loop(x: number)
+                .decl fromThree(y: number)
+                .decl step(x: number)
+                .decl before(x: number)
+                loop(x) :- e(x, x).
+                fromThree(y) :- e(3, y).
+                step(x) :- e(x, _), e(x + 1, _).
+                before(y) :- e(y + 1, _), e(y, y).
+                """;
+        EngineRun run = EngineRun.program(program).fact("e", 1, 1).fact("e", 2, 5).fact("e", 3, 3).fact("e", 3, 4);
+        Map<String, List<String>> result = run(run);
+        assertEquals(rows("1", "3"), result.get("loop"));
+        assertEquals(rows("3", "4"), result.get("fromThree"));
+        assertEquals(rows("1", "2"), result.get("step"));
+        assertEquals(rows("1"), result.get("before"));
+    }
+
+    @Test
+    void cartesianProduct() {
+        String program = """
+                .decl a(x: number)
+                .decl b(x: number)
+                .decl p(x: number, y: number)
+                p(x, y) :- a(x), b(y).
+                """;
+        EngineRun run = EngineRun.program(program).fact("a", 1).fact("a", 2).fact("b", 7).fact("b", 8).fact("b", 9);
+        assertEquals(6, run(run).get("p").size());
+    }
+
+    @Test
+    void nullaryRelations() {
+        String program = """
+                .decl a(x: number)
+                .decl b(x: number)
+                .decl any()
+                .decl never()
+                .decl r(x: number)
+                .decl s(x: number)
+                any() :- a(_).
+                never() :- a(x), x > 100.
+                r(x) :- b(x), any().
+                s(x) :- b(x), !never().
+                """;
+        EngineRun run = EngineRun.program(program).fact("a", 1).fact("a", 2).fact("b", 5);
+        Map<String, List<String>> result = run(run);
+        assertEquals(rows(""), result.get("any"));
+        assertEquals(rows(), result.get("never"));
+        assertEquals(rows("5"), result.get("r"));
+        assertEquals(rows("5"), result.get("s"));
+    }
+
+    @Test
+    void duplicateFactsAreOneTuple() {
+        EngineRun run = EngineRun.program(TC).fact("edge", 1, 2).fact("edge", 1, 2).fact("edge", 1, 2);
+        Map<String, List<String>> result = run(run);
+        assertEquals(rows("1\t2"), result.get("edge"));
+        assertEquals(rows("1\t2"), result.get("path"));
+    }
+}
