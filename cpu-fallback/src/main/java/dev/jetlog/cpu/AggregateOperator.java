@@ -1,0 +1,70 @@
+// Correlated aggregate on the CPU: for each input row, folds count/sum/min/max over the matching
+// tuples of the HISA index that pass the inner filters; min and max of nothing drop the row.
+package dev.jetlog.cpu;
+
+import dev.jetlog.hisa.HisaIndex;
+import dev.jetlog.hisa.Parallel;
+import dev.jetlog.hisa.Tuples;
+import dev.jetlog.parser.ast.AggregateKind;
+import dev.jetlog.planner.ir.AggregateStep;
+import dev.jetlog.planner.ir.ValueType;
+
+final class AggregateOperator {
+    private AggregateOperator() {
+    }
+
+    static Tuples run(AggregateStep step, Tuples input, HisaIndex index, Parallel parallel) {
+        RowFilter inner = ExprCompiler.all(step.innerFilters());
+        RowExpr target = step.target() == null ? null : ExprCompiler.compile(step.target());
+        RowFilter after = ExprCompiler.all(step.filters());
+        KeyMaker keyMaker = new KeyMaker(step.key());
+        Projection projection = new Projection(step.output());
+        AggregateKind kind = step.kind();
+        ValueType type = step.type();
+        int width = input.arity();
+        int[] in = input.data();
+        int[] tuples = index.rows().data();
+        int arity = index.rows().arity();
+        return ChunkedOutput.run(parallel, input.size(), projection.width(), (from, to, out) -> {
+            int[] key = new int[keyMaker.length()];
+            for (int row = from; row < to; row++) {
+                int inBase = row * width;
+                keyMaker.make(in, inBase, key);
+                int slot = index.find(key);
+                int value = 0;
+                boolean any = false;
+                if (slot >= 0) {
+                    int end = index.start(slot) + index.count(slot);
+                    for (int position = index.start(slot); position < end; position++) {
+                        int tupleBase = index.rowAt(position) * arity;
+                        if (inner != null && !inner.test(in, inBase, tuples, tupleBase, 0)) {
+                            continue;
+                        }
+                        value = fold(kind, type, any, value, target, in, inBase, tuples, tupleBase);
+                        any = true;
+                    }
+                }
+                if (!any && (kind == AggregateKind.MIN || kind == AggregateKind.MAX)) {
+                    continue;
+                }
+                if (after == null || after.test(in, inBase, null, 0, value)) {
+                    projection.write(in, inBase, null, 0, value, out);
+                }
+            }
+        });
+    }
+
+    private static int fold(AggregateKind kind, ValueType type, boolean any, int acc, RowExpr target,
+                            int[] in, int inBase, int[] tuples, int tupleBase) {
+        if (kind == AggregateKind.COUNT) {
+            return acc + 1;
+        }
+        int value = target.eval(in, inBase, tuples, tupleBase, 0);
+        return switch (kind) {
+            case SUM -> Values.sum(type, acc, value);
+            case MIN -> !any || Values.less(type, value, acc) ? value : acc;
+            case MAX -> !any || Values.less(type, acc, value) ? value : acc;
+            case COUNT -> throw new IllegalStateException();
+        };
+    }
+}

@@ -1,0 +1,47 @@
+// Runs an operator over chunks of its input on the worker pool, each chunk appending to its own
+// buffer (no locks, no shared writes), then concatenates the buffers in chunk order.
+package dev.jetlog.cpu;
+
+import dev.jetlog.hisa.Parallel;
+import dev.jetlog.hisa.Tuples;
+
+final class ChunkedOutput {
+    /** The work of one chunk: input rows [from, to), appending output rows to out. */
+    @FunctionalInterface
+    interface ChunkWork {
+        void run(int from, int to, IntBuffer out);
+    }
+
+    private ChunkedOutput() {
+    }
+
+    static Tuples run(Parallel parallel, int inputRows, int outputWidth, ChunkWork work) {
+        int chunks = inputRows < 512 || parallel.threads() == 1 ? 1
+                : Math.min(parallel.threads() * 16, inputRows / 128);
+        IntBuffer[] buffers = new IntBuffer[chunks];
+        parallel.forEachChunk(inputRows, chunks, (chunk, from, to) -> {
+            IntBuffer buffer = new IntBuffer((to - from) * Math.max(1, outputWidth));
+            work.run(from, to, buffer);
+            buffers[chunk] = buffer;
+        });
+        if (chunks == 1) {
+            return new Tuples(outputWidth, buffers[0].data(), buffers[0].rows());
+        }
+        long totalRows = 0;
+        int[] rowStart = new int[chunks + 1];
+        for (int c = 0; c < chunks; c++) {
+            totalRows += buffers[c].rows();
+            if (totalRows * outputWidth > Integer.MAX_VALUE - 16) {
+                throw new OutOfMemoryError("intermediate result exceeds 2^31 values");
+            }
+            rowStart[c + 1] = (int) totalRows;
+        }
+        int[] data = new int[(int) totalRows * outputWidth];
+        parallel.forEachChunk(chunks, chunks, (chunk, from, to) -> {
+            for (int c = from; c < to; c++) {
+                System.arraycopy(buffers[c].data(), 0, data, rowStart[c] * outputWidth, buffers[c].size());
+            }
+        });
+        return new Tuples(outputWidth, data, (int) totalRows);
+    }
+}

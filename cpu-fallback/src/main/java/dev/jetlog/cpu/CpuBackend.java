@@ -1,0 +1,186 @@
+// The multithreaded CPU backend: relations as HISA tuples in JVM arrays, every operator split into
+// chunks over a ForkJoin pool of the configured size, each chunk writing its own buffer.
+package dev.jetlog.cpu;
+
+import dev.jetlog.hisa.HisaIndex;
+import dev.jetlog.hisa.Parallel;
+import dev.jetlog.hisa.SetOperations;
+import dev.jetlog.hisa.SortUnique;
+import dev.jetlog.hisa.Tuples;
+import dev.jetlog.planner.ir.AggregateStep;
+import dev.jetlog.planner.ir.AntiJoinStep;
+import dev.jetlog.planner.ir.IndexSpec;
+import dev.jetlog.planner.ir.JoinStep;
+import dev.jetlog.planner.ir.ScanStep;
+import dev.jetlog.planner.ir.UnitStep;
+import dev.jetlog.seminaive.spi.Backend;
+import dev.jetlog.seminaive.spi.Index;
+import dev.jetlog.seminaive.spi.Rows;
+
+import java.util.Arrays;
+import java.util.List;
+
+public final class CpuBackend implements Backend {
+    private static final int[] NO_ROW = new int[0];
+
+    private final Parallel parallel;
+
+    public CpuBackend(int threads) {
+        this.parallel = Parallel.of(threads);
+    }
+
+    @Override
+    public String name() {
+        return "cpu";
+    }
+
+    @Override
+    public String description() {
+        return "cpu (" + parallel.threads() + (parallel.threads() == 1 ? " thread)" : " threads)");
+    }
+
+    @Override
+    public Rows upload(int arity, int[] rowMajor, int rowCount) {
+        return new CpuRows(new Tuples(arity, Arrays.copyOf(rowMajor, rowCount * arity), rowCount));
+    }
+
+    @Override
+    public int[] download(Rows rows) {
+        return tuples(rows).toArray();
+    }
+
+    @Override
+    public Rows empty(int arity) {
+        return new CpuRows(Tuples.empty(arity));
+    }
+
+    @Override
+    public Rows copy(Rows rows) {
+        Tuples tuples = tuples(rows);
+        return new CpuRows(new Tuples(tuples.arity(), tuples.toArray(), tuples.size()));
+    }
+
+    @Override
+    public Rows slice(Rows rows, long from, long to) {
+        Tuples tuples = tuples(rows);
+        int arity = tuples.arity();
+        int[] part = Arrays.copyOfRange(tuples.data(), (int) from * arity, (int) to * arity);
+        return new CpuRows(new Tuples(arity, part, (int) (to - from)));
+    }
+
+    @Override
+    public Rows concat(List<Rows> parts) {
+        int arity = parts.get(0).arity();
+        long total = 0;
+        for (Rows part : parts) {
+            total += part.size();
+        }
+        if (total * arity > Integer.MAX_VALUE - 16) {
+            throw new OutOfMemoryError("relation exceeds 2^31 values");
+        }
+        int[] data = new int[(int) total * arity];
+        int[] starts = new int[parts.size() + 1];
+        for (int i = 0; i < parts.size(); i++) {
+            starts[i + 1] = starts[i] + (int) parts.get(i).size();
+        }
+        parallel.forEachChunk(parts.size(), Math.min(parts.size(), parallel.threads()), (chunk, from, to) -> {
+            for (int i = from; i < to; i++) {
+                Tuples part = tuples(parts.get(i));
+                System.arraycopy(part.data(), 0, data, starts[i] * arity, part.size() * arity);
+            }
+        });
+        return new CpuRows(new Tuples(arity, data, (int) total));
+    }
+
+    @Override
+    public Rows sortUnique(Rows rows) {
+        return new CpuRows(SortUnique.sortUnique(tuples(rows), parallel));
+    }
+
+    @Override
+    public Rows difference(Rows sorted, Rows sortedFull) {
+        return new CpuRows(SetOperations.difference(tuples(sorted), tuples(sortedFull), parallel));
+    }
+
+    @Override
+    public Rows merge(Rows sortedFull, Rows sortedDelta) {
+        CpuRows full = (CpuRows) sortedFull;
+        Tuples delta = tuples(sortedDelta);
+        if (delta.isEmpty()) {
+            return full;
+        }
+        int arity = full.arity();
+        long needed = (full.size() + delta.size()) * arity;
+        if (needed > Integer.MAX_VALUE - 16) {
+            throw new OutOfMemoryError("relation exceeds 2^31 values");
+        }
+        int[] target = full.spare(needed);
+        if (target == null) {
+            // headroom for a few more iterations of the same growth before allocating again
+            long withHeadroom = Math.min(Integer.MAX_VALUE - 16, needed + Math.max(needed / 4, 2L * delta.size() * arity));
+            target = new int[(int) withHeadroom];
+        }
+        Tuples merged = SetOperations.merge(full.tuples, delta, target, parallel);
+        return new CpuRows(merged, full.tuples.data());
+    }
+
+    @Override
+    public Index index(Rows sorted, IndexSpec spec) {
+        CpuRows rows = (CpuRows) sorted;
+        return new CpuIndex(spec, rows, HisaIndex.build(rows.tuples, spec.order(), spec.keyLength(), parallel));
+    }
+
+    @Override
+    public Rows unit(UnitStep step) {
+        RowFilter filter = ExprCompiler.all(step.filters());
+        Projection projection = new Projection(step.output());
+        IntBuffer out = new IntBuffer(projection.width());
+        if (filter == null || filter.test(NO_ROW, 0, null, 0, 0)) {
+            projection.write(NO_ROW, 0, null, 0, 0, out);
+        }
+        return new CpuRows(new Tuples(projection.width(), out.data(), out.rows()));
+    }
+
+    @Override
+    public Rows scan(ScanStep step, Rows relation) {
+        return new CpuRows(ScanOperator.run(step, tuples(relation), parallel));
+    }
+
+    @Override
+    public Rows join(JoinStep step, Rows input, Index index) {
+        return new CpuRows(JoinOperator.run(step, tuples(input), hisa(index), parallel));
+    }
+
+    @Override
+    public Rows antiJoin(AntiJoinStep step, Rows input, Index index) {
+        return new CpuRows(AntiJoinOperator.run(step, tuples(input), hisa(index), parallel));
+    }
+
+    @Override
+    public Rows aggregate(AggregateStep step, Rows input, Index index) {
+        return new CpuRows(AggregateOperator.run(step, tuples(input), hisa(index), parallel));
+    }
+
+    @Override
+    public void release(Rows rows) {
+        // JVM arrays: the garbage collector reclaims them
+    }
+
+    @Override
+    public void release(Index index) {
+        // JVM arrays: the garbage collector reclaims them
+    }
+
+    @Override
+    public void close() {
+        parallel.close();
+    }
+
+    private static Tuples tuples(Rows rows) {
+        return ((CpuRows) rows).tuples;
+    }
+
+    private static HisaIndex hisa(Index index) {
+        return ((CpuIndex) index).hisa();
+    }
+}

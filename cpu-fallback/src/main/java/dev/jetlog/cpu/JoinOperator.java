@@ -1,0 +1,52 @@
+// Hash join on the CPU: each input row's key is looked up in the HISA index, the run of matching
+// tuples is read from the sorted index, and every pair that passes the filters is projected.
+// Filters that read only the input row run before the lookup.
+package dev.jetlog.cpu;
+
+import dev.jetlog.hisa.HisaIndex;
+import dev.jetlog.hisa.Parallel;
+import dev.jetlog.hisa.Tuples;
+import dev.jetlog.planner.ir.Filter;
+import dev.jetlog.planner.ir.JoinStep;
+import dev.jetlog.planner.ir.Side;
+
+import java.util.List;
+
+final class JoinOperator {
+    private JoinOperator() {
+    }
+
+    static Tuples run(JoinStep step, Tuples input, HisaIndex index, Parallel parallel) {
+        List<Filter> inputOnly = step.filters().stream().filter(f -> !f.reads(Side.TUPLE)).toList();
+        List<Filter> pairs = step.filters().stream().filter(f -> f.reads(Side.TUPLE)).toList();
+        RowFilter before = ExprCompiler.all(inputOnly);
+        RowFilter filter = ExprCompiler.all(pairs);
+        KeyMaker keyMaker = new KeyMaker(step.key());
+        Projection projection = new Projection(step.output());
+        int width = input.arity();
+        int[] in = input.data();
+        int[] tuples = index.rows().data();
+        int arity = index.rows().arity();
+        return ChunkedOutput.run(parallel, input.size(), projection.width(), (from, to, out) -> {
+            int[] key = new int[keyMaker.length()];
+            for (int row = from; row < to; row++) {
+                int inBase = row * width;
+                if (before != null && !before.test(in, inBase, null, 0, 0)) {
+                    continue;
+                }
+                keyMaker.make(in, inBase, key);
+                int slot = index.find(key);
+                if (slot < 0) {
+                    continue;
+                }
+                int end = index.start(slot) + index.count(slot);
+                for (int position = index.start(slot); position < end; position++) {
+                    int tupleBase = index.rowAt(position) * arity;
+                    if (filter == null || filter.test(in, inBase, tuples, tupleBase, 0)) {
+                        projection.write(in, inBase, tuples, tupleBase, 0, out);
+                    }
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,40 @@
+// Computes the lookup key of an input row from the step's key expressions.
+package dev.jetlog.cpu;
+
+import dev.jetlog.planner.ir.ColumnRef;
+import dev.jetlog.planner.ir.Expr;
+import dev.jetlog.planner.ir.Side;
+
+import java.util.List;
+
+final class KeyMaker {
+    private final int[] inputColumns;
+    private final RowExpr[] exprs;
+
+    KeyMaker(List<Expr> key) {
+        boolean plain = key.stream().allMatch(e -> e instanceof ColumnRef ref && ref.side() == Side.INPUT);
+        if (plain) {
+            inputColumns = key.stream().mapToInt(e -> ((ColumnRef) e).column()).toArray();
+            exprs = null;
+        } else {
+            inputColumns = null;
+            exprs = key.stream().map(ExprCompiler::compile).toArray(RowExpr[]::new);
+        }
+    }
+
+    int length() {
+        return inputColumns != null ? inputColumns.length : exprs.length;
+    }
+
+    void make(int[] in, int inBase, int[] key) {
+        if (inputColumns != null) {
+            for (int i = 0; i < inputColumns.length; i++) {
+                key[i] = in[inBase + inputColumns[i]];
+            }
+        } else {
+            for (int i = 0; i < exprs.length; i++) {
+                key[i] = exprs[i].eval(in, inBase, null, 0, 0);
+            }
+        }
+    }
+}

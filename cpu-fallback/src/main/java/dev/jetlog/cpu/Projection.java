@@ -1,0 +1,56 @@
+// Writes a step's output row: columns copied from the input row or the tuple, or computed.
+package dev.jetlog.cpu;
+
+import dev.jetlog.planner.ir.ColumnRef;
+import dev.jetlog.planner.ir.Expr;
+import dev.jetlog.planner.ir.Side;
+
+import java.util.List;
+
+final class Projection {
+    private static final byte FROM_INPUT = 0;
+    private static final byte FROM_TUPLE = 1;
+    private static final byte COMPUTED = 2;
+
+    private final int width;
+    private final byte[] source;
+    private final int[] column;
+    private final RowExpr[] computed;
+
+    Projection(List<Expr> output) {
+        width = output.size();
+        source = new byte[width];
+        column = new int[width];
+        computed = new RowExpr[width];
+        for (int i = 0; i < width; i++) {
+            Expr expr = output.get(i);
+            if (expr instanceof ColumnRef ref && ref.side() == Side.INPUT) {
+                source[i] = FROM_INPUT;
+                column[i] = ref.column();
+            } else if (expr instanceof ColumnRef ref && ref.side() == Side.TUPLE) {
+                source[i] = FROM_TUPLE;
+                column[i] = ref.column();
+            } else {
+                source[i] = COMPUTED;
+                computed[i] = ExprCompiler.compile(expr);
+            }
+        }
+    }
+
+    int width() {
+        return width;
+    }
+
+    /** Appends one output row to the buffer. */
+    void write(int[] in, int inBase, int[] tuple, int tupleBase, int aggregate, IntBuffer out) {
+        int[] data = out.addRow(width);
+        int base = out.size() - width;
+        for (int i = 0; i < width; i++) {
+            data[base + i] = switch (source[i]) {
+                case FROM_INPUT -> in[inBase + column[i]];
+                case FROM_TUPLE -> tuple[tupleBase + column[i]];
+                default -> computed[i].eval(in, inBase, tuple, tupleBase, aggregate);
+            };
+        }
+    }
+}
