@@ -1,0 +1,39 @@
+// The `jetlog` command, with Soufflé's conventions: PROGRAM.dl, -F facts directory, -D output
+// directory (or - for stdout), -j threads; plus --backend, --stats and --explain.
+package dev.jetlog.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+
+@Command(name = "jetlog", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Evaluates a Soufflé-dialect Datalog program: reads .input relations from the facts "
+                + "directory, writes .output relations to the output directory and prints .printsize counts.")
+final class JetLogCommand {
+    @Parameters(index = "0", paramLabel = "PROGRAM.dl", description = "the Datalog program")
+    Path program;
+
+    @Option(names = {"-F", "--fact-dir"}, paramLabel = "DIR", description = "directory of the input facts (default: .)")
+    Path factDir = Path.of(".");
+
+    @Option(names = {"-D", "--output-dir"}, paramLabel = "DIR", description = "directory for output relations, or - for stdout (default: .)")
+    String outputDir = ".";
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "worker threads, or auto for one per processor (default: auto)")
+    String jobs = "auto";
+
+    @Option(names = "--backend", paramLabel = "NAME", description = "auto (best available) or cpu (default: auto)")
+    String backend = "auto";
+
+    @Option(names = "--stats", description = "print iterations, tuples and time per stratum to stderr")
+    boolean stats;
+
+    @Option(names = "--explain", description = "print the evaluation plan to stderr before running")
+    boolean explain;
+
+    @Option(names = {"-w", "--no-warn"}, description = "do not print warnings")
+    boolean noWarnings;
+}

@@ -1,0 +1,75 @@
+// Entry point of jetlog.jar: parses the command line, runs the program, and turns every failure into
+// a clear message on stderr and a non-zero exit status, never a stack trace (set JETLOG_DEBUG=1 to
+// see one for internal errors).
+package dev.jetlog.cli;
+
+import dev.jetlog.parser.DatalogException;
+import dev.jetlog.seminaive.api.JetLogException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+import java.io.PrintStream;
+
+public final class Main {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int INTERNAL_ERROR = 3;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command with the given streams and returns its exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        JetLogCommand command = new JetLogCommand();
+        CommandLine commandLine = new CommandLine(command);
+        try {
+            commandLine.parseArgs(args);
+        } catch (ParameterException e) {
+            err.println("jetlog: " + e.getMessage());
+            err.println("Try 'jetlog --help' for usage.");
+            return USAGE;
+        }
+        if (commandLine.isUsageHelpRequested()) {
+            commandLine.usage(out);
+            return OK;
+        }
+        if (commandLine.isVersionHelpRequested()) {
+            commandLine.printVersionHelp(out);
+            return OK;
+        }
+        try {
+            new ProgramRun(command, out, err).execute();
+            return OK;
+        } catch (UsageError e) {
+            err.println("jetlog: " + e.getMessage());
+            err.println("Try 'jetlog --help' for usage.");
+            return USAGE;
+        } catch (DatalogException e) {
+            err.println(e.render());
+            int errors = e.errors().size();
+            err.println(errors + (errors == 1 ? " error" : " errors") + "; nothing was evaluated");
+            return FAILED;
+        } catch (JetLogException e) {
+            err.println("jetlog: error: " + e.getMessage());
+            return FAILED;
+        } catch (OutOfMemoryError e) {
+            err.println("jetlog: error: out of memory (Java heap limit " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MiB); give the JVM more, e.g. java -Xmx16g -jar jetlog.jar ...");
+            return FAILED;
+        } catch (RuntimeException e) {
+            err.println("jetlog: internal error: " + e);
+            if (System.getenv("JETLOG_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            return INTERNAL_ERROR;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+// One run of the command: compile the program, check the directories before any work, load the
+// inputs, evaluate, then write outputs and sizes. Outputs are written only after a successful
+// evaluation, each file atomically, so a failed run leaves earlier results untouched.
+package dev.jetlog.cli;
+
+import dev.jetlog.seminaive.api.CompiledProgram;
+import dev.jetlog.seminaive.api.EngineOptions;
+import dev.jetlog.seminaive.api.JetLog;
+import dev.jetlog.seminaive.api.JetLogException;
+import dev.jetlog.seminaive.api.Session;
+import dev.jetlog.seminaive.eval.EvaluationStats;
+import dev.jetlog.seminaive.io.InputLoader;
+import dev.jetlog.seminaive.io.OutputWriter;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+final class ProgramRun {
+    private final JetLogCommand command;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ProgramRun(JetLogCommand command, PrintStream out, PrintStream err) {
+        this.command = command;
+        this.out = out;
+        this.err = err;
+    }
+
+    void execute() {
+        int threads = threads(command.jobs);
+        CompiledProgram program = compile(command.program);
+        if (!command.noWarnings && !program.warnings().isEmpty()) {
+            err.print(program.renderWarnings());
+        }
+        if (command.explain) {
+            err.print(program.explain());
+        }
+        boolean toStdout = "-".equals(command.outputDir);
+        Path outputDir = toStdout ? null : Path.of(command.outputDir);
+        if (InputLoader.readsFiles(program.checked().program()) && !Files.isDirectory(command.factDir)) {
+            throw new JetLogException("facts directory " + command.factDir
+                    + (Files.exists(command.factDir) ? " is not a directory" : " does not exist"));
+        }
+        if (!toStdout && OutputWriter.writesFiles(program.checked().program())) {
+            OutputWriter.checkOutputDirectory(outputDir);
+        }
+        EngineOptions options = EngineOptions.defaults().withBackend(command.backend).withThreads(threads);
+        try (Session session = program.newSession(options)) {
+            session.loadInputs(command.factDir);
+            EvaluationStats stats = session.run();
+            PrintStream results = new PrintStream(new BufferedOutputStream(out, 1 << 16), false, StandardCharsets.UTF_8);
+            if (toStdout) {
+                session.printOutputs(results);
+            } else {
+                session.writeOutputs(outputDir, results);
+            }
+            session.printSizes(results);
+            results.flush();
+            if (command.stats) {
+                err.println("backend: " + session.backendDescription());
+                err.print(stats.format());
+            }
+        }
+    }
+
+    private static CompiledProgram compile(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new JetLogException("cannot read program " + file + ": it is a directory");
+        }
+        try {
+            return JetLog.compileFile(file);
+        } catch (NoSuchFileException e) {
+            throw new JetLogException("cannot read program " + file + ": no such file");
+        } catch (IOException e) {
+            throw new JetLogException("cannot read program " + file + ": " + e.getMessage());
+        }
+    }
+
+    static int threads(String jobs) {
+        if ("auto".equals(jobs)) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            int threads = Integer.parseInt(jobs);
+            if (threads >= 1 && threads <= 4096) {
+                return threads;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageError("invalid value for -j: '" + jobs + "' (expected a thread count from 1 to 4096, or auto)");
+    }
+}
