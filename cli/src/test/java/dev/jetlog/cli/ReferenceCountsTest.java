@@ -1,0 +1,60 @@
+// The reference counts of shared/datasets/README.md through the CLI with -j 2: TC on OL.cedge, cti and
+// p2p-Gnutella09, SG on OL.cedge and TG.cedge, with the .printsize variants of shared/programs.
+package dev.jetlog.cli;
+
+import dev.jetlog.seminaive.testkit.SharedFolder;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReferenceCountsTest {
+    @TempDir
+    Path work;
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource({
+        "tc, OL.cedge, path",
+        "tc, cti, path",
+        "tc, p2p-Gnutella09, path",
+        "sg, OL.cedge, sg",
+        "sg, TG.cedge, sg",
+    })
+    void countMatchesTheReference(String program, String graph, String relation) throws IOException {
+        Path shared = SharedFolder.require("reference counts");
+        Path graphFile = SharedFolder.require("datasets/graphs/" + graph + ".tsv", "graph " + graph);
+        Path facts = Files.createDirectories(work.resolve("facts"));
+        Files.createSymbolicLink(facts.resolve("edge.facts"), graphFile.toAbsolutePath());
+        String source = Files.readString(shared.resolve("programs/" + program + ".dl"), StandardCharsets.UTF_8);
+        Path printsize = work.resolve(program + ".dl");
+        Files.writeString(printsize, source.replace(".output " + relation, ".printsize " + relation));
+
+        CliRun run = CliRun.of(printsize.toString(), "-F", facts.toString(), "-D", work.resolve("out").toString(),
+                "-j", "2", "--backend", "cpu");
+
+        assertEquals(0, run.status(), run.toString());
+        assertEquals(relation + "\t" + referenceCount(shared, graph, program.equals("tc") ? 2 : 3),
+                run.out().strip(), run.toString());
+    }
+
+    /** The count in the README's table: column 2 is TC / REACH, column 3 is SG. */
+    private static long referenceCount(Path shared, String graph, int column) throws IOException {
+        for (String line : Files.readAllLines(shared.resolve("datasets/README.md"), StandardCharsets.UTF_8)) {
+            String[] cells = Arrays.stream(line.split("\\|")).map(String::strip).toArray(String[]::new);
+            if (cells.length > column + 1 && cells[1].equals(graph)) {
+                String count = cells[column + 1].replace(",", "");
+                assertTrue(count.matches("\\d+"), "no reference count for " + graph + " in: " + line);
+                return Long.parseLong(count);
+            }
+        }
+        throw new AssertionError("graph " + graph + " is not in shared/datasets/README.md");
+    }
+}
