@@ -1,0 +1,246 @@
+// The planner on small programs: strata and their order, semi-naive versions, join order, index
+// choice, placement of negations/aggregates/comparisons, live columns, and stratification errors.
+package dev.jetlog.planner;
+
+import dev.jetlog.parser.DatalogException;
+import dev.jetlog.parser.DatalogParser;
+import dev.jetlog.planner.ir.AggregateStep;
+import dev.jetlog.planner.ir.AntiJoinStep;
+import dev.jetlog.planner.ir.IndexSpec;
+import dev.jetlog.planner.ir.JoinStep;
+import dev.jetlog.planner.ir.RelationRef;
+import dev.jetlog.planner.ir.ScanStep;
+import dev.jetlog.planner.ir.Step;
+import dev.jetlog.planner.ir.UnitStep;
+import dev.jetlog.planner.ir.Version;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PlannerTest {
+    private static Plan plan(String source) {
+        return Planner.plan(DatalogParser.parse("p.dl", source));
+    }
+
+    private static final String TC = """
+            .decl edge(x: number, y: number)
+            .decl path(x: number, y: number)
+            path(x, y) :- edge(x, y).
+            path(x, z) :- edge(x, y), path(y, z).
+            """;
+
+    @Test
+    void transitiveClosureHasOneRecursiveStratumWithADeltaVersion() {
+        Plan plan = plan(TC);
+        assertEquals(1, plan.strata().size());
+        Stratum stratum = plan.strata().get(0);
+        assertEquals(List.of("path"), stratum.relations());
+        assertTrue(stratum.recursive());
+        assertEquals(1, stratum.initialRules().size());
+        assertEquals(1, stratum.recursiveVersions().size());
+        RulePlan version = stratum.recursiveVersions().get(0);
+        assertEquals(1, version.deltaAtom());
+        List<Step> steps = version.steps();
+        ScanStep scan = assertInstanceOf(ScanStep.class, steps.get(0));
+        assertEquals(new RelationRef("path", Version.DELTA), scan.relation());
+        assertTrue(scan.isIdentity(), "delta path flows into the join unchanged");
+        JoinStep join = assertInstanceOf(JoinStep.class, steps.get(1));
+        assertEquals(new RelationRef("edge", Version.FULL), join.relation());
+        assertEquals(new IndexSpec(new int[] {1, 0}, 1), join.index(), "edge is probed on its second column");
+        assertEquals("[t[0], in[1]]", join.output().toString(), "head (x, z) from edge.x and path.z");
+    }
+
+    @Test
+    void nonLinearRuleGetsOneVersionPerRecursiveAtom() {
+        Plan plan = plan(TC.replace("edge(x, y), path(y, z)", "path(x, y), path(y, z)"));
+        List<RulePlan> versions = plan.strata().get(0).recursiveVersions();
+        assertEquals(2, versions.size());
+        assertEquals(Set.of(0, 1), Set.of(versions.get(0).deltaAtom(), versions.get(1).deltaAtom()));
+        for (RulePlan version : versions) {
+            ScanStep first = assertInstanceOf(ScanStep.class, version.steps().get(0));
+            assertEquals(Version.DELTA, first.relation().version(), "the delta atom is scanned first");
+            JoinStep join = assertInstanceOf(JoinStep.class, version.steps().get(1));
+            assertEquals(Version.FULL, join.relation().version());
+        }
+    }
+
+    @Test
+    void strataComeInDependencyOrder() {
+        Plan plan = plan("""
+                .decl a(x: number)
+                .decl b(x: number)
+                .decl c(x: number)
+                .decl d(x: number)
+                d(x) :- c(x), !b(x).
+                c(x) :- b(x).
+                b(x) :- a(x).
+                """);
+        List<String> order = plan.strata().stream().map(s -> s.relations().get(0)).toList();
+        assertEquals(List.of("b", "c", "d"), order, "input-only relations get no stratum");
+        assertTrue(plan.strata().stream().noneMatch(Stratum::recursive));
+    }
+
+    @Test
+    void mutualRecursionIsOneStratum() {
+        Plan plan = plan("""
+                .decl n(x: number, y: number)
+                .decl even(x: number)
+                .decl odd(x: number)
+                even(0).
+                odd(y) :- even(x), n(x, y).
+                even(y) :- odd(x), n(x, y).
+                """);
+        assertEquals(1, plan.strata().size());
+        assertEquals(Set.of("even", "odd"), Set.copyOf(plan.strata().get(0).relations()));
+        assertEquals(1, plan.strata().get(0).initialRules().size());
+        assertEquals(2, plan.strata().get(0).recursiveVersions().size());
+    }
+
+    @Test
+    void joinOrderPrefersTheAtomWithMoreBoundColumns() {
+        Plan plan = plan("""
+                .decl a(x: number, y: number)
+                .decl b(y: number, z: number)
+                .decl c(x: number, z: number)
+                .decl r(x: number)
+                r(x) :- a(x, y), b(w, v), c(x, v).
+                """);
+        List<Step> steps = plan.strata().get(0).initialRules().get(0).steps();
+        assertEquals("a", steps.get(0).relation().relation());
+        assertEquals("c", steps.get(1).relation().relation(), "c shares x with a; b shares nothing yet");
+        assertEquals("b", steps.get(2).relation().relation());
+        JoinStep b = (JoinStep) steps.get(2);
+        assertEquals(new IndexSpec(new int[] {1, 0}, 1), b.index(), "b probed on v");
+    }
+
+    @Test
+    void constantsBecomeKeysAndFiltersAndOnlyLiveColumnsTravel() {
+        Plan plan = plan("""
+                .decl a(x: number, y: number, z: number)
+                .decl b(x: number, y: number)
+                .decl r(x: number)
+                r(x) :- a(x, 3, _), b(x, 7), x < 10.
+                """);
+        List<Step> steps = plan.strata().get(0).initialRules().get(0).steps();
+        ScanStep scan = (ScanStep) steps.get(0);
+        assertEquals("[t[1] = 3, t[0] < 10]", scan.filters().toString());
+        assertEquals("[t[0]]", scan.output().toString(), "only x is live after the scan");
+        JoinStep join = (JoinStep) steps.get(1);
+        assertEquals(new IndexSpec(new int[] {0, 1}, 2), join.index());
+        assertEquals("[in[0], 7]", join.key().toString());
+    }
+
+    @Test
+    void negationIsAnAntiJoinPlacedWhenItsVariablesAreBound() {
+        Plan plan = plan("""
+                .decl a(x: number)
+                .decl e(x: number, y: number)
+                .decl r(x: number)
+                r(x) :- a(x), !e(_, x).
+                """);
+        List<Step> steps = plan.strata().get(0).initialRules().get(0).steps();
+        AntiJoinStep anti = assertInstanceOf(AntiJoinStep.class, steps.get(1));
+        assertEquals(new IndexSpec(new int[] {1, 0}, 1), anti.index());
+        assertEquals("[in[0]]", anti.key().toString());
+    }
+
+    @Test
+    void aggregateIsCorrelatedThroughItsKey() {
+        Plan plan = plan("""
+                .decl g(x: number)
+                .decl e(x: number, v: number)
+                .decl s(x: number, n: number)
+                s(x, n) :- g(x), n = sum v : { e(x, v) }, n > 2.
+                """);
+        List<Step> steps = plan.strata().get(0).initialRules().get(0).steps();
+        AggregateStep aggregate = assertInstanceOf(AggregateStep.class, steps.get(1));
+        assertEquals(new IndexSpec(new int[] {0, 1}, 1), aggregate.index());
+        assertEquals("[in[0]]", aggregate.key().toString());
+        assertEquals("t[1]", aggregate.target().toString());
+        assertEquals("[agg > 2]", aggregate.filters().toString());
+        assertEquals("[in[0], agg]", aggregate.output().toString());
+    }
+
+    @Test
+    void integerDivisionIsGuardedAgainstZero() {
+        Plan plan = plan("""
+                .decl a(x: number, y: number)
+                .decl r(q: number)
+                r(x / y) :- a(x, y).
+                """);
+        ScanStep scan = (ScanStep) plan.strata().get(0).initialRules().get(0).steps().get(0);
+        assertEquals("[t[1] != 0]", scan.filters().toString());
+    }
+
+    @Test
+    void factsAreUnitSteps() {
+        Plan plan = plan("""
+                .decl r(x: number, s: symbol)
+                r(1, "one").
+                r(2, "two").
+                """);
+        List<RulePlan> rules = plan.strata().get(0).initialRules();
+        assertEquals(2, rules.size());
+        UnitStep unit = assertInstanceOf(UnitStep.class, rules.get(1).steps().get(0));
+        assertEquals("[2, 1]", unit.output().toString(), "symbols are numbered in order of appearance");
+        assertEquals(List.of("one", "two"), plan.symbolConstants());
+    }
+
+    @Test
+    void indexesAreCollectedPerRelationVersion() {
+        Map<RelationRef, Set<IndexSpec>> indexes = plan(TC).indexes();
+        assertEquals(Map.of(new RelationRef("edge", Version.FULL), Set.of(new IndexSpec(new int[] {1, 0}, 1))), indexes);
+    }
+
+    @Test
+    void negationThroughRecursionIsAnError() {
+        DatalogException e = assertThrows(DatalogException.class, () -> plan("""
+                .decl a(x: number)
+                .decl p(x: number)
+                .decl q(x: number)
+                p(x) :- a(x), !q(x).
+                q(x) :- p(x).
+                """));
+        assertEquals("p.dl:4:15: error: cannot stratify: 'p' and 'q' depend on each other through negation on 'q' "
+                + "(negation and aggregation must not be recursive)", e.getMessage());
+    }
+
+    @Test
+    void aggregationThroughRecursionIsAnError() {
+        DatalogException e = assertThrows(DatalogException.class, () -> plan("""
+                .decl p(x: number)
+                p(0).
+                p(n) :- n = count : { p(_) }, n < 5.
+                """));
+        assertTrue(e.getMessage().startsWith("p.dl:3:23: error: cannot stratify: 'p' depends on itself through an aggregate"),
+                e.getMessage());
+    }
+
+    @Test
+    void aggregateOverSeveralAtomsIsReportedAsNotSupported() {
+        DatalogException e = assertThrows(DatalogException.class, () -> plan("""
+                .decl a(x: number)
+                .decl b(x: number)
+                .decl r(n: number)
+                r(n) :- n = count : { a(x), b(x) }.
+                """));
+        assertTrue(e.getMessage().contains("aggregates over more than one atom are not supported yet"), e.getMessage());
+        assertFalse(e.render().isEmpty());
+    }
+
+    @Test
+    void explainListsEveryStep() {
+        String text = plan(TC).explain();
+        assertTrue(text.contains("stratum 0 [path] recursive"), text);
+        assertTrue(text.contains("scan Δpath"), text);
+        assertTrue(text.contains("join edge on [1,0 key 1] = [in[0]]"), text);
+    }
+}
