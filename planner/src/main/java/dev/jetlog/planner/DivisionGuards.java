@@ -30,9 +30,15 @@ final class DivisionGuards {
         for (Expr expr : expressions) {
             collect(expr, guards);
         }
-        List<Filter> result = new ArrayList<>(guards);
-        result.addAll(filters);
-        return result;
+        guards.addAll(filters);
+        return new ArrayList<>(guards);
+    }
+
+    /** The guard filters of one expression (none if it divides by nothing). */
+    static List<Filter> of(Expr expr) {
+        Set<Filter> guards = new LinkedHashSet<>();
+        collect(expr, guards);
+        return new ArrayList<>(guards);
     }
 
     private static void collect(Expr expr, Set<Filter> guards) {

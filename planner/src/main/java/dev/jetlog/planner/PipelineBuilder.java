@@ -288,10 +288,10 @@ final class PipelineBuilder {
                             terms.translate(constraint.left(), frame), terms.translate(constraint.right(), frame)));
                 } else if (constraint.op() == CompareOp.EQ && rightBound
                         && constraint.left() instanceof Variable variable) {
-                    frame.put(variable.name(), terms.translate(constraint.right(), frame));
+                    bind(variable, terms.translate(constraint.right(), frame), frame, filters);
                 } else if (constraint.op() == CompareOp.EQ && leftBound
                         && constraint.right() instanceof Variable variable) {
-                    frame.put(variable.name(), terms.translate(constraint.left(), frame));
+                    bind(variable, terms.translate(constraint.left(), frame), frame, filters);
                 } else {
                     continue;
                 }
@@ -299,6 +299,15 @@ final class PipelineBuilder {
                 changed = true;
             }
         }
+    }
+
+    /**
+     * Binds a variable to a computed value. A division inside it is guarded here, where the binding
+     * is made, so that a rule instance dividing by zero derives nothing even if the variable is unused.
+     */
+    private static void bind(Variable variable, Expr value, Map<String, Expr> frame, List<Filter> filters) {
+        frame.put(variable.name(), value);
+        filters.addAll(DivisionGuards.of(value));
     }
 
     // ---- ordering ------------------------------------------------------------------------------
