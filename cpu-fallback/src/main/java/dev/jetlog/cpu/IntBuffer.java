@@ -15,8 +15,13 @@ final class IntBuffer {
 
     /** Adds a row of n ints and returns the array to write it into, at [size() - n, size()). */
     int[] addRow(int n) {
-        rows++;
-        int needed = size + n;
+        return addRows(1, n);
+    }
+
+    /** Adds count rows of n ints each; they are to be written at [size() - count * n, size()). */
+    int[] addRows(int count, int n) {
+        rows += count;
+        int needed = size + count * n;
         if (needed > data.length) {
             if (needed < 0 || needed > Integer.MAX_VALUE - 16) {
                 throw new OutOfMemoryError("intermediate result exceeds 2^31 values");

@@ -27,7 +27,10 @@ final class JoinOperator {
         int[] in = input.data();
         int[] tuples = index.rows().data();
         int arity = index.rows().arity();
-        return ChunkedOutput.run(parallel, input.size(), projection.width(), (from, to, out) -> {
+        int outWidth = projection.width();
+        boolean bulk = filter == null && projection.copiesOnly();
+        int[] sortedRows = index.sortedRows();
+        return ChunkedOutput.run(parallel, input.size(), outWidth, (from, to, out) -> {
             int[] key = new int[keyMaker.length()];
             for (int row = from; row < to; row++) {
                 int inBase = row * width;
@@ -39,9 +42,20 @@ final class JoinOperator {
                 if (slot < 0) {
                     continue;
                 }
-                int end = index.start(slot) + index.count(slot);
-                for (int position = index.start(slot); position < end; position++) {
-                    int tupleBase = index.rowAt(position) * arity;
+                int start = index.start(slot);
+                int end = start + index.count(slot);
+                if (bulk) {
+                    // every match is output: reserve the whole run at once, then copy columns
+                    int[] data = out.addRows(end - start, outWidth);
+                    int at = out.size() - (end - start) * outWidth;
+                    for (int position = start; position < end; position++, at += outWidth) {
+                        int tupleRow = sortedRows == null ? position : sortedRows[position];
+                        projection.copyAt(in, inBase, tuples, tupleRow * arity, data, at);
+                    }
+                    continue;
+                }
+                for (int position = start; position < end; position++) {
+                    int tupleBase = (sortedRows == null ? position : sortedRows[position]) * arity;
                     if (filter == null || filter.test(in, inBase, tuples, tupleBase, 0)) {
                         projection.write(in, inBase, tuples, tupleBase, 0, out);
                     }

@@ -41,6 +41,23 @@ final class Projection {
         return width;
     }
 
+    /** True if every column is copied from the input row or the tuple (nothing computed). */
+    boolean copiesOnly() {
+        for (byte s : source) {
+            if (s == COMPUTED) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Writes one row of copied columns at out[at, at + width); only for copiesOnly projections. */
+    void copyAt(int[] in, int inBase, int[] tuple, int tupleBase, int[] out, int at) {
+        for (int i = 0; i < width; i++) {
+            out[at + i] = source[i] == FROM_INPUT ? in[inBase + column[i]] : tuple[tupleBase + column[i]];
+        }
+    }
+
     /** Appends one output row to the buffer. */
     void write(int[] in, int inBase, int[] tuple, int tupleBase, int aggregate, IntBuffer out) {
         int[] data = out.addRow(width);

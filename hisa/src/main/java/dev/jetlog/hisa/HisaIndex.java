@@ -175,6 +175,11 @@ public final class HisaIndex {
         return keyLength == 0 ? rows.size() : table[2 * slot + 1];
     }
 
+    /** Row ids in index order, or null when the index order is the canonical one (row id = position). */
+    public int[] sortedRows() {
+        return sortedRows;
+    }
+
     /** The row id at a sorted position. */
     public int rowAt(int position) {
         return sortedRows == null ? position : sortedRows[position];

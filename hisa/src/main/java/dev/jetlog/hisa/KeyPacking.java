@@ -9,6 +9,12 @@ public final class KeyPacking {
     private final int[] minimum;
     private final int[] width;
     private final int bits;
+    /** For two-column orders (the common case), the fields the fast path reads. */
+    private final int first;
+    private final int second;
+    private final long firstMinimum;
+    private final long secondMinimum;
+    private final int secondWidth;
 
     private KeyPacking(int arity, int[] order, int[] minimum, int[] width) {
         this.arity = arity;
@@ -20,6 +26,12 @@ public final class KeyPacking {
             total += w;
         }
         this.bits = total;
+        boolean pair = order.length == 2;
+        this.first = pair ? order[0] : -1;
+        this.second = pair ? order[1] : -1;
+        this.firstMinimum = pair ? minimum[0] : 0;
+        this.secondMinimum = pair ? minimum[1] : 0;
+        this.secondWidth = pair ? width[1] : 0;
     }
 
     /** Measures the value range of each column of the order over all rows (in parallel). */
@@ -81,6 +93,9 @@ public final class KeyPacking {
     /** The packed key of row `row` of data (an array of this packing's arity). */
     public long pack(int[] data, int row) {
         int base = row * arity;
+        if (first >= 0) {
+            return ((data[base + first] - firstMinimum) << secondWidth) | (data[base + second] - secondMinimum);
+        }
         long key = 0;
         for (int i = 0; i < order.length; i++) {
             key = (key << width[i]) | ((long) data[base + order[i]] - minimum[i]);
@@ -91,6 +106,11 @@ public final class KeyPacking {
     /** Writes the columns of a packed key into out at row `row` (only meaningful for the identity order). */
     public void unpack(long key, int[] out, int row) {
         int base = row * arity;
+        if (first >= 0 && secondWidth < 64) {
+            out[base + first] = (int) ((key >>> secondWidth) + firstMinimum);
+            out[base + second] = (int) ((key & ((1L << secondWidth) - 1)) + secondMinimum);
+            return;
+        }
         for (int i = order.length - 1; i >= 0; i--) {
             int w = width[i];
             long mask = w == 64 ? -1L : (1L << w) - 1;

@@ -7,6 +7,12 @@ public final class RowOrder {
 
     /** Compares row i of a with row j of b (both of the given arity). */
     public static int compare(int[] a, int i, int[] b, int j, int arity) {
+        if (arity == 2) {
+            return Long.compare(key2(a, i), key2(b, j));
+        }
+        if (arity == 1) {
+            return Integer.compare(a[i], b[j]);
+        }
         int ai = i * arity;
         int bj = j * arity;
         for (int c = 0; c < arity; c++) {
@@ -17,6 +23,11 @@ public final class RowOrder {
             }
         }
         return 0;
+    }
+
+    /** A binary row as one long whose signed order is the row's canonical order. */
+    static long key2(int[] data, int row) {
+        return ((long) data[2 * row] << 32) | ((data[2 * row + 1] ^ Integer.MIN_VALUE) & 0xFFFF_FFFFL);
     }
 
     /** Compares two rows in the given column order (all columns of the order). */

@@ -53,18 +53,38 @@ public final class SetOperations {
      * by exponential then binary search from `from` (cheap when the answer is near).
      */
     static int gallop(int[] sorted, int from, int n, int[] other, int probe, int arity) {
-        if (from >= n || RowOrder.compare(sorted, from, other, probe, arity) >= 0) {
+        return gallop(sorted, from, n, other, probe, arity, false);
+    }
+
+    /**
+     * Like {@link #gallop(int[], int, int, int[], int, int)}; with orEqual, the first position whose
+     * row is greater than the probe (rows equal to it are skipped too).
+     */
+    static int gallop(int[] sorted, int from, int n, int[] other, int probe, int arity, boolean orEqual) {
+        int limit = orEqual ? 0 : -1;
+        if (from >= n || RowOrder.compare(sorted, from, other, probe, arity) > limit) {
             return from;
         }
         int step = 1;
         int lo = from;
         int hi = from + 1;
-        while (hi < n && RowOrder.compare(sorted, hi, other, probe, arity) < 0) {
+        while (hi < n && RowOrder.compare(sorted, hi, other, probe, arity) <= limit) {
             lo = hi;
             step <<= 1;
             hi = (int) Math.min((long) n, (long) from + step);
         }
-        return RowOrder.lowerBound(sorted, lo + 1, Math.min(hi, n), other, probe, arity);
+        // sorted[lo] <= limit side; find the first in (lo, hi] beyond it
+        int left = lo + 1;
+        int right = Math.min(hi, n);
+        while (left < right) {
+            int mid = (left + right) >>> 1;
+            if (RowOrder.compare(sorted, mid, other, probe, arity) <= limit) {
+                left = mid + 1;
+            } else {
+                right = mid;
+            }
+        }
+        return left;
     }
 
     /**
@@ -88,26 +108,34 @@ public final class SetOperations {
         int chunks = parallel.chunksFor(total, 1 << 15);
         parallel.forEachChunk(total, chunks, (chunk, from, to) -> {
             int i = coRank(from, da, na, db, nb, arity);
-            int j = from - i;
             int iEnd = coRank(to, da, na, db, nb, arity);
-            int jEnd = to - iEnd;
-            int k = from;
-            while (i < iEnd && j < jEnd) {
-                if (RowOrder.compare(da, i, db, j, arity) <= 0) {
-                    System.arraycopy(da, (i++) * arity, out, (k++) * arity, arity);
-                } else {
-                    System.arraycopy(db, (j++) * arity, out, (k++) * arity, arity);
-                }
-            }
-            if (i < iEnd) {
-                System.arraycopy(da, i * arity, out, k * arity, (iEnd - i) * arity);
-                k += iEnd - i;
-            }
-            if (j < jEnd) {
-                System.arraycopy(db, j * arity, out, k * arity, (jEnd - j) * arity);
-            }
+            mergeRuns(da, i, iEnd, db, from - i, to - iEnd, out, from, arity);
         });
         return new Tuples(arity, out, total);
+    }
+
+    /**
+     * Merges a[i, iEnd) and b[j, jEnd) into out from row k, copying whole runs at once: galloping
+     * finds how many rows of one side come before the next row of the other, so a small delta
+     * merged into a large full version costs little more than one bulk copy.
+     */
+    private static void mergeRuns(int[] a, int i, int iEnd, int[] b, int j, int jEnd, int[] out, int k, int arity) {
+        while (i < iEnd && j < jEnd) {
+            int runEnd = gallop(a, i, iEnd, b, j, arity, true);
+            System.arraycopy(a, i * arity, out, k * arity, (runEnd - i) * arity);
+            k += runEnd - i;
+            i = runEnd;
+            if (i == iEnd) {
+                break;
+            }
+            runEnd = gallop(b, j, jEnd, a, i, arity, false);
+            System.arraycopy(b, j * arity, out, k * arity, (runEnd - j) * arity);
+            k += runEnd - j;
+            j = runEnd;
+        }
+        System.arraycopy(a, i * arity, out, k * arity, (iEnd - i) * arity);
+        k += iEnd - i;
+        System.arraycopy(b, j * arity, out, k * arity, (jEnd - j) * arity);
     }
 
     /** How many of the first d merged rows come from a (ties go to a first). */
