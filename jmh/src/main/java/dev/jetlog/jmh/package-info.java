@@ -1,0 +1,2 @@
+/** JMH benchmarks: HISA set operators and whole programs on the backends. */
+package dev.jetlog.jmh;
