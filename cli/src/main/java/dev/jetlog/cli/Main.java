@@ -58,8 +58,13 @@ public final class Main {
             err.println("jetlog: error: " + e.getMessage());
             return FAILED;
         } catch (OutOfMemoryError e) {
-            err.println("jetlog: error: out of memory (Java heap limit " + Runtime.getRuntime().maxMemory() / (1 << 20)
-                    + " MiB); give the JVM more, e.g. java -Xmx16g -jar jetlog.jar ...");
+            String detail = e.getMessage() == null || e.getMessage().startsWith("Java heap") ? "" : ": " + e.getMessage();
+            err.println("jetlog: error: out of memory" + detail + " (Java heap limit "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB); give the JVM more, e.g. java -Xmx16g -jar jetlog.jar ...");
+            return FAILED;
+        } catch (StackOverflowError e) {
+            err.println("jetlog: error: the program is nested too deeply to process (stack exhausted); "
+                    + "simplify the deepest expression or run java with a larger -Xss");
             return FAILED;
         } catch (RuntimeException e) {
             err.println("jetlog: internal error: " + e);

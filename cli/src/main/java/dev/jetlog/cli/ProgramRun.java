@@ -15,6 +15,7 @@ import dev.jetlog.seminaive.io.OutputWriter;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -76,6 +77,8 @@ final class ProgramRun {
             return JetLog.compileFile(file);
         } catch (NoSuchFileException e) {
             throw new JetLogException("cannot read program " + file + ": no such file");
+        } catch (CharacterCodingException e) {
+            throw new JetLogException("cannot read program " + file + ": it is not UTF-8 text");
         } catch (IOException e) {
             throw new JetLogException("cannot read program " + file + ": " + e.getMessage());
         }

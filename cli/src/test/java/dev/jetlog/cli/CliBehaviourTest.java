@@ -137,6 +137,17 @@ class CliBehaviourTest {
     }
 
     @Test
+    void programThatIsNotTextOrIsAbsurdlyDeep() throws IOException {
+        Path binary = dir.resolve("binary.dl");
+        Files.write(binary, new byte[] {(byte) 0xC3, (byte) 0x28, 0x2E});
+        assertCleanFailure(CliRun.of(binary.toString()), 1, "it is not UTF-8 text");
+        Path deep = write("deep.dl", ".decl r(x: number)\nr(" + "(".repeat(200_000) + "1" + ")".repeat(200_000) + ").\n");
+        CliRun run = CliRun.of(deep.toString());
+        assertEquals(1, run.status(), run.toString());
+        assertFalse(run.err().contains("\tat "), run.toString());
+    }
+
+    @Test
     void syntaxErrorNamesLineAndColumnWithACaret() throws IOException {
         Path bad = write("bad.dl", ".decl e(x: number)\n.decl r(x: number)\nr(x) :- e(x)\n");
         CliRun run = CliRun.of(bad.toString());
