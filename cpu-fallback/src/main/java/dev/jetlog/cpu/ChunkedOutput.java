@@ -24,8 +24,8 @@ final class ChunkedOutput {
             work.run(from, to, buffer);
             buffers[chunk] = buffer;
         });
-        if (chunks == 1) {
-            return new Tuples(outputWidth, buffers[0].data(), buffers[0].rows());
+        if (chunks == 1 && buffers[0].single() != null) {
+            return new Tuples(outputWidth, buffers[0].single(), buffers[0].rows());
         }
         long totalRows = 0;
         int[] rowStart = new int[chunks + 1];
@@ -39,7 +39,7 @@ final class ChunkedOutput {
         int[] data = new int[(int) totalRows * outputWidth];
         parallel.forEachChunk(chunks, chunks, (chunk, from, to) -> {
             for (int c = from; c < to; c++) {
-                System.arraycopy(buffers[c].data(), 0, data, rowStart[c] * outputWidth, buffers[c].size());
+                buffers[c].copyTo(data, rowStart[c] * outputWidth);
             }
         });
         return new Tuples(outputWidth, data, (int) totalRows);

@@ -138,7 +138,7 @@ public final class CpuBackend implements Backend {
         if (filter == null || filter.test(NO_ROW, 0, null, 0, 0)) {
             projection.write(NO_ROW, 0, null, 0, 0, out);
         }
-        return new CpuRows(new Tuples(projection.width(), out.data(), out.rows()));
+        return new CpuRows(new Tuples(projection.width(), out.single(), out.rows()));
     }
 
     @Override

@@ -1,46 +1,76 @@
-// A growable int array that output rows are appended to, one per worker chunk; it counts rows
+// Output rows of one worker chunk, appended to a list of int blocks: growing never copies what is
+// already written, and a run of rows reserved at once is contiguous in one block. Rows are counted
 // separately so that rows of width 0 count too.
 package dev.jetlog.cpu;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
 final class IntBuffer {
-    private int[] data;
-    private int size;
+    private static final int MAX_BLOCK = 1 << 20;
+
+    private final List<int[]> full = new ArrayList<>();
+    private final List<Integer> fullUsed = new ArrayList<>();
+    private int[] current;
+    private int used;
+    private long ints;
     private int rows;
 
     IntBuffer(int initialCapacity) {
-        data = new int[Math.max(16, initialCapacity)];
+        current = new int[Math.max(64, initialCapacity)];
     }
 
-    /** Adds a row of n ints and returns the array to write it into, at [size() - n, size()). */
-    int[] addRow(int n) {
-        return addRows(1, n);
-    }
-
-    /** Adds count rows of n ints each; they are to be written at [size() - count * n, size()). */
-    int[] addRows(int count, int n) {
-        rows += count;
-        int needed = size + count * n;
-        if (needed > data.length) {
-            if (needed < 0 || needed > Integer.MAX_VALUE - 16) {
-                throw new OutOfMemoryError("intermediate result exceeds 2^31 values");
-            }
-            data = Arrays.copyOf(data, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(needed, data.length * 3L / 2)));
+    /**
+     * Reserves count rows of width ints each, contiguous in {@link #current()}, and returns the offset
+     * of the first one there.
+     */
+    int reserve(int count, int width) {
+        int needed = count * width;
+        if (needed < 0) {
+            throw new OutOfMemoryError("intermediate result exceeds 2^31 values");
         }
-        size = needed;
-        return data;
+        if (used + needed > current.length) {
+            full.add(current);
+            fullUsed.add(used);
+            current = new int[Math.max(needed, (int) Math.min(MAX_BLOCK, current.length * 2L))];
+            used = 0;
+        }
+        int offset = used;
+        used += needed;
+        ints += needed;
+        rows += count;
+        if (ints > Integer.MAX_VALUE - 16) {
+            throw new OutOfMemoryError("intermediate result exceeds 2^31 values");
+        }
+        return offset;
     }
 
-    int size() {
-        return size;
+    /** The block the last reservation lies in. */
+    int[] current() {
+        return current;
     }
 
     int rows() {
         return rows;
     }
 
-    int[] data() {
-        return data;
+    /** Total ints written. */
+    int size() {
+        return (int) ints;
+    }
+
+    /** If everything lies in one block, that block (possibly longer than size()); else null. */
+    int[] single() {
+        return full.isEmpty() ? current : null;
+    }
+
+    /** Copies every written int, in order, to dest from position at. */
+    void copyTo(int[] dest, int at) {
+        for (int i = 0; i < full.size(); i++) {
+            int length = fullUsed.get(i);
+            System.arraycopy(full.get(i), 0, dest, at, length);
+            at += length;
+        }
+        System.arraycopy(current, 0, dest, at, used);
     }
 }

@@ -46,8 +46,8 @@ final class JoinOperator {
                 int end = start + index.count(slot);
                 if (bulk) {
                     // every match is output: reserve the whole run at once, then copy columns
-                    int[] data = out.addRows(end - start, outWidth);
-                    int at = out.size() - (end - start) * outWidth;
+                    int at = out.reserve(end - start, outWidth);
+                    int[] data = out.current();
                     for (int position = start; position < end; position++, at += outWidth) {
                         int tupleRow = sortedRows == null ? position : sortedRows[position];
                         projection.copyAt(in, inBase, tuples, tupleRow * arity, data, at);

@@ -60,8 +60,8 @@ final class Projection {
 
     /** Appends one output row to the buffer. */
     void write(int[] in, int inBase, int[] tuple, int tupleBase, int aggregate, IntBuffer out) {
-        int[] data = out.addRow(width);
-        int base = out.size() - width;
+        int base = out.reserve(1, width);
+        int[] data = out.current();
         for (int i = 0; i < width; i++) {
             data[base + i] = switch (source[i]) {
                 case FROM_INPUT -> in[inBase + column[i]];

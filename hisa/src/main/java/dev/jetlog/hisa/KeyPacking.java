@@ -47,6 +47,30 @@ public final class KeyPacking {
             int[] hi = new int[order.length];
             java.util.Arrays.fill(lo, Integer.MAX_VALUE);
             java.util.Arrays.fill(hi, Integer.MIN_VALUE);
+            if (order.length == 2) {
+                int firstColumn = order[0];
+                int secondColumn = order[1];
+                int xMin = Integer.MAX_VALUE;
+                int xMax = Integer.MIN_VALUE;
+                int yMin = Integer.MAX_VALUE;
+                int yMax = Integer.MIN_VALUE;
+                for (int row = from; row < to; row++) {
+                    int base = row * arity;
+                    int x = data[base + firstColumn];
+                    int y = data[base + secondColumn];
+                    xMin = Math.min(xMin, x);
+                    xMax = Math.max(xMax, x);
+                    yMin = Math.min(yMin, y);
+                    yMax = Math.max(yMax, y);
+                }
+                lo[0] = xMin;
+                hi[0] = xMax;
+                lo[1] = yMin;
+                hi[1] = yMax;
+                min[chunk] = lo;
+                max[chunk] = hi;
+                return;
+            }
             for (int row = from; row < to; row++) {
                 int base = row * arity;
                 for (int i = 0; i < order.length; i++) {

@@ -1,7 +1,8 @@
 // Parallel radix sort of long keys by their low `bits` bits as an unsigned number. One MSD pass
-// scatters the keys into up to 4096 buckets by their top digit (chunks of keys in parallel); then
-// each bucket, small enough to stay in cache, is finished independently by LSD passes over the
-// remaining bits (buckets in parallel). This keeps the scattered writes of every pass local.
+// scatters the keys, read from any source (an array, or rows packed on the fly), into up to 4096
+// buckets by their top digit (chunks of the input in parallel); then each bucket, small enough to
+// stay in cache, is finished independently by LSD passes over the remaining bits and, if asked,
+// deduplicated in place (buckets in parallel). Every pass thus writes to few, local places.
 package dev.jetlog.hisa;
 
 import java.util.Arrays;
@@ -11,17 +12,61 @@ public final class LongRadixSort {
     private static final int TOP_BITS = 12;
     private static final int TINY_BUCKET = 48;
 
-    private LongRadixSort() {
+    /** Supplies key i of the input; keys must be zero above the sort's low `bits` bits. */
+    @FunctionalInterface
+    public interface KeySource {
+        long key(int i);
     }
 
     /**
-     * Sorts keys[0, n) and returns the array that holds the result: keys itself or a new array of
-     * length n. Keys must be zero above the low `bits` bits.
+     * Sorted keys in buckets: bucket b holds keys[start(b), start(b) + count(b)) in order, buckets in
+     * order. Without deduplication the buckets are contiguous and keys[0, n) is sorted.
      */
+    public record Buckets(long[] keys, int[] starts, int[] counts) {
+        public int bucketCount() {
+            return counts.length;
+        }
+
+        public int start(int bucket) {
+            return starts[bucket];
+        }
+
+        public int count(int bucket) {
+            return counts[bucket];
+        }
+
+        /** The number of keys over all buckets. */
+        public int total() {
+            int total = 0;
+            for (int count : counts) {
+                total += count;
+            }
+            return total;
+        }
+    }
+
+    private LongRadixSort() {
+    }
+
+    /** Sorts keys[0, n) and returns an array whose first n keys are those keys in order. */
     public static long[] sort(long[] keys, int n, int bits, Parallel parallel) {
-        if (n < SMALL || bits == 0) {
+        if (n < SMALL) {
             sortRange(keys, 0, n, bits);
             return keys;
+        }
+        return sortBuckets(n, bits, i -> keys[i], false, parallel).keys();
+    }
+
+    /** Sorts the n keys of the source into buckets, dropping repeated keys when unique is set. */
+    public static Buckets sortBuckets(int n, int bits, KeySource source, boolean unique, Parallel parallel) {
+        if (n < SMALL || bits == 0) {
+            long[] keys = new long[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = source.key(i);
+            }
+            sortRange(keys, 0, n, bits);
+            int count = unique ? dedupe(keys, 0, n) : n;
+            return new Buckets(keys, new int[] {0}, new int[] {count});
         }
         int topBits = Math.min(bits, TOP_BITS);
         int lowBits = bits - topBits;
@@ -31,40 +76,70 @@ public final class LongRadixSort {
         parallel.forEachChunk(n, chunks, (chunk, from, to) -> {
             int[] counts = histogram[chunk];
             for (int i = from; i < to; i++) {
-                counts[(int) (keys[i] >>> lowBits)]++;
+                counts[(int) (source.key(i) >>> lowBits)]++;
             }
         });
-        int[] bucketStart = new int[buckets + 1];
+        int[] starts = new int[buckets];
+        int[] counts = new int[buckets];
         int running = 0;
         for (int b = 0; b < buckets; b++) {
-            bucketStart[b] = running;
+            starts[b] = running;
             for (int c = 0; c < chunks; c++) {
                 int count = histogram[c][b];
                 histogram[c][b] = running;
                 running += count;
             }
+            counts[b] = running - starts[b];
         }
-        bucketStart[buckets] = n;
-        long[] sorted = new long[Math.max(n, keys.length)];
+        long[] keys = new long[n];
         parallel.forEachChunk(n, chunks, (chunk, from, to) -> {
             int[] offsets = histogram[chunk];
             for (int i = from; i < to; i++) {
-                long key = keys[i];
-                sorted[offsets[(int) (key >>> lowBits)]++] = key;
+                long key = source.key(i);
+                keys[offsets[(int) (key >>> lowBits)]++] = key;
             }
         });
-        if (lowBits > 0) {
-            // buckets in parallel; keys serves as scratch space for the bucket passes
+        if (lowBits > 0 || unique) {
             parallel.forEachChunk(buckets, parallel.chunksFor(buckets, 64), (chunk, from, to) -> {
+                long[] scratch = new long[largest(counts, from, to)];
                 for (int b = from; b < to; b++) {
-                    sortBucket(sorted, keys, bucketStart[b], bucketStart[b + 1], lowBits);
+                    int start = starts[b];
+                    int end = start + counts[b];
+                    if (lowBits > 0) {
+                        sortBucket(keys, scratch, start, end, lowBits);
+                    }
+                    if (unique) {
+                        counts[b] = dedupe(keys, start, end);
+                    }
                 }
             });
         }
-        return sorted;
+        return new Buckets(keys, starts, counts);
     }
 
-    /** LSD passes over the low bits of a[from, to), using scratch[from, to) as the other buffer. */
+    private static int largest(int[] counts, int from, int to) {
+        int largest = 0;
+        for (int b = from; b < to; b++) {
+            largest = Math.max(largest, counts[b]);
+        }
+        return largest;
+    }
+
+    /** Moves the distinct keys of sorted a[from, to) to its front; returns how many there are. */
+    private static int dedupe(long[] a, int from, int to) {
+        if (to - from < 2) {
+            return to - from;
+        }
+        int write = from + 1;
+        for (int i = from + 1; i < to; i++) {
+            if (a[i] != a[write - 1]) {
+                a[write++] = a[i];
+            }
+        }
+        return write - from;
+    }
+
+    /** LSD passes over the low bits of a[from, to); scratch[0, to - from) is the other buffer. */
     private static void sortBucket(long[] a, long[] scratch, int from, int to, int bits) {
         int size = to - from;
         if (size < 2) {
@@ -80,14 +155,16 @@ public final class LongRadixSort {
         int mask = buckets - 1;
         int[] offsets = new int[buckets];
         long[] source = a;
+        int sourceBase = from;
         long[] target = scratch;
+        int targetBase = 0;
         for (int pass = 0; pass < passes; pass++) {
             int shift = pass * digitBits;
             Arrays.fill(offsets, 0);
-            for (int i = from; i < to; i++) {
-                offsets[(int) (source[i] >>> shift) & mask]++;
+            for (int i = 0; i < size; i++) {
+                offsets[(int) (source[sourceBase + i] >>> shift) & mask]++;
             }
-            int running = from;
+            int running = targetBase;
             boolean oneBucket = false;
             for (int b = 0; b < buckets; b++) {
                 int count = offsets[b];
@@ -98,20 +175,23 @@ public final class LongRadixSort {
             if (oneBucket) {
                 continue;
             }
-            for (int i = from; i < to; i++) {
-                long key = source[i];
+            for (int i = 0; i < size; i++) {
+                long key = source[sourceBase + i];
                 target[offsets[(int) (key >>> shift) & mask]++] = key;
             }
-            long[] swap = source;
+            long[] swapArray = source;
             source = target;
-            target = swap;
+            target = swapArray;
+            int swapBase = sourceBase;
+            sourceBase = targetBase;
+            targetBase = swapBase;
         }
         if (source != a) {
-            System.arraycopy(source, from, a, from, size);
+            System.arraycopy(source, sourceBase, a, from, size);
         }
     }
 
-    /** Keys below 2^63 within one bucket: insertion sort on their unsigned value. */
+    /** Keys of one bucket: insertion sort on their unsigned value. */
     private static void insertionSort(long[] a, int from, int to) {
         for (int i = from + 1; i < to; i++) {
             long key = a[i];

@@ -3,6 +3,7 @@
 package dev.jetlog.hisa;
 
 public final class SetOperations {
+    private static final int LINEAR_PROBES = 8;
     private SetOperations() {
     }
 
@@ -65,8 +66,17 @@ public final class SetOperations {
         if (from >= n || RowOrder.compare(sorted, from, other, probe, arity) > limit) {
             return from;
         }
-        int step = 1;
+        // a few sequential steps first: when the sets interleave densely the answer is near and
+        // the rows are already in cache; only then jump exponentially
         int lo = from;
+        for (int linear = 0; linear < LINEAR_PROBES; linear++) {
+            if (lo + 1 >= n || RowOrder.compare(sorted, lo + 1, other, probe, arity) > limit) {
+                return lo + 1;
+            }
+            lo++;
+        }
+        from = lo;
+        int step = 1;
         int hi = from + 1;
         while (hi < n && RowOrder.compare(sorted, hi, other, probe, arity) <= limit) {
             lo = hi;

@@ -28,40 +28,27 @@ public final class SortUnique {
     }
 
     private static Tuples viaPackedKeys(Tuples rows, KeyPacking packing, Parallel parallel) {
-        int n = rows.size();
         int arity = rows.arity();
         int[] data = rows.data();
-        long[] keys = new long[n];
-        int chunks = parallel.chunksFor(n, 1 << 16);
-        parallel.forEachChunk(n, chunks, (chunk, from, to) -> {
-            for (int row = from; row < to; row++) {
-                keys[row] = packing.pack(data, row);
-            }
-        });
-        long[] sorted = LongRadixSort.sort(keys, n, packing.bits(), parallel);
-        int[] starts = new int[chunks + 1];
-        parallel.forEachChunk(n, chunks, (chunk, from, to) -> {
-            int distinct = 0;
-            for (int i = from; i < to; i++) {
-                if (i == 0 || sorted[i] != sorted[i - 1]) {
-                    distinct++;
-                }
-            }
-            starts[chunk + 1] = distinct;
-        });
-        for (int c = 0; c < chunks; c++) {
-            starts[c + 1] += starts[c];
+        LongRadixSort.Buckets buckets = LongRadixSort.sortBuckets(rows.size(), packing.bits(),
+                row -> packing.pack(data, row), true, parallel);
+        int bucketCount = buckets.bucketCount();
+        int[] outStart = new int[bucketCount + 1];
+        for (int b = 0; b < bucketCount; b++) {
+            outStart[b + 1] = outStart[b] + buckets.count(b);
         }
-        int[] out = new int[starts[chunks] * arity];
-        parallel.forEachChunk(n, chunks, (chunk, from, to) -> {
-            int next = starts[chunk];
-            for (int i = from; i < to; i++) {
-                if (i == 0 || sorted[i] != sorted[i - 1]) {
-                    packing.unpack(sorted[i], out, next++);
+        int[] out = new int[outStart[bucketCount] * arity];
+        long[] keys = buckets.keys();
+        parallel.forEachChunk(bucketCount, parallel.chunksFor(bucketCount, 16), (chunk, from, to) -> {
+            for (int b = from; b < to; b++) {
+                int next = outStart[b];
+                int start = buckets.start(b);
+                for (int i = start; i < start + buckets.count(b); i++) {
+                    packing.unpack(keys[i], out, next++);
                 }
             }
         });
-        return new Tuples(arity, out, starts[chunks]);
+        return new Tuples(arity, out, outStart[bucketCount]);
     }
 
     /** Gathers the rows in the order of sortedIds, keeping the first of each run of equal rows. */
