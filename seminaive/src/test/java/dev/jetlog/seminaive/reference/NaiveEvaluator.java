@@ -1,0 +1,617 @@
+// Reference evaluator for differential tests: naive bottom-up Datalog evaluation straight from the checked AST.
+package dev.jetlog.seminaive.reference;
+
+import dev.jetlog.parser.CheckedProgram;
+import dev.jetlog.parser.ast.Aggregate;
+import dev.jetlog.parser.ast.AggregateKind;
+import dev.jetlog.parser.ast.ArithmeticOp;
+import dev.jetlog.parser.ast.Atom;
+import dev.jetlog.parser.ast.BinaryExpr;
+import dev.jetlog.parser.ast.BooleanLiteral;
+import dev.jetlog.parser.ast.ColumnType;
+import dev.jetlog.parser.ast.CompareOp;
+import dev.jetlog.parser.ast.Comparison;
+import dev.jetlog.parser.ast.FloatConstant;
+import dev.jetlog.parser.ast.IntegerConstant;
+import dev.jetlog.parser.ast.Literal;
+import dev.jetlog.parser.ast.NegateExpr;
+import dev.jetlog.parser.ast.Negation;
+import dev.jetlog.parser.ast.RelationDecl;
+import dev.jetlog.parser.ast.Rule;
+import dev.jetlog.parser.ast.StringConstant;
+import dev.jetlog.parser.ast.Term;
+import dev.jetlog.parser.ast.Variable;
+import dev.jetlog.parser.ast.Wildcard;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Evaluates a program the slow, obvious way, independently of the planner and the engine:
+ * <ol>
+ * <li>Stratify: raise a head's stratum number to at least that of each relation its body reads, and
+ *     above that of each relation it negates or aggregates over, until nothing changes.</li>
+ * <li>Per stratum, evaluate every rule against the full relations, over and over, until no relation grows.</li>
+ * <li>A rule is evaluated by backtracking over its body with a map of variable bindings: a comparison,
+ *     negation, aggregate or atom argument that reads unbound variables waits until they are bound;
+ *     otherwise the first remaining positive atom (in textual order) is matched against every tuple.</li>
+ * </ol>
+ * Two shortcuts keep it affordable without changing results: a lookup cache narrows an atom's tuples to
+ * those equal on the columns already known (matching still checks every column), and of the tuples an
+ * atom matches, only one per distinct values of what the rest of the rule reads (its newly bound
+ * variables that later goals or the head read) goes on; others would repeat the same head tuples.
+ * Semantics: sets of 32-bit tuples; integer division or remainder by zero make the rule instance produce
+ * nothing; count and sum of no tuples are 0, min and max of no tuples produce nothing. An aggregate
+ * body must be one positive atom plus comparisons.
+ */
+public final class NaiveEvaluator {
+    private final CheckedProgram checked;
+    private final Map<String, RelationDecl> decls;
+    private final Map<String, Set<Row>> relations = new HashMap<>();
+    private final Scalars scalars = new Scalars();
+    /** Per aggregate: its variables that also occur in the rule outside it (bound from outside). */
+    private final IdentityHashMap<Aggregate, Set<String>> correlated = new IdentityHashMap<>();
+    private final Map<String, Integer> env = new HashMap<>();
+    /** The variables each term reads (see variablesOf), computed once per AST node. */
+    private final IdentityHashMap<Term, Set<String>> variables = new IdentityHashMap<>();
+    /**
+     * A cache only, to keep joins affordable: per relation and list of columns, its tuples by their bits
+     * in those columns. Dropped whenever the relation grows. Matching re-checks every column anyway.
+     */
+    private final Map<String, Map<List<Integer>, Map<List<Integer>, List<Row>>>> indexes = new HashMap<>();
+
+    /** A tuple: one int of bits per column. */
+    private record Row(int[] values) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Row row && Arrays.equals(values, row.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(values);
+        }
+    }
+
+    /** A pending goal `value of column = term`, for an atom argument that could not be evaluated when matched. */
+    private record ColumnEquals(Term term, ColumnType type, int value) {
+    }
+
+    private NaiveEvaluator(CheckedProgram checked) {
+        this.checked = checked;
+        this.decls = checked.program().relations();
+        decls.keySet().forEach(name -> relations.put(name, new LinkedHashSet<>()));
+        for (Rule rule : checked.program().rules()) {
+            List<Aggregate> aggregates = new ArrayList<>();
+            rule.head().args().forEach(arg -> collectAggregates(arg, aggregates));
+            rule.body().forEach(literal -> termsOf(literal).forEach(term -> collectAggregates(term, aggregates)));
+            for (Aggregate aggregate : aggregates) {
+                Set<String> inside = new HashSet<>();
+                collectVariables(aggregate, inside, null);
+                Set<String> outside = new HashSet<>();
+                rule.head().args().forEach(arg -> collectVariables(arg, outside, aggregate));
+                rule.body().forEach(literal -> termsOf(literal).forEach(term -> collectVariables(term, outside, aggregate)));
+                inside.retainAll(outside);
+                correlated.put(aggregate, inside);
+            }
+        }
+    }
+
+    /**
+     * Evaluates a program on the given input facts (values as Session.insertTuple takes them) and returns
+     * every declared relation's tuples rendered as the engine's Tuple.toString does, sorted.
+     */
+    public static Map<String, List<String>> evaluate(CheckedProgram program, Map<String, List<Object[]>> facts) {
+        NaiveEvaluator evaluator = new NaiveEvaluator(program);
+        facts.forEach(evaluator::insert);
+        evaluator.run();
+        return evaluator.results();
+    }
+
+    private void insert(String relation, List<Object[]> rows) {
+        RelationDecl decl = decls.get(relation);
+        if (decl == null) {
+            throw new IllegalArgumentException("no relation " + relation);
+        }
+        for (Object[] values : rows) {
+            if (values.length != decl.arity()) {
+                throw new IllegalArgumentException(relation + " has arity " + decl.arity() + ": " + Arrays.toString(values));
+            }
+            int[] bits = new int[values.length];
+            for (int c = 0; c < bits.length; c++) {
+                bits[c] = scalars.encode(decl.columnType(c), values[c]);
+            }
+            relations.get(relation).add(new Row(bits));
+        }
+    }
+
+    private Map<String, List<String>> results() {
+        Map<String, List<String>> result = new TreeMap<>();
+        for (RelationDecl decl : decls.values()) {
+            List<String> lines = new ArrayList<>();
+            for (Row row : relations.get(decl.name())) {
+                StringBuilder line = new StringBuilder();
+                for (int c = 0; c < row.values.length; c++) {
+                    line.append(c == 0 ? "" : "\t").append(scalars.render(decl.columnType(c), row.values[c]));
+                }
+                lines.add(line.toString());
+            }
+            lines.sort(null);
+            result.put(decl.name(), lines);
+        }
+        return result;
+    }
+
+    // ---- stratification and the fixpoint ---------------------------------------------------------
+
+    private void run() {
+        Map<String, Integer> stratum = stratify();
+        int top = stratum.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        for (int s = 0; s <= top; s++) {
+            List<Rule> rules = new ArrayList<>();
+            for (Rule rule : checked.program().rules()) {
+                if (stratum.get(rule.head().relation()) == s) {
+                    rules.add(rule);
+                }
+            }
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (Rule rule : rules) {
+                    Set<Row> derived = new HashSet<>();
+                    Set<String> headVariables = new HashSet<>();
+                    rule.head().args().forEach(arg -> headVariables.addAll(variablesOf(arg)));
+                    solve(new ArrayList<>(rule.body()), headVariables, () -> {
+                        Row head = evaluateAll(rule.head().args());
+                        if (head != null) {
+                            derived.add(head);
+                        }
+                    });
+                    if (relations.get(rule.head().relation()).addAll(derived)) {
+                        indexes.remove(rule.head().relation());
+                        changed = true;
+                    }
+                }
+            }
+        }
+    }
+
+    private Map<String, Integer> stratify() {
+        Map<String, Integer> stratum = new HashMap<>();
+        decls.keySet().forEach(name -> stratum.put(name, 0));
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Rule rule : checked.program().rules()) {
+                String head = rule.head().relation();
+                List<Atom> positive = new ArrayList<>();
+                List<Atom> strict = new ArrayList<>();
+                rule.head().args().forEach(arg -> aggregatedAtoms(arg, strict));
+                for (Literal literal : rule.body()) {
+                    if (literal instanceof Atom atom) {
+                        positive.add(atom);
+                    } else if (literal instanceof Negation negation) {
+                        strict.add(negation.atom());
+                    }
+                    termsOf(literal).forEach(term -> aggregatedAtoms(term, strict));
+                }
+                int need = 0;
+                for (Atom atom : positive) {
+                    need = Math.max(need, stratum.get(atom.relation()));
+                }
+                for (Atom atom : strict) {
+                    need = Math.max(need, stratum.get(atom.relation()) + 1);
+                }
+                if (need > stratum.get(head)) {
+                    if (need > decls.size()) {
+                        throw new IllegalArgumentException("not stratifiable: " + head
+                                + " depends on itself through negation or an aggregate");
+                    }
+                    stratum.put(head, need);
+                    changed = true;
+                }
+            }
+        }
+        return stratum;
+    }
+
+    // ---- rule bodies -----------------------------------------------------------------------------
+
+    /**
+     * Calls onSolution for every way of satisfying every goal (literals and ColumnEquals), with the
+     * bindings in env; env is restored on return. Ways that differ only in variables that neither the
+     * goals nor the outputs read are reported once.
+     */
+    private void solve(List<Object> goals, Set<String> outputs, Runnable onSolution) {
+        if (goals.isEmpty()) {
+            onSolution.run();
+            return;
+        }
+        for (int i = 0; i < goals.size(); i++) {
+            Object goal = goals.get(i);
+            if (!(goal instanceof Atom) && isReady(goal)) {
+                List<Object> rest = new ArrayList<>(goals);
+                rest.remove(i);
+                check(goal, rest, outputs, onSolution);
+                return;
+            }
+        }
+        for (int i = 0; i < goals.size(); i++) {
+            if (goals.get(i) instanceof Atom atom) {
+                List<Object> rest = new ArrayList<>(goals);
+                rest.remove(i);
+                Set<String> visible = new HashSet<>(outputs);
+                rest.forEach(goal -> visible.addAll(variablesOfGoal(goal)));
+                for (Term arg : atom.args()) {
+                    if (!(arg instanceof Variable)) { // an expression argument may become a ColumnEquals goal
+                        visible.addAll(variablesOf(arg));
+                    }
+                }
+                Set<List<Integer>> seen = new HashSet<>();
+                for (Row row : candidates(atom)) {
+                    List<String> bound = new ArrayList<>();
+                    List<Object> next = new ArrayList<>(rest);
+                    if (matchRow(atom, row, bound, next) && seen.add(visibleValues(bound, visible, next, rest.size()))) {
+                        solve(next, outputs, onSolution);
+                    }
+                    bound.forEach(env::remove);
+                }
+                return;
+            }
+        }
+        throw new IllegalStateException("cannot evaluate " + goals + ": it reads variables that nothing binds");
+    }
+
+    /**
+     * The tuples of the atom's relation that can match it: all of them, narrowed by an index lookup on
+     * the columns whose argument already has a value.
+     */
+    private Iterable<Row> candidates(Atom atom) {
+        RelationDecl decl = decls.get(atom.relation());
+        List<Integer> columns = new ArrayList<>();
+        List<Integer> key = new ArrayList<>();
+        for (int c = 0; c < atom.arity(); c++) {
+            Term arg = atom.args().get(c);
+            boolean known = !(arg instanceof Wildcard) && env.keySet().containsAll(variablesOf(arg));
+            if (known) {
+                Integer value = evaluate(arg);
+                if (value == null) {
+                    return List.of();
+                }
+                columns.add(c);
+                key.add(indexKey(decl.columnType(c), value));
+            }
+        }
+        if (columns.isEmpty()) {
+            return relations.get(atom.relation());
+        }
+        Map<List<Integer>, List<Row>> index = indexes.computeIfAbsent(atom.relation(), r -> new HashMap<>())
+                .computeIfAbsent(columns, cols -> {
+                    Map<List<Integer>, List<Row>> byKey = new HashMap<>();
+                    for (Row row : relations.get(atom.relation())) {
+                        List<Integer> rowKey = new ArrayList<>();
+                        cols.forEach(c -> rowKey.add(indexKey(decl.columnType(c), row.values[c])));
+                        byKey.computeIfAbsent(rowKey, k -> new ArrayList<>()).add(row);
+                    }
+                    return byKey;
+                });
+        return index.getOrDefault(key, List.of());
+    }
+
+    /** Bits that are equal for values that compare equal: the bits, but one key for both float zeros. */
+    private static int indexKey(ColumnType type, int bits) {
+        return type == ColumnType.FLOAT && Float.intBitsToFloat(bits) == 0 ? 0 : bits;
+    }
+
+    /**
+     * Binds the atom's unbound variables to the row (adding their names to bound; the caller removes them
+     * from env) and checks the columns whose argument has a value. An argument that reads variables not
+     * bound yet becomes a ColumnEquals goal. Returns whether the row matches so far.
+     */
+    private boolean matchRow(Atom atom, Row row, List<String> bound, List<Object> goals) {
+        RelationDecl decl = decls.get(atom.relation());
+        boolean matches = true;
+        for (int c = 0; c < atom.arity() && matches; c++) {
+            Term arg = atom.args().get(c);
+            int value = row.values[c];
+            if (arg instanceof Wildcard) {
+                continue;
+            }
+            if (arg instanceof Variable variable && !env.containsKey(variable.name())) {
+                env.put(variable.name(), value);
+                bound.add(variable.name());
+            } else if (env.keySet().containsAll(variablesOf(arg))) {
+                Integer expected = evaluate(arg);
+                matches = expected != null && Scalars.compare(CompareOp.EQ, decl.columnType(c), value, expected);
+            } else {
+                goals.add(new ColumnEquals(arg, decl.columnType(c), value));
+            }
+        }
+        return matches;
+    }
+
+    /**
+     * What the rest of the rule can see of a matched row: the values of the newly bound variables it
+     * reads, and the values pending in new ColumnEquals goals (those after the first `from` goals).
+     */
+    private List<Integer> visibleValues(List<String> bound, Set<String> visible, List<Object> goals, int from) {
+        List<Integer> values = new ArrayList<>();
+        for (String name : bound) {
+            values.add(visible.contains(name) ? env.get(name) : null);
+        }
+        for (Object goal : goals.subList(from, goals.size())) {
+            values.add(((ColumnEquals) goal).value());
+        }
+        return values;
+    }
+
+    /** A non-atom goal is ready when every variable it reads is bound, or it is `X = e` that can bind X. */
+    private boolean isReady(Object goal) {
+        if (goal instanceof Comparison c && c.op() == CompareOp.EQ
+                && (bindable(c.left(), c.right()) || bindable(c.right(), c.left()))) {
+            return true;
+        }
+        if (goal instanceof ColumnEquals column) {
+            return env.keySet().containsAll(variablesOf(column.term()));
+        }
+        for (Term term : termsOf((Literal) goal)) {
+            if (!env.keySet().containsAll(variablesOf(term))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean bindable(Term target, Term source) {
+        return target instanceof Variable v && !env.containsKey(v.name()) && env.keySet().containsAll(variablesOf(source));
+    }
+
+    /** Evaluates a ready goal and, if it holds, solves the rest. */
+    private void check(Object goal, List<Object> rest, Set<String> outputs, Runnable onSolution) {
+        if (goal instanceof BooleanLiteral bool) {
+            if (bool.value()) {
+                solve(rest, outputs, onSolution);
+            }
+        } else if (goal instanceof ColumnEquals column) {
+            Integer value = evaluate(column.term());
+            if (value != null && Scalars.compare(CompareOp.EQ, column.type(), column.value(), value)) {
+                solve(rest, outputs, onSolution);
+            }
+        } else if (goal instanceof Negation negation) {
+            Row probe = evaluateAll(negation.atom().args());
+            if (probe != null && !anyMatch(negation.atom(), probe)) {
+                solve(rest, outputs, onSolution);
+            }
+        } else {
+            Comparison comparison = (Comparison) goal;
+            Term target = bindable(comparison.left(), comparison.right()) ? comparison.left()
+                    : bindable(comparison.right(), comparison.left()) ? comparison.right() : null;
+            if (target != null) {
+                Integer value = evaluate(target == comparison.left() ? comparison.right() : comparison.left());
+                if (value != null) {
+                    String name = ((Variable) target).name();
+                    env.put(name, value);
+                    solve(rest, outputs, onSolution);
+                    env.remove(name);
+                }
+                return;
+            }
+            Integer left = evaluate(comparison.left());
+            Integer right = evaluate(comparison.right());
+            if (left != null && right != null
+                    && Scalars.compare(comparison.op(), checked.typeOf(comparison.left()), left, right)) {
+                solve(rest, outputs, onSolution);
+            }
+        }
+    }
+
+    /** True if some tuple equals the probe on every column whose argument is not a wildcard. */
+    private boolean anyMatch(Atom atom, Row probe) {
+        RelationDecl decl = decls.get(atom.relation());
+        for (Row row : relations.get(atom.relation())) {
+            boolean equal = true;
+            for (int c = 0; c < atom.arity() && equal; c++) {
+                equal = atom.args().get(c) instanceof Wildcard
+                        || Scalars.compare(CompareOp.EQ, decl.columnType(c), row.values[c], probe.values[c]);
+            }
+            if (equal) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- terms -----------------------------------------------------------------------------------
+
+    /** The values of the terms (a wildcard gives 0), or null if one of them has no value. */
+    private Row evaluateAll(List<Term> terms) {
+        int[] values = new int[terms.size()];
+        for (int i = 0; i < values.length; i++) {
+            if (terms.get(i) instanceof Wildcard) {
+                continue;
+            }
+            Integer value = evaluate(terms.get(i));
+            if (value == null) {
+                return null;
+            }
+            values[i] = value;
+        }
+        return new Row(values);
+    }
+
+    /** The bits of a term whose variables are bound, or null when it has no value (x / 0, min of nothing). */
+    private Integer evaluate(Term term) {
+        if (term instanceof Variable variable) {
+            Integer value = env.get(variable.name());
+            if (value == null) {
+                throw new IllegalStateException("unbound variable " + variable.name());
+            }
+            return value;
+        } else if (term instanceof IntegerConstant constant) {
+            return checked.typeOf(term) == ColumnType.FLOAT
+                    ? Float.floatToRawIntBits((float) constant.value()) : (int) constant.value();
+        } else if (term instanceof FloatConstant constant) {
+            return Float.floatToRawIntBits(constant.value());
+        } else if (term instanceof StringConstant constant) {
+            return scalars.symbol(constant.value());
+        } else if (term instanceof BinaryExpr binary) {
+            Integer left = evaluate(binary.left());
+            Integer right = evaluate(binary.right());
+            return left == null || right == null ? null
+                    : Scalars.arithmetic(binary.op(), checked.typeOf(binary), left, right);
+        } else if (term instanceof NegateExpr negate) {
+            Integer operand = evaluate(negate.operand());
+            return operand == null ? null : Scalars.negate(checked.typeOf(negate), operand);
+        } else if (term instanceof Aggregate aggregate) {
+            return aggregate(aggregate);
+        }
+        throw new IllegalStateException("no value for " + term);
+    }
+
+    /** Folds the aggregate over the distinct tuples of its atom that satisfy its body; null for min/max of none. */
+    private Integer aggregate(Aggregate aggregate) {
+        Atom atom = null;
+        List<Object> conditions = new ArrayList<>();
+        for (Literal literal : aggregate.body()) {
+            if (literal instanceof Atom a && atom == null) {
+                atom = a;
+            } else if (literal instanceof Comparison || literal instanceof BooleanLiteral) {
+                conditions.add(literal);
+            } else {
+                throw new UnsupportedOperationException("aggregate bodies must be one atom plus comparisons: " + aggregate);
+            }
+        }
+        if (atom == null) {
+            throw new UnsupportedOperationException("aggregate without an atom: " + aggregate);
+        }
+        ColumnType type = checked.typeOf(aggregate);
+        int result = 0;
+        boolean any = false;
+        Set<String> targetVariables = aggregate.target() == null ? Set.of() : variablesOf(aggregate.target());
+        for (Row row : relations.get(atom.relation())) {
+            Integer[] value = {null};
+            boolean[] matched = {false};
+            List<String> bound = new ArrayList<>();
+            List<Object> goals = new ArrayList<>(conditions);
+            if (matchRow(atom, row, bound, goals)) {
+                solve(goals, targetVariables, () -> {
+                    if (!matched[0]) {
+                        matched[0] = true;
+                        value[0] = aggregate.target() == null ? Integer.valueOf(0) : evaluate(aggregate.target());
+                    }
+                });
+            }
+            bound.forEach(env::remove);
+            if (!matched[0] || value[0] == null) {
+                continue;
+            }
+            int v = value[0];
+            result = switch (aggregate.kind()) {
+                case COUNT -> result + 1;
+                case SUM -> Scalars.arithmetic(ArithmeticOp.ADD, type, result, v);
+                case MIN -> !any || Scalars.compare(CompareOp.LT, type, v, result) ? v : result;
+                case MAX -> !any || Scalars.compare(CompareOp.GT, type, v, result) ? v : result;
+            };
+            any = true;
+        }
+        if (!any && (aggregate.kind() == AggregateKind.MIN || aggregate.kind() == AggregateKind.MAX)) {
+            return null;
+        }
+        return result;
+    }
+
+    /** The variables a goal reads. */
+    private Set<String> variablesOfGoal(Object goal) {
+        List<Term> terms = goal instanceof ColumnEquals column ? List.of(column.term()) : termsOf((Literal) goal);
+        Set<String> names = new HashSet<>();
+        terms.forEach(term -> names.addAll(variablesOf(term)));
+        return names;
+    }
+
+    /** The variables a term reads: for an aggregate, only those it is correlated with. */
+    private Set<String> variablesOf(Term term) {
+        Set<String> cached = variables.get(term);
+        if (cached != null) {
+            return cached;
+        }
+        Set<String> names = new HashSet<>();
+        if (term instanceof Variable variable) {
+            names.add(variable.name());
+        } else if (term instanceof BinaryExpr binary) {
+            names.addAll(variablesOf(binary.left()));
+            names.addAll(variablesOf(binary.right()));
+        } else if (term instanceof NegateExpr negate) {
+            names.addAll(variablesOf(negate.operand()));
+        } else if (term instanceof Aggregate aggregate) {
+            names.addAll(correlated.get(aggregate));
+        }
+        variables.put(term, names);
+        return names;
+    }
+
+    private static List<Term> termsOf(Literal literal) {
+        if (literal instanceof Atom atom) {
+            return atom.args();
+        } else if (literal instanceof Negation negation) {
+            return negation.atom().args();
+        } else if (literal instanceof Comparison comparison) {
+            return List.of(comparison.left(), comparison.right());
+        }
+        return List.of();
+    }
+
+    private static void collectAggregates(Term term, List<Aggregate> found) {
+        if (term instanceof Aggregate aggregate) {
+            found.add(aggregate);
+        } else if (term instanceof BinaryExpr binary) {
+            collectAggregates(binary.left(), found);
+            collectAggregates(binary.right(), found);
+        } else if (term instanceof NegateExpr negate) {
+            collectAggregates(negate.operand(), found);
+        }
+    }
+
+    /** The atoms read by the aggregates under a term. */
+    private static void aggregatedAtoms(Term term, List<Atom> found) {
+        List<Aggregate> aggregates = new ArrayList<>();
+        collectAggregates(term, aggregates);
+        for (Aggregate aggregate : aggregates) {
+            for (Literal literal : aggregate.body()) {
+                if (literal instanceof Atom atom) {
+                    found.add(atom);
+                } else if (literal instanceof Negation negation) {
+                    found.add(negation.atom());
+                }
+                termsOf(literal).forEach(nested -> aggregatedAtoms(nested, found));
+            }
+        }
+    }
+
+    /** Every variable name under a term, skipping the subtree of `skip`. */
+    private static void collectVariables(Term term, Set<String> names, Aggregate skip) {
+        if (term == skip) {
+            return;
+        }
+        if (term instanceof Variable variable) {
+            names.add(variable.name());
+        } else if (term instanceof BinaryExpr binary) {
+            collectVariables(binary.left(), names, skip);
+            collectVariables(binary.right(), names, skip);
+        } else if (term instanceof NegateExpr negate) {
+            collectVariables(negate.operand(), names, skip);
+        } else if (term instanceof Aggregate aggregate) {
+            if (aggregate.target() != null) {
+                collectVariables(aggregate.target(), names, skip);
+            }
+            aggregate.body().forEach(literal -> termsOf(literal).forEach(t -> collectVariables(t, names, skip)));
+        }
+    }
+}
