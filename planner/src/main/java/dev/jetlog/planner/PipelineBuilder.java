@@ -4,7 +4,6 @@
 package dev.jetlog.planner;
 
 import dev.jetlog.parser.ast.Atom;
-import dev.jetlog.parser.ast.ColumnType;
 import dev.jetlog.parser.ast.CompareOp;
 import dev.jetlog.parser.ast.Comparison;
 import dev.jetlog.parser.ast.Literal;
@@ -39,6 +38,14 @@ import java.util.Map;
 import java.util.Set;
 
 final class PipelineBuilder {
+    /**
+     * How an atom's column is matched against a value (a constant, a repeated variable): by its 32
+     * bits, exactly as index keys are compared, so that a float column matches the same way whether
+     * the planner turns the match into a key or a filter (0.0 and -0.0 are different values there;
+     * a written comparison `x = y` on floats still compares them as floats).
+     */
+    private static final ValueType SAME_BITS = ValueType.SIGNED;
+
     private final Rule rule;
     private final TermTranslator terms;
     private final Map<String, RelationDecl> relations;
@@ -242,7 +249,6 @@ final class PipelineBuilder {
         AtomMatch match = new AtomMatch();
         for (int column = 0; column < atom.arity(); column++) {
             Term arg = atom.args().get(column);
-            ColumnType columnType = decl.columnType(column);
             ColumnRef tupleColumn = new ColumnRef(Side.TUPLE, column);
             if (arg instanceof Wildcard) {
                 continue;
@@ -252,7 +258,7 @@ final class PipelineBuilder {
                 if (seen == null) {
                     frame.put(variable.name(), tupleColumn);
                 } else {
-                    filters.add(new Filter(CompareOp.EQ, ValueType.of(columnType), tupleColumn, seen));
+                    filters.add(new Filter(CompareOp.EQ, SAME_BITS, tupleColumn, seen));
                 }
                 continue;
             }
@@ -262,13 +268,13 @@ final class PipelineBuilder {
                     match.keyColumns.add(column);
                     match.keyExprs.add(value);
                 } else {
-                    filters.add(new Filter(CompareOp.EQ, ValueType.of(columnType), tupleColumn, value));
+                    filters.add(new Filter(CompareOp.EQ, SAME_BITS, tupleColumn, value));
                 }
                 continue;
             }
             String hidden = "$column" + hiddenVariables++;
             frame.put(hidden, tupleColumn);
-            pending.add(new Constraint(CompareOp.EQ, ValueType.of(columnType),
+            pending.add(new Constraint(CompareOp.EQ, SAME_BITS,
                     new Variable(hidden, arg.pos()), arg, arg.pos()));
         }
         return match;

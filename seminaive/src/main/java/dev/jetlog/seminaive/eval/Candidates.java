@@ -18,6 +18,8 @@ final class Candidates {
     private final long budgetRows;
     private final Map<String, List<Rows>> parts = new HashMap<>();
     private final Map<String, Long> pendingRows = new HashMap<>();
+    /** Per relation, the pending size that triggers the next compaction. */
+    private final Map<String, Long> compactAt = new HashMap<>();
 
     Candidates(Backend backend, RelationStore store, OperationTimer timer, long budgetRows) {
         this.backend = backend;
@@ -34,10 +36,13 @@ final class Candidates {
         }
         parts.computeIfAbsent(relation, r -> new ArrayList<>()).add(rows);
         long pending = pendingRows.merge(relation, rows.size(), Long::sum);
-        if (pending > budgetRows && parts.get(relation).size() > 1) {
+        if (pending > compactAt.getOrDefault(relation, budgetRows) && parts.get(relation).size() > 1) {
             Rows compacted = compact(relation);
             parts.get(relation).add(compacted);
             pendingRows.put(relation, compacted.size());
+            // new tuples that survive compaction stay pending: wait until the candidates have grown by
+            // the budget (and at least doubled) again, so compactions cost amortised linear time
+            compactAt.put(relation, Math.max(budgetRows, 2 * compacted.size()) + compacted.size());
         }
     }
 
@@ -49,6 +54,7 @@ final class Candidates {
         Rows result = compact(relation);
         parts.remove(relation);
         pendingRows.remove(relation);
+        compactAt.remove(relation);
         return result;
     }
 
@@ -72,5 +78,6 @@ final class Candidates {
         parts.values().forEach(list -> list.forEach(backend::release));
         parts.clear();
         pendingRows.clear();
+        compactAt.clear();
     }
 }

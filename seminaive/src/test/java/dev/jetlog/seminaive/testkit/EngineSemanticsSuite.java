@@ -198,6 +198,24 @@ public abstract class EngineSemanticsSuite {
     }
 
     @Test
+    void floatColumnsMatchByBitsWhileWrittenComparisonsCompareValues() {
+        String program = """
+                .decl f(x: float, y: float)
+                .decl same(x: float)
+                .decl equal(x: float)
+                .decl joined(x: float)
+                same(x) :- f(x, x).
+                equal(x) :- f(x, y), x = y.
+                joined(x) :- f(x, _), f(_, x).
+                """;
+        EngineRun run = EngineRun.program(program).fact("f", 0.0f, -0.0f).fact("f", 1.5f, 1.5f);
+        Map<String, List<String>> result = run(run);
+        assertEquals(rows("1.5"), result.get("same"), "a repeated variable needs the same bits");
+        assertEquals(rows("0", "1.5"), result.get("equal"), "0.0 = -0.0 as floats");
+        assertEquals(rows("1.5"), result.get("joined"), "joins match bits, like repeated variables");
+    }
+
+    @Test
     void symbolsJoinAndConstants() {
         String program = """
                 .decl parent(p: symbol, c: symbol)
