@@ -98,6 +98,11 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public Rows sortUniqueDifference(Rows rows, Rows sortedFull) {
+        return new CpuRows(SortUnique.sortUniqueMinus(tuples(rows), tuples(sortedFull), parallel));
+    }
+
+    @Override
     public Rows difference(Rows sorted, Rows sortedFull) {
         return new CpuRows(SetOperations.difference(tuples(sorted), tuples(sortedFull), parallel));
     }

@@ -16,10 +16,7 @@ public final class SortUnique {
         if (n <= 1) {
             return new Tuples(arity, rows.toArray(), n);
         }
-        int[] identity = new int[arity];
-        for (int c = 0; c < arity; c++) {
-            identity[c] = c;
-        }
+        int[] identity = identity(arity);
         KeyPacking packing = KeyPacking.of(rows, identity, parallel);
         if (packing.fits(0)) {
             return viaPackedKeys(rows, packing, parallel);
@@ -27,11 +24,71 @@ public final class SortUnique {
         return viaRowIds(rows, PermutationRadixSort.sortedRowIds(rows, identity, parallel), parallel);
     }
 
-    private static Tuples viaPackedKeys(Tuples rows, KeyPacking packing, Parallel parallel) {
+    /**
+     * The distinct rows of the input that known lacks, in canonical order: sort-unique and difference
+     * in one go. known must be sorted and duplicate-free. Each in-cache bucket of sorted candidates is
+     * compared with its contiguous range of known before anything is unpacked, which saves a pass
+     * over the candidates and writes only the new rows.
+     */
+    public static Tuples sortUniqueMinus(Tuples rows, Tuples known, Parallel parallel) {
         int arity = rows.arity();
+        if (known.isEmpty()) {
+            return sortUnique(rows, parallel);
+        }
+        if (arity == 0 || rows.size() <= 1) {
+            return SetOperations.difference(sortUnique(rows, parallel), known, parallel);
+        }
+        KeyPacking packing = KeyPacking.of(rows, identity(arity), parallel);
+        if (!packing.fits(0)) {
+            return SetOperations.difference(sortUnique(rows, parallel), known, parallel);
+        }
         int[] data = rows.data();
         LongRadixSort.Buckets buckets = LongRadixSort.sortBuckets(rows.size(), packing.bits(),
                 row -> packing.pack(data, row), true, parallel);
+        long[] keys = buckets.keys();
+        int[] counts = buckets.counts();
+        int[] knownData = known.data();
+        int knownSize = known.size();
+        int bucketCount = buckets.bucketCount();
+        parallel.forEachChunk(bucketCount, parallel.chunksFor(bucketCount, 16), (chunk, from, to) -> {
+            int[] row = new int[arity];
+            int position = -1;
+            for (int b = from; b < to; b++) {
+                int start = buckets.start(b);
+                int end = start + counts[b];
+                int write = start;
+                for (int i = start; i < end; i++) {
+                    packing.unpack(keys[i], row, 0);
+                    position = position < 0
+                            ? RowOrder.lowerBound(knownData, 0, knownSize, row, 0, arity)
+                            : SetOperations.gallop(knownData, position, knownSize, row, 0, arity);
+                    if (position == knownSize || RowOrder.compare(knownData, position, row, 0, arity) != 0) {
+                        keys[write++] = keys[i];
+                    }
+                }
+                counts[b] = write - start;
+            }
+        });
+        return unpack(buckets, packing, arity, parallel);
+    }
+
+    private static int[] identity(int arity) {
+        int[] order = new int[arity];
+        for (int c = 0; c < arity; c++) {
+            order[c] = c;
+        }
+        return order;
+    }
+
+    private static Tuples viaPackedKeys(Tuples rows, KeyPacking packing, Parallel parallel) {
+        int[] data = rows.data();
+        LongRadixSort.Buckets buckets = LongRadixSort.sortBuckets(rows.size(), packing.bits(),
+                row -> packing.pack(data, row), true, parallel);
+        return unpack(buckets, packing, rows.arity(), parallel);
+    }
+
+    /** The keys of all buckets, unpacked into rows in bucket order (buckets in parallel). */
+    private static Tuples unpack(LongRadixSort.Buckets buckets, KeyPacking packing, int arity, Parallel parallel) {
         int bucketCount = buckets.bucketCount();
         int[] outStart = new int[bucketCount + 1];
         for (int b = 0; b < bucketCount; b++) {

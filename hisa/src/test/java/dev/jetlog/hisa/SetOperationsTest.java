@@ -20,6 +20,7 @@ class SetOperationsTest {
         "3, 40000, 50000, 30, 2",
         "2, 0, 1000, 100, 2",
         "2, 1000, 0, 100, 2",
+        "3, 20000, 30000, 4294967296, 2",
     })
     void differenceAndMergeMatchModel(int arity, int na, int nb, long range, int threads) {
         SplittableRandom random = new SplittableRandom(na * 31L + nb);
@@ -30,6 +31,12 @@ class SetOperationsTest {
             expected.removeAll(RowSets.model(b));
             Tuples difference = SetOperations.difference(a, b, parallel);
             assertEquals(new ArrayList<>(expected), RowSets.rows(difference));
+
+            Tuples unsorted = RowSets.random(new SplittableRandom(na), arity, na, -7, range);
+            TreeSet<List<Integer>> fresh = RowSets.model(unsorted);
+            fresh.removeAll(RowSets.model(b));
+            assertEquals(new ArrayList<>(fresh), RowSets.rows(SortUnique.sortUniqueMinus(unsorted, b, parallel)),
+                    "fused sort-unique and difference");
 
             TreeSet<List<Integer>> union = RowSets.model(b);
             union.addAll(expected);

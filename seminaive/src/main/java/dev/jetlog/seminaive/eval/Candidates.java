@@ -60,16 +60,14 @@ final class Candidates {
 
     private Rows compact(String relation) {
         List<Rows> list = parts.get(relation);
-        Rows all = list.size() == 1 ? list.get(0) : timer.time(Operation.SORT, () -> backend.concat(list));
+        Rows all = list.size() == 1 ? list.get(0) : timer.time(Operation.DEDUPLICATE, () -> backend.concat(list));
         if (list.size() > 1) {
             list.forEach(backend::release);
         }
         list.clear();
-        Rows unique = timer.time(Operation.SORT, () -> backend.sortUnique(all));
-        backend.release(all);
         Rows full = store.full(relation);
-        Rows fresh = timer.time(Operation.DIFFERENCE, () -> backend.difference(unique, full));
-        backend.release(unique);
+        Rows fresh = timer.time(Operation.DEDUPLICATE, () -> backend.sortUniqueDifference(all, full));
+        backend.release(all);
         return fresh;
     }
 

@@ -38,11 +38,9 @@ public final class Evaluator implements AutoCloseable {
     public void load(String relation, int[] rowMajor, int rowCount) {
         int arity = store.arity(relation);
         Rows uploaded = timer.time(Operation.TRANSFER, () -> backend.upload(arity, rowMajor, rowCount));
-        Rows unique = timer.time(Operation.SORT, () -> backend.sortUnique(uploaded));
-        backend.release(uploaded);
         Rows full = store.full(relation);
-        Rows fresh = timer.time(Operation.DIFFERENCE, () -> backend.difference(unique, full));
-        backend.release(unique);
+        Rows fresh = timer.time(Operation.DEDUPLICATE, () -> backend.sortUniqueDifference(uploaded, full));
+        backend.release(uploaded);
         store.addToFull(relation, fresh);
         backend.release(fresh);
     }

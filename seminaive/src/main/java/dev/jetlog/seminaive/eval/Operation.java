@@ -2,7 +2,16 @@
 package dev.jetlog.seminaive.eval;
 
 public enum Operation {
-    JOIN("join"), SORT("sort-unique"), DIFFERENCE("difference"), MERGE("merge"), INDEX("index"), TRANSFER("load");
+    /** Scans, joins, anti-joins and aggregates. */
+    JOIN("join"),
+    /** Sort-unique of candidate tuples and their difference with the full relation. */
+    DEDUPLICATE("dedup"),
+    /** Merging new tuples into the full relation. */
+    MERGE("merge"),
+    /** Building HISA indexes. */
+    INDEX("index"),
+    /** Moving facts into the backend. */
+    TRANSFER("load");
 
     private final String label;
 

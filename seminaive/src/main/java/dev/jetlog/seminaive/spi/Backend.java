@@ -49,6 +49,19 @@ public interface Backend extends AutoCloseable {
     Rows difference(Rows sorted, Rows sortedFull);
 
     /**
+     * The distinct rows that sortedFull lacks, sorted: sortUnique then difference, which a backend
+     * may fuse into one pass.
+     */
+    default Rows sortUniqueDifference(Rows rows, Rows sortedFull) {
+        Rows unique = sortUnique(rows);
+        try {
+            return difference(unique, sortedFull);
+        } finally {
+            release(unique);
+        }
+    }
+
+    /**
      * The union of two disjoint sorted row sets, sorted. Consumes sortedFull: its handle must not be
      * used or released afterwards (its memory may hold the result); sortedDelta stays the caller's.
      */
