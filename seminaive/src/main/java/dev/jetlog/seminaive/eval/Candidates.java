@@ -18,6 +18,7 @@ final class Candidates {
     private final long budgetRows;
     private final Map<String, List<Rows>> parts = new HashMap<>();
     private final Map<String, Long> pendingRows = new HashMap<>();
+    private long derived;
     /** Per relation, the pending size that triggers the next compaction. */
     private final Map<String, Long> compactAt = new HashMap<>();
 
@@ -30,6 +31,7 @@ final class Candidates {
 
     /** Takes ownership of rows derived for the relation. */
     void add(String relation, Rows rows) {
+        derived += rows.size();
         if (rows.isEmpty()) {
             backend.release(rows);
             return;
@@ -69,6 +71,11 @@ final class Candidates {
         Rows fresh = timer.time(Operation.DEDUPLICATE, () -> backend.sortUniqueDifference(all, full));
         backend.release(all);
         return fresh;
+    }
+
+    /** How many candidate tuples the rules derived so far, duplicates included. */
+    long derived() {
+        return derived;
     }
 
     /** Releases whatever is still pending (after a failure). */

@@ -22,13 +22,15 @@ public record EvaluationStats(List<StratumStats> strata, long nanos) {
     /** A table for humans, one line per stratum, then the time per operation. */
     public String format() {
         StringBuilder text = new StringBuilder();
-        text.append(String.format("%-8s %-40s %10s %14s %12s%n", "stratum", "relations", "iterations", "tuples", "time ms"));
+        text.append(String.format("%-8s %-32s %10s %14s %14s %12s%n", "stratum", "relations", "iterations", "candidates",
+                "tuples", "time ms"));
         for (StratumStats s : strata) {
             String names = String.join(",", s.relations());
-            if (names.length() > 40) {
-                names = names.substring(0, 37) + "...";
+            if (names.length() > 32) {
+                names = names.substring(0, 29) + "...";
             }
-            text.append(String.format("%-8d %-40s %10d %14d %12.1f%n", s.index(), names, s.iterations(), s.tuples(), s.millis()));
+            text.append(String.format("%-8d %-32s %10d %14d %14d %12.1f%n", s.index(), names, s.iterations(),
+                    s.candidates(), s.tuples(), s.millis()));
         }
         text.append(String.format("total %.1f ms;", nanos / 1e6));
         operationNanos().forEach((op, n) -> text.append(String.format(" %s %.1f ms", op.label(), n / 1e6)));

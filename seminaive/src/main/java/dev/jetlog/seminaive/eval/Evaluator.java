@@ -95,7 +95,7 @@ public final class Evaluator implements AutoCloseable {
         for (String relation : stratum.relations()) {
             tuples += store.full(relation).size();
         }
-        return new StratumStats(stratum.index(), stratum.relations(), iterations, tuples,
+        return new StratumStats(stratum.index(), stratum.relations(), iterations, candidates.derived(), tuples,
                 System.nanoTime() - start, timer.drain());
     }
 
