@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * and {@link NaiveEvaluator} must produce the same rows for every relation. A failure prints the seed, a
  * self-contained reproduction (program plus facts) and the first differing rows.
  *
- * <p>System properties: {@code jetlog.differential.cases} (default 300) sets how many seeds run, from
+ * <p>System properties: {@code jetlog.differential.cases} (default 1000) sets how many seeds run, from
  * {@code jetlog.differential.seed} (default 0); run one seed with e.g.
  * {@code -Djetlog.differential.seed=123 -Djetlog.differential.cases=1}.
  */
@@ -37,7 +37,7 @@ public abstract class DifferentialSuite {
     @TestFactory
     Stream<DynamicTest> randomProgramsAgreeWithTheReference() {
         long first = Long.getLong("jetlog.differential.seed", 0);
-        int cases = Integer.getInteger("jetlog.differential.cases", 300);
+        int cases = Integer.getInteger("jetlog.differential.cases", 1000);
         return LongStream.range(first, first + cases)
                 .mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> check(seed)));
     }
