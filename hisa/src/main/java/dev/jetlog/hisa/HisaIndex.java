@@ -6,7 +6,12 @@
 // A lookup hashes the key, probes to its slot and then reads a contiguous run of the sorted index.
 package dev.jetlog.hisa;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 public final class HisaIndex {
+    private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(int[].class);
+
     private final Tuples rows;
     private final int[] order;
     private final int keyLength;
@@ -42,13 +47,8 @@ public final class HisaIndex {
         if (keyLength == 0) {
             return new HisaIndex(rows, order.clone(), 0, sortedRows, new int[2], n == 0 ? 0 : 1);
         }
-        int groups = 0;
-        int[] groupStart = new int[Math.max(1, n)];
-        for (int p = 0; p < n; p++) {
-            if (p == 0 || !samePrefix(data, row(sortedRows, p - 1) * arity, row(sortedRows, p) * arity, order, keyLength)) {
-                groupStart[groups++] = p;
-            }
-        }
+        int[] groupStart = groupStarts(data, arity, n, sortedRows, order, keyLength, parallel);
+        int groups = groupStart.length;
         long wanted = groups * 5L / 4 + 1;
         int capacity = 8;
         while (capacity < wanted) {
@@ -56,17 +56,46 @@ public final class HisaIndex {
         }
         int[] table = new int[capacity * 2];
         int tableMask = capacity - 1;
-        for (int g = 0; g < groups; g++) {
-            int start = groupStart[g];
-            int end = g + 1 < groups ? groupStart[g + 1] : n;
-            int slot = Hashing.hashRow(data, row(sortedRows, start) * arity, order, keyLength) & tableMask;
-            while (table[2 * slot] != 0) {
-                slot = (slot + 1) & tableMask;
+        parallel.forEachChunk(groups, parallel.chunksFor(groups, 1 << 14), (chunk, from, to) -> {
+            for (int g = from; g < to; g++) {
+                int start = groupStart[g];
+                int end = g + 1 < groups ? groupStart[g + 1] : n;
+                int slot = Hashing.hashRow(data, row(sortedRows, start) * arity, order, keyLength) & tableMask;
+                // claim the first free slot; other workers insert other keys concurrently
+                while (!SLOTS.compareAndSet(table, 2 * slot, 0, start + 1)) {
+                    slot = (slot + 1) & tableMask;
+                }
+                table[2 * slot + 1] = end - start;
             }
-            table[2 * slot] = start + 1;
-            table[2 * slot + 1] = end - start;
-        }
+        });
         return new HisaIndex(rows, order.clone(), keyLength, sortedRows, table, groups);
+    }
+
+    /** The sorted positions where a new key prefix begins, found in parallel chunks. */
+    private static int[] groupStarts(int[] data, int arity, int n, int[] sortedRows, int[] order, int keyLength,
+                                     Parallel parallel) {
+        int chunks = parallel.chunksFor(n, 1 << 15);
+        int[][] starts = new int[chunks][];
+        int[] counts = new int[chunks + 1];
+        parallel.forEachChunk(n, chunks, (chunk, from, to) -> {
+            int[] found = new int[Math.max(1, to - from)];
+            int count = 0;
+            for (int p = from; p < to; p++) {
+                if (p == 0 || !samePrefix(data, row(sortedRows, p - 1) * arity, row(sortedRows, p) * arity, order, keyLength)) {
+                    found[count++] = p;
+                }
+            }
+            starts[chunk] = found;
+            counts[chunk + 1] = count;
+        });
+        for (int c = 0; c < chunks; c++) {
+            counts[c + 1] += counts[c];
+        }
+        int[] all = new int[counts[chunks]];
+        for (int c = 0; c < chunks; c++) {
+            System.arraycopy(starts[c], 0, all, counts[c], counts[c + 1] - counts[c]);
+        }
+        return all;
     }
 
     private static int row(int[] sortedRows, int position) {
