@@ -1,5 +1,6 @@
 // The reference counts of shared/datasets/README.md through the CLI with -j 2: TC on OL.cedge, cti and
-// p2p-Gnutella09, SG on OL.cedge and TG.cedge, with the .printsize variants of shared/programs.
+// p2p-Gnutella09, SG on OL.cedge and TG.cedge, CSPA and CSDA on the httpd inputs, each with the
+// .printsize variant of its program in shared/programs.
 package dev.jetlog.cli;
 
 import dev.jetlog.seminaive.testkit.SharedFolder;
@@ -43,6 +44,44 @@ class ReferenceCountsTest {
         assertEquals(0, run.status(), run.toString());
         assertEquals(relation + "\t" + referenceCount(shared, graph, program.equals("tc") ? 2 : 3),
                 run.out().strip(), run.toString());
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource({
+        "cspa, httpd-cspa10k",
+        "cspa, httpd-cspa100k",
+        "csda, csda10k",
+        "csda, csda100k",
+    })
+    void analysisCountsMatchTheReference(String program, String input) throws IOException {
+        Path shared = SharedFolder.require("reference counts");
+        Path facts = SharedFolder.require("datasets/analysis/" + input, "analysis input " + input);
+        String source = Files.readString(shared.resolve("programs/" + program + ".dl"), StandardCharsets.UTF_8);
+        Path printsize = work.resolve(program + ".dl");
+        Files.writeString(printsize, source.replaceAll("(?m)^\\.output ", ".printsize "));
+
+        CliRun run = CliRun.of(printsize.toString(), "-F", facts.toString(), "-D", work.resolve("out").toString(),
+                "-j", "2", "--backend", "cpu");
+
+        assertEquals(0, run.status(), run.toString());
+        assertEquals(analysisCounts(shared, input), new java.util.TreeSet<>(run.out().strip().lines().toList()),
+                run.toString());
+    }
+
+    /** The README's counts for an analysis input, as "relation<TAB>count" lines. */
+    private static java.util.TreeSet<String> analysisCounts(Path shared, String input) throws IOException {
+        for (String line : Files.readAllLines(shared.resolve("datasets/README.md"), StandardCharsets.UTF_8)) {
+            String[] cells = Arrays.stream(line.split("\\|")).map(String::strip).toArray(String[]::new);
+            if (cells.length > 3 && cells[1].equals(input)) {
+                java.util.TreeSet<String> counts = new java.util.TreeSet<>();
+                for (String entry : cells[3].split(";")) {
+                    String[] parts = entry.strip().split(" ");
+                    counts.add(parts[0] + "\t" + parts[1].replace(",", ""));
+                }
+                return counts;
+            }
+        }
+        throw new AssertionError("input " + input + " is not in shared/datasets/README.md");
     }
 
     /** The count in the README's table: column 2 is TC / REACH, column 3 is SG. */
