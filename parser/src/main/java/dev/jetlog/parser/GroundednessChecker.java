@@ -4,6 +4,7 @@
 // the variables an aggregate shares with its enclosing scope must be grounded outside the aggregate.
 package dev.jetlog.parser;
 
+import dev.jetlog.parser.ast.AstWalk;
 import dev.jetlog.parser.ast.Aggregate;
 import dev.jetlog.parser.ast.Atom;
 import dev.jetlog.parser.ast.BinaryExpr;

@@ -2,6 +2,7 @@
 // undeclared relations (in rules, aggregates and directives) and argument counts.
 package dev.jetlog.parser;
 
+import dev.jetlog.parser.ast.AstWalk;
 import dev.jetlog.parser.ast.Atom;
 import dev.jetlog.parser.ast.Attribute;
 import dev.jetlog.parser.ast.Directive;

@@ -4,6 +4,7 @@
 // context expects (a column, the other side of a comparison, the operands of arithmetic).
 package dev.jetlog.parser;
 
+import dev.jetlog.parser.ast.AstWalk;
 import dev.jetlog.parser.ast.Aggregate;
 import dev.jetlog.parser.ast.AggregateKind;
 import dev.jetlog.parser.ast.Atom;

@@ -3,6 +3,7 @@
 // belongs to the enclosing scope (it correlates the aggregate with the rule); otherwise it is local.
 package dev.jetlog.parser;
 
+import dev.jetlog.parser.ast.AstWalk;
 import dev.jetlog.parser.ast.Aggregate;
 import dev.jetlog.parser.ast.BinaryExpr;
 import dev.jetlog.parser.ast.Literal;

@@ -4,17 +4,15 @@ package dev.jetlog.planner;
 
 import dev.jetlog.parser.CheckedProgram;
 import dev.jetlog.parser.ast.Aggregate;
+import dev.jetlog.parser.ast.AstWalk;
 import dev.jetlog.parser.ast.Atom;
-import dev.jetlog.parser.ast.BinaryExpr;
 import dev.jetlog.parser.ast.BooleanLiteral;
 import dev.jetlog.parser.ast.Comparison;
 import dev.jetlog.parser.ast.Literal;
-import dev.jetlog.parser.ast.NegateExpr;
 import dev.jetlog.parser.ast.Negation;
 import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.parser.ast.Rule;
 import dev.jetlog.parser.ast.Term;
-import dev.jetlog.parser.ast.Variable;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -53,20 +51,16 @@ final class RuleCompiler {
         IdentityHashMap<Aggregate, String> aggregateVariables = new IdentityHashMap<>();
         List<Aggregate> found = new ArrayList<>();
         for (Term arg : rule.head().args()) {
-            findAggregates(arg, found);
+            AstWalk.forEachOutermostAggregate(arg, found::add);
         }
         for (Literal literal : rule.body()) {
-            if (literal instanceof Atom atom) {
-                atom.args().forEach(arg -> findAggregates(arg, found));
-            } else if (literal instanceof Comparison comparison) {
-                findAggregates(comparison.left(), found);
-                findAggregates(comparison.right(), found);
-            } else if (literal instanceof Negation negation) {
-                List<Aggregate> inNegation = new ArrayList<>();
-                negation.atom().args().forEach(arg -> findAggregates(arg, inNegation));
-                if (!inNegation.isEmpty()) {
-                    throw new PlanningError(inNegation.get(0).pos(), "aggregates inside a negated atom are not supported");
-                }
+            for (Term term : AstWalk.terms(literal)) {
+                AstWalk.forEachOutermostAggregate(term, aggregate -> {
+                    if (literal instanceof Negation) {
+                        throw new PlanningError(aggregate.pos(), "aggregates inside a negated atom are not supported");
+                    }
+                    found.add(aggregate);
+                });
             }
         }
         for (int i = 0; i < found.size(); i++) {
@@ -100,17 +94,6 @@ final class RuleCompiler {
         return new RulePlan(rule, rule.head().relation(), deltaAtom, builder.build());
     }
 
-    private static void findAggregates(Term term, List<Aggregate> found) {
-        if (term instanceof Aggregate aggregate) {
-            found.add(aggregate);
-        } else if (term instanceof BinaryExpr binary) {
-            findAggregates(binary.left(), found);
-            findAggregates(binary.right(), found);
-        } else if (term instanceof NegateExpr negate) {
-            findAggregates(negate.operand(), found);
-        }
-    }
-
     /** Checks that the aggregate's body is one atom plus comparisons and finds its correlated variables. */
     private AggregateUse use(Rule rule, Aggregate aggregate, String variable) {
         Atom atom = null;
@@ -137,20 +120,20 @@ final class RuleCompiler {
             throw new PlanningError(aggregate.pos(), "an aggregate needs an atom in its body");
         }
         Set<String> inside = new LinkedHashSet<>();
-        collectVariables(aggregate, inside, null);
+        AstWalk.forEachVariable(aggregate, v -> inside.add(v.name()));
         for (Term nested : nestedTerms(aggregate)) {
-            List<Aggregate> deeper = new ArrayList<>();
-            findAggregates(nested, deeper);
-            if (!deeper.isEmpty()) {
-                throw new PlanningError(deeper.get(0).pos(), "nested aggregates are not supported");
-            }
+            AstWalk.forEachOutermostAggregate(nested, deeper -> {
+                throw new PlanningError(deeper.pos(), "nested aggregates are not supported");
+            });
         }
         Set<String> outside = new LinkedHashSet<>();
         for (Term arg : rule.head().args()) {
-            collectVariables(arg, outside, aggregate);
+            AstWalk.forEachVariable(arg, aggregate, v -> outside.add(v.name()));
         }
         for (Literal literal : rule.body()) {
-            collectVariables(literal, outside, aggregate);
+            for (Term term : AstWalk.terms(literal)) {
+                AstWalk.forEachVariable(term, aggregate, v -> outside.add(v.name()));
+            }
         }
         inside.retainAll(outside);
         return new AggregateUse(variable, aggregate, atom, comparisons, inside);
@@ -162,44 +145,8 @@ final class RuleCompiler {
             nested.add(aggregate.target());
         }
         for (Literal literal : aggregate.body()) {
-            if (literal instanceof Atom atom) {
-                nested.addAll(atom.args());
-            } else if (literal instanceof Comparison comparison) {
-                nested.add(comparison.left());
-                nested.add(comparison.right());
-            }
+            nested.addAll(AstWalk.terms(literal));
         }
         return nested;
-    }
-
-    /** Every variable name under a node, skipping the subtree of `skip` (compared by identity). */
-    private static void collectVariables(Object node, Set<String> names, Aggregate skip) {
-        if (node == skip) {
-            return;
-        }
-        if (node instanceof Variable variable) {
-            names.add(variable.name());
-        } else if (node instanceof BinaryExpr binary) {
-            collectVariables(binary.left(), names, skip);
-            collectVariables(binary.right(), names, skip);
-        } else if (node instanceof NegateExpr negate) {
-            collectVariables(negate.operand(), names, skip);
-        } else if (node instanceof Aggregate aggregate) {
-            if (aggregate.target() != null) {
-                collectVariables(aggregate.target(), names, skip);
-            }
-            for (Literal literal : aggregate.body()) {
-                collectVariables(literal, names, skip);
-            }
-        } else if (node instanceof Atom atom) {
-            for (Term arg : atom.args()) {
-                collectVariables(arg, names, skip);
-            }
-        } else if (node instanceof Negation negation) {
-            collectVariables(negation.atom(), names, skip);
-        } else if (node instanceof Comparison comparison) {
-            collectVariables(comparison.left(), names, skip);
-            collectVariables(comparison.right(), names, skip);
-        }
     }
 }

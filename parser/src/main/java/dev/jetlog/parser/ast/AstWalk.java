@@ -1,26 +1,17 @@
-// Traversals of rule nodes shared by the checkers: the terms of a literal, and every nested literal or variable.
-package dev.jetlog.parser;
+// Traversals of rule nodes shared by the checkers and the planner: the terms of a literal, every
+// nested literal, every variable, and the aggregates of a term.
+package dev.jetlog.parser.ast;
 
-import dev.jetlog.parser.ast.Aggregate;
-import dev.jetlog.parser.ast.Atom;
-import dev.jetlog.parser.ast.BinaryExpr;
-import dev.jetlog.parser.ast.Comparison;
-import dev.jetlog.parser.ast.Literal;
-import dev.jetlog.parser.ast.NegateExpr;
-import dev.jetlog.parser.ast.Negation;
-import dev.jetlog.parser.ast.Rule;
-import dev.jetlog.parser.ast.Term;
-import dev.jetlog.parser.ast.Variable;
 
 import java.util.List;
 import java.util.function.Consumer;
 
-final class AstWalk {
+public final class AstWalk {
     private AstWalk() {
     }
 
     /** The direct terms of a literal: atom arguments, or both sides of a comparison. */
-    static List<Term> terms(Literal literal) {
+    public static List<Term> terms(Literal literal) {
         if (literal instanceof Atom atom) {
             return atom.args();
         }
@@ -34,7 +25,7 @@ final class AstWalk {
     }
 
     /** Every literal of a rule: the head, the body, and the bodies of aggregates at any depth. */
-    static void forEachLiteral(Rule rule, Consumer<Literal> action) {
+    public static void forEachLiteral(Rule rule, Consumer<Literal> action) {
         forEachLiteral(rule.head(), action);
         for (Literal literal : rule.body()) {
             forEachLiteral(literal, action);
@@ -42,7 +33,7 @@ final class AstWalk {
     }
 
     /** The literal itself, then the literals of the aggregates inside its terms. */
-    static void forEachLiteral(Literal literal, Consumer<Literal> action) {
+    public static void forEachLiteral(Literal literal, Consumer<Literal> action) {
         action.accept(literal);
         for (Term term : terms(literal)) {
             forEachNestedLiteral(term, action);
@@ -66,23 +57,43 @@ final class AstWalk {
     }
 
     /** Every variable occurrence inside a term, including inside aggregates. */
-    static void forEachVariable(Term term, Consumer<Variable> action) {
+    public static void forEachVariable(Term term, Consumer<Variable> action) {
+        forEachVariable(term, null, action);
+    }
+
+    /** Every variable occurrence inside a term, except inside the aggregate `skip` (by identity). */
+    public static void forEachVariable(Term term, Aggregate skip, Consumer<Variable> action) {
+        if (term == skip) {
+            return;
+        }
         if (term instanceof Variable v) {
             action.accept(v);
         } else if (term instanceof BinaryExpr b) {
-            forEachVariable(b.left(), action);
-            forEachVariable(b.right(), action);
+            forEachVariable(b.left(), skip, action);
+            forEachVariable(b.right(), skip, action);
         } else if (term instanceof NegateExpr n) {
-            forEachVariable(n.operand(), action);
+            forEachVariable(n.operand(), skip, action);
         } else if (term instanceof Aggregate a) {
             if (a.target() != null) {
-                forEachVariable(a.target(), action);
+                forEachVariable(a.target(), skip, action);
             }
             for (Literal literal : a.body()) {
                 for (Term nested : terms(literal)) {
-                    forEachVariable(nested, action);
+                    forEachVariable(nested, skip, action);
                 }
             }
+        }
+    }
+
+    /** The aggregates of a term that are not inside another aggregate, left to right. */
+    public static void forEachOutermostAggregate(Term term, Consumer<Aggregate> action) {
+        if (term instanceof Aggregate a) {
+            action.accept(a);
+        } else if (term instanceof BinaryExpr b) {
+            forEachOutermostAggregate(b.left(), action);
+            forEachOutermostAggregate(b.right(), action);
+        } else if (term instanceof NegateExpr n) {
+            forEachOutermostAggregate(n.operand(), action);
         }
     }
 }
