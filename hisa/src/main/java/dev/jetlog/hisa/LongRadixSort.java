@@ -1,6 +1,6 @@
 // Parallel radix sort of long keys by their low `bits` bits as an unsigned number. One MSD pass
-// scatters the keys, read from any source (an array, or rows packed on the fly), into up to 4096
-// buckets by their top digit (chunks of the input in parallel); then each bucket, small enough to
+// scatters the keys, read from any source (an array, or rows packed on the fly), into buckets
+// (about 256 keys each, at most 4096) by their top digit (chunks of the input in parallel); then each bucket, small enough to
 // stay in cache, is finished independently by LSD passes over the remaining bits and, if asked,
 // deduplicated in place (buckets in parallel). Every pass thus writes to few, local places.
 package dev.jetlog.hisa;
@@ -10,7 +10,7 @@ import java.util.Arrays;
 public final class LongRadixSort {
     private static final int SMALL = 1 << 12;
     private static final int TOP_BITS = 12;
-    private static final int TINY_BUCKET = 48;
+    private static final int TINY_BUCKET = 32;
 
     /** Supplies key i of the input; keys must be zero above the sort's low `bits` bits. */
     @FunctionalInterface
@@ -68,7 +68,8 @@ public final class LongRadixSort {
             int count = unique ? dedupe(keys, 0, n) : n;
             return new Buckets(keys, new int[] {0}, new int[] {count});
         }
-        int topBits = Math.min(bits, TOP_BITS);
+        // about 256 keys per bucket: small inputs get few buckets, large ones at most 2^TOP_BITS
+        int topBits = Math.min(bits, Math.max(1, Math.min(TOP_BITS, log2(n) - 8)));
         int lowBits = bits - topBits;
         int buckets = 1 << topBits;
         int chunks = Math.max(1, Math.min(parallel.threads(), n >>> 16));
@@ -149,8 +150,10 @@ public final class LongRadixSort {
             insertionSort(a, from, to);
             return;
         }
-        int passes = RadixPasses.passes(bits);
-        int digitBits = RadixPasses.digitBits(bits);
+        // digits no wider than the bucket is large, so clearing counters never outweighs moving keys
+        int widest = Math.max(3, Math.min(RadixPasses.MAX_DIGIT_BITS, log2(size) - 1));
+        int passes = (bits + widest - 1) / widest;
+        int digitBits = (bits + passes - 1) / passes;
         int buckets = 1 << digitBits;
         int mask = buckets - 1;
         int[] offsets = new int[buckets];
@@ -189,6 +192,10 @@ public final class LongRadixSort {
         if (source != a) {
             System.arraycopy(source, sourceBase, a, from, size);
         }
+    }
+
+    private static int log2(int n) {
+        return 31 - Integer.numberOfLeadingZeros(n);
     }
 
     /** Keys of one bucket: insertion sort on their unsigned value. */
