@@ -19,7 +19,6 @@ import dev.jetlog.seminaive.spi.Rows;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,6 @@ public final class Session implements AutoCloseable {
     private final Backend backend;
     private final SymbolTable symbols = new SymbolTable();
     private final Map<String, IntRows> facts = new LinkedHashMap<>();
-    private final Map<String, int[]> downloaded = new HashMap<>();
     private Evaluator evaluator;
     private EvaluationStats stats;
     private boolean closed;
@@ -138,8 +136,7 @@ public final class Session implements AutoCloseable {
 
     /** The tuples of a relation after the last run, in canonical order, as raw row-major values. */
     public int[] rows(String relation) {
-        Rows rows = result(relation);
-        return downloaded.computeIfAbsent(relation, r -> backend.download(rows)).clone();
+        return backend.download(result(relation));
     }
 
     /** The tuples of a relation after the last run, in canonical order. */
@@ -213,7 +210,6 @@ public final class Session implements AutoCloseable {
     }
 
     private void releaseResults() {
-        downloaded.clear();
         if (evaluator != null) {
             evaluator.close();
             evaluator = null;
