@@ -1,0 +1,263 @@
+// Engine-agnostic suite for the Backend SPI itself: every operator on random rows against a simple
+// model (sorted sets, nested loops), so that a new backend (device memory, kernels) can be checked
+// operator by operator before whole programs run on it. Subclasses supply the backend factory.
+package dev.jetlog.seminaive.testkit;
+
+import dev.jetlog.parser.ast.AggregateKind;
+import dev.jetlog.parser.ast.ArithmeticOp;
+import dev.jetlog.parser.ast.CompareOp;
+import dev.jetlog.planner.ir.AggregateStep;
+import dev.jetlog.planner.ir.AntiJoinStep;
+import dev.jetlog.planner.ir.Arithmetic;
+import dev.jetlog.planner.ir.ColumnRef;
+import dev.jetlog.planner.ir.Constant;
+import dev.jetlog.planner.ir.Expr;
+import dev.jetlog.planner.ir.Filter;
+import dev.jetlog.planner.ir.IndexSpec;
+import dev.jetlog.planner.ir.JoinStep;
+import dev.jetlog.planner.ir.RelationRef;
+import dev.jetlog.planner.ir.ScanStep;
+import dev.jetlog.planner.ir.Side;
+import dev.jetlog.planner.ir.UnitStep;
+import dev.jetlog.planner.ir.ValueType;
+import dev.jetlog.planner.ir.Version;
+import dev.jetlog.seminaive.spi.Backend;
+import dev.jetlog.seminaive.spi.Index;
+import dev.jetlog.seminaive.spi.Rows;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+public abstract class BackendOperatorSuite {
+    /** A fresh backend with the given number of threads. */
+    protected abstract Backend createBackend(int threads);
+
+    private static final Comparator<int[]> ROWS = Arrays::compare;
+    private static final RelationRef REL = new RelationRef("r", Version.FULL);
+
+    private Backend backend;
+    private final SplittableRandom random = new SplittableRandom(2024);
+
+    @BeforeEach
+    void open() {
+        backend = createBackend(2);
+    }
+
+    @AfterEach
+    void close() {
+        backend.close();
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private int[][] randomRows(int count, int arity, int range) {
+        int[][] rows = new int[count][arity];
+        for (int[] row : rows) {
+            for (int c = 0; c < arity; c++) {
+                row[c] = random.nextInt(range) - range / 3;
+            }
+        }
+        return rows;
+    }
+
+    private Rows upload(int arity, int[][] rows) {
+        int[] flat = new int[rows.length * arity];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, flat, r * arity, arity);
+        }
+        return backend.upload(arity, flat, rows.length);
+    }
+
+    private List<int[]> download(Rows rows) {
+        int[] flat = backend.download(rows);
+        List<int[]> result = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            result.add(Arrays.copyOfRange(flat, r * rows.arity(), (r + 1) * rows.arity()));
+        }
+        return result;
+    }
+
+    private static List<int[]> sortedSet(List<int[]> rows) {
+        TreeSet<int[]> set = new TreeSet<>(ROWS);
+        set.addAll(rows);
+        return new ArrayList<>(set);
+    }
+
+    private static void assertRows(List<int[]> expected, List<int[]> actual) {
+        assertEquals(expected.stream().map(Arrays::toString).toList(), actual.stream().map(Arrays::toString).toList());
+    }
+
+    private static void assertSameBag(List<int[]> expected, List<int[]> actual) {
+        List<int[]> e = new ArrayList<>(expected);
+        List<int[]> a = new ArrayList<>(actual);
+        e.sort(ROWS);
+        a.sort(ROWS);
+        assertRows(e, a);
+    }
+
+    private static ColumnRef in(int column) {
+        return new ColumnRef(Side.INPUT, column);
+    }
+
+    private static ColumnRef tuple(int column) {
+        return new ColumnRef(Side.TUPLE, column);
+    }
+
+    // ---- moving rows ---------------------------------------------------------------------------
+
+    @Test
+    void uploadDownloadCopySliceConcat() {
+        int[][] rows = randomRows(1000, 3, 50);
+        Rows uploaded = upload(3, rows);
+        assertRows(Arrays.asList(rows), download(uploaded));
+        Rows copy = backend.copy(uploaded);
+        Rows slice = backend.slice(uploaded, 100, 350);
+        assertRows(Arrays.asList(rows).subList(100, 350), download(slice));
+        Rows both = backend.concat(List.of(slice, copy));
+        List<int[]> expected = new ArrayList<>(Arrays.asList(rows).subList(100, 350));
+        expected.addAll(Arrays.asList(rows));
+        assertRows(expected, download(both));
+        assertEquals(0, backend.empty(2).size());
+        List.of(uploaded, copy, slice, both).forEach(backend::release);
+    }
+
+    // ---- set operators -------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4})
+    void sortUniqueDifferenceAndMergeMatchSortedSets(int arity) {
+        int range = arity == 4 ? Integer.MAX_VALUE : 40;
+        List<int[]> a = Arrays.asList(randomRows(20_000, arity, range));
+        List<int[]> b = Arrays.asList(randomRows(30_000, arity, range));
+        Rows sortedA = backend.sortUnique(upload(arity, a.toArray(int[][]::new)));
+        Rows sortedB = backend.sortUnique(upload(arity, b.toArray(int[][]::new)));
+        assertRows(sortedSet(a), download(sortedA));
+
+        TreeSet<int[]> onlyA = new TreeSet<>(ROWS);
+        onlyA.addAll(a);
+        b.forEach(onlyA::remove); // removeAll(list) would compare arrays by identity
+        Rows difference = backend.difference(sortedA, sortedB);
+        assertRows(new ArrayList<>(onlyA), download(difference));
+        Rows fused = backend.sortUniqueDifference(upload(arity, a.toArray(int[][]::new)), sortedB);
+        assertRows(new ArrayList<>(onlyA), download(fused));
+
+        TreeSet<int[]> union = new TreeSet<>(ROWS);
+        union.addAll(a);
+        union.addAll(b);
+        Rows merged = backend.merge(sortedB, difference);
+        assertRows(new ArrayList<>(union), download(merged));
+        assertRows(new ArrayList<>(onlyA), download(difference));
+    }
+
+    // ---- relational operators ------------------------------------------------------------------
+
+    @Test
+    void joinOnAKeyWithFiltersAndComputedOutput() {
+        int[][] left = randomRows(3000, 2, 60);
+        int[][] right = randomRows(4000, 2, 60);
+        Rows input = upload(2, left);
+        Rows relation = backend.sortUnique(upload(2, right));
+        List<int[]> rightSet = download(relation);
+        Index index = backend.index(relation, new IndexSpec(new int[] {1, 0}, 1));
+        // out(in0, t0, in0 + t0) :- in(in0, in1), r(t0, in1), t0 < in0
+        JoinStep step = new JoinStep(2, REL, new IndexSpec(new int[] {1, 0}, 1), List.of(in(1)),
+                List.of(new Filter(CompareOp.LT, ValueType.SIGNED, tuple(0), in(0))),
+                List.of(in(0), tuple(0), new Arithmetic(ArithmeticOp.ADD, ValueType.SIGNED, in(0), tuple(0))));
+        List<int[]> expected = new ArrayList<>();
+        for (int[] l : left) {
+            for (int[] r : rightSet) {
+                if (r[1] == l[1] && r[0] < l[0]) {
+                    expected.add(new int[] {l[0], r[0], l[0] + r[0]});
+                }
+            }
+        }
+        assertSameBag(expected, download(backend.join(step, input, index)));
+    }
+
+    @Test
+    void cartesianJoinWithoutKey() {
+        Rows input = upload(1, new int[][] {{1}, {2}});
+        Rows relation = backend.sortUnique(upload(1, new int[][] {{7}, {8}, {9}}));
+        Index index = backend.index(relation, new IndexSpec(new int[] {0}, 0));
+        JoinStep step = new JoinStep(1, REL, new IndexSpec(new int[] {0}, 0), List.of(), List.of(),
+                List.of(in(0), tuple(0)));
+        assertEquals(6, backend.join(step, input, index).size());
+    }
+
+    @Test
+    void antiJoinKeepsRowsWithoutMatch() {
+        int[][] left = randomRows(2000, 2, 30);
+        int[][] right = randomRows(500, 2, 30);
+        Rows relation = backend.sortUnique(upload(2, right));
+        List<int[]> rightSet = download(relation);
+        Index index = backend.index(relation, new IndexSpec(new int[] {0, 1}, 1));
+        AntiJoinStep step = new AntiJoinStep(2, REL, new IndexSpec(new int[] {0, 1}, 1), List.of(in(0)),
+                List.of(), List.of(in(1)));
+        List<int[]> expected = new ArrayList<>();
+        for (int[] l : left) {
+            if (rightSet.stream().noneMatch(r -> r[0] == l[0])) {
+                expected.add(new int[] {l[1]});
+            }
+        }
+        assertSameBag(expected, download(backend.antiJoin(step, upload(2, left), index)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"COUNT", "SUM", "MIN", "MAX"})
+    void aggregatePerInputRow(String kindName) {
+        AggregateKind kind = AggregateKind.valueOf(kindName);
+        int[][] left = randomRows(300, 1, 40);
+        int[][] right = randomRows(2000, 2, 40);
+        Rows relation = backend.sortUnique(upload(2, right));
+        List<int[]> rightSet = download(relation);
+        IndexSpec spec = new IndexSpec(new int[] {0, 1}, 1);
+        Index index = backend.index(relation, spec);
+        Expr target = kind == AggregateKind.COUNT ? null : tuple(1);
+        // out(in0, agg) :- in(in0), agg = kind t1 : { r(in0, t1), t1 != 5 }, agg > -1000
+        AggregateStep step = new AggregateStep(1, REL, spec, List.of(in(0)), kind, ValueType.SIGNED, target,
+                List.of(new Filter(CompareOp.NE, ValueType.SIGNED, tuple(1), new Constant(5))),
+                List.of(new Filter(CompareOp.GT, ValueType.SIGNED, new ColumnRef(Side.AGGREGATE, 0), new Constant(-1000))),
+                List.of(in(0), new ColumnRef(Side.AGGREGATE, 0)));
+        List<int[]> expected = new ArrayList<>();
+        for (int[] l : left) {
+            int[] values = rightSet.stream().filter(r -> r[0] == l[0] && r[1] != 5).mapToInt(r -> r[1]).toArray();
+            if (values.length == 0 && (kind == AggregateKind.MIN || kind == AggregateKind.MAX)) {
+                continue;
+            }
+            int value = switch (kind) {
+                case COUNT -> values.length;
+                case SUM -> Arrays.stream(values).sum();
+                case MIN -> Arrays.stream(values).min().getAsInt();
+                case MAX -> Arrays.stream(values).max().getAsInt();
+            };
+            expected.add(new int[] {l[0], value});
+        }
+        assertSameBag(expected, download(backend.aggregate(step, upload(1, left), index)));
+    }
+
+    @Test
+    void scanAndUnit() {
+        int[][] rows = randomRows(5000, 2, 100);
+        Rows relation = upload(2, rows);
+        ScanStep scan = new ScanStep(REL, 2, List.of(new Filter(CompareOp.EQ, ValueType.SIGNED, tuple(0), new Constant(7))),
+                List.of(tuple(1)));
+        List<int[]> expected = Arrays.stream(rows).filter(r -> r[0] == 7).map(r -> new int[] {r[1]}).toList();
+        assertSameBag(expected, download(backend.scan(scan, relation)));
+        Rows one = backend.unit(new UnitStep(List.of(), List.of(new Constant(3), new Constant(4))));
+        assertRows(List.of(new int[] {3, 4}), download(one));
+        Rows none = backend.unit(new UnitStep(List.of(new Filter(CompareOp.LT, ValueType.SIGNED, new Constant(2),
+                new Constant(1))), List.of(new Constant(3))));
+        assertEquals(0, none.size());
+    }
+}
