@@ -10,8 +10,9 @@ import java.nio.file.Path;
 
 @Command(name = "jetlog", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = "Evaluates a Soufflé-dialect Datalog program: reads .input relations from the facts "
-                + "directory, writes .output relations to the output directory and prints .printsize counts.")
+        description = {"Evaluates a Soufflé-dialect Datalog program.",
+                "Relations marked .input are read from the facts directory, those marked .output are "
+                        + "written to the output directory, and the sizes of those marked .printsize are printed."})
 final class JetLogCommand {
     @Parameters(index = "0", paramLabel = "PROGRAM.dl", description = "the Datalog program")
     Path program;
