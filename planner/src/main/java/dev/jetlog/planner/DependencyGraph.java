@@ -1,5 +1,7 @@
 // The predicate dependency graph: an edge from each body relation to the rule's head relation,
-// marked negative when the body reads it through negation or an aggregate.
+// marked negative when the body reads it through negation or an aggregate. An aggregate with a
+// hidden relation depends on that relation, and also directly on its body's relations so that
+// stratification errors name the user's relations.
 package dev.jetlog.planner;
 
 import dev.jetlog.parser.ast.Aggregate;
@@ -9,7 +11,6 @@ import dev.jetlog.parser.ast.Comparison;
 import dev.jetlog.parser.ast.Literal;
 import dev.jetlog.parser.ast.NegateExpr;
 import dev.jetlog.parser.ast.Negation;
-import dev.jetlog.parser.ast.Program;
 import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.parser.ast.Rule;
 import dev.jetlog.parser.ast.SourcePos;
@@ -33,16 +34,19 @@ public final class DependencyGraph {
     private final List<Edge> edges = new ArrayList<>();
     private final List<List<Edge>> outgoing = new ArrayList<>();
 
-    public DependencyGraph(Program program) {
+    private final AggregateBodies bodies;
+
+    DependencyGraph(List<RelationDecl> declarations, List<Rule> rules, AggregateBodies bodies) {
+        this.bodies = bodies;
         relations = new ArrayList<>();
-        for (RelationDecl decl : program.declarations()) {
+        for (RelationDecl decl : declarations) {
             if (!ids.containsKey(decl.name())) {
                 ids.put(decl.name(), relations.size());
                 relations.add(decl.name());
                 outgoing.add(new ArrayList<>());
             }
         }
-        for (Rule rule : program.rules()) {
+        for (Rule rule : rules) {
             String head = rule.head().relation();
             for (Term arg : rule.head().args()) {
                 addTermEdges(arg, head);
@@ -70,6 +74,10 @@ public final class DependencyGraph {
 
     private void addTermEdges(Term term, String head) {
         if (term instanceof Aggregate aggregate) {
+            AggregateBodies.Hidden hidden = bodies.of(aggregate);
+            if (hidden != null) {
+                add(new Edge(hidden.relation().name(), head, Kind.AGGREGATE, aggregate.pos()));
+            }
             for (Literal literal : aggregate.body()) {
                 addLiteralEdges(literal, head, Kind.AGGREGATE);
             }

@@ -3,6 +3,7 @@
 package dev.jetlog.planner;
 
 import dev.jetlog.parser.CheckedProgram;
+import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.planner.ir.IndexSpec;
 import dev.jetlog.planner.ir.RelationRef;
 import dev.jetlog.planner.ir.Step;
@@ -15,17 +16,28 @@ import java.util.Set;
 
 public final class Plan {
     private final CheckedProgram program;
+    private final List<RelationDecl> relations;
     private final List<Stratum> strata;
     private final List<String> symbolConstants;
 
-    public Plan(CheckedProgram program, List<Stratum> strata, List<String> symbolConstants) {
+    public Plan(CheckedProgram program, List<RelationDecl> relations, List<Stratum> strata,
+                List<String> symbolConstants) {
         this.program = program;
+        this.relations = List.copyOf(relations);
         this.strata = List.copyOf(strata);
         this.symbolConstants = List.copyOf(symbolConstants);
     }
 
     public CheckedProgram program() {
         return program;
+    }
+
+    /**
+     * Every relation the evaluation keeps: the program's declarations, then the hidden relations
+     * ("@aggregate0", ...) that aggregates over several atoms read.
+     */
+    public List<RelationDecl> relations() {
+        return relations;
     }
 
     public List<Stratum> strata() {

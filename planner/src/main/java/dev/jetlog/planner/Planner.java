@@ -5,6 +5,7 @@ package dev.jetlog.planner;
 import dev.jetlog.parser.CheckedProgram;
 import dev.jetlog.parser.DatalogException;
 import dev.jetlog.parser.Diagnostic;
+import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.parser.ast.Rule;
 
 import java.util.ArrayList;
@@ -22,20 +23,32 @@ public final class Planner {
     public static Plan plan(CheckedProgram program) {
         Map<String, Integer> symbolIds = new LinkedHashMap<>();
         List<Diagnostic> errors = new ArrayList<>();
-        DependencyGraph graph = new DependencyGraph(program.program());
-        List<List<String>> components = Stratifier.strata(program.program(), graph, errors);
+        AggregateBodies bodies;
+        try {
+            bodies = AggregateBodies.of(program);
+        } catch (PlanningError error) {
+            throw new DatalogException(program.source(), List.of(error.diagnostic()));
+        }
+        List<RelationDecl> relations = new ArrayList<>(program.program().declarations());
+        relations.addAll(bodies.declarations());
+        List<Rule> rules = new ArrayList<>(program.program().rules());
+        rules.addAll(bodies.rules());
+        DependencyGraph graph = new DependencyGraph(relations, rules, bodies);
+        List<List<String>> components = Stratifier.strata(rules, graph, errors);
         if (!errors.isEmpty()) {
             throw new DatalogException(program.source(), errors);
         }
+        Map<String, RelationDecl> byName = new LinkedHashMap<>();
+        relations.forEach(decl -> byName.putIfAbsent(decl.name(), decl));
         RuleCompiler compiler = new RuleCompiler(program,
-                symbol -> symbolIds.computeIfAbsent(symbol, s -> symbolIds.size()));
+                symbol -> symbolIds.computeIfAbsent(symbol, s -> symbolIds.size()), byName, bodies);
         List<Stratum> strata = new ArrayList<>();
         for (List<String> members : components) {
             Set<String> memberSet = new LinkedHashSet<>(members);
             boolean recursive = Stratifier.isRecursive(members, graph);
             List<RulePlan> initial = new ArrayList<>();
             List<RulePlan> versions = new ArrayList<>();
-            for (Rule rule : program.program().rules()) {
+            for (Rule rule : rules) {
                 if (!memberSet.contains(rule.head().relation())) {
                     continue;
                 }
@@ -52,6 +65,6 @@ public final class Planner {
         if (!errors.isEmpty()) {
             throw new DatalogException(program.source(), errors);
         }
-        return new Plan(program, strata, new ArrayList<>(symbolIds.keySet()));
+        return new Plan(program, relations, strata, new ArrayList<>(symbolIds.keySet()));
     }
 }

@@ -27,10 +27,14 @@ final class RuleCompiler {
     private final ToIntFunction<String> symbols;
     private final Map<String, RelationDecl> relations;
 
-    RuleCompiler(CheckedProgram program, ToIntFunction<String> symbols) {
+    private final AggregateBodies bodies;
+
+    RuleCompiler(CheckedProgram program, ToIntFunction<String> symbols, Map<String, RelationDecl> relations,
+                 AggregateBodies bodies) {
         this.program = program;
         this.symbols = symbols;
-        this.relations = program.program().relations();
+        this.relations = relations;
+        this.bodies = bodies;
     }
 
     /** The plans of a rule whose body reads none of its own stratum's relations. */
@@ -94,24 +98,22 @@ final class RuleCompiler {
         return new RulePlan(rule, rule.head().relation(), deltaAtom, builder.build());
     }
 
-    /** Checks that the aggregate's body is one atom plus comparisons and finds its correlated variables. */
+    /**
+     * What the aggregate reads (its one body atom, or its hidden relation) and filters, and the
+     * enclosing rule's variables it is correlated with.
+     */
     private AggregateUse use(Rule rule, Aggregate aggregate, String variable) {
-        Atom atom = null;
-        List<Comparison> comparisons = new ArrayList<>();
-        for (Literal literal : aggregate.body()) {
-            if (literal instanceof Atom bodyAtom) {
-                if (atom != null) {
-                    throw new PlanningError(bodyAtom.pos(),
-                            "aggregates over more than one atom are not supported yet; "
-                                    + "define a relation for the body and aggregate over it");
-                }
-                atom = bodyAtom;
-            } else if (literal instanceof Comparison comparison) {
-                comparisons.add(comparison);
-            } else if (literal instanceof Negation negation) {
-                throw new PlanningError(negation.pos(), "negation inside an aggregate is not supported yet");
-            } else if (literal instanceof BooleanLiteral bool) {
-                if (!bool.value()) {
+        AggregateBodies.Hidden hidden = bodies.of(aggregate);
+        Atom atom = hidden == null ? null : hidden.atom();
+        List<Comparison> comparisons = new ArrayList<>(hidden == null ? List.of() : hidden.keptComparisons());
+        if (hidden == null) {
+            // a direct body: one atom (AggregateBodies hides every other shape) and comparisons
+            for (Literal literal : aggregate.body()) {
+                if (literal instanceof Atom bodyAtom) {
+                    atom = bodyAtom;
+                } else if (literal instanceof Comparison comparison) {
+                    comparisons.add(comparison);
+                } else if (literal instanceof BooleanLiteral bool && !bool.value()) {
                     throw new PlanningError(bool.pos(), "'false' inside an aggregate is not supported");
                 }
             }

@@ -3,7 +3,6 @@
 package dev.jetlog.planner;
 
 import dev.jetlog.parser.Diagnostic;
-import dev.jetlog.parser.ast.Program;
 import dev.jetlog.parser.ast.Rule;
 
 import java.util.ArrayList;
@@ -20,12 +19,13 @@ public final class Stratifier {
      * stratum in declaration order. Errors for negation or aggregation inside a component are added to
      * the given list.
      */
-    public static List<List<String>> strata(Program program, DependencyGraph graph, List<Diagnostic> errors) {
+    public static List<List<String>> strata(List<Rule> rules, DependencyGraph graph, List<Diagnostic> errors) {
         List<String> relations = graph.relations();
         int[] component = StronglyConnectedComponents.components(relations.size(), node ->
                 graph.outgoing(node).stream().mapToInt(edge -> graph.id(edge.head())).toArray());
         for (DependencyGraph.Edge edge : graph.edges()) {
-            if (edge.kind() != DependencyGraph.Kind.POSITIVE
+            boolean hidden = edge.body().startsWith("@") || edge.head().startsWith("@");
+            if (edge.kind() != DependencyGraph.Kind.POSITIVE && !hidden
                     && component[graph.id(edge.body())] == component[graph.id(edge.head())]) {
                 String how = edge.kind() == DependencyGraph.Kind.NEGATION ? "negation" : "an aggregate";
                 String cycle = edge.body().equals(edge.head())
@@ -36,7 +36,7 @@ public final class Stratifier {
             }
         }
         Set<String> heads = new HashSet<>();
-        for (Rule rule : program.rules()) {
+        for (Rule rule : rules) {
             heads.add(rule.head().relation());
         }
         int componentCount = 0;

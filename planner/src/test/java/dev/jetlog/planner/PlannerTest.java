@@ -4,6 +4,7 @@ package dev.jetlog.planner;
 
 import dev.jetlog.parser.DatalogException;
 import dev.jetlog.parser.DatalogParser;
+import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.planner.ir.AggregateStep;
 import dev.jetlog.planner.ir.AntiJoinStep;
 import dev.jetlog.planner.ir.IndexSpec;
@@ -225,15 +226,48 @@ class PlannerTest {
     }
 
     @Test
-    void aggregateOverSeveralAtomsIsReportedAsNotSupported() {
+    void aggregateOverSeveralAtomsReadsAHiddenRelationFromAnEarlierStratum() {
+        Plan plan = plan("""
+                .decl a(x: number, y: number)
+                .decl b(y: number)
+                .decl c(y: number)
+                .decl g(x: number, z: number)
+                .decl r(x: number, n: number)
+                r(x, n) :- g(x, z), n = count : { a(x, y), b(y), !c(y), y > x, y < z }.
+                """);
+        assertEquals(List.of("@aggregate0", "r"), plan.strata().stream().map(s -> s.relations().get(0)).toList());
+        assertEquals("[x, y]", plan.relations().get(5).attributes().stream().map(a -> a.name()).toList().toString());
+        String hidden = plan.strata().get(0).initialRules().get(0).rule().toString();
+        assertEquals("@aggregate0(x, y) :- a(x, y), b(y), y > x, !c(y).", hidden,
+                "comparisons over the body's own variables filter the hidden relation");
+        AggregateStep aggregate = (AggregateStep) plan.strata().get(1).initialRules().get(0).steps().get(1);
+        assertEquals(new RelationRef("@aggregate0", Version.FULL), aggregate.relation());
+        assertEquals("[in[0]]", aggregate.key().toString(), "correlated on x");
+        assertEquals("[t[1] < in[1]]", aggregate.innerFilters().toString(), "y < z reads the rule's z");
+    }
+
+    @Test
+    void wildcardsOfAHiddenRelationAreColumnsSoEveryMatchCounts() {
+        Plan plan = plan("""
+                .decl a(x: number, y: number)
+                .decl b(x: number)
+                .decl n(k: number)
+                n(k) :- k = count : { a(x, _), b(x) }.
+                """);
+        RelationDecl hidden = plan.relations().get(3);
+        assertEquals(2, hidden.arity(), "x and the matched `_` column");
+    }
+
+    @Test
+    void negationInsideAnAggregateMustUseItsOwnVariables() {
         DatalogException e = assertThrows(DatalogException.class, () -> plan("""
                 .decl a(x: number)
-                .decl b(x: number)
-                .decl r(n: number)
-                r(n) :- n = count : { a(x), b(x) }.
+                .decl c(x: number)
+                .decl g(x: number)
+                .decl r(x: number, n: number)
+                r(x, n) :- g(x), n = count : { a(y), !c(x) }.
                 """));
-        assertTrue(e.getMessage().contains("aggregates over more than one atom are not supported yet"), e.getMessage());
-        assertFalse(e.render().isEmpty());
+        assertTrue(e.getMessage().contains("a negated atom inside an aggregate may only use variables"), e.getMessage());
     }
 
     @Test

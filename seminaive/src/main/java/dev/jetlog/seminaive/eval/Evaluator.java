@@ -29,7 +29,7 @@ public final class Evaluator implements AutoCloseable {
         this.options = options;
         this.store = new RelationStore(backend, timer);
         this.runner = new PipelineRunner(backend, store, timer, options);
-        for (RelationDecl decl : plan.program().program().declarations()) {
+        for (RelationDecl decl : plan.relations()) {
             store.declare(decl.name(), decl.arity());
         }
     }

@@ -476,56 +476,71 @@ public final class NaiveEvaluator {
         throw new IllegalStateException("no value for " + term);
     }
 
-    /** Folds the aggregate over the distinct tuples of its atom that satisfy its body; null for min/max of none. */
+    /**
+     * Folds the aggregate over the distinct matches of its body: every combination of one tuple per
+     * body atom (nested loops) for which the rest of the body (comparisons, negations) holds; the
+     * target is evaluated on the first way the rest holds. Null for min/max of no match.
+     */
     private Integer aggregate(Aggregate aggregate) {
-        Atom atom = null;
+        List<Atom> atoms = new ArrayList<>();
         List<Object> conditions = new ArrayList<>();
         for (Literal literal : aggregate.body()) {
-            if (literal instanceof Atom a && atom == null) {
-                atom = a;
-            } else if (literal instanceof Comparison || literal instanceof BooleanLiteral) {
-                conditions.add(literal);
+            if (literal instanceof Atom a) {
+                atoms.add(a);
             } else {
-                throw new UnsupportedOperationException("aggregate bodies must be one atom plus comparisons: " + aggregate);
+                conditions.add(literal);
             }
         }
-        if (atom == null) {
+        if (atoms.isEmpty()) {
             throw new UnsupportedOperationException("aggregate without an atom: " + aggregate);
         }
         ColumnType type = checked.typeOf(aggregate);
-        int result = 0;
-        boolean any = false;
+        int[] result = {0};
+        boolean[] any = {false};
         Set<String> targetVariables = aggregate.target() == null ? Set.of() : variablesOf(aggregate.target());
-        for (Row row : relations.get(atom.relation())) {
+        forEachCombination(atoms, 0, new ArrayList<>(conditions), goals -> {
             Integer[] value = {null};
             boolean[] matched = {false};
-            List<String> bound = new ArrayList<>();
-            List<Object> goals = new ArrayList<>(conditions);
-            if (matchRow(atom, row, bound, goals)) {
-                solve(goals, targetVariables, () -> {
-                    if (!matched[0]) {
-                        matched[0] = true;
-                        value[0] = aggregate.target() == null ? Integer.valueOf(0) : evaluate(aggregate.target());
-                    }
-                });
-            }
-            bound.forEach(env::remove);
+            solve(goals, targetVariables, () -> {
+                if (!matched[0]) {
+                    matched[0] = true;
+                    value[0] = aggregate.target() == null ? Integer.valueOf(0) : evaluate(aggregate.target());
+                }
+            });
             if (!matched[0] || value[0] == null) {
-                continue;
+                return;
             }
             int v = value[0];
-            result = switch (aggregate.kind()) {
-                case COUNT -> result + 1;
-                case SUM -> Scalars.arithmetic(ArithmeticOp.ADD, type, result, v);
-                case MIN -> !any || Scalars.compare(CompareOp.LT, type, v, result) ? v : result;
-                case MAX -> !any || Scalars.compare(CompareOp.GT, type, v, result) ? v : result;
+            result[0] = switch (aggregate.kind()) {
+                case COUNT -> result[0] + 1;
+                case SUM -> Scalars.arithmetic(ArithmeticOp.ADD, type, result[0], v);
+                case MIN -> !any[0] || Scalars.compare(CompareOp.LT, type, v, result[0]) ? v : result[0];
+                case MAX -> !any[0] || Scalars.compare(CompareOp.GT, type, v, result[0]) ? v : result[0];
             };
-            any = true;
-        }
-        if (!any && (aggregate.kind() == AggregateKind.MIN || aggregate.kind() == AggregateKind.MAX)) {
+            any[0] = true;
+        });
+        if (!any[0] && (aggregate.kind() == AggregateKind.MIN || aggregate.kind() == AggregateKind.MAX)) {
             return null;
         }
-        return result;
+        return result[0];
+    }
+
+    /** Calls onCombination once per combination of matching tuples of atoms[from..], with the goals left. */
+    private void forEachCombination(List<Atom> atoms, int from, List<Object> goals,
+                                    java.util.function.Consumer<List<Object>> onCombination) {
+        if (from == atoms.size()) {
+            onCombination.accept(goals);
+            return;
+        }
+        Atom atom = atoms.get(from);
+        for (Row row : relations.get(atom.relation())) {
+            List<String> bound = new ArrayList<>();
+            List<Object> rest = new ArrayList<>(goals);
+            if (matchRow(atom, row, bound, rest)) {
+                forEachCombination(atoms, from + 1, rest, onCombination);
+            }
+            bound.forEach(env::remove);
+        }
     }
 
     /** The variables a goal reads. */

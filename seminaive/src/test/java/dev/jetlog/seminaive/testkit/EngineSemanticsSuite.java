@@ -159,6 +159,34 @@ public abstract class EngineSemanticsSuite {
     }
 
     @Test
+    void aggregatesOverSeveralAtomsCountEveryMatch() {
+        String program = """
+                .decl owns(p: symbol, item: number)
+                .decl price(item: number, cents: number)
+                .decl banned(item: number)
+                .decl person(p: symbol, budget: number)
+                .decl items(p: symbol, n: number)
+                .decl spent(p: symbol, total: number)
+                .decl cheap(p: symbol, n: number)
+                .decl pairs(n: number)
+                items(p, n) :- person(p, _), n = count : { owns(p, i), price(i, _) }.
+                spent(p, t) :- person(p, _), t = sum c : { owns(p, i), price(i, c), !banned(i) }.
+                cheap(p, n) :- person(p, b), n = count : { owns(p, i), price(i, c), c < b }.
+                pairs(n) :- n = count : { owns(_, i), price(i, _) }.
+                """;
+        EngineRun run = EngineRun.program(program)
+                .fact("person", "ann", 150).fact("person", "bob", 1000).fact("person", "cyd", 5)
+                .fact("owns", "ann", 1).fact("owns", "ann", 2).fact("owns", "bob", 2).fact("owns", "bob", 3)
+                .fact("price", 1, 100).fact("price", 2, 250).fact("price", 2, 300).fact("price", 3, 70)
+                .fact("banned", 3);
+        Map<String, List<String>> result = run(run);
+        assertEquals(rows("ann\t3", "bob\t3", "cyd\t0"), result.get("items"), "item 2 has two prices");
+        assertEquals(rows("ann\t650", "bob\t550", "cyd\t0"), result.get("spent"), "banned items do not count");
+        assertEquals(rows("ann\t1", "bob\t3", "cyd\t0"), result.get("cheap"), "c < b reads the rule's budget");
+        assertEquals(rows("6"), result.get("pairs"), "matches differing only in `_` columns count apart");
+    }
+
+    @Test
     void signedArithmeticWrapsAndDivisionByZeroDropsTheRow() {
         String program = """
                 .decl a(x: number, y: number)

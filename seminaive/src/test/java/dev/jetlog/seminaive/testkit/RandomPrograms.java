@@ -354,6 +354,28 @@ public final class RandomPrograms {
                     text.append(' ').append(target.name()).append(suffix);
                 }
                 text.append(" : { ").append(relation.name()).append('(').append(String.join(", ", args)).append(')');
+                if (random.nextInt(100) < 35) {
+                    text.append(", ").append(joinedAtom(allLocals));
+                }
+                if (!allLocals.isEmpty() && random.nextInt(100) < 20) {
+                    String negated = negatedAtom(allLocals);
+                    if (negated != null) {
+                        text.append(", ").append(negated);
+                    }
+                }
+                if (random.nextInt(100) < 15) {
+                    List<Var> outer = new ArrayList<>();
+                    for (Var var : bound) {
+                        if (var.type() == ColumnType.NUMBER) {
+                            outer.add(var);
+                        }
+                    }
+                    List<Var> numberLocals = ofType(allLocals, ColumnType.NUMBER);
+                    if (!outer.isEmpty() && !numberLocals.isEmpty()) {
+                        text.append(", ").append(pick(numberLocals).name()).append(' ').append(ordering()).append(' ')
+                                .append(pick(outer).name());
+                    }
+                }
                 if (!allLocals.isEmpty() && random.nextInt(100) < 30) {
                     Var local = pick(allLocals);
                     text.append(", ").append(local.name()).append(local.type() == ColumnType.SYMBOL
@@ -365,6 +387,49 @@ public final class RandomPrograms {
                 } else {
                     others.add(newVar(resultType).name() + " = " + text);
                 }
+            }
+
+            /**
+             * A second atom of an aggregate body over a lower relation: it joins the first on a local
+             * variable where the types allow, and may bind new locals (added to locals).
+             */
+            private String joinedAtom(List<Var> locals) {
+                Relation relation = lower(true);
+                if (relation == null) {
+                    return "true";
+                }
+                List<String> args = new ArrayList<>();
+                List<Var> added = new ArrayList<>();
+                for (ColumnType type : relation.types()) {
+                    List<Var> sameType = ofType(locals, type);
+                    int choice = random.nextInt(100);
+                    if (choice < 50 && !sameType.isEmpty()) {
+                        args.add(pick(sameType).name());
+                    } else if (choice < 75) {
+                        Var local = new Var("w" + this.locals++, type);
+                        args.add(local.name());
+                        added.add(local);
+                    } else {
+                        args.add(choice < 90 ? "_" : constant(type));
+                    }
+                }
+                locals.addAll(added);
+                return relation.name() + "(" + String.join(", ", args) + ")";
+            }
+
+            /** A negated atom of an aggregate body, over its locals, constants and `_`; null if none fits. */
+            private String negatedAtom(List<Var> locals) {
+                Relation relation = lower(true);
+                if (relation == null) {
+                    return null;
+                }
+                List<String> args = new ArrayList<>();
+                for (ColumnType type : relation.types()) {
+                    List<Var> sameType = ofType(locals, type);
+                    int choice = random.nextInt(100);
+                    args.add(choice < 60 && !sameType.isEmpty() ? pick(sameType).name() : choice < 80 ? constant(type) : "_");
+                }
+                return "!" + relation.name() + "(" + String.join(", ", args) + ")";
             }
 
             /** `z = x op y` with a new variable z. */

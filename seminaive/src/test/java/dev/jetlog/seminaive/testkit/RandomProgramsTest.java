@@ -49,6 +49,9 @@ class RandomProgramsTest {
         features.put("self recursion", Pattern.compile("^(r\\d)\\(.*:-.*\\b\\1\\(", Pattern.MULTILINE));
         features.put("non-linear recursion", Pattern.compile("^(r\\d)\\(.*:-.*\\b\\1\\(.*\\b\\1\\(", Pattern.MULTILINE));
         features.put("nullary", Pattern.compile("\\(\\)\n"));
+        features.put("aggregate over several atoms", Pattern.compile(": \\{ [^}]*\\), [a-z]"));
+        features.put("negation in an aggregate", Pattern.compile(": \\{ [^}]*!"));
+        features.put("aggregate comparing an outer variable", Pattern.compile(": \\{ [^}]*w\\d+ [<>=]+ x\\d"));
         Map<String, Integer> counts = new LinkedHashMap<>();
         features.keySet().forEach(feature -> counts.put(feature, 0));
         for (long seed = 0; seed < SEEDS; seed++) {

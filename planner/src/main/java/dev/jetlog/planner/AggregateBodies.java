@@ -1,0 +1,203 @@
+// Aggregates whose body joins several atoms (or negates one) are evaluated over a hidden relation:
+// `@aggregateN(v1, ..., vk, w1, ...) :- body.` holds one row per distinct match of the body (its
+// variables and, for each `_`, the matched column), so counting or summing its rows counts or sums
+// the body's matches exactly. It is computed in an earlier stratum; the aggregate then reads it like
+// a one-atom body. Comparisons that read variables the body does not bind (bound by the enclosing
+// rule) stay with the aggregate as per-row filters; an equality `v = expr` over body variables binds
+// v inside the hidden relation, as a column, even when v is also the enclosing rule's variable (the
+// aggregate then matches that column like any other correlated one).
+package dev.jetlog.planner;
+
+import dev.jetlog.parser.CheckedProgram;
+import dev.jetlog.parser.ast.Aggregate;
+import dev.jetlog.parser.ast.Atom;
+import dev.jetlog.parser.ast.AstWalk;
+import dev.jetlog.parser.ast.Attribute;
+import dev.jetlog.parser.ast.BooleanLiteral;
+import dev.jetlog.parser.ast.ColumnType;
+import dev.jetlog.parser.ast.CompareOp;
+import dev.jetlog.parser.ast.Comparison;
+import dev.jetlog.parser.ast.Literal;
+import dev.jetlog.parser.ast.Negation;
+import dev.jetlog.parser.ast.RelationDecl;
+import dev.jetlog.parser.ast.Rule;
+import dev.jetlog.parser.ast.Term;
+import dev.jetlog.parser.ast.Variable;
+import dev.jetlog.parser.ast.Wildcard;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+final class AggregateBodies {
+    /** The hidden relation of one aggregate, its rule, and what the aggregate keeps for itself. */
+    record Hidden(RelationDecl relation, Rule rule, Atom atom, List<Comparison> keptComparisons) {
+    }
+
+    private final IdentityHashMap<Aggregate, Hidden> hidden = new IdentityHashMap<>();
+
+    private AggregateBodies() {
+    }
+
+    /** Finds every aggregate of the program that needs a hidden relation and builds it. */
+    static AggregateBodies of(CheckedProgram program) {
+        AggregateBodies bodies = new AggregateBodies();
+        for (Rule rule : program.program().rules()) {
+            List<Term> terms = new ArrayList<>(rule.head().args());
+            for (Literal literal : rule.body()) {
+                terms.addAll(AstWalk.terms(literal));
+            }
+            for (Term term : terms) {
+                AstWalk.forEachOutermostAggregate(term, aggregate -> {
+                    if (needsHiddenRelation(aggregate)) {
+                        bodies.hidden.put(aggregate, bodies.build(program, aggregate));
+                    }
+                });
+            }
+        }
+        return bodies;
+    }
+
+    /** More than one atom, or a negation: a body the aggregate step cannot read directly. */
+    private static boolean needsHiddenRelation(Aggregate aggregate) {
+        long atoms = aggregate.body().stream().filter(l -> l instanceof Atom).count();
+        boolean negates = aggregate.body().stream().anyMatch(l -> l instanceof Negation);
+        return atoms > 1 || negates;
+    }
+
+    /** The hidden relation of an aggregate, or null if it reads its body directly. */
+    Hidden of(Aggregate aggregate) {
+        return hidden.get(aggregate);
+    }
+
+    List<RelationDecl> declarations() {
+        return hidden.values().stream().map(Hidden::relation).toList();
+    }
+
+    List<Rule> rules() {
+        return hidden.values().stream().map(Hidden::rule).toList();
+    }
+
+    private Hidden build(CheckedProgram program, Aggregate aggregate) {
+        String name = "@aggregate" + hidden.size();
+        Map<String, Variable> columns = new LinkedHashMap<>();
+        List<Attribute> attributes = new ArrayList<>();
+        List<Literal> body = new ArrayList<>();
+        for (Literal literal : aggregate.body()) {
+            if (literal instanceof Atom atom) {
+                List<Term> args = new ArrayList<>();
+                for (Term arg : atom.args()) {
+                    if (arg instanceof Wildcard wildcard) {
+                        // each `_` is a column of its own: matches that differ only there still count
+                        Variable column = new Variable("@" + name + "_" + columns.size(), wildcard.pos());
+                        columns.put(column.name(), column);
+                        attributes.add(new Attribute(column.name(), program.typeOf(wildcard), wildcard.pos()));
+                        args.add(column);
+                    } else {
+                        if (arg instanceof Variable variable && !columns.containsKey(variable.name())) {
+                            columns.put(variable.name(), variable);
+                            attributes.add(new Attribute(variable.name(), program.typeOf(variable), variable.pos()));
+                        }
+                        args.add(arg);
+                    }
+                }
+                body.add(new Atom(atom.relation(), args, atom.pos()));
+            }
+        }
+        Set<String> bound = new LinkedHashSet<>(columns.keySet());
+        List<Comparison> kept = new ArrayList<>();
+        List<Comparison> pending = new ArrayList<>();
+        for (Literal literal : aggregate.body()) {
+            if (literal instanceof Comparison comparison) {
+                pending.add(comparison);
+            } else if (literal instanceof BooleanLiteral bool && !bool.value()) {
+                throw new PlanningError(bool.pos(), "'false' inside an aggregate is not supported");
+            }
+        }
+        // comparisons over variables the body binds (directly or through `v = expr`) filter the hidden
+        // relation; the others read the enclosing rule's variables and stay with the aggregate
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Comparison comparison : new ArrayList<>(pending)) {
+                Set<String> left = variables(comparison.left());
+                Set<String> right = variables(comparison.right());
+                if (bound.containsAll(left) && bound.containsAll(right)) {
+                    body.add(comparison);
+                } else if (comparison.op() == CompareOp.EQ && comparison.left() instanceof Variable v
+                        && bound.containsAll(right)) {
+                    body.add(comparison);
+                    bound.add(v.name());
+                } else if (comparison.op() == CompareOp.EQ && comparison.right() instanceof Variable v
+                        && bound.containsAll(left)) {
+                    body.add(comparison);
+                    bound.add(v.name());
+                } else {
+                    continue;
+                }
+                pending.remove(comparison);
+                changed = true;
+            }
+        }
+        kept.addAll(pending);
+        for (Literal literal : aggregate.body()) {
+            if (literal instanceof Negation negation) {
+                if (!bound.containsAll(atomVariables(negation.atom()))) {
+                    throw new PlanningError(negation.pos(), "a negated atom inside an aggregate may only use "
+                            + "variables that the aggregate's own atoms bind");
+                }
+                body.add(negation);
+            }
+        }
+        for (String variable : bound) {
+            if (!columns.containsKey(variable)) {
+                // bound by an equality inside the body: a column too, so the aggregate can read it
+                Variable column = new Variable(variable, aggregate.pos());
+                columns.put(variable, column);
+                attributes.add(new Attribute(variable, typeOfBound(program, aggregate, variable), aggregate.pos()));
+            }
+        }
+        List<Term> headArgs = new ArrayList<>(columns.values());
+        Atom head = new Atom(name, headArgs, aggregate.pos());
+        RelationDecl relation = new RelationDecl(name, attributes, aggregate.pos());
+        Rule rule = new Rule(head, body, aggregate.pos());
+        List<Term> readArgs = new ArrayList<>();
+        for (Variable column : columns.values()) {
+            readArgs.add(column.name().startsWith("@") ? new Wildcard(column.pos()) : column);
+        }
+        return new Hidden(relation, rule, new Atom(name, readArgs, aggregate.pos()), kept);
+    }
+
+    /** The type the checker gave a variable of the aggregate's body. */
+    private static ColumnType typeOfBound(CheckedProgram program, Aggregate aggregate, String name) {
+        List<ColumnType> found = new ArrayList<>();
+        for (Literal literal : aggregate.body()) {
+            for (Term term : AstWalk.terms(literal)) {
+                AstWalk.forEachVariable(term, v -> {
+                    if (v.name().equals(name)) {
+                        found.add(program.typeOf(v));
+                    }
+                });
+            }
+        }
+        return found.get(0);
+    }
+
+    private static Set<String> variables(Term term) {
+        Set<String> names = new LinkedHashSet<>();
+        AstWalk.forEachVariable(term, v -> names.add(v.name()));
+        return names;
+    }
+
+    private static Set<String> atomVariables(Atom atom) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Term arg : atom.args()) {
+            names.addAll(variables(arg));
+        }
+        return names;
+    }
+}
