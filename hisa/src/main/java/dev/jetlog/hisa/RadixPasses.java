@@ -1,22 +1,11 @@
-// Bookkeeping shared by the parallel LSD radix sorts: digit sizes, and turning per-chunk digit
-// histograms into per-chunk scatter offsets (stable: chunk order within each bucket).
+// Bookkeeping shared by the radix sorts: the widest digit, and turning per-chunk digit histograms
+// into per-chunk scatter offsets (stable: chunk order within each bucket).
 package dev.jetlog.hisa;
 
 final class RadixPasses {
     static final int MAX_DIGIT_BITS = 11;
 
     private RadixPasses() {
-    }
-
-    /** Number of passes for keys of the given significant bits. */
-    static int passes(int bits) {
-        return Math.max(1, (bits + MAX_DIGIT_BITS - 1) / MAX_DIGIT_BITS);
-    }
-
-    /** Bits per digit when the given bits are split evenly over the passes. */
-    static int digitBits(int bits) {
-        int passes = passes(bits);
-        return Math.max(1, (bits + passes - 1) / passes);
     }
 
     /**

@@ -118,7 +118,7 @@ public final class Session implements AutoCloseable {
             IntRows rows = entry.getValue();
             evaluator.load(entry.getKey(), rows.data(), rows.size());
         }
-        stats = evaluator.evaluate(() -> false);
+        stats = evaluator.evaluate();
         return stats;
     }
 

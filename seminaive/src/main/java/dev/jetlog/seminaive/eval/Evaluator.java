@@ -13,7 +13,6 @@ import dev.jetlog.seminaive.spi.Rows;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 public final class Evaluator implements AutoCloseable {
     private final Plan plan;
@@ -45,21 +44,18 @@ public final class Evaluator implements AutoCloseable {
         backend.release(fresh);
     }
 
-    /**
-     * Evaluates every stratum. The cancellation check runs between iterations; when it answers true
-     * the evaluation stops with an {@link EvaluationCancelledException}.
-     */
-    public EvaluationStats evaluate(BooleanSupplier cancelled) {
+    /** Evaluates every stratum, in order. */
+    public EvaluationStats evaluate() {
         long start = System.nanoTime();
         timer.drain();
         List<StratumStats> stats = new ArrayList<>();
         for (Stratum stratum : plan.strata()) {
-            stats.add(evaluate(stratum, cancelled));
+            stats.add(evaluate(stratum));
         }
         return new EvaluationStats(stats, System.nanoTime() - start);
     }
 
-    private StratumStats evaluate(Stratum stratum, BooleanSupplier cancelled) {
+    private StratumStats evaluate(Stratum stratum) {
         long start = System.nanoTime();
         Candidates candidates = new Candidates(backend, store, timer, options.candidateBudgetRows());
         int iterations = 1;
@@ -75,9 +71,6 @@ public final class Evaluator implements AutoCloseable {
             if (stratum.recursive()) {
                 stratum.relations().forEach(store::startDelta);
                 while (stratum.relations().stream().anyMatch(store::hasNewTuples)) {
-                    if (cancelled.getAsBoolean()) {
-                        throw new EvaluationCancelledException();
-                    }
                     iterations++;
                     for (RulePlan version : stratum.recursiveVersions()) {
                         runner.run(version, candidates);
