@@ -147,8 +147,8 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public Rows scan(ScanStep step, Rows relation) {
-        return new CpuRows(ScanOperator.run(step, tuples(relation), parallel));
+    public Rows scan(ScanStep step, Index order) {
+        return new CpuRows(ScanOperator.run(step, hisa(order), parallel));
     }
 
     @Override

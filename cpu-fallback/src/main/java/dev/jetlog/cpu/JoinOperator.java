@@ -1,6 +1,8 @@
 // Hash join on the CPU: each input row's key is looked up in the HISA index, the run of matching
 // tuples is read from the sorted index, and every pair that passes the filters is projected.
-// Filters that read only the input row run before the lookup.
+// Filters that read only the input row run before the lookup. When the step skips repeats, a match
+// equal to the last emitted one on the distinct columns is skipped (they are adjacent in the run);
+// an existence check stops at its first match.
 package dev.jetlog.cpu;
 
 import dev.jetlog.hisa.HisaIndex;
@@ -28,7 +30,10 @@ final class JoinOperator {
         int[] tuples = index.rows().data();
         int arity = index.rows().arity();
         int outWidth = projection.width();
-        boolean bulk = filter == null && projection.copiesOnly();
+        boolean skipRepeats = step.skipsRepeats();
+        boolean existence = skipRepeats && step.distinctColumns() == step.index().keyLength();
+        int[] distinct = RepeatSkipping.columns(step.index().order(), step.index().keyLength(), step.distinctColumns());
+        boolean bulk = filter == null && projection.copiesOnly() && !skipRepeats;
         int[] sortedRows = index.sortedRows();
         return ChunkedOutput.run(parallel, input.size(), outWidth, (from, to, out) -> {
             int[] key = new int[keyMaker.length()];
@@ -54,10 +59,20 @@ final class JoinOperator {
                     }
                     continue;
                 }
+                int lastEmitted = -1;
                 for (int position = start; position < end; position++) {
                     int tupleBase = (sortedRows == null ? position : sortedRows[position]) * arity;
+                    if (lastEmitted >= 0 && (existence || RepeatSkipping.same(tuples, lastEmitted, tupleBase, distinct))) {
+                        if (existence) {
+                            break;
+                        }
+                        continue;
+                    }
                     if (filter == null || filter.test(in, inBase, tuples, tupleBase, 0)) {
                         projection.write(in, inBase, tuples, tupleBase, 0, out);
+                        if (skipRepeats) {
+                            lastEmitted = tupleBase;
+                        }
                     }
                 }
             }

@@ -1,24 +1,47 @@
-// Scan on the CPU: every tuple of a relation that passes the filters, projected, in parallel chunks.
+// Scan on the CPU: every tuple of a relation that passes the filters, projected, in parallel chunks,
+// read in the order of the step's index. When the step skips repeats, a tuple is emitted only if no
+// earlier tuple of its group (equal on the distinct columns, adjacent in that order) passed the filters.
 package dev.jetlog.cpu;
 
+import dev.jetlog.hisa.HisaIndex;
 import dev.jetlog.hisa.Parallel;
-import dev.jetlog.hisa.Tuples;
 import dev.jetlog.planner.ir.ScanStep;
 
 final class ScanOperator {
     private ScanOperator() {
     }
 
-    static Tuples run(ScanStep step, Tuples relation, Parallel parallel) {
+    static dev.jetlog.hisa.Tuples run(ScanStep step, HisaIndex index, Parallel parallel) {
         RowFilter filter = ExprCompiler.all(step.filters());
         Projection projection = new Projection(step.output());
-        int arity = relation.arity();
-        int[] data = relation.data();
-        return ChunkedOutput.run(parallel, relation.size(), projection.width(), (from, to, out) -> {
-            for (int row = from; row < to; row++) {
-                int base = row * arity;
+        int arity = index.rows().arity();
+        int[] data = index.rows().data();
+        boolean skipRepeats = step.skipsRepeats();
+        int[] distinct = RepeatSkipping.columns(step.order().order(), 0, step.distinctColumns());
+        return ChunkedOutput.run(parallel, index.size(), projection.width(), (from, to, out) -> {
+            int lastEmitted = -1;
+            if (skipRepeats && from > 0) {
+                // the group of the chunk's first tuple may have started (and emitted) in the chunk before
+                int first = index.rowAt(from) * arity;
+                for (int p = from - 1; p >= 0; p--) {
+                    int base = index.rowAt(p) * arity;
+                    if (!RepeatSkipping.same(data, base, first, distinct)) {
+                        break;
+                    }
+                    if (filter == null || filter.test(null, 0, data, base, 0)) {
+                        lastEmitted = base;
+                        break;
+                    }
+                }
+            }
+            for (int position = from; position < to; position++) {
+                int base = index.rowAt(position) * arity;
+                if (skipRepeats && lastEmitted >= 0 && RepeatSkipping.same(data, lastEmitted, base, distinct)) {
+                    continue;
+                }
                 if (filter == null || filter.test(null, 0, data, base, 0)) {
                     projection.write(null, 0, data, base, 0, out);
+                    lastEmitted = base;
                 }
             }
         });

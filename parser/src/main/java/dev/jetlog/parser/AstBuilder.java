@@ -160,7 +160,7 @@ final class AstBuilder {
         List<Rule> rules = new ArrayList<>();
         for (Atom head : heads) {
             for (List<Literal> body : disjuncts) {
-                rules.add(new Rule(AstCopier.copy(head), AstCopier.copyAll(body), pos));
+                rules.add(new Rule(AstCopier.PLAIN.copy(head), AstCopier.PLAIN.copyAll(body), pos));
             }
         }
         return rules;

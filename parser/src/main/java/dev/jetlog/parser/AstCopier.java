@@ -1,29 +1,51 @@
-// Deep copies of literals and terms, so that every rule owns its own nodes (types are keyed by node identity).
+// Deep copies of rules, literals and terms, so that every rule owns its own nodes (types are keyed by
+// node identity). A copier may rename variable occurrences (by identity) and carry each copied node's
+// recorded type over to the copy.
 package dev.jetlog.parser;
 
 import dev.jetlog.parser.ast.Aggregate;
 import dev.jetlog.parser.ast.Atom;
 import dev.jetlog.parser.ast.BinaryExpr;
 import dev.jetlog.parser.ast.BooleanLiteral;
+import dev.jetlog.parser.ast.ColumnType;
 import dev.jetlog.parser.ast.Comparison;
 import dev.jetlog.parser.ast.FloatConstant;
 import dev.jetlog.parser.ast.IntegerConstant;
 import dev.jetlog.parser.ast.Literal;
 import dev.jetlog.parser.ast.NegateExpr;
 import dev.jetlog.parser.ast.Negation;
+import dev.jetlog.parser.ast.Rule;
 import dev.jetlog.parser.ast.StringConstant;
 import dev.jetlog.parser.ast.Term;
 import dev.jetlog.parser.ast.Variable;
 import dev.jetlog.parser.ast.Wildcard;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 final class AstCopier {
-    private AstCopier() {
+    /** Copies nodes as they are; records no types. */
+    static final AstCopier PLAIN = new AstCopier(Map.of(), null);
+
+    private final Map<Variable, String> renames;
+    private final IdentityHashMap<Term, ColumnType> types;
+
+    /**
+     * @param renames new names for variable occurrences, keyed by identity (an IdentityHashMap)
+     * @param types   the recorded types: each copy of a typed term gets its original's type; null for none
+     */
+    AstCopier(Map<Variable, String> renames, IdentityHashMap<Term, ColumnType> types) {
+        this.renames = renames;
+        this.types = types;
     }
 
-    static List<Literal> copyAll(List<Literal> literals) {
+    Rule copy(Rule rule) {
+        return new Rule(copy(rule.head()), copyAll(rule.body()), rule.pos());
+    }
+
+    List<Literal> copyAll(List<Literal> literals) {
         List<Literal> copies = new ArrayList<>(literals.size());
         for (Literal literal : literals) {
             copies.add(copy(literal));
@@ -31,7 +53,7 @@ final class AstCopier {
         return copies;
     }
 
-    static Literal copy(Literal literal) {
+    Literal copy(Literal literal) {
         if (literal instanceof Atom atom) {
             return copy(atom);
         }
@@ -45,7 +67,7 @@ final class AstCopier {
         return new BooleanLiteral(b.value(), b.pos());
     }
 
-    static Atom copy(Atom atom) {
+    Atom copy(Atom atom) {
         List<Term> args = new ArrayList<>(atom.args().size());
         for (Term arg : atom.args()) {
             args.add(copy(arg));
@@ -53,9 +75,17 @@ final class AstCopier {
         return new Atom(atom.relation(), args, atom.pos());
     }
 
-    static Term copy(Term term) {
+    Term copy(Term term) {
+        Term copy = copyNode(term);
+        if (types != null && types.containsKey(term)) {
+            types.put(copy, types.get(term));
+        }
+        return copy;
+    }
+
+    private Term copyNode(Term term) {
         if (term instanceof Variable v) {
-            return new Variable(v.name(), v.pos());
+            return new Variable(renames.getOrDefault(v, v.name()), v.pos());
         } else if (term instanceof Wildcard w) {
             return new Wildcard(w.pos());
         } else if (term instanceof IntegerConstant c) {

@@ -1,5 +1,7 @@
 // A program that parsed and passed the semantic checks, with the type of every term and the
-// warnings (such as singleton variables) that did not stop it.
+// warnings (such as singleton variables) that did not stop it. Its rules come in two forms: as
+// written, and with scopes made explicit (aggregate-local variables renamed apart), which is what
+// the planner reads.
 package dev.jetlog.parser;
 
 import dev.jetlog.parser.ast.ColumnType;
@@ -12,25 +14,39 @@ import java.util.Map;
 
 public final class CheckedProgram {
     private final Program program;
+    private final Program asWritten;
     private final SourceText source;
     private final List<Diagnostic> warnings;
     private final Map<Term, ColumnType> termTypes;
 
     /**
+     * @param program   the program with every aggregate-local variable named apart from the rule's
+     *                  other variables
+     * @param asWritten the same program with the variable names of the source
      * @param termTypes the type of each term node of the program's rules, keyed by node identity:
      *                  variables, wildcards, constants (as resolved by their context), arithmetic and
      *                  aggregates (their result type)
      */
-    public CheckedProgram(Program program, SourceText source, List<Diagnostic> warnings,
+    public CheckedProgram(Program program, Program asWritten, SourceText source, List<Diagnostic> warnings,
                           IdentityHashMap<Term, ColumnType> termTypes) {
         this.program = program;
+        this.asWritten = asWritten;
         this.source = source;
         this.warnings = List.copyOf(warnings);
         this.termTypes = new IdentityHashMap<>(termTypes);
     }
 
+    /**
+     * The program with scopes made explicit: two variables of a rule have the same name exactly when
+     * they are the same variable (a variable local to an aggregate may be named like {@code x'1}).
+     */
     public Program program() {
         return program;
+    }
+
+    /** The program with the variable names of the source; aggregate-local variables may shadow others. */
+    public Program asWritten() {
+        return asWritten;
     }
 
     public SourceText source() {
@@ -41,7 +57,7 @@ public final class CheckedProgram {
         return warnings;
     }
 
-    /** The type of a term node of this program's rules; fails for a node the checker never saw. */
+    /** The type of a term node of this program's rules (in either form); fails for a node the checker never saw. */
     public ColumnType typeOf(Term term) {
         ColumnType type = termTypes.get(term);
         if (type == null) {

@@ -66,7 +66,8 @@ public final class DatalogParser {
             all.addAll(checker.warnings());
             throw new DatalogException(source, all);
         }
-        return new CheckedProgram(program, source, checker.warnings(), checker.types());
+        Program scoped = new Program(program.declarations(), program.directives(), checker.scopedRules());
+        return new CheckedProgram(scoped, program, source, checker.warnings(), checker.types());
     }
 
     /** Parses and checks a program given as text; diagnostics name it {@code name}. */

@@ -6,6 +6,7 @@ package dev.jetlog.parser;
 
 import dev.jetlog.parser.ast.AstWalk;
 import dev.jetlog.parser.ast.Aggregate;
+import dev.jetlog.parser.ast.AggregateKind;
 import dev.jetlog.parser.ast.Atom;
 import dev.jetlog.parser.ast.BinaryExpr;
 import dev.jetlog.parser.ast.CompareOp;
@@ -84,16 +85,6 @@ final class GroundednessChecker {
                 }
             }
         }
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (Literal literal : body) {
-                if (literal instanceof Comparison c && c.op() == CompareOp.EQ) {
-                    changed |= bind(scope, c.left(), c.right(), grounded) | bind(scope, c.right(), c.left(), grounded);
-                }
-            }
-        }
-
         List<Occurrence> occurrences = new ArrayList<>();
         List<Aggregate> nested = new ArrayList<>();
         if (head != null) {
@@ -116,7 +107,27 @@ final class GroundednessChecker {
         }
         occurrences.sort(Comparator.comparingInt((Occurrence o) -> o.variable().pos().line())
                 .thenComparingInt(o -> o.variable().pos().column()));
+        // a witness (grounded only inside an aggregate of this scope) is reported once, as such, and
+        // counts as grounded afterwards so that what it binds does not report errors of its own
         Set<VariableScopes.ScopedVar> reported = new HashSet<>();
+        for (Occurrence occurrence : occurrences) {
+            VariableScopes.ScopedVar variable = scopes.of(occurrence.variable());
+            Aggregate witnessOf = variable.scope == scope && !grounded.contains(variable)
+                    ? witnessOf(variable.name, nested) : null;
+            if (witnessOf != null && reported.add(variable)) {
+                errors.add(Diagnostic.error(occurrence.variable().pos(), witnessMessage(variable.name, witnessOf)));
+            }
+        }
+        grounded.addAll(reported);
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Literal literal : body) {
+                if (literal instanceof Comparison c && c.op() == CompareOp.EQ) {
+                    changed |= bind(scope, c.left(), c.right(), grounded) | bind(scope, c.right(), c.left(), grounded);
+                }
+            }
+        }
         for (Occurrence occurrence : occurrences) {
             VariableScopes.ScopedVar variable = scopes.of(occurrence.variable());
             if (variable.scope == scope && !grounded.contains(variable) && reported.add(variable)) {
@@ -127,6 +138,26 @@ final class GroundednessChecker {
         for (Aggregate aggregate : nested) {
             checkScope(scopes.scopeOf(aggregate), null, aggregate.target(), aggregate.body(), grounded);
         }
+    }
+
+    /** The aggregate among those of this scope that would ground the variable for it, or null. */
+    private Aggregate witnessOf(String name, List<Aggregate> nested) {
+        for (Aggregate aggregate : nested) {
+            if (scopes.scopeOf(aggregate).witnesses.contains(name)) {
+                return aggregate;
+            }
+        }
+        return null;
+    }
+
+    private static String witnessMessage(String name, Aggregate aggregate) {
+        String kind = aggregate.kind().keyword();
+        if (aggregate.kind() == AggregateKind.MIN || aggregate.kind() == AggregateKind.MAX) {
+            return "variable '" + name + "' is grounded only inside the " + kind + " aggregate (a witness of its "
+                    + "result); witnesses are not supported yet";
+        }
+        return "variable '" + name + "' is grounded only inside the " + kind + " aggregate: a " + kind
+                + " aggregate cannot export a witness";
     }
 
     private static String message(String name, Context context, boolean inAggregate) {

@@ -1,5 +1,7 @@
 // Runs the semantic checks of a built program (relations, types, groundedness, singleton variables)
-// and gathers their errors, warnings and the type of every term.
+// and gathers their errors, warnings and the type of every term. It also gives the rules with their
+// scopes made explicit: a variable local to an aggregate that shares its name with another variable of
+// the rule is renamed apart (`x` becomes `x'1`), so that later stages may match variables by name.
 package dev.jetlog.parser;
 
 import dev.jetlog.parser.ast.ColumnType;
@@ -7,9 +9,11 @@ import dev.jetlog.parser.ast.Program;
 import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.parser.ast.Rule;
 import dev.jetlog.parser.ast.Term;
+import dev.jetlog.parser.ast.Variable;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +26,7 @@ final class SemanticChecker {
     private final List<Diagnostic> errors = new ArrayList<>();
     private final List<Diagnostic> warnings = new ArrayList<>();
     private final IdentityHashMap<Term, ColumnType> types = new IdentityHashMap<>();
+    private final List<Rule> scopedRules = new ArrayList<>();
 
     SemanticChecker(Program program) {
         Map<String, RelationDecl> relations = program.relations();
@@ -34,7 +39,29 @@ final class SemanticChecker {
             typeChecker.check(rule, scopes);
             groundedness.check(rule, scopes);
             singletons.check(scopes);
+            scopedRules.add(renameApart(rule, scopes));
         }
+    }
+
+    /** The rules with every aggregate-local variable named apart from the rule's other variables. */
+    List<Rule> scopedRules() {
+        return scopedRules;
+    }
+
+    private Rule renameApart(Rule rule, VariableScopes scopes) {
+        Map<String, Integer> variablesPerName = new HashMap<>();
+        for (VariableScopes.ScopedVar variable : scopes.variables()) {
+            variablesPerName.merge(variable.name, 1, Integer::sum);
+        }
+        Map<Variable, String> renames = new IdentityHashMap<>();
+        int next = 1;
+        for (VariableScopes.ScopedVar variable : scopes.variables()) {
+            if (variable.scope != scopes.root() && variablesPerName.get(variable.name) > 1) {
+                String name = variable.name + "'" + next++;
+                variable.occurrences.forEach(occurrence -> renames.put(occurrence, name));
+            }
+        }
+        return renames.isEmpty() ? rule : new AstCopier(renames, types).copy(rule);
     }
 
     /** The errors in source order, each once (a clause split into several rules may repeat one). */

@@ -1,11 +1,17 @@
 // Resolves each variable occurrence of a rule to its scope: the rule itself, or the aggregate it is local to.
-// A variable of an aggregate (body or target) that also occurs in the enclosing scope outside that aggregate
-// belongs to the enclosing scope (it correlates the aggregate with the rule); otherwise it is local.
+// Soufflé's rule: a variable of an aggregate is injected from the enclosing scope (it correlates the aggregate
+// with the rule) when that scope grounds it outside the aggregate and it does not occur in the aggregate's
+// target expression; a variable the enclosing scope uses without grounding it is shared with that scope
+// (a witness); every other variable of the aggregate is local to it, even when the enclosing scope has a
+// variable of the same name.
 package dev.jetlog.parser;
 
 import dev.jetlog.parser.ast.AstWalk;
 import dev.jetlog.parser.ast.Aggregate;
+import dev.jetlog.parser.ast.Atom;
 import dev.jetlog.parser.ast.BinaryExpr;
+import dev.jetlog.parser.ast.CompareOp;
+import dev.jetlog.parser.ast.Comparison;
 import dev.jetlog.parser.ast.Literal;
 import dev.jetlog.parser.ast.NegateExpr;
 import dev.jetlog.parser.ast.Rule;
@@ -27,6 +33,8 @@ final class VariableScopes {
     static final class Scope {
         final Scope parent;
         final Aggregate aggregate;
+        /** Variables of the enclosing scope that this aggregate uses but that scope does not ground. */
+        final Set<String> witnesses = new HashSet<>();
 
         Scope(Scope parent, Aggregate aggregate) {
             this.parent = parent;
@@ -69,11 +77,7 @@ final class VariableScopes {
 
     static VariableScopes of(Rule rule) {
         VariableScopes scopes = new VariableScopes();
-        List<Term> terms = new ArrayList<>(rule.head().args());
-        for (Literal literal : rule.body()) {
-            terms.addAll(AstWalk.terms(literal));
-        }
-        scopes.resolve(scopes.root, terms, Map.of());
+        scopes.resolve(scopes.root, rule.head().args(), rule.body(), Map.of(), Set.of());
         for (ScopedVar variable : scopes.variables) {
             variable.occurrences.sort(Comparator.comparing(Variable::pos, SOURCE_ORDER));
         }
@@ -98,54 +102,113 @@ final class VariableScopes {
         return variables;
     }
 
-    private void resolve(Scope scope, List<Term> terms, Map<String, ScopedVar> visible) {
+    /**
+     * Resolves one scope: the rule (whose head grounds nothing) or an aggregate (whose target grounds
+     * nothing), then its aggregates, each seeing only the variables injected into it or shared with it.
+     * @param visible       the enclosing scopes' variables this scope may use
+     * @param outerGrounded the names the enclosing scopes ground
+     */
+    private void resolve(Scope scope, List<Term> nonGrounding, List<Literal> body, Map<String, ScopedVar> visible,
+                         Set<String> outerGrounded) {
+        List<Term> terms = new ArrayList<>(nonGrounding);
+        for (Literal literal : body) {
+            terms.addAll(AstWalk.terms(literal));
+        }
         List<Variable> direct = new ArrayList<>();
         List<Aggregate> children = new ArrayList<>();
         for (Term term : terms) {
             collect(term, direct, children);
         }
-        Map<String, Integer> childrenUsing = new HashMap<>();
-        for (Aggregate child : children) {
-            Set<String> names = new HashSet<>();
-            AstWalk.forEachVariable(child, v -> names.add(v.name()));
-            for (String name : names) {
-                childrenUsing.merge(name, 1, Integer::sum);
-            }
-        }
         Map<String, ScopedVar> environment = new HashMap<>(visible);
+        Set<String> directNames = new HashSet<>();
         for (Variable occurrence : direct) {
-            own(environment, occurrence.name(), scope);
-        }
-        childrenUsing.forEach((name, count) -> {
-            if (count > 1) {
-                own(environment, name, scope);
-            }
-        });
-        for (Variable occurrence : direct) {
+            directNames.add(occurrence.name());
             ScopedVar variable = environment.get(occurrence.name());
+            if (variable == null) {
+                variable = new ScopedVar(occurrence.name(), scope);
+                environment.put(occurrence.name(), variable);
+                variables.add(variable);
+            }
             variable.occurrences.add(occurrence);
             resolved.put(occurrence, variable);
         }
         for (Aggregate child : children) {
             Scope childScope = new Scope(scope, child);
             aggregateScopes.put(child, childScope);
-            List<Term> childTerms = new ArrayList<>();
+            Set<String> grounded = new HashSet<>(outerGrounded);
+            grounded.addAll(groundedNames(body, child));
+            Set<String> targetNames = new HashSet<>();
             if (child.target() != null) {
-                childTerms.add(child.target());
+                AstWalk.forEachVariable(child.target(), v -> targetNames.add(v.name()));
             }
-            for (Literal literal : child.body()) {
-                childTerms.addAll(AstWalk.terms(literal));
+            Set<String> childNames = new HashSet<>();
+            AstWalk.forEachVariable(child, v -> childNames.add(v.name()));
+            Map<String, ScopedVar> shared = new HashMap<>();
+            for (String name : childNames) {
+                ScopedVar outer = environment.get(name);
+                if (outer == null) {
+                    continue;
+                }
+                if (grounded.contains(name) && !targetNames.contains(name)) {
+                    shared.put(name, outer);
+                } else if (!grounded.contains(name) && directNames.contains(name)) {
+                    shared.put(name, outer);
+                    childScope.witnesses.add(name);
+                }
             }
-            resolve(childScope, childTerms, environment);
+            List<Term> childTarget = child.target() == null ? List.of() : List.of(child.target());
+            resolve(childScope, childTarget, child.body(), shared, grounded);
         }
     }
 
-    private void own(Map<String, ScopedVar> environment, String name, Scope scope) {
-        if (!environment.containsKey(name)) {
-            ScopedVar variable = new ScopedVar(name, scope);
-            environment.put(name, variable);
-            variables.add(variable);
+    /**
+     * The names that a scope's body grounds by itself: direct variable arguments of positive atoms, and
+     * by equalities whose other side is grounded, to a fixpoint. Every aggregate of the body but
+     * {@code excluded} counts as a grounded value; {@code excluded} does not (it is the one asking).
+     */
+    private static Set<String> groundedNames(List<Literal> body, Aggregate excluded) {
+        Set<String> grounded = new HashSet<>();
+        for (Literal literal : body) {
+            if (literal instanceof Atom atom) {
+                for (Term arg : atom.args()) {
+                    if (arg instanceof Variable v) {
+                        grounded.add(v.name());
+                    }
+                }
+            }
         }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Literal literal : body) {
+                if (literal instanceof Comparison c && c.op() == CompareOp.EQ) {
+                    changed |= ground(c.left(), c.right(), excluded, grounded)
+                            | ground(c.right(), c.left(), excluded, grounded);
+                }
+            }
+        }
+        return grounded;
+    }
+
+    private static boolean ground(Term target, Term source, Aggregate excluded, Set<String> grounded) {
+        if (target instanceof Variable v && !grounded.contains(v.name()) && isGrounded(source, excluded, grounded)) {
+            grounded.add(v.name());
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean isGrounded(Term term, Aggregate excluded, Set<String> grounded) {
+        if (term instanceof Variable v) {
+            return grounded.contains(v.name());
+        } else if (term instanceof BinaryExpr b) {
+            return isGrounded(b.left(), excluded, grounded) && isGrounded(b.right(), excluded, grounded);
+        } else if (term instanceof NegateExpr n) {
+            return isGrounded(n.operand(), excluded, grounded);
+        } else if (term instanceof Aggregate a) {
+            return a != excluded;
+        }
+        return true;
     }
 
     /** The variables of a term outside aggregates, and its outermost aggregates. */

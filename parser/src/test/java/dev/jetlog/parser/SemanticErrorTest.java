@@ -206,8 +206,8 @@ class SemanticErrorTest {
     void aggregateVariables() {
         assertEquals(List.of(
                 "t.dl:3:23: error: variable 'w' in the aggregate target is not grounded by the aggregate body",
-                "t.dl:4:3: error: variable 'z' in the head is not grounded by the body",
-                "t.dl:4:31: error: variable 'q' used in an aggregate is not grounded outside it",
+                "t.dl:4:31: error: variable 'q' is grounded only inside the count aggregate: a count aggregate "
+                        + "cannot export a witness",
                 "t.dl:5:35: error: variable 'v' in a comparison is not grounded by the aggregate body"),
                 errors(DECLS
                         + "f(z) :- f(x), z = sum w : { f(x) }.\n"

@@ -36,6 +36,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 final class PipelineBuilder {
     /**
@@ -146,8 +147,11 @@ final class PipelineBuilder {
         AtomMatch match = matchAtom(atom, frame, filters, constraints, false);
         settle(frame, filters, constraints);
         List<Expr> output = finish(frame);
-        steps.add(new ScanStep(ref(bodyIndex, atom), atom.arity(), DivisionGuards.guarded(filters, output), output));
         assert match.keyExprs.isEmpty();
+        List<Integer> read = tupleColumnsRead(output);
+        IndexSpec order = match.index(atom.arity(), read);
+        int distinct = read.size();
+        steps.add(new ScanStep(ref(bodyIndex, atom), order, distinct, DivisionGuards.guarded(filters, output), output));
     }
 
     private void join(int bodyIndex) {
@@ -160,8 +164,21 @@ final class PipelineBuilder {
         List<Expr> output = finish(frame);
         List<Expr> guardedExprs = new ArrayList<>(output);
         guardedExprs.addAll(match.keyExprs);
-        steps.add(new JoinStep(inputWidth, ref(bodyIndex, atom), match.index(atom.arity()), match.keyExprs,
+        List<Integer> read = tupleColumnsRead(output);
+        read.removeAll(match.keyColumns);
+        IndexSpec index = match.index(atom.arity(), read);
+        int distinct = index.keyLength() + read.size();
+        steps.add(new JoinStep(inputWidth, ref(bodyIndex, atom), index, distinct, match.keyExprs,
                 DivisionGuards.guarded(filters, guardedExprs), output));
+    }
+
+    /** The TUPLE columns that a step's output reads, ascending: the only ones that tell its rows apart. */
+    private static List<Integer> tupleColumnsRead(List<Expr> output) {
+        TreeSet<Integer> columns = new TreeSet<>();
+        for (Expr expr : output) {
+            Expr.forEachColumn(expr, Side.TUPLE, columns::add);
+        }
+        return new ArrayList<>(columns);
     }
 
     private void antiJoin(Negation negation) {
@@ -178,7 +195,7 @@ final class PipelineBuilder {
         List<Expr> guardedExprs = new ArrayList<>(output);
         guardedExprs.addAll(match.keyExprs);
         steps.add(new AntiJoinStep(inputWidth, new RelationRef(atom.relation(), Version.FULL),
-                match.index(atom.arity()), match.keyExprs, DivisionGuards.guarded(filters, guardedExprs), output));
+                match.index(atom.arity(), List.of()), match.keyExprs, DivisionGuards.guarded(filters, guardedExprs), output));
     }
 
     private void aggregate(AggregateUse use) {
@@ -211,7 +228,7 @@ final class PipelineBuilder {
             innerExprs.add(target);
         }
         steps.add(new AggregateStep(inputWidth, new RelationRef(use.atom().relation(), Version.FULL),
-                match.index(use.atom().arity()), match.keyExprs, use.aggregate().kind(), type, target,
+                match.index(use.atom().arity(), List.of()), match.keyExprs, use.aggregate().kind(), type, target,
                 DivisionGuards.guarded(innerFilters, innerExprs), DivisionGuards.guarded(filters, output), output));
     }
 
@@ -222,14 +239,18 @@ final class PipelineBuilder {
         final List<Integer> keyColumns = new ArrayList<>();
         final List<Expr> keyExprs = new ArrayList<>();
 
-        IndexSpec index(int arity) {
+        /** The key columns, then the given columns (those the step reads), then the others, each ascending. */
+        IndexSpec index(int arity, List<Integer> readAfterKey) {
             int[] order = new int[arity];
             int next = 0;
             for (int column : keyColumns) {
                 order[next++] = column;
             }
+            for (int column : readAfterKey) {
+                order[next++] = column;
+            }
             for (int column = 0; column < arity; column++) {
-                if (!keyColumns.contains(column)) {
+                if (!keyColumns.contains(column) && !readAfterKey.contains(column)) {
                     order[next++] = column;
                 }
             }

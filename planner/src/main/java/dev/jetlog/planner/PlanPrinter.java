@@ -42,10 +42,14 @@ final class PlanPrinter {
             return "unit" + tail;
         }
         if (step instanceof ScanStep scan) {
-            return "scan " + scan.relation() + tail;
+            return "scan " + scan.relation()
+                    + (scan.skipsRepeats() ? " by " + scan.order() + " distinct " + scan.distinctColumns() : "") + tail;
         }
         if (step instanceof JoinStep join) {
-            return "join " + join.relation() + " on " + join.index() + " = " + join.key() + tail;
+            return (join.skipsRepeats() && join.distinctColumns() == join.index().keyLength() ? "semijoin " : "join ")
+                    + join.relation() + " on " + join.index() + " = " + join.key()
+                    + (join.skipsRepeats() && join.distinctColumns() > join.index().keyLength()
+                            ? " distinct " + join.distinctColumns() : "") + tail;
         }
         if (step instanceof AntiJoinStep anti) {
             return "antijoin " + anti.relation() + " on " + anti.index() + " = " + anti.key() + tail;

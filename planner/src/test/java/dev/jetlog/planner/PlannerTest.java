@@ -277,4 +277,50 @@ class PlannerTest {
         assertTrue(text.contains("scan Δpath"), text);
         assertTrue(text.contains("join edge on [1,0 key 1] = [in[0]]"), text);
     }
+
+    private static final String LAYERED = """
+            .decl a(x: number, y: number, z: number)
+            .decl b(x: number)
+            .decl r(x: number, n: number)
+            """;
+
+    private static List<Step> steps(String rule) {
+        return plan(LAYERED + rule).strata().get(0).initialRules().get(0).steps();
+    }
+
+    @Test
+    void unreadColumnsOfTheFirstAtomAreScannedOncePerDistinctReadColumns() {
+        ScanStep scan = assertInstanceOf(ScanStep.class, steps("r(x, 0) :- a(x, _, _).").get(0));
+        assertEquals(IndexSpec.unkeyed(3), scan.order(), "x leads the canonical order already");
+        assertEquals(1, scan.distinctColumns());
+        ScanStep middle = assertInstanceOf(ScanStep.class, steps("r(y, 0) :- a(_, y, z0), z0 > 2.").get(0));
+        assertEquals(new IndexSpec(new int[] {1, 0, 2}, 0), middle.order(), "the read column first");
+        assertEquals(1, middle.distinctColumns());
+        assertEquals(1, middle.filters().size(), "z0 filters: the first passing tuple per y is kept");
+        ScanStep all = assertInstanceOf(ScanStep.class, steps("r(x, y) :- a(x, y, _), b(x).").get(0));
+        assertEquals(2, all.distinctColumns());
+        assertFalse(assertInstanceOf(ScanStep.class, steps("r(x, y + z) :- a(x, y, z).").get(0)).skipsRepeats());
+    }
+
+    @Test
+    void laterAtomsWhoseColumnsAreUnreadAreExistenceChecks() {
+        JoinStep exists = assertInstanceOf(JoinStep.class, steps("r(x, 0) :- b(x), a(x, _, _w).").get(1));
+        assertEquals(1, exists.index().keyLength());
+        assertEquals(1, exists.distinctColumns(), "the key alone: at most one row per input row");
+        JoinStep partly = assertInstanceOf(JoinStep.class, steps("r(x, z) :- b(x), a(x, _, z).").get(1));
+        assertEquals(new IndexSpec(new int[] {0, 2, 1}, 1), partly.index(), "key, read column, then the unread one");
+        assertEquals(2, partly.distinctColumns());
+        JoinStep full = assertInstanceOf(JoinStep.class, steps("r(y, z) :- b(x), a(x, y, z).").get(1));
+        assertFalse(full.skipsRepeats(), "every column is read");
+        assertTrue(plan(LAYERED + "r(x, 0) :- b(x), a(x, _, _).").explain().contains("semijoin a on"));
+    }
+
+    @Test
+    void negatedAtomsAndAggregateBodiesKeepTheirWildcardsAsTheyAre() {
+        AntiJoinStep anti = assertInstanceOf(AntiJoinStep.class, steps("r(x, 0) :- b(x), !a(x, _, _).").get(1));
+        assertEquals(1, anti.index().keyLength(), "a negation already asks only for the bound columns");
+        AggregateStep count = assertInstanceOf(AggregateStep.class,
+                steps("r(x, n) :- b(x), n = count : { a(x, _, _) }.").get(1));
+        assertEquals(new IndexSpec(new int[] {0, 1, 2}, 1), count.index(), "count reads every tuple of the run");
+    }
 }

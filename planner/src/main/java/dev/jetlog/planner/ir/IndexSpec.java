@@ -21,6 +21,15 @@ public record IndexSpec(int[] order, int keyLength) {
         return new IndexSpec(order, arity);
     }
 
+    /** The canonical order with no key: every tuple, in stored order. */
+    public static IndexSpec unkeyed(int arity) {
+        int[] order = new int[arity];
+        for (int i = 0; i < arity; i++) {
+            order[i] = i;
+        }
+        return new IndexSpec(order, 0);
+    }
+
     public int arity() {
         return order.length;
     }

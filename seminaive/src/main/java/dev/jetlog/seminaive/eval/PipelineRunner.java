@@ -92,8 +92,8 @@ final class PipelineRunner {
             return timer.time(Operation.JOIN, () -> backend.unit(unit));
         }
         if (step instanceof ScanStep scan) {
-            Rows relation = store.rows(scan.relation());
-            return timer.time(Operation.JOIN, () -> backend.scan(scan, relation));
+            Index order = store.index(scan.relation(), scan.order());
+            return timer.time(Operation.JOIN, () -> backend.scan(scan, order));
         }
         if (step instanceof JoinStep join) {
             Index index = store.index(join.relation(), join.index());

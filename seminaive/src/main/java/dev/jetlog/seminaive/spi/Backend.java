@@ -75,8 +75,11 @@ public interface Backend extends AutoCloseable {
     /** One empty input row through the step's filters and output. */
     Rows unit(UnitStep step);
 
-    /** Every tuple of relation that passes the step's filters, projected on its output. */
-    Rows scan(ScanStep step, Rows relation);
+    /**
+     * Every tuple of the relation that passes the step's filters, projected on its output, read in the
+     * order of the index (the step's order, key length 0); with repeats skipped as the step says.
+     */
+    Rows scan(ScanStep step, Index order);
 
     /** The join of input with the relation behind index, filtered and projected. */
     Rows join(JoinStep step, Rows input, Index index);

@@ -57,7 +57,7 @@ public final class NaiveEvaluator {
     private final Map<String, RelationDecl> decls;
     private final Map<String, Set<Row>> relations = new HashMap<>();
     private final Scalars scalars = new Scalars();
-    /** Per aggregate: its variables that also occur in the rule outside it (bound from outside). */
+    /** Per aggregate: the variables the rule injects into it (bound from outside; see injected). */
     private final IdentityHashMap<Aggregate, Set<String>> correlated = new IdentityHashMap<>();
     private final Map<String, Integer> env = new HashMap<>();
     /** The variables each term reads (see variablesOf), computed once per AST node. */
@@ -89,20 +89,64 @@ public final class NaiveEvaluator {
         this.checked = checked;
         this.decls = checked.program().relations();
         decls.keySet().forEach(name -> relations.put(name, new LinkedHashSet<>()));
-        for (Rule rule : checked.program().rules()) {
+        for (Rule rule : checked.asWritten().rules()) {
             List<Aggregate> aggregates = new ArrayList<>();
             rule.head().args().forEach(arg -> collectAggregates(arg, aggregates));
             rule.body().forEach(literal -> termsOf(literal).forEach(term -> collectAggregates(term, aggregates)));
             for (Aggregate aggregate : aggregates) {
-                Set<String> inside = new HashSet<>();
-                collectVariables(aggregate, inside, null);
-                Set<String> outside = new HashSet<>();
-                rule.head().args().forEach(arg -> collectVariables(arg, outside, aggregate));
-                rule.body().forEach(literal -> termsOf(literal).forEach(term -> collectVariables(term, outside, aggregate)));
-                inside.retainAll(outside);
-                correlated.put(aggregate, inside);
+                correlated.put(aggregate, injected(rule, aggregate));
             }
         }
+    }
+
+    /**
+     * Soufflé's scoping: the variables of an aggregate that the rule grounds outside it (other aggregates
+     * counting as grounded values, this one not) are injected into it, except those of its target
+     * expression; every other variable of the aggregate is its own, whatever the rule calls that name.
+     */
+    private static Set<String> injected(Rule rule, Aggregate aggregate) {
+        Set<String> grounded = new HashSet<>();
+        for (Literal literal : rule.body()) {
+            if (literal instanceof Atom atom) {
+                atom.args().stream().filter(arg -> arg instanceof Variable)
+                        .forEach(arg -> grounded.add(((Variable) arg).name()));
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Literal literal : rule.body()) {
+                if (literal instanceof Comparison c && c.op() == CompareOp.EQ) {
+                    for (Term[] sides : new Term[][] {{c.left(), c.right()}, {c.right(), c.left()}}) {
+                        if (sides[0] instanceof Variable v && !grounded.contains(v.name())
+                                && groundedValue(sides[1], aggregate, grounded)) {
+                            grounded.add(v.name());
+                            changed = true;
+                        }
+                    }
+                }
+            }
+        }
+        Set<String> inside = new HashSet<>();
+        collectVariables(aggregate, inside, null);
+        inside.retainAll(grounded);
+        if (aggregate.target() != null) {
+            Set<String> target = new HashSet<>();
+            collectVariables(aggregate.target(), target, null);
+            inside.removeAll(target);
+        }
+        return inside;
+    }
+
+    private static boolean groundedValue(Term term, Aggregate asking, Set<String> grounded) {
+        if (term instanceof Variable variable) {
+            return grounded.contains(variable.name());
+        } else if (term instanceof BinaryExpr binary) {
+            return groundedValue(binary.left(), asking, grounded) && groundedValue(binary.right(), asking, grounded);
+        } else if (term instanceof NegateExpr negate) {
+            return groundedValue(negate.operand(), asking, grounded);
+        }
+        return term != asking;
     }
 
     /**
@@ -110,10 +154,81 @@ public final class NaiveEvaluator {
      * every declared relation's tuples rendered as the engine's Tuple.toString does, sorted.
      */
     public static Map<String, List<String>> evaluate(CheckedProgram program, Map<String, List<Object[]>> facts) {
+        return evaluateWithBound(program, facts).relations();
+    }
+
+    /**
+     * The relations, and an upper bound on the candidate tuples a semi-naive engine that never lets an
+     * unread column multiply its rows may derive, summed over the rules. A rule read once (no body atom
+     * in the head's stratum) derives at most one candidate per distinct assignment of its variables
+     * (outside aggregates) that satisfies its body over the final relations. A recursive rule has one
+     * version per body atom in the head's stratum, which reads that atom's delta; as each tuple is new
+     * in one iteration only, the version derives at most one candidate per distinct assignment together
+     * with the tuple that atom matched (its `_` columns included).
+     */
+    public static Reference evaluateWithBound(CheckedProgram program, Map<String, List<Object[]>> facts) {
         NaiveEvaluator evaluator = new NaiveEvaluator(program);
         facts.forEach(evaluator::insert);
-        evaluator.run();
-        return evaluator.results();
+        Map<String, Integer> strata = evaluator.run();
+        return new Reference(evaluator.results(), evaluator.candidateBound(strata));
+    }
+
+    /** What the reference computes: every relation's rows, and the bound of evaluateWithBound. */
+    public record Reference(Map<String, List<String>> relations, long candidateBound) {
+    }
+
+    private long candidateBound(Map<String, Integer> strata) {
+        long bound = 0;
+        for (Rule rule : checked.asWritten().rules()) {
+            List<Integer> versions = new ArrayList<>();
+            for (int i = 0; i < rule.body().size(); i++) {
+                if (rule.body().get(i) instanceof Atom atom
+                        && strata.get(atom.relation()).equals(strata.get(rule.head().relation()))) {
+                    versions.add(i);
+                }
+            }
+            if (versions.isEmpty()) {
+                bound += assignments(rule.body());
+            }
+            for (int i : versions) {
+                // name the `_` columns of the delta atom, so that assignments tell its tuples apart
+                Atom atom = (Atom) rule.body().get(i);
+                List<Term> args = new ArrayList<>();
+                for (Term arg : atom.args()) {
+                    args.add(arg instanceof Wildcard w ? new Variable("@column" + args.size(), w.pos()) : arg);
+                }
+                List<Literal> body = new ArrayList<>(rule.body());
+                body.set(i, new Atom(atom.relation(), args, atom.pos()));
+                bound += assignments(body);
+            }
+        }
+        return bound;
+    }
+
+    /** The number of distinct assignments of the variables outside aggregates that satisfy the body. */
+    private int assignments(List<Literal> body) {
+        Set<String> names = new java.util.TreeSet<>();
+        for (Literal literal : body) {
+            termsOf(literal).forEach(term -> collectOuterVariables(term, names));
+        }
+        Set<List<Integer>> assignments = new HashSet<>();
+        solve(new ArrayList<>(body), names, () -> {
+            List<Integer> values = new ArrayList<>();
+            names.forEach(name -> values.add(env.get(name)));
+            assignments.add(values);
+        });
+        return assignments.size();
+    }
+
+    private static void collectOuterVariables(Term term, Set<String> names) {
+        if (term instanceof Variable variable) {
+            names.add(variable.name());
+        } else if (term instanceof BinaryExpr binary) {
+            collectOuterVariables(binary.left(), names);
+            collectOuterVariables(binary.right(), names);
+        } else if (term instanceof NegateExpr negate) {
+            collectOuterVariables(negate.operand(), names);
+        }
     }
 
     private void insert(String relation, List<Object[]> rows) {
@@ -152,12 +267,13 @@ public final class NaiveEvaluator {
 
     // ---- stratification and the fixpoint ---------------------------------------------------------
 
-    private void run() {
+    /** Evaluates every stratum; returns the stratum of each relation. */
+    private Map<String, Integer> run() {
         Map<String, Integer> stratum = stratify();
         int top = stratum.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         for (int s = 0; s <= top; s++) {
             List<Rule> rules = new ArrayList<>();
-            for (Rule rule : checked.program().rules()) {
+            for (Rule rule : checked.asWritten().rules()) {
                 if (stratum.get(rule.head().relation()) == s) {
                     rules.add(rule);
                 }
@@ -182,6 +298,7 @@ public final class NaiveEvaluator {
                 }
             }
         }
+        return stratum;
     }
 
     private Map<String, Integer> stratify() {
@@ -190,7 +307,7 @@ public final class NaiveEvaluator {
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (Rule rule : checked.program().rules()) {
+            for (Rule rule : checked.asWritten().rules()) {
                 String head = rule.head().relation();
                 List<Atom> positive = new ArrayList<>();
                 List<Atom> strict = new ArrayList<>();
@@ -482,6 +599,26 @@ public final class NaiveEvaluator {
      * target is evaluated on the first way the rest holds. Null for min/max of no match.
      */
     private Integer aggregate(Aggregate aggregate) {
+        // the aggregate's own variables are unbound inside it, even where the rule binds the same name
+        Set<String> own = new HashSet<>();
+        collectVariables(aggregate, own, null);
+        own.removeAll(correlated.get(aggregate));
+        Map<String, Integer> shadowed = new HashMap<>();
+        for (String name : own) {
+            Integer value = env.remove(name);
+            if (value != null) {
+                shadowed.put(name, value);
+            }
+        }
+        try {
+            return aggregateInScope(aggregate);
+        } finally {
+            own.forEach(env::remove);
+            env.putAll(shadowed);
+        }
+    }
+
+    private Integer aggregateInScope(Aggregate aggregate) {
         List<Atom> atoms = new ArrayList<>();
         List<Object> conditions = new ArrayList<>();
         for (Literal literal : aggregate.body()) {

@@ -171,7 +171,7 @@ public abstract class BackendOperatorSuite {
         List<int[]> rightSet = download(relation);
         Index index = backend.index(relation, new IndexSpec(new int[] {1, 0}, 1));
         // out(in0, t0, in0 + t0) :- in(in0, in1), r(t0, in1), t0 < in0
-        JoinStep step = new JoinStep(2, REL, new IndexSpec(new int[] {1, 0}, 1), List.of(in(1)),
+        JoinStep step = JoinStep.of(2, REL, new IndexSpec(new int[] {1, 0}, 1), List.of(in(1)),
                 List.of(new Filter(CompareOp.LT, ValueType.SIGNED, tuple(0), in(0))),
                 List.of(in(0), tuple(0), new Arithmetic(ArithmeticOp.ADD, ValueType.SIGNED, in(0), tuple(0))));
         List<int[]> expected = new ArrayList<>();
@@ -190,7 +190,7 @@ public abstract class BackendOperatorSuite {
         Rows input = upload(1, new int[][] {{1}, {2}});
         Rows relation = backend.sortUnique(upload(1, new int[][] {{7}, {8}, {9}}));
         Index index = backend.index(relation, new IndexSpec(new int[] {0}, 0));
-        JoinStep step = new JoinStep(1, REL, new IndexSpec(new int[] {0}, 0), List.of(), List.of(),
+        JoinStep step = JoinStep.of(1, REL, new IndexSpec(new int[] {0}, 0), List.of(), List.of(),
                 List.of(in(0), tuple(0)));
         assertEquals(6, backend.join(step, input, index).size());
     }
@@ -247,17 +247,60 @@ public abstract class BackendOperatorSuite {
     }
 
     @Test
+    void joinSkippingRepeatsEmitsOneRowPerDistinctReadColumns() {
+        int[][] left = randomRows(500, 1, 20);
+        int[][] right = randomRows(6000, 3, 20);
+        Rows relation = backend.sortUnique(upload(3, right));
+        List<int[]> rightSet = download(relation);
+        // out(in0, t2) :- in(in0), r(in0, _, t2), with t1 only filtered (t1 != 3): order [0, 2, 1], distinct 2
+        IndexSpec spec = new IndexSpec(new int[] {0, 2, 1}, 1);
+        Index index = backend.index(relation, spec);
+        JoinStep step = new JoinStep(1, REL, spec, 2, List.of(in(0)),
+                List.of(new Filter(CompareOp.NE, ValueType.SIGNED, tuple(1), new Constant(3))), List.of(in(0), tuple(2)));
+        List<int[]> expected = new ArrayList<>();
+        for (int[] l : left) {
+            rightSet.stream().filter(r -> r[0] == l[0] && r[1] != 3).mapToInt(r -> r[2]).distinct()
+                    .forEach(v -> expected.add(new int[] {l[0], v}));
+        }
+        assertSameBag(expected, download(backend.join(step, upload(1, left), index)));
+        // existence check: out(in0) :- in(in0), r(in0, _, _), t2 > 10
+        JoinStep exists = new JoinStep(1, REL, spec, 1, List.of(in(0)),
+                List.of(new Filter(CompareOp.GT, ValueType.SIGNED, tuple(2), new Constant(10))), List.of(in(0)));
+        List<int[]> present = new ArrayList<>();
+        for (int[] l : left) {
+            if (rightSet.stream().anyMatch(r -> r[0] == l[0] && r[2] > 10)) {
+                present.add(new int[] {l[0]});
+            }
+        }
+        assertSameBag(present, download(backend.join(exists, upload(1, left), index)));
+    }
+
+    @Test
     void scanAndUnit() {
         int[][] rows = randomRows(5000, 2, 100);
-        Rows relation = upload(2, rows);
-        ScanStep scan = new ScanStep(REL, 2, List.of(new Filter(CompareOp.EQ, ValueType.SIGNED, tuple(0), new Constant(7))),
+        Rows relation = backend.sortUnique(upload(2, rows));
+        List<int[]> set = download(relation);
+        ScanStep scan = ScanStep.of(REL, 2, List.of(new Filter(CompareOp.EQ, ValueType.SIGNED, tuple(0), new Constant(7))),
                 List.of(tuple(1)));
-        List<int[]> expected = Arrays.stream(rows).filter(r -> r[0] == 7).map(r -> new int[] {r[1]}).toList();
-        assertSameBag(expected, download(backend.scan(scan, relation)));
+        List<int[]> expected = set.stream().filter(r -> r[0] == 7).map(r -> new int[] {r[1]}).toList();
+        assertSameBag(expected, download(backend.scan(scan, backend.index(relation, scan.order()))));
         Rows one = backend.unit(new UnitStep(List.of(), List.of(new Constant(3), new Constant(4))));
         assertRows(List.of(new int[] {3, 4}), download(one));
         Rows none = backend.unit(new UnitStep(List.of(new Filter(CompareOp.LT, ValueType.SIGNED, new Constant(2),
                 new Constant(1))), List.of(new Constant(3))));
         assertEquals(0, none.size());
+    }
+
+    @Test
+    void scanSkippingRepeatsEmitsEachDistinctReadColumnOnce() {
+        int[][] rows = randomRows(20000, 3, 40);
+        Rows relation = backend.sortUnique(upload(3, rows));
+        List<int[]> set = download(relation);
+        // out(t1) :- r(_, t1, t2), t2 < 30: order [1, 0, 2], one distinct column
+        ScanStep scan = new ScanStep(REL, new IndexSpec(new int[] {1, 0, 2}, 0), 1,
+                List.of(new Filter(CompareOp.LT, ValueType.SIGNED, tuple(2), new Constant(30))), List.of(tuple(1)));
+        List<int[]> expected = set.stream().filter(r -> r[2] < 30).mapToInt(r -> r[1]).distinct()
+                .mapToObj(v -> new int[] {v}).toList();
+        assertSameBag(expected, download(backend.scan(scan, backend.index(relation, scan.order()))));
     }
 }

@@ -3,6 +3,8 @@ package dev.jetlog.seminaive.testkit;
 
 import dev.jetlog.parser.DatalogParser;
 import dev.jetlog.seminaive.eval.EvaluationOptions;
+import dev.jetlog.seminaive.eval.EvaluationStats;
+import dev.jetlog.seminaive.eval.StratumStats;
 import dev.jetlog.seminaive.reference.NaiveEvaluator;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -21,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * For each seed, {@link RandomPrograms} generates a program and facts; the backend under test (with 1 or 3
  * threads, and for every fifth seed with tiny chunks and candidate budgets to exercise bounded memory)
- * and {@link NaiveEvaluator} must produce the same rows for every relation. A failure prints the seed, a
+ * and {@link NaiveEvaluator} must produce the same rows for every relation, and the engine may derive no more
+ * candidate tuples than the reference's bound (distinct body matches per rule version). A failure prints the seed, a
  * self-contained reproduction (program plus facts) and the first differing rows.
  *
  * <p>System properties: {@code jetlog.differential.cases} (default 1000) sets how many seeds run, from
@@ -47,24 +50,39 @@ public abstract class DifferentialSuite {
         int threads = seed % 2 == 0 ? 1 : 3;
         EvaluationOptions evaluation = seed % 5 == 4 ? new EvaluationOptions(3, 5) : EvaluationOptions.DEFAULT;
         String setting = backend() + ", " + threads + " thread(s), " + evaluation;
-        Map<String, List<String>> expected;
-        Map<String, List<String>> actual;
+        NaiveEvaluator.Reference reference;
+        EngineRun.Outcome outcome;
         try {
-            expected = assertTimeoutPreemptively(Duration.ofSeconds(60),
-                    () -> NaiveEvaluator.evaluate(DatalogParser.parse("random.dl", generated.source()), generated.facts()),
+            reference = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                    () -> NaiveEvaluator.evaluateWithBound(DatalogParser.parse("random.dl", generated.source()),
+                            generated.facts()),
                     () -> "reference evaluator timed out on\n" + generated.describe());
             EngineRun run = EngineRun.program(generated.source()).options(evaluation);
             generated.facts().forEach((relation, rows) -> rows.forEach(row -> run.fact(relation, row)));
-            actual = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run.run(backend(), threads),
+            outcome = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run.execute(backend(), threads),
                     () -> "engine (" + setting + ") timed out on\n" + generated.describe());
         } catch (RuntimeException e) {
             throw new AssertionError("seed " + seed + " (" + setting + ") failed with " + e + " on\n"
                     + generated.describe(), e);
         }
+        Map<String, List<String>> expected = reference.relations();
+        Map<String, List<String>> actual = outcome.relations();
         if (!expected.equals(actual)) {
             fail("seed " + seed + ": engine (" + setting + ") differs from the reference on\n"
                     + generated.describe() + differences(expected, actual));
         }
+        // an unread column (`_`, a variable used once) must never multiply the rows a rule derives
+        long derived = userCandidates(outcome.stats());
+        if (derived > reference.candidateBound()) {
+            fail("seed " + seed + ": engine (" + setting + ") derived " + derived + " candidate tuples, more than the "
+                    + reference.candidateBound() + " distinct body matches allow, on\n" + generated.describe());
+        }
+    }
+
+    /** Candidates derived by the program's own rules (not by the hidden relations of aggregate bodies). */
+    private static long userCandidates(EvaluationStats stats) {
+        return stats.strata().stream().filter(s -> s.relations().stream().noneMatch(r -> r.startsWith("@")))
+                .mapToLong(StratumStats::candidates).sum();
     }
 
     /** Per relation that differs: rows only the reference derived and rows only the engine derived. */

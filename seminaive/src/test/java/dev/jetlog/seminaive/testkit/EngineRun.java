@@ -9,6 +9,7 @@ import dev.jetlog.seminaive.api.JetLog;
 import dev.jetlog.seminaive.api.Session;
 import dev.jetlog.seminaive.api.Tuple;
 import dev.jetlog.seminaive.eval.EvaluationOptions;
+import dev.jetlog.seminaive.eval.EvaluationStats;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,13 +43,22 @@ public final class EngineRun {
 
     /** Every relation's rows, as sorted lines. */
     public Map<String, List<String>> run(String backend, int threads) {
+        return execute(backend, threads).relations();
+    }
+
+    /** Every relation's rows, as sorted lines, and the evaluation's statistics. */
+    public Outcome execute(String backend, int threads) {
         CompiledProgram program = JetLog.compile("test.dl", source);
         EngineOptions options = EngineOptions.defaults().withBackend(backend).withThreads(threads).withEvaluation(evaluation);
         try (Session session = program.newSession(options)) {
             facts.forEach((relation, rows) -> rows.forEach(row -> session.insertTuple(relation, row)));
-            session.run();
-            return results(program, session);
+            EvaluationStats stats = session.run();
+            return new Outcome(results(program, session), stats);
         }
+    }
+
+    /** What a run gave. */
+    public record Outcome(Map<String, List<String>> relations, EvaluationStats stats) {
     }
 
     /** Every relation's rows of a session that has run, as sorted lines. */

@@ -272,8 +272,14 @@ public final class RandomPrograms {
                 }
                 List<Var> before = new ArrayList<>(bound);
                 List<String> args = new ArrayList<>();
+                // sometimes an existence check: known variables and `_` only, as in `edge(x, _)`
+                boolean probe = !before.isEmpty() && random.nextInt(100) < 12;
                 for (ColumnType type : relation.types()) {
                     List<Var> earlier = ofType(before, type);
+                    if (probe) {
+                        args.add(!earlier.isEmpty() && random.nextBoolean() ? pick(earlier).name() : "_");
+                        continue;
+                    }
                     List<Var> inThisAtom = ofType(bound.subList(before.size(), bound.size()), type);
                     int choice = random.nextInt(100);
                     if (!earlier.isEmpty() && random.nextInt(100) < 50) {
@@ -331,7 +337,10 @@ public final class RandomPrograms {
                     if (choice < 30 && !sameType.isEmpty() && !wantTarget) {
                         args.add(pick(sameType).name());
                     } else if (choice < 80 || wantTarget) {
-                        Var local = new Var("w" + locals++, type);
+                        // the target may reuse the name of a variable the rule binds: in Soufflé it is
+                        // still the aggregate's own (a variable of the target is never injected)
+                        boolean shadow = wantTarget && !sameType.isEmpty() && random.nextInt(100) < 30;
+                        Var local = shadow ? pick(sameType) : new Var("w" + locals++, type);
                         args.add(local.name());
                         allLocals.add(local);
                         if (type != ColumnType.SYMBOL) {
