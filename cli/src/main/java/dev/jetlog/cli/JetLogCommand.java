@@ -26,7 +26,7 @@ final class JetLogCommand {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "worker threads, or auto for one per processor (default: auto)")
     String jobs = "auto";
 
-    @Option(names = "--backend", paramLabel = "NAME", description = "auto (best available) or cpu (default: auto)")
+    @Option(names = "--backend", paramLabel = "NAME", description = "cuda, opencl, cpu, or auto: CUDA when a device answers, else an OpenCL GPU, else the CPU (default: auto)")
     String backend = "auto";
 
     @Option(names = "--stats", description = "print iterations, tuples and time per stratum to stderr")
@@ -35,6 +35,6 @@ final class JetLogCommand {
     @Option(names = "--explain", description = "print the evaluation plan to stderr before running")
     boolean explain;
 
-    @Option(names = {"-w", "--no-warn"}, description = "do not print warnings")
+    @Option(names = {"-w", "--no-warn"}, description = "do not print warnings, nor the note saying which backend auto chose")
     boolean noWarnings;
 }

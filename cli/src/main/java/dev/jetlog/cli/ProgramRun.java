@@ -52,6 +52,9 @@ final class ProgramRun {
         }
         EngineOptions options = EngineOptions.defaults().withBackend(command.backend).withThreads(threads);
         try (Session session = program.newSession(options)) {
+            if ("auto".equals(command.backend) && !command.noWarnings) {
+                err.println("jetlog: " + session.backendChoice());
+            }
             session.loadInputs(command.factDir);
             EvaluationStats stats = session.run();
             PrintStream results = new PrintStream(new BufferedOutputStream(out, 1 << 16), false, StandardCharsets.UTF_8);

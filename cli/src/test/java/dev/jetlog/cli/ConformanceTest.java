@@ -1,7 +1,9 @@
-// Every case of shared/conformance/generated through the CLI with --backend cpu: each expected output
-// relation must come out with exactly the expected rows (compared as sets), and nothing else.
+// Every case of shared/conformance/generated through the CLI on a named backend: each expected output
+// relation must come out with exactly the expected rows (compared as sets), and nothing else. The CPU and
+// OpenCL test classes run it; a backend that cannot run here skips (or fails, when required).
 package dev.jetlog.cli;
 
+import dev.jetlog.seminaive.testkit.BackendRequirement;
 import dev.jetlog.seminaive.testkit.ConformanceCase;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -21,19 +23,23 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ConformanceTest {
+abstract class ConformanceTest {
     @TempDir
     Path work;
 
+    /** The backend under test, as named on the command line. */
+    protected abstract String backend();
+
     @TestFactory
     Stream<DynamicTest> everyCaseMatchesTheReferenceOutput() {
+        BackendRequirement.check(backend());
         return ConformanceCase.all().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
     }
 
     private void check(ConformanceCase conformance) throws IOException {
         Path out = work.resolve(conformance.name());
         CliRun run = CliRun.of(conformance.program().toString(), "-F", conformance.facts().toString(),
-                "-D", out.toString(), "--backend", "cpu", "-j", "2");
+                "-D", out.toString(), "--backend", backend(), "-j", "2");
         assertEquals(0, run.status(), run.toString());
         Map<String, List<String>> expected = conformance.expected();
         Set<String> written;

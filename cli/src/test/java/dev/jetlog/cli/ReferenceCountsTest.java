@@ -1,8 +1,10 @@
 // The reference counts of shared/datasets/README.md through the CLI with -j 2: TC on OL.cedge, cti and
 // p2p-Gnutella09, SG on OL.cedge and TG.cedge, CSPA and CSDA on the httpd inputs, each with the
-// .printsize variant of its program in shared/programs.
+// .printsize variant of its program in shared/programs; on the CPU backend, and on OpenCL for TC on
+// OL.cedge and cti and SG on OL.cedge and TG.cedge, where --stats must show the OpenCL device.
 package dev.jetlog.cli;
 
+import dev.jetlog.seminaive.testkit.BackendRequirement;
 import dev.jetlog.seminaive.testkit.SharedFolder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,15 +23,20 @@ class ReferenceCountsTest {
     @TempDir
     Path work;
 
-    @ParameterizedTest(name = "{0} on {1}")
+    @ParameterizedTest(name = "{0} on {1}, {3}")
     @CsvSource({
-        "tc, OL.cedge, path",
-        "tc, cti, path",
-        "tc, p2p-Gnutella09, path",
-        "sg, OL.cedge, sg",
-        "sg, TG.cedge, sg",
+        "tc, OL.cedge, path, cpu",
+        "tc, cti, path, cpu",
+        "tc, p2p-Gnutella09, path, cpu",
+        "sg, OL.cedge, sg, cpu",
+        "sg, TG.cedge, sg, cpu",
+        "tc, OL.cedge, path, opencl",
+        "tc, cti, path, opencl",
+        "sg, OL.cedge, sg, opencl",
+        "sg, TG.cedge, sg, opencl",
     })
-    void countMatchesTheReference(String program, String graph, String relation) throws IOException {
+    void countMatchesTheReference(String program, String graph, String relation, String backend) throws IOException {
+        BackendRequirement.check(backend);
         Path shared = SharedFolder.require("reference counts");
         Path graphFile = SharedFolder.require("datasets/graphs/" + graph + ".tsv", "graph " + graph);
         Path facts = Files.createDirectories(work.resolve("facts"));
@@ -39,11 +46,12 @@ class ReferenceCountsTest {
         Files.writeString(printsize, source.replace(".output " + relation, ".printsize " + relation));
 
         CliRun run = CliRun.of(printsize.toString(), "-F", facts.toString(), "-D", work.resolve("out").toString(),
-                "-j", "2", "--backend", "cpu");
+                "-j", "2", "--backend", backend, "--stats");
 
         assertEquals(0, run.status(), run.toString());
         assertEquals(relation + "\t" + referenceCount(shared, graph, program.equals("tc") ? 2 : 3),
                 run.out().strip(), run.toString());
+        assertTrue(run.err().startsWith("backend: " + backend + " "), "the operators ran on " + backend + ":\n" + run.err());
     }
 
     @ParameterizedTest(name = "{0} on {1}")

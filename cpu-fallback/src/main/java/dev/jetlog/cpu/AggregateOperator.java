@@ -2,25 +2,33 @@
 // tuples of the HISA index that pass the inner filters; min and max of nothing drop the row.
 package dev.jetlog.cpu;
 
-import dev.jetlog.hisa.HisaIndex;
-import dev.jetlog.hisa.Parallel;
+import dev.jetlog.cpu.hisa.HisaIndex;
+import dev.jetlog.cpu.hisa.Parallel;
 import dev.jetlog.hisa.Tuples;
 import dev.jetlog.parser.ast.AggregateKind;
 import dev.jetlog.planner.ir.AggregateStep;
 import dev.jetlog.planner.ir.ValueType;
 
 final class AggregateOperator {
-    private AggregateOperator() {
+    private final RowFilter inner;
+    private final RowExpr target;
+    private final RowFilter after;
+    private final KeyMaker keyMaker;
+    private final Projection projection;
+    private final AggregateKind kind;
+    private final ValueType type;
+
+    AggregateOperator(AggregateStep step) {
+        inner = ExprCompiler.all(step.innerFilters());
+        target = step.target() == null ? null : ExprCompiler.compile(step.target());
+        after = ExprCompiler.all(step.filters());
+        keyMaker = new KeyMaker(step.key());
+        projection = new Projection(step.output());
+        kind = step.kind();
+        type = step.type();
     }
 
-    static Tuples run(AggregateStep step, Tuples input, HisaIndex index, Parallel parallel) {
-        RowFilter inner = ExprCompiler.all(step.innerFilters());
-        RowExpr target = step.target() == null ? null : ExprCompiler.compile(step.target());
-        RowFilter after = ExprCompiler.all(step.filters());
-        KeyMaker keyMaker = new KeyMaker(step.key());
-        Projection projection = new Projection(step.output());
-        AggregateKind kind = step.kind();
-        ValueType type = step.type();
+    Tuples run(Tuples input, HisaIndex index, Parallel parallel) {
         int width = input.arity();
         int[] in = input.data();
         int[] tuples = index.rows().data();

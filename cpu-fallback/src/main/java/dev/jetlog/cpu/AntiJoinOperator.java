@@ -1,19 +1,23 @@
 // Anti-join on the CPU: keeps the input rows whose key has no match in the HISA index.
 package dev.jetlog.cpu;
 
-import dev.jetlog.hisa.HisaIndex;
-import dev.jetlog.hisa.Parallel;
+import dev.jetlog.cpu.hisa.HisaIndex;
+import dev.jetlog.cpu.hisa.Parallel;
 import dev.jetlog.hisa.Tuples;
 import dev.jetlog.planner.ir.AntiJoinStep;
 
 final class AntiJoinOperator {
-    private AntiJoinOperator() {
+    private final RowFilter filter;
+    private final KeyMaker keyMaker;
+    private final Projection projection;
+
+    AntiJoinOperator(AntiJoinStep step) {
+        filter = ExprCompiler.all(step.filters());
+        keyMaker = new KeyMaker(step.key());
+        projection = new Projection(step.output());
     }
 
-    static Tuples run(AntiJoinStep step, Tuples input, HisaIndex index, Parallel parallel) {
-        RowFilter filter = ExprCompiler.all(step.filters());
-        KeyMaker keyMaker = new KeyMaker(step.key());
-        Projection projection = new Projection(step.output());
+    Tuples run(Tuples input, HisaIndex index, Parallel parallel) {
         int width = input.arity();
         int[] in = input.data();
         return ChunkedOutput.run(parallel, input.size(), projection.width(), (from, to, out) -> {

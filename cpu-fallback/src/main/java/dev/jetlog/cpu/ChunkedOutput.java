@@ -2,7 +2,7 @@
 // buffer (no locks, no shared writes), then concatenates the buffers in chunk order.
 package dev.jetlog.cpu;
 
-import dev.jetlog.hisa.Parallel;
+import dev.jetlog.cpu.hisa.Parallel;
 import dev.jetlog.hisa.Tuples;
 
 final class ChunkedOutput {

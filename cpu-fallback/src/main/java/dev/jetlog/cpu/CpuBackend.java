@@ -2,27 +2,27 @@
 // chunks over a ForkJoin pool of the configured size, each chunk writing its own buffer.
 package dev.jetlog.cpu;
 
-import dev.jetlog.hisa.HisaIndex;
-import dev.jetlog.hisa.Parallel;
-import dev.jetlog.hisa.SetOperations;
-import dev.jetlog.hisa.SortUnique;
+import dev.jetlog.cpu.hisa.HisaIndex;
+import dev.jetlog.cpu.hisa.Parallel;
+import dev.jetlog.cpu.hisa.SetOperations;
+import dev.jetlog.cpu.hisa.SortUnique;
 import dev.jetlog.hisa.Tuples;
 import dev.jetlog.planner.ir.AggregateStep;
 import dev.jetlog.planner.ir.AntiJoinStep;
 import dev.jetlog.planner.ir.IndexSpec;
 import dev.jetlog.planner.ir.JoinStep;
 import dev.jetlog.planner.ir.ScanStep;
+import dev.jetlog.planner.ir.Step;
 import dev.jetlog.planner.ir.UnitStep;
 import dev.jetlog.seminaive.spi.Backend;
 import dev.jetlog.seminaive.spi.Index;
+import dev.jetlog.seminaive.spi.Prepared;
 import dev.jetlog.seminaive.spi.Rows;
 
 import java.util.Arrays;
 import java.util.List;
 
 public final class CpuBackend implements Backend {
-    private static final int[] NO_ROW = new int[0];
-
     private final Parallel parallel;
 
     public CpuBackend(int threads) {
@@ -45,8 +45,13 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public int[] download(Rows rows) {
-        return tuples(rows).toArray();
+    public int[] download(Rows rows, long from, long to) {
+        Tuples tuples = tuples(rows);
+        if (from < 0 || to > tuples.size() || from > to) {
+            throw new IndexOutOfBoundsException("rows [" + from + ", " + to + ") of " + tuples.size());
+        }
+        int arity = tuples.arity();
+        return Arrays.copyOfRange(tuples.data(), (int) from * arity, (int) to * arity);
     }
 
     @Override
@@ -55,9 +60,8 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public Rows copy(Rows rows) {
-        Tuples tuples = tuples(rows);
-        return new CpuRows(new Tuples(tuples.arity(), tuples.toArray(), tuples.size()));
+    public Rows share(Rows rows) {
+        return new CpuRows(tuples(rows));
     }
 
     @Override
@@ -136,34 +140,49 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public Rows unit(UnitStep step) {
-        RowFilter filter = ExprCompiler.all(step.filters());
-        Projection projection = new Projection(step.output());
-        IntBuffer out = new IntBuffer(projection.width());
-        if (filter == null || filter.test(NO_ROW, 0, null, 0, 0)) {
-            projection.write(NO_ROW, 0, null, 0, 0, out);
+    public <S extends Step> Prepared<S> prepare(S step) {
+        Object operator;
+        if (step instanceof UnitStep unit) {
+            operator = new UnitOperator(unit);
+        } else if (step instanceof ScanStep scan) {
+            operator = new ScanOperator(scan);
+        } else if (step instanceof JoinStep join) {
+            operator = new JoinOperator(join);
+        } else if (step instanceof AntiJoinStep anti) {
+            operator = new AntiJoinOperator(anti);
+        } else {
+            operator = new AggregateOperator((AggregateStep) step);
         }
-        return new CpuRows(new Tuples(projection.width(), out.single(), out.rows()));
+        return new CpuPrepared<>(step, operator);
     }
 
     @Override
-    public Rows scan(ScanStep step, Index order) {
-        return new CpuRows(ScanOperator.run(step, hisa(order), parallel));
+    public Rows unit(Prepared<UnitStep> step) {
+        return new CpuRows(operator(step, UnitOperator.class).run());
     }
 
     @Override
-    public Rows join(JoinStep step, Rows input, Index index) {
-        return new CpuRows(JoinOperator.run(step, tuples(input), hisa(index), parallel));
+    public Rows scan(Prepared<ScanStep> step, Index order) {
+        return new CpuRows(operator(step, ScanOperator.class).run(hisa(order), parallel));
     }
 
     @Override
-    public Rows antiJoin(AntiJoinStep step, Rows input, Index index) {
-        return new CpuRows(AntiJoinOperator.run(step, tuples(input), hisa(index), parallel));
+    public Rows join(Prepared<JoinStep> step, Rows input, Index index) {
+        return new CpuRows(operator(step, JoinOperator.class).run(tuples(input), hisa(index), parallel));
     }
 
     @Override
-    public Rows aggregate(AggregateStep step, Rows input, Index index) {
-        return new CpuRows(AggregateOperator.run(step, tuples(input), hisa(index), parallel));
+    public Rows antiJoin(Prepared<AntiJoinStep> step, Rows input, Index index) {
+        return new CpuRows(operator(step, AntiJoinOperator.class).run(tuples(input), hisa(index), parallel));
+    }
+
+    @Override
+    public Rows aggregate(Prepared<AggregateStep> step, Rows input, Index index) {
+        return new CpuRows(operator(step, AggregateOperator.class).run(tuples(input), hisa(index), parallel));
+    }
+
+    private static <T> T operator(Prepared<?> step, Class<T> kind) {
+        return kind.cast(((CpuPrepared<?>) step).operator());
     }
 
     @Override
@@ -174,6 +193,11 @@ public final class CpuBackend implements Backend {
     @Override
     public void release(Index index) {
         // JVM arrays: the garbage collector reclaims them
+    }
+
+    @Override
+    public void release(Prepared<?> step) {
+        // compiled closures: the garbage collector reclaims them
     }
 
     @Override

@@ -1,7 +1,7 @@
 // A HISA index of the CPU backend.
 package dev.jetlog.cpu;
 
-import dev.jetlog.hisa.HisaIndex;
+import dev.jetlog.cpu.hisa.HisaIndex;
 import dev.jetlog.planner.ir.IndexSpec;
 import dev.jetlog.seminaive.spi.Index;
 

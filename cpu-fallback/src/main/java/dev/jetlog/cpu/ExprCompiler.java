@@ -34,7 +34,7 @@ final class ExprCompiler {
         if (expr instanceof Negate negate) {
             RowExpr operand = compile(negate.operand());
             if (negate.type() == ValueType.FLOAT) {
-                return (in, ib, t, tb, agg) -> Float.floatToRawIntBits(-Float.intBitsToFloat(operand.eval(in, ib, t, tb, agg)));
+                return (in, ib, t, tb, agg) -> Values.floatBits(-Float.intBitsToFloat(operand.eval(in, ib, t, tb, agg)));
             }
             return (in, ib, t, tb, agg) -> -operand.eval(in, ib, t, tb, agg);
         }

@@ -5,8 +5,8 @@
 // an existence check stops at its first match.
 package dev.jetlog.cpu;
 
-import dev.jetlog.hisa.HisaIndex;
-import dev.jetlog.hisa.Parallel;
+import dev.jetlog.cpu.hisa.HisaIndex;
+import dev.jetlog.cpu.hisa.Parallel;
 import dev.jetlog.hisa.Tuples;
 import dev.jetlog.planner.ir.Filter;
 import dev.jetlog.planner.ir.JoinStep;
@@ -15,24 +15,32 @@ import dev.jetlog.planner.ir.Side;
 import java.util.List;
 
 final class JoinOperator {
-    private JoinOperator() {
-    }
+    private final RowFilter before;
+    private final RowFilter filter;
+    private final KeyMaker keyMaker;
+    private final Projection projection;
+    private final boolean skipRepeats;
+    private final boolean existence;
+    private final int[] distinct;
 
-    static Tuples run(JoinStep step, Tuples input, HisaIndex index, Parallel parallel) {
+    JoinOperator(JoinStep step) {
         List<Filter> inputOnly = step.filters().stream().filter(f -> !f.reads(Side.TUPLE)).toList();
         List<Filter> pairs = step.filters().stream().filter(f -> f.reads(Side.TUPLE)).toList();
-        RowFilter before = ExprCompiler.all(inputOnly);
-        RowFilter filter = ExprCompiler.all(pairs);
-        KeyMaker keyMaker = new KeyMaker(step.key());
-        Projection projection = new Projection(step.output());
+        before = ExprCompiler.all(inputOnly);
+        filter = ExprCompiler.all(pairs);
+        keyMaker = new KeyMaker(step.key());
+        projection = new Projection(step.output());
+        skipRepeats = step.skipsRepeats();
+        existence = skipRepeats && step.distinctColumns() == step.index().keyLength();
+        distinct = RepeatSkipping.columns(step.index().order(), step.index().keyLength(), step.distinctColumns());
+    }
+
+    Tuples run(Tuples input, HisaIndex index, Parallel parallel) {
         int width = input.arity();
         int[] in = input.data();
         int[] tuples = index.rows().data();
         int arity = index.rows().arity();
         int outWidth = projection.width();
-        boolean skipRepeats = step.skipsRepeats();
-        boolean existence = skipRepeats && step.distinctColumns() == step.index().keyLength();
-        int[] distinct = RepeatSkipping.columns(step.index().order(), step.index().keyLength(), step.distinctColumns());
         boolean bulk = filter == null && projection.copiesOnly() && !skipRepeats;
         int[] sortedRows = index.sortedRows();
         return ChunkedOutput.run(parallel, input.size(), outWidth, (from, to, out) -> {

@@ -3,21 +3,27 @@
 // earlier tuple of its group (equal on the distinct columns, adjacent in that order) passed the filters.
 package dev.jetlog.cpu;
 
-import dev.jetlog.hisa.HisaIndex;
-import dev.jetlog.hisa.Parallel;
+import dev.jetlog.cpu.hisa.HisaIndex;
+import dev.jetlog.cpu.hisa.Parallel;
+import dev.jetlog.hisa.Tuples;
 import dev.jetlog.planner.ir.ScanStep;
 
 final class ScanOperator {
-    private ScanOperator() {
+    private final RowFilter filter;
+    private final Projection projection;
+    private final boolean skipRepeats;
+    private final int[] distinct;
+
+    ScanOperator(ScanStep step) {
+        filter = ExprCompiler.all(step.filters());
+        projection = new Projection(step.output());
+        skipRepeats = step.skipsRepeats();
+        distinct = RepeatSkipping.columns(step.order().order(), 0, step.distinctColumns());
     }
 
-    static dev.jetlog.hisa.Tuples run(ScanStep step, HisaIndex index, Parallel parallel) {
-        RowFilter filter = ExprCompiler.all(step.filters());
-        Projection projection = new Projection(step.output());
+    Tuples run(HisaIndex index, Parallel parallel) {
         int arity = index.rows().arity();
         int[] data = index.rows().data();
-        boolean skipRepeats = step.skipsRepeats();
-        int[] distinct = RepeatSkipping.columns(step.order().order(), 0, step.distinctColumns());
         return ChunkedOutput.run(parallel, index.size(), projection.width(), (from, to, out) -> {
             int lastEmitted = -1;
             if (skipRepeats && from > 0) {

@@ -1,5 +1,6 @@
 // Arithmetic and comparison on 32-bit values by type. Integer division by zero gives 0 (the planner
-// guards every division with a filter that drops such rows); signed MIN_VALUE / -1 wraps.
+// guards every division with a filter that drops such rows); signed MIN_VALUE / -1 wraps. A float result
+// that is NaN is always the canonical NaN (0x7fc00000), on every backend.
 package dev.jetlog.cpu;
 
 import dev.jetlog.parser.ast.ArithmeticOp;
@@ -36,7 +37,12 @@ final class Values {
             case DIV -> x / y;
             case MOD -> x % y;
         };
-        return Float.floatToRawIntBits(result);
+        return floatBits(result);
+    }
+
+    /** The bits of a float result; every NaN becomes the canonical one. */
+    static int floatBits(float value) {
+        return Float.floatToIntBits(value);
     }
 
     static boolean compare(CompareOp op, ValueType type, int a, int b) {
@@ -66,7 +72,7 @@ final class Values {
     /** Folds one more value into a running sum, min or max of the type. */
     static int sum(ValueType type, int acc, int value) {
         if (type == ValueType.FLOAT) {
-            return Float.floatToRawIntBits(Float.intBitsToFloat(acc) + Float.intBitsToFloat(value));
+            return floatBits(Float.intBitsToFloat(acc) + Float.intBitsToFloat(value));
         }
         return acc + value;
     }

@@ -34,74 +34,21 @@ public final class KeyPacking {
         this.secondWidth = pair ? width[1] : 0;
     }
 
-    /** Measures the value range of each column of the order over all rows (in parallel). */
-    public static KeyPacking of(Tuples rows, int[] order, Parallel parallel) {
-        int arity = rows.arity();
-        int[] data = rows.data();
-        int n = rows.size();
-        int chunks = parallel.chunksFor(n, 1 << 16);
-        int[][] min = new int[chunks][];
-        int[][] max = new int[chunks][];
-        parallel.forEachChunk(n, chunks, (chunk, from, to) -> {
-            int[] lo = new int[order.length];
-            int[] hi = new int[order.length];
-            java.util.Arrays.fill(lo, Integer.MAX_VALUE);
-            java.util.Arrays.fill(hi, Integer.MIN_VALUE);
-            if (order.length == 2) {
-                int firstColumn = order[0];
-                int secondColumn = order[1];
-                int xMin = Integer.MAX_VALUE;
-                int xMax = Integer.MIN_VALUE;
-                int yMin = Integer.MAX_VALUE;
-                int yMax = Integer.MIN_VALUE;
-                for (int row = from; row < to; row++) {
-                    int base = row * arity;
-                    int x = data[base + firstColumn];
-                    int y = data[base + secondColumn];
-                    xMin = Math.min(xMin, x);
-                    xMax = Math.max(xMax, x);
-                    yMin = Math.min(yMin, y);
-                    yMax = Math.max(yMax, y);
-                }
-                lo[0] = xMin;
-                hi[0] = xMax;
-                lo[1] = yMin;
-                hi[1] = yMax;
-                min[chunk] = lo;
-                max[chunk] = hi;
-                return;
-            }
-            for (int row = from; row < to; row++) {
-                int base = row * arity;
-                for (int i = 0; i < order.length; i++) {
-                    int v = data[base + order[i]];
-                    if (v < lo[i]) {
-                        lo[i] = v;
-                    }
-                    if (v > hi[i]) {
-                        hi[i] = v;
-                    }
-                }
-            }
-            min[chunk] = lo;
-            max[chunk] = hi;
-        });
-        int[] minimum = new int[order.length];
+    /**
+     * The packing for rows whose columns, taken in the given order, range over [minimum[i], maximum[i]]
+     * (any minimum > maximum, as for no rows, packs that column in zero bits).
+     */
+    public static KeyPacking ofRanges(int arity, int[] order, int[] minimum, int[] maximum) {
+        int[] low = new int[order.length];
         int[] width = new int[order.length];
         for (int i = 0; i < order.length; i++) {
-            int lo = Integer.MAX_VALUE;
-            int hi = Integer.MIN_VALUE;
-            for (int c = 0; c < chunks; c++) {
-                lo = Math.min(lo, min[c][i]);
-                hi = Math.max(hi, max[c][i]);
+            if (minimum[i] > maximum[i]) {
+                continue;
             }
-            if (n == 0) {
-                lo = hi = 0;
-            }
-            minimum[i] = lo;
-            width[i] = 64 - Long.numberOfLeadingZeros((long) hi - lo);
+            low[i] = minimum[i];
+            width[i] = 64 - Long.numberOfLeadingZeros((long) maximum[i] - minimum[i]);
         }
-        return new KeyPacking(arity, order.clone(), minimum, width);
+        return new KeyPacking(arity, order.clone(), low, width);
     }
 
     /** Total bits of a packed key. */

@@ -2,10 +2,10 @@
 // on random binary relations, by size and thread count.
 package dev.jetlog.jmh;
 
-import dev.jetlog.hisa.HisaIndex;
-import dev.jetlog.hisa.Parallel;
-import dev.jetlog.hisa.SetOperations;
-import dev.jetlog.hisa.SortUnique;
+import dev.jetlog.cpu.hisa.HisaIndex;
+import dev.jetlog.cpu.hisa.Parallel;
+import dev.jetlog.cpu.hisa.SetOperations;
+import dev.jetlog.cpu.hisa.SortUnique;
 import dev.jetlog.hisa.Tuples;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

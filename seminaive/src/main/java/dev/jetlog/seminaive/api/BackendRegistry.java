@@ -25,8 +25,20 @@ public final class BackendRegistry {
         return providers;
     }
 
+    /** A chosen backend, and one line saying which and why. */
+    public record Selection(BackendProvider provider, String explanation) {
+    }
+
     /** The provider named, or for "auto" the available one of the highest priority. */
     public static BackendProvider select(String name) {
+        return choose(name).provider();
+    }
+
+    /**
+     * The provider named, or for "auto" the one of the highest priority that may be chosen
+     * automatically here, with a line naming it and why the better ones were passed over.
+     */
+    public static Selection choose(String name) {
         List<BackendProvider> providers = providers();
         if (providers.isEmpty()) {
             throw new JetLogException("no backend is on the class path (expected at least 'cpu')");
@@ -34,9 +46,10 @@ public final class BackendRegistry {
         if (AUTO.equals(name)) {
             List<String> reasons = new ArrayList<>();
             for (BackendProvider provider : providers) {
-                String reason = provider.unavailableReason();
+                String reason = provider.autoUnavailableReason();
                 if (reason == null) {
-                    return provider;
+                    String why = reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")";
+                    return new Selection(provider, "backend auto: " + provider.deviceDescription() + why);
                 }
                 reasons.add(provider.name() + ": " + reason);
             }
@@ -48,7 +61,7 @@ public final class BackendRegistry {
                 if (reason != null) {
                     throw new JetLogException("backend '" + name + "' cannot run here: " + reason);
                 }
-                return provider;
+                return new Selection(provider, "backend " + name + ": " + provider.deviceDescription());
             }
         }
         throw new JetLogException("unknown backend '" + name + "' (choose from: auto, "

@@ -13,7 +13,7 @@ import dev.jetlog.seminaive.io.InputLoader;
 import dev.jetlog.seminaive.io.OutputWriter;
 import dev.jetlog.seminaive.io.RelationRows;
 import dev.jetlog.seminaive.spi.Backend;
-import dev.jetlog.seminaive.spi.BackendOptions;
+import dev.jetlog.seminaive.spi.BackendException;
 import dev.jetlog.seminaive.spi.Rows;
 
 import java.io.PrintStream;
@@ -27,6 +27,7 @@ public final class Session implements AutoCloseable {
     private final CompiledProgram program;
     private final EngineOptions options;
     private final Backend backend;
+    private final String backendChoice;
     private final SymbolTable symbols = new SymbolTable();
     private final Map<String, IntRows> facts = new LinkedHashMap<>();
     private Evaluator evaluator;
@@ -39,7 +40,14 @@ public final class Session implements AutoCloseable {
         for (String constant : program.plan().symbolConstants()) {
             symbols.encode(constant);
         }
-        this.backend = BackendRegistry.select(options.backend()).create(new BackendOptions(options.threads()));
+        BackendRegistry.Selection selection = BackendRegistry.choose(options.backend());
+        this.backend = selection.provider().create(options.backendOptions());
+        this.backendChoice = selection.explanation();
+    }
+
+    /** One line saying which backend runs this session and, under "auto", why it was chosen. */
+    public String backendChoice() {
+        return backendChoice;
     }
 
     /** The backend's name and settings, e.g. "cpu (2 threads)". */
@@ -114,12 +122,21 @@ public final class Session implements AutoCloseable {
         checkOpen();
         releaseResults();
         evaluator = new Evaluator(program.plan(), backend, options.evaluation());
-        for (Map.Entry<String, IntRows> entry : facts.entrySet()) {
-            IntRows rows = entry.getValue();
-            evaluator.load(entry.getKey(), rows.data(), rows.size());
+        try {
+            for (Map.Entry<String, IntRows> entry : facts.entrySet()) {
+                IntRows rows = entry.getValue();
+                evaluator.load(entry.getKey(), rows.data(), rows.size());
+            }
+            stats = evaluator.evaluate();
+            return stats;
+        } catch (BackendException e) {
+            releaseResults();
+            throw new JetLogException(e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            // a failed run leaves no partial relation to read
+            releaseResults();
+            throw e;
         }
-        stats = evaluator.evaluate();
-        return stats;
     }
 
     /** Statistics of the last run, or null before the first. */

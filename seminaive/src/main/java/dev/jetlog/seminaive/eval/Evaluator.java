@@ -103,6 +103,7 @@ public final class Evaluator implements AutoCloseable {
 
     @Override
     public void close() {
+        runner.close();
         store.close();
     }
 }

@@ -1,6 +1,7 @@
 // Runs one rule plan on a backend: step after step, each consuming the rows the previous one made.
 // The last step reads its input in bounded slices and hands each slice's output to the candidates,
-// so no rule materialises more than one slice of head tuples at a time.
+// so no rule materialises more than one slice of head tuples at a time. Each step is prepared for the
+// backend once, on first use, and released when the runner closes.
 package dev.jetlog.seminaive.eval;
 
 import dev.jetlog.planner.RulePlan;
@@ -11,13 +12,17 @@ import dev.jetlog.planner.ir.ScanStep;
 import dev.jetlog.planner.ir.Step;
 import dev.jetlog.planner.ir.UnitStep;
 import dev.jetlog.seminaive.spi.Backend;
+import dev.jetlog.seminaive.spi.BackendException;
 import dev.jetlog.seminaive.spi.Index;
+import dev.jetlog.seminaive.spi.Prepared;
 import dev.jetlog.seminaive.spi.Rows;
 
+import java.util.IdentityHashMap;
 import java.util.List;
 
-final class PipelineRunner {
+final class PipelineRunner implements AutoCloseable {
     private final Backend backend;
+    private final IdentityHashMap<Step, Prepared<?>> prepared = new IdentityHashMap<>();
     private final RelationStore store;
     private final OperationTimer timer;
     private final EvaluationOptions options;
@@ -30,6 +35,15 @@ final class PipelineRunner {
     }
 
     void run(RulePlan plan, Candidates candidates) {
+        try {
+            runSteps(plan, candidates);
+        } catch (BackendException e) {
+            throw new BackendException("evaluating the rule for '" + plan.headRelation() + "' at "
+                    + plan.rule().pos() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void runSteps(RulePlan plan, Candidates candidates) {
         List<Step> steps = plan.steps();
         Rows current = null;
         boolean owned = false;
@@ -89,22 +103,39 @@ final class PipelineRunner {
 
     private Rows apply(Step step, Rows input) {
         if (step instanceof UnitStep unit) {
-            return timer.time(Operation.JOIN, () -> backend.unit(unit));
+            Prepared<UnitStep> ready = prepared(unit);
+            return timer.time(Operation.JOIN, () -> backend.unit(ready));
         }
         if (step instanceof ScanStep scan) {
+            Prepared<ScanStep> ready = prepared(scan);
             Index order = store.index(scan.relation(), scan.order());
-            return timer.time(Operation.JOIN, () -> backend.scan(scan, order));
+            return timer.time(Operation.JOIN, () -> backend.scan(ready, order));
         }
         if (step instanceof JoinStep join) {
+            Prepared<JoinStep> ready = prepared(join);
             Index index = store.index(join.relation(), join.index());
-            return timer.time(Operation.JOIN, () -> backend.join(join, input, index));
+            return timer.time(Operation.JOIN, () -> backend.join(ready, input, index));
         }
         if (step instanceof AntiJoinStep anti) {
+            Prepared<AntiJoinStep> ready = prepared(anti);
             Index index = store.index(anti.relation(), anti.index());
-            return timer.time(Operation.JOIN, () -> backend.antiJoin(anti, input, index));
+            return timer.time(Operation.JOIN, () -> backend.antiJoin(ready, input, index));
         }
         AggregateStep aggregate = (AggregateStep) step;
+        Prepared<AggregateStep> ready = prepared(aggregate);
         Index index = store.index(aggregate.relation(), aggregate.index());
-        return timer.time(Operation.JOIN, () -> backend.aggregate(aggregate, input, index));
+        return timer.time(Operation.JOIN, () -> backend.aggregate(ready, input, index));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <S extends Step> Prepared<S> prepared(S step) {
+        return (Prepared<S>) prepared.computeIfAbsent(step, backend::prepare);
+    }
+
+    /** Releases every prepared step. */
+    @Override
+    public void close() {
+        prepared.values().forEach(backend::release);
+        prepared.clear();
     }
 }

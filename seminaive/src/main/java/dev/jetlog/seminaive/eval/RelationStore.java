@@ -18,6 +18,8 @@ final class RelationStore implements AutoCloseable {
         final int arity;
         Rows full;
         Rows delta;
+        /** True while delta is a share of full (the first iteration): they have the same indexes. */
+        boolean deltaIsFull;
         final Map<IndexSpec, Index> fullIndexes = new HashMap<>();
         final Map<IndexSpec, Index> deltaIndexes = new HashMap<>();
 
@@ -59,7 +61,8 @@ final class RelationStore implements AutoCloseable {
 
     Index index(RelationRef ref, IndexSpec spec) {
         State state = state(ref.relation());
-        Map<IndexSpec, Index> cache = ref.version() == Version.FULL ? state.fullIndexes : state.deltaIndexes;
+        Map<IndexSpec, Index> cache = ref.version() == Version.FULL || state.deltaIsFull
+                ? state.fullIndexes : state.deltaIndexes;
         Index index = cache.get(spec);
         if (index == null) {
             Rows rows = rows(ref);
@@ -77,10 +80,11 @@ final class RelationStore implements AutoCloseable {
         state.full = timer.time(Operation.MERGE, () -> backend.merge(full, sortedNew));
     }
 
-    /** Starts a stratum's loop: every tuple known so far counts as new. */
+    /** Starts a stratum's loop: every tuple known so far counts as new (delta shares full's rows). */
     void startDelta(String relation) {
         State state = state(relation);
-        state.delta = backend.copy(state.full);
+        state.delta = backend.share(state.full);
+        state.deltaIsFull = true;
     }
 
     /** Ends an iteration: the new tuples become the delta and join the full version. */
@@ -90,6 +94,7 @@ final class RelationStore implements AutoCloseable {
         if (state.delta != null) {
             backend.release(state.delta);
         }
+        state.deltaIsFull = false;
         addToFull(relation, sortedNew);
         state.delta = sortedNew;
     }
@@ -106,6 +111,7 @@ final class RelationStore implements AutoCloseable {
             backend.release(state.delta);
             state.delta = null;
         }
+        state.deltaIsFull = false;
     }
 
     private void releaseIndexes(Map<IndexSpec, Index> cache) {

@@ -3,6 +3,7 @@
 // upload and download. "Sorted" means duplicate-free and in canonical order (lexicographic over the
 // columns, each compared as a signed int). Every operator returns a new handle owned by the caller,
 // except where it says it consumes its argument; the caller releases what it owns exactly once.
+// A backend is used by one thread at a time.
 package dev.jetlog.seminaive.spi;
 
 import dev.jetlog.planner.ir.AggregateStep;
@@ -10,6 +11,7 @@ import dev.jetlog.planner.ir.AntiJoinStep;
 import dev.jetlog.planner.ir.IndexSpec;
 import dev.jetlog.planner.ir.JoinStep;
 import dev.jetlog.planner.ir.ScanStep;
+import dev.jetlog.planner.ir.Step;
 import dev.jetlog.planner.ir.UnitStep;
 
 import java.util.List;
@@ -26,13 +28,21 @@ public interface Backend extends AutoCloseable {
     /** Rows copied from rowCount rows of a row-major host array (any order, duplicates allowed). */
     Rows upload(int arity, int[] rowMajor, int rowCount);
 
-    /** The rows as a row-major host array of exactly size * arity ints. */
-    int[] download(Rows rows);
+    /** Rows [from, to) as a row-major host array of exactly (to - from) * arity ints. */
+    int[] download(Rows rows, long from, long to);
+
+    /** All the rows as a row-major host array of exactly size * arity ints. */
+    default int[] download(Rows rows) {
+        return download(rows, 0, rows.size());
+    }
 
     Rows empty(int arity);
 
-    /** An independent copy. */
-    Rows copy(Rows rows);
+    /**
+     * The same rows under a second handle, without copying: valid while the source is alive and
+     * unchanged; releasing it leaves the source alone.
+     */
+    Rows share(Rows rows);
 
     /** Rows [from, to) as an independent copy or a view that stays valid while the source is. */
     Rows slice(Rows rows, long from, long to);
@@ -72,29 +82,37 @@ public interface Backend extends AutoCloseable {
     /** A HISA index on a sorted row set, which must stay alive while the index is used. */
     Index index(Rows sorted, IndexSpec spec);
 
+    /**
+     * Makes a plan step ready to run (its filters and expressions compiled or encoded); done once per
+     * step and evaluation, then passed to the operator of its kind any number of times.
+     */
+    <S extends Step> Prepared<S> prepare(S step);
+
     /** One empty input row through the step's filters and output. */
-    Rows unit(UnitStep step);
+    Rows unit(Prepared<UnitStep> step);
 
     /**
      * Every tuple of the relation that passes the step's filters, projected on its output, read in the
      * order of the index (the step's order, key length 0); with repeats skipped as the step says.
      */
-    Rows scan(ScanStep step, Index order);
+    Rows scan(Prepared<ScanStep> step, Index order);
 
     /** The join of input with the relation behind index, filtered and projected. */
-    Rows join(JoinStep step, Rows input, Index index);
+    Rows join(Prepared<JoinStep> step, Rows input, Index index);
 
     /** The input rows whose key matches nothing in index, filtered and projected. */
-    Rows antiJoin(AntiJoinStep step, Rows input, Index index);
+    Rows antiJoin(Prepared<AntiJoinStep> step, Rows input, Index index);
 
     /** For each input row, the aggregate over its matches in index, filtered and projected. */
-    Rows aggregate(AggregateStep step, Rows input, Index index);
+    Rows aggregate(Prepared<AggregateStep> step, Rows input, Index index);
 
     // ---- lifetime --------------------------------------------------------------------------------
 
     void release(Rows rows);
 
     void release(Index index);
+
+    void release(Prepared<?> step);
 
     /** Releases everything the backend still holds. */
     @Override

@@ -5,7 +5,10 @@ package dev.jetlog.seminaive.spi;
 public interface Rows {
     int arity();
 
-    /** Number of rows. */
+    /**
+     * Number of rows. A device backend may have to wait for queued work to learn it, so the driver asks
+     * only where it decides something (an empty input ends a pipeline, a large one is sliced).
+     */
     long size();
 
     default boolean isEmpty() {

@@ -188,7 +188,7 @@ public final class NaiveEvaluator {
                 }
             }
             if (versions.isEmpty()) {
-                bound += assignments(rule.body());
+                bound = saturatedAdd(bound, assignments(rule.body()));
             }
             for (int i : versions) {
                 // name the `_` columns of the delta atom, so that assignments tell its tuples apart
@@ -199,25 +199,51 @@ public final class NaiveEvaluator {
                 }
                 List<Literal> body = new ArrayList<>(rule.body());
                 body.set(i, new Atom(atom.relation(), args, atom.pos()));
-                bound += assignments(body);
+                bound = saturatedAdd(bound, assignments(body));
             }
         }
         return bound;
     }
 
-    /** The number of distinct assignments of the variables outside aggregates that satisfy the body. */
-    private int assignments(List<Literal> body) {
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
+    }
+
+    /**
+     * The number of distinct assignments of the variables outside aggregates that satisfy the body, or
+     * Long.MAX_VALUE (no bound) when there are more than MAX_ASSIGNMENTS: counting them all would cost more
+     * than the program is worth.
+     */
+    private long assignments(List<Literal> body) {
         Set<String> names = new java.util.TreeSet<>();
         for (Literal literal : body) {
             termsOf(literal).forEach(term -> collectOuterVariables(term, names));
         }
         Set<List<Integer>> assignments = new HashSet<>();
-        solve(new ArrayList<>(body), names, () -> {
-            List<Integer> values = new ArrayList<>();
-            names.forEach(name -> values.add(env.get(name)));
-            assignments.add(values);
-        });
+        try {
+            solve(new ArrayList<>(body), names, () -> {
+                List<Integer> values = new ArrayList<>();
+                names.forEach(name -> values.add(env.get(name)));
+                assignments.add(values);
+                if (assignments.size() > MAX_ASSIGNMENTS) {
+                    throw new TooManyAssignments();
+                }
+            });
+        } catch (TooManyAssignments e) {
+            env.clear();
+            return Long.MAX_VALUE;
+        }
         return assignments.size();
+    }
+
+    /** Beyond this many assignments of one rule, the candidate bound is not computed. */
+    private static final int MAX_ASSIGNMENTS = 200_000;
+
+    private static final class TooManyAssignments extends RuntimeException {
+        TooManyAssignments() {
+            super(null, null, false, false);
+        }
     }
 
     private static void collectOuterVariables(Term term, Set<String> names) {

@@ -1,6 +1,6 @@
 // Engine-agnostic suite for the Backend SPI itself: every operator on random rows against a simple
 // model (sorted sets, nested loops), so that a new backend (device memory, kernels) can be checked
-// operator by operator before whole programs run on it. Subclasses supply the backend factory.
+// operator by operator before whole programs run on it. Subclasses name the backend.
 package dev.jetlog.seminaive.testkit;
 
 import dev.jetlog.parser.ast.AggregateKind;
@@ -21,8 +21,11 @@ import dev.jetlog.planner.ir.Side;
 import dev.jetlog.planner.ir.UnitStep;
 import dev.jetlog.planner.ir.ValueType;
 import dev.jetlog.planner.ir.Version;
+import dev.jetlog.seminaive.api.BackendRegistry;
 import dev.jetlog.seminaive.spi.Backend;
+import dev.jetlog.seminaive.spi.BackendOptions;
 import dev.jetlog.seminaive.spi.Index;
+import dev.jetlog.seminaive.spi.Prepared;
 import dev.jetlog.seminaive.spi.Rows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,8 +43,8 @@ import java.util.TreeSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 public abstract class BackendOperatorSuite {
-    /** A fresh backend with the given number of threads. */
-    protected abstract Backend createBackend(int threads);
+    /** The backend under test, as named on the command line. */
+    protected abstract String backend();
 
     private static final Comparator<int[]> ROWS = Arrays::compare;
     private static final RelationRef REL = new RelationRef("r", Version.FULL);
@@ -51,12 +54,15 @@ public abstract class BackendOperatorSuite {
 
     @BeforeEach
     void open() {
-        backend = createBackend(2);
+        BackendRequirement.check(backend());
+        backend = BackendRegistry.select(backend()).create(BackendOptions.threads(2));
     }
 
     @AfterEach
     void close() {
-        backend.close();
+        if (backend != null) {
+            backend.close();
+        }
     }
 
     // ---- helpers -------------------------------------------------------------------------------
@@ -95,7 +101,12 @@ public abstract class BackendOperatorSuite {
     }
 
     private static void assertRows(List<int[]> expected, List<int[]> actual) {
-        assertEquals(expected.stream().map(Arrays::toString).toList(), actual.stream().map(Arrays::toString).toList());
+        assertRows(expected, actual, null);
+    }
+
+    private static void assertRows(List<int[]> expected, List<int[]> actual, String message) {
+        assertEquals(expected.stream().map(Arrays::toString).toList(), actual.stream().map(Arrays::toString).toList(),
+                message);
     }
 
     private static void assertSameBag(List<int[]> expected, List<int[]> actual) {
@@ -117,19 +128,45 @@ public abstract class BackendOperatorSuite {
     // ---- moving rows ---------------------------------------------------------------------------
 
     @Test
-    void uploadDownloadCopySliceConcat() {
+    void uploadDownloadShareSliceConcat() {
         int[][] rows = randomRows(1000, 3, 50);
         Rows uploaded = upload(3, rows);
         assertRows(Arrays.asList(rows), download(uploaded));
-        Rows copy = backend.copy(uploaded);
+        int[] range = backend.download(uploaded, 10, 13);
+        assertEquals(List.of(rows[10][0], rows[10][1], rows[10][2], rows[11][0], rows[11][1], rows[11][2],
+                rows[12][0], rows[12][1], rows[12][2]), Arrays.stream(range).boxed().toList());
+        assertEquals(0, backend.download(uploaded, 500, 500).length);
+        Rows shared = backend.share(uploaded);
+        assertEquals(1000, shared.size());
         Rows slice = backend.slice(uploaded, 100, 350);
         assertRows(Arrays.asList(rows).subList(100, 350), download(slice));
-        Rows both = backend.concat(List.of(slice, copy));
+        Rows both = backend.concat(List.of(slice, shared));
         List<int[]> expected = new ArrayList<>(Arrays.asList(rows).subList(100, 350));
         expected.addAll(Arrays.asList(rows));
         assertRows(expected, download(both));
+        backend.release(shared);
+        assertRows(Arrays.asList(rows), download(uploaded), "releasing a share leaves its source");
         assertEquals(0, backend.empty(2).size());
-        List.of(uploaded, copy, slice, both).forEach(backend::release);
+        List.of(uploaded, slice, both).forEach(backend::release);
+    }
+
+    @Test
+    void emptyInputsGiveEmptyResults() {
+        Rows none = backend.empty(2);
+        assertEquals(0, backend.sortUnique(none).size());
+        Rows some = backend.sortUnique(upload(2, new int[][] {{1, 2}, {3, 4}}));
+        assertEquals(0, backend.difference(none, some).size());
+        assertEquals(2, backend.difference(some, none).size());
+        assertEquals(0, backend.concat(List.of(none, none)).size());
+        IndexSpec spec = new IndexSpec(new int[] {0, 1}, 1);
+        Index emptyIndex = backend.index(none, spec);
+        Prepared<JoinStep> join = backend.prepare(JoinStep.of(2, REL, spec, List.of(in(0)), List.of(), List.of(in(1), tuple(1))));
+        assertEquals(0, backend.join(join, some, emptyIndex).size());
+        assertEquals(0, backend.join(join, none, backend.index(some, spec)).size());
+        Prepared<AntiJoinStep> anti = backend.prepare(new AntiJoinStep(2, REL, spec, List.of(in(0)), List.of(), List.of(in(1))));
+        assertRows(List.of(new int[] {2}, new int[] {4}), download(backend.antiJoin(anti, some, emptyIndex)));
+        Prepared<ScanStep> scan = backend.prepare(ScanStep.of(REL, 2, List.of(), List.of(tuple(0))));
+        assertEquals(0, backend.scan(scan, backend.index(none, scan.step().order())).size());
     }
 
     // ---- set operators -------------------------------------------------------------------------
@@ -182,7 +219,7 @@ public abstract class BackendOperatorSuite {
                 }
             }
         }
-        assertSameBag(expected, download(backend.join(step, input, index)));
+        assertSameBag(expected, download(backend.join(backend.prepare(step), input, index)));
     }
 
     @Test
@@ -192,7 +229,7 @@ public abstract class BackendOperatorSuite {
         Index index = backend.index(relation, new IndexSpec(new int[] {0}, 0));
         JoinStep step = JoinStep.of(1, REL, new IndexSpec(new int[] {0}, 0), List.of(), List.of(),
                 List.of(in(0), tuple(0)));
-        assertEquals(6, backend.join(step, input, index).size());
+        assertEquals(6, backend.join(backend.prepare(step), input, index).size());
     }
 
     @Test
@@ -210,7 +247,7 @@ public abstract class BackendOperatorSuite {
                 expected.add(new int[] {l[1]});
             }
         }
-        assertSameBag(expected, download(backend.antiJoin(step, upload(2, left), index)));
+        assertSameBag(expected, download(backend.antiJoin(backend.prepare(step), upload(2, left), index)));
     }
 
     @ParameterizedTest
@@ -243,7 +280,7 @@ public abstract class BackendOperatorSuite {
             };
             expected.add(new int[] {l[0], value});
         }
-        assertSameBag(expected, download(backend.aggregate(step, upload(1, left), index)));
+        assertSameBag(expected, download(backend.aggregate(backend.prepare(step), upload(1, left), index)));
     }
 
     @Test
@@ -262,7 +299,7 @@ public abstract class BackendOperatorSuite {
             rightSet.stream().filter(r -> r[0] == l[0] && r[1] != 3).mapToInt(r -> r[2]).distinct()
                     .forEach(v -> expected.add(new int[] {l[0], v}));
         }
-        assertSameBag(expected, download(backend.join(step, upload(1, left), index)));
+        assertSameBag(expected, download(backend.join(backend.prepare(step), upload(1, left), index)));
         // existence check: out(in0) :- in(in0), r(in0, _, _), t2 > 10
         JoinStep exists = new JoinStep(1, REL, spec, 1, List.of(in(0)),
                 List.of(new Filter(CompareOp.GT, ValueType.SIGNED, tuple(2), new Constant(10))), List.of(in(0)));
@@ -272,7 +309,7 @@ public abstract class BackendOperatorSuite {
                 present.add(new int[] {l[0]});
             }
         }
-        assertSameBag(present, download(backend.join(exists, upload(1, left), index)));
+        assertSameBag(present, download(backend.join(backend.prepare(exists), upload(1, left), index)));
     }
 
     @Test
@@ -283,11 +320,11 @@ public abstract class BackendOperatorSuite {
         ScanStep scan = ScanStep.of(REL, 2, List.of(new Filter(CompareOp.EQ, ValueType.SIGNED, tuple(0), new Constant(7))),
                 List.of(tuple(1)));
         List<int[]> expected = set.stream().filter(r -> r[0] == 7).map(r -> new int[] {r[1]}).toList();
-        assertSameBag(expected, download(backend.scan(scan, backend.index(relation, scan.order()))));
-        Rows one = backend.unit(new UnitStep(List.of(), List.of(new Constant(3), new Constant(4))));
+        assertSameBag(expected, download(backend.scan(backend.prepare(scan), backend.index(relation, scan.order()))));
+        Rows one = backend.unit(backend.prepare(new UnitStep(List.of(), List.of(new Constant(3), new Constant(4)))));
         assertRows(List.of(new int[] {3, 4}), download(one));
-        Rows none = backend.unit(new UnitStep(List.of(new Filter(CompareOp.LT, ValueType.SIGNED, new Constant(2),
-                new Constant(1))), List.of(new Constant(3))));
+        Rows none = backend.unit(backend.prepare(new UnitStep(List.of(new Filter(CompareOp.LT, ValueType.SIGNED,
+                new Constant(2), new Constant(1))), List.of(new Constant(3)))));
         assertEquals(0, none.size());
     }
 
@@ -301,6 +338,63 @@ public abstract class BackendOperatorSuite {
                 List.of(new Filter(CompareOp.LT, ValueType.SIGNED, tuple(2), new Constant(30))), List.of(tuple(1)));
         List<int[]> expected = set.stream().filter(r -> r[2] < 30).mapToInt(r -> r[1]).distinct()
                 .mapToObj(v -> new int[] {v}).toList();
-        assertSameBag(expected, download(backend.scan(scan, backend.index(relation, scan.order()))));
+        assertSameBag(expected, download(backend.scan(backend.prepare(scan), backend.index(relation, scan.order()))));
+    }
+
+    @Test
+    void aPreparedStepRunsManyTimes() {
+        Rows relation = backend.sortUnique(upload(2, randomRows(3000, 2, 50)));
+        IndexSpec spec = new IndexSpec(new int[] {0, 1}, 1);
+        Index index = backend.index(relation, spec);
+        Prepared<JoinStep> join = backend.prepare(JoinStep.of(1, REL, spec, List.of(in(0)),
+                List.of(new Filter(CompareOp.GT, ValueType.SIGNED, tuple(1), in(0))), List.of(in(0), tuple(1))));
+        List<int[]> first = download(backend.join(join, upload(1, randomRows(500, 1, 50)), index));
+        for (int i = 0; i < 3; i++) {
+            Rows input = upload(1, randomRows(500, 1, 50));
+            List<int[]> rows = download(backend.join(join, input, index));
+            rows.forEach(row -> assertEquals(true, row[1] > row[0], Arrays.toString(row)));
+        }
+        assertEquals(false, first.isEmpty());
+        backend.release(join);
+    }
+
+    @Test
+    void manyMergesIntoAGrowingFullKeepEveryRow() {
+        // the shape of a semi-naive loop: full grows by a delta per iteration, reusing its buffers
+        Rows full = backend.empty(2);
+        TreeSet<int[]> model = new TreeSet<>(ROWS);
+        for (int iteration = 0; iteration < 40; iteration++) {
+            int[][] rows = randomRows(2000 + iteration * 500, 2, 4000);
+            Rows delta = backend.sortUniqueDifference(upload(2, rows), full);
+            full = backend.merge(full, delta);
+            model.addAll(Arrays.asList(rows));
+            backend.release(delta);
+        }
+        assertRows(new ArrayList<>(model), download(full));
+    }
+
+    @Test
+    void largeRowSetsCrossEveryTileBoundary() {
+        // sizes that are not multiples of any work-group or tile size, values over the whole int range
+        for (int n : new int[] {1, 255, 257, 4097, 100_003}) {
+            int[][] rows = randomRows(n, 2, n < 1000 ? 7 : Integer.MAX_VALUE);
+            Rows sorted = backend.sortUnique(upload(2, rows));
+            assertRows(sortedSet(Arrays.asList(rows)), download(sorted), "n = " + n);
+            IndexSpec spec = new IndexSpec(new int[] {1, 0}, 1);
+            Index index = backend.index(sorted, spec);
+            Prepared<JoinStep> join = backend.prepare(JoinStep.of(1, REL, spec, List.of(in(0)), List.of(), List.of(tuple(0))));
+            int[][] probes = new int[Math.min(n, 1000)][];
+            for (int i = 0; i < probes.length; i++) {
+                probes[i] = new int[] {rows[i][1]};
+            }
+            List<int[]> expected = new ArrayList<>();
+            List<int[]> set = download(sorted);
+            java.util.Map<Integer, List<int[]>> byKey = new java.util.HashMap<>();
+            set.forEach(r -> byKey.computeIfAbsent(r[1], k -> new ArrayList<>()).add(r));
+            for (int[] probe : probes) {
+                byKey.getOrDefault(probe[0], List.of()).forEach(r -> expected.add(new int[] {r[0]}));
+            }
+            assertSameBag(expected, download(backend.join(join, upload(1, probes), index)));
+        }
     }
 }

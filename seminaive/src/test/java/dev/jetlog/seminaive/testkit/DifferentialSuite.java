@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * candidate tuples than the reference's bound (distinct body matches per rule version). A failure prints the seed, a
  * self-contained reproduction (program plus facts) and the first differing rows.
  *
- * <p>System properties: {@code jetlog.differential.cases} (default 1000) sets how many seeds run, from
+ * <p>System properties: {@code jetlog.differential.cases} (default 1000, or the backend's defaultCases) sets how
+ * many seeds run, from
  * {@code jetlog.differential.seed} (default 0); run one seed with e.g.
  * {@code -Djetlog.differential.seed=123 -Djetlog.differential.cases=1}.
  */
@@ -37,10 +38,20 @@ public abstract class DifferentialSuite {
     /** The backend under test, as named on the command line. */
     protected abstract String backend();
 
+    @org.junit.jupiter.api.BeforeEach
+    void requireBackend() {
+        BackendRequirement.check(backend());
+    }
+
+    /** How many seeds run when jetlog.differential.cases is not set. */
+    protected int defaultCases() {
+        return 1000;
+    }
+
     @TestFactory
     Stream<DynamicTest> randomProgramsAgreeWithTheReference() {
         long first = Long.getLong("jetlog.differential.seed", 0);
-        int cases = Integer.getInteger("jetlog.differential.cases", 1000);
+        int cases = Integer.getInteger("jetlog.differential.cases", defaultCases());
         return LongStream.range(first, first + cases)
                 .mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> check(seed)));
     }

@@ -20,6 +20,11 @@ public abstract class EngineSemanticsSuite {
     /** The backend under test, as named on the command line. */
     protected abstract String backend();
 
+    @org.junit.jupiter.api.BeforeEach
+    void requireBackend() {
+        BackendRequirement.check(backend());
+    }
+
     protected Map<String, List<String>> run(EngineRun run) {
         return run.run(backend(), 2);
     }

@@ -31,6 +31,11 @@ public abstract class SessionApiSuite {
     /** The backend under test, as named on the command line. */
     protected abstract String backend();
 
+    @org.junit.jupiter.api.BeforeEach
+    void requireBackend() {
+        BackendRequirement.check(backend());
+    }
+
     @TempDir
     Path dir;
 

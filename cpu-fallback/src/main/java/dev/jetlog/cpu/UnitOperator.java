@@ -1,0 +1,25 @@
+// The unit step on the CPU: one empty input row through the step's filters and output.
+package dev.jetlog.cpu;
+
+import dev.jetlog.hisa.Tuples;
+import dev.jetlog.planner.ir.UnitStep;
+
+final class UnitOperator {
+    private static final int[] NO_ROW = new int[0];
+
+    private final RowFilter filter;
+    private final Projection projection;
+
+    UnitOperator(UnitStep step) {
+        filter = ExprCompiler.all(step.filters());
+        projection = new Projection(step.output());
+    }
+
+    Tuples run() {
+        IntBuffer out = new IntBuffer(projection.width());
+        if (filter == null || filter.test(NO_ROW, 0, null, 0, 0)) {
+            projection.write(NO_ROW, 0, null, 0, 0, out);
+        }
+        return new Tuples(projection.width(), out.single(), out.rows());
+    }
+}

@@ -1,0 +1,222 @@
+// A hash-indexed sorted array (HISA, Sun et al., ASPLOS'25) over a duplicate-free row set held in
+// canonical order: the data array is the row set itself; the sorted index array lists row ids in
+// the index's column order (omitted when that order is the canonical one, as the data is already
+// sorted by it); an open-addressing hash table (linear probing, load factor at most 0.8) maps each
+// distinct key prefix to the first sorted position holding it and the number of positions that do.
+// A lookup hashes the key, probes to its slot and then reads a contiguous run of the sorted index.
+package dev.jetlog.cpu.hisa;
+
+import dev.jetlog.hisa.Tuples;
+import dev.jetlog.hisa.KeyPacking;
+import dev.jetlog.hisa.Hashing;
+import dev.jetlog.hisa.HisaLayout;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+public final class HisaIndex {
+    private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(int[].class);
+
+    private final Tuples rows;
+    private final int[] order;
+    private final int keyLength;
+    private final int[] sortedRows;
+    /** Two ints per slot: first sorted position + 1 (0 = empty slot), then the run length. */
+    private final int[] table;
+    private final int mask;
+    private final int distinctKeys;
+
+    private HisaIndex(Tuples rows, int[] order, int keyLength, int[] sortedRows, int[] table, int distinctKeys) {
+        this.rows = rows;
+        this.order = order;
+        this.keyLength = keyLength;
+        this.sortedRows = sortedRows;
+        this.table = table;
+        this.mask = table.length / 2 - 1;
+        this.distinctKeys = distinctKeys;
+    }
+
+    /**
+     * Builds the index over rows, which must be duplicate-free and in canonical order.
+     * order lists every column once; the first keyLength of them form the hash key.
+     */
+    public static HisaIndex build(Tuples rows, int[] order, int keyLength, Parallel parallel) {
+        int arity = rows.arity();
+        if (order.length != arity || keyLength < 0 || keyLength > arity) {
+            throw new IllegalArgumentException("index order of " + order.length + " columns, key "
+                    + keyLength + ", for arity " + arity);
+        }
+        int[] sortedRows = isIdentity(order) ? null : sortedRowIds(rows, order, parallel);
+        int n = rows.size();
+        int[] data = rows.data();
+        if (keyLength == 0) {
+            return new HisaIndex(rows, order.clone(), 0, sortedRows, new int[2], n == 0 ? 0 : 1);
+        }
+        int[] groupStart = groupStarts(data, arity, n, sortedRows, order, keyLength, parallel);
+        int groups = groupStart.length;
+        int capacity = HisaLayout.slotsFor(groups);
+        int[] table = new int[capacity * HisaLayout.INTS_PER_SLOT];
+        int tableMask = capacity - 1;
+        parallel.forEachChunk(groups, parallel.chunksFor(groups, 1 << 14), (chunk, from, to) -> {
+            for (int g = from; g < to; g++) {
+                int start = groupStart[g];
+                int end = g + 1 < groups ? groupStart[g + 1] : n;
+                int slot = Hashing.hashRow(data, row(sortedRows, start) * arity, order, keyLength) & tableMask;
+                // claim the first free slot; other workers insert other keys concurrently
+                while (!SLOTS.compareAndSet(table, 2 * slot, 0, start + 1)) {
+                    slot = (slot + 1) & tableMask;
+                }
+                table[2 * slot + 1] = end - start;
+            }
+        });
+        return new HisaIndex(rows, order.clone(), keyLength, sortedRows, table, groups);
+    }
+
+    /** The sorted positions where a new key prefix begins, found in parallel chunks. */
+    private static int[] groupStarts(int[] data, int arity, int n, int[] sortedRows, int[] order, int keyLength,
+                                     Parallel parallel) {
+        int chunks = parallel.chunksFor(n, 1 << 15);
+        int[][] starts = new int[chunks][];
+        int[] counts = new int[chunks + 1];
+        parallel.forEachChunk(n, chunks, (chunk, from, to) -> {
+            int[] found = new int[Math.max(1, to - from)];
+            int count = 0;
+            for (int p = from; p < to; p++) {
+                if (p == 0 || !samePrefix(data, row(sortedRows, p - 1) * arity, row(sortedRows, p) * arity, order, keyLength)) {
+                    found[count++] = p;
+                }
+            }
+            starts[chunk] = found;
+            counts[chunk + 1] = count;
+        });
+        for (int c = 0; c < chunks; c++) {
+            counts[c + 1] += counts[c];
+        }
+        int[] all = new int[counts[chunks]];
+        for (int c = 0; c < chunks; c++) {
+            System.arraycopy(starts[c], 0, all, counts[c], counts[c + 1] - counts[c]);
+        }
+        return all;
+    }
+
+    private static int row(int[] sortedRows, int position) {
+        return sortedRows == null ? position : sortedRows[position];
+    }
+
+    private static boolean samePrefix(int[] data, int a, int b, int[] order, int length) {
+        for (int i = 0; i < length; i++) {
+            if (data[a + order[i]] != data[b + order[i]]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isIdentity(int[] order) {
+        for (int i = 0; i < order.length; i++) {
+            if (order[i] != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Row ids sorted by the index order: packed (key, row id) longs when they fit, else column radix passes. */
+    private static int[] sortedRowIds(Tuples rows, int[] order, Parallel parallel) {
+        int n = rows.size();
+        int[] data = rows.data();
+        KeyPacking packing = ColumnRanges.measure(rows, order, parallel);
+        int rowBits = n <= 1 ? 1 : 32 - Integer.numberOfLeadingZeros(n - 1);
+        if (!packing.fits(rowBits)) {
+            return PermutationRadixSort.sortedRowIds(rows, order, parallel);
+        }
+        long[] keys = new long[n];
+        int chunks = parallel.chunksFor(n, 1 << 16);
+        parallel.forEachChunk(n, chunks, (chunk, from, to) -> {
+            for (int r = from; r < to; r++) {
+                keys[r] = (packing.pack(data, r) << rowBits) | r;
+            }
+        });
+        long[] sorted = LongRadixSort.sort(keys, n, packing.bits() + rowBits, parallel);
+        long rowMask = (1L << rowBits) - 1;
+        int[] ids = new int[n];
+        parallel.forEachChunk(n, chunks, (chunk, from, to) -> {
+            for (int i = from; i < to; i++) {
+                ids[i] = (int) (sorted[i] & rowMask);
+            }
+        });
+        return ids;
+    }
+
+    public Tuples rows() {
+        return rows;
+    }
+
+    public int keyLength() {
+        return keyLength;
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    public int distinctKeys() {
+        return distinctKeys;
+    }
+
+    /**
+     * The slot of key[0, keyLength), or -1 if no row has that key. With keyLength 0 every row matches
+     * and the answer is 0 when the index holds a row.
+     */
+    public int find(int[] key) {
+        if (keyLength == 0) {
+            return rows.size() > 0 ? 0 : -1;
+        }
+        int[] data = rows.data();
+        int arity = rows.arity();
+        int slot = Hashing.hash(key, keyLength) & mask;
+        while (true) {
+            int start = table[2 * slot];
+            if (start == 0) {
+                return -1;
+            }
+            int base = row(sortedRows, start - 1) * arity;
+            boolean equal = true;
+            for (int i = 0; i < keyLength; i++) {
+                if (data[base + order[i]] != key[i]) {
+                    equal = false;
+                    break;
+                }
+            }
+            if (equal) {
+                return slot;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /** The first sorted position of the slot's run. */
+    public int start(int slot) {
+        return keyLength == 0 ? 0 : table[2 * slot] - 1;
+    }
+
+    /** The number of rows in the slot's run. */
+    public int count(int slot) {
+        return keyLength == 0 ? rows.size() : table[2 * slot + 1];
+    }
+
+    /** Row ids in index order, or null when the index order is the canonical one (row id = position). */
+    public int[] sortedRows() {
+        return sortedRows;
+    }
+
+    /** The row id at a sorted position. */
+    public int rowAt(int position) {
+        return sortedRows == null ? position : sortedRows[position];
+    }
+
+    /** True if some row has the key. */
+    public boolean contains(int[] key) {
+        return find(key) >= 0;
+    }
+}

@@ -1,0 +1,169 @@
+// Difference and merge of duplicate-free row sets in canonical order, split into independent
+// parallel pieces by binary search (difference) and by co-ranking the merge path (merge).
+package dev.jetlog.cpu.hisa;
+
+import dev.jetlog.hisa.Tuples;
+import dev.jetlog.hisa.RowOrder;
+
+public final class SetOperations {
+    private static final int LINEAR_PROBES = 8;
+    private SetOperations() {
+    }
+
+    /** The rows of a that are not in b; both sorted and duplicate-free. The result is sorted. */
+    public static Tuples difference(Tuples a, Tuples b, Parallel parallel) {
+        int arity = a.arity();
+        int na = a.size();
+        int nb = b.size();
+        if (na == 0 || nb == 0) {
+            return new Tuples(arity, a.toArray(), na);
+        }
+        if (arity == 0) {
+            return Tuples.empty(0);
+        }
+        int[] da = a.data();
+        int[] db = b.data();
+        int chunks = parallel.chunksFor(na, 1 << 14);
+        int[][] kept = new int[chunks][];
+        int[] counts = new int[chunks + 1];
+        parallel.forEachChunk(na, chunks, (chunk, from, to) -> {
+            int[] out = new int[(to - from) * arity];
+            int written = 0;
+            int j = RowOrder.lowerBound(db, 0, nb, da, from, arity);
+            for (int i = from; i < to; i++) {
+                j = gallop(db, j, nb, da, i, arity);
+                if (j == nb || RowOrder.compare(da, i, db, j, arity) != 0) {
+                    System.arraycopy(da, i * arity, out, written * arity, arity);
+                    written++;
+                }
+            }
+            kept[chunk] = out;
+            counts[chunk + 1] = written;
+        });
+        for (int c = 0; c < chunks; c++) {
+            counts[c + 1] += counts[c];
+        }
+        int[] result = new int[counts[chunks] * arity];
+        parallel.forEachChunk(chunks, chunks, (chunk, from, to) -> {
+            for (int c = from; c < to; c++) {
+                System.arraycopy(kept[c], 0, result, counts[c] * arity, (counts[c + 1] - counts[c]) * arity);
+            }
+        });
+        return new Tuples(arity, result, counts[chunks]);
+    }
+
+    /**
+     * The first position p >= from in sorted[.., n) whose row is not less than row probe of other,
+     * by exponential then binary search from `from` (cheap when the answer is near).
+     */
+    static int gallop(int[] sorted, int from, int n, int[] other, int probe, int arity) {
+        return gallop(sorted, from, n, other, probe, arity, false);
+    }
+
+    /**
+     * Like {@link #gallop(int[], int, int, int[], int, int)}; with orEqual, the first position whose
+     * row is greater than the probe (rows equal to it are skipped too).
+     */
+    static int gallop(int[] sorted, int from, int n, int[] other, int probe, int arity, boolean orEqual) {
+        int limit = orEqual ? 0 : -1;
+        if (from >= n || RowOrder.compare(sorted, from, other, probe, arity) > limit) {
+            return from;
+        }
+        // a few sequential steps first: when the sets interleave densely the answer is near and
+        // the rows are already in cache; only then jump exponentially
+        int lo = from;
+        for (int linear = 0; linear < LINEAR_PROBES; linear++) {
+            if (lo + 1 >= n || RowOrder.compare(sorted, lo + 1, other, probe, arity) > limit) {
+                return lo + 1;
+            }
+            lo++;
+        }
+        from = lo;
+        int step = 1;
+        int hi = from + 1;
+        while (hi < n && RowOrder.compare(sorted, hi, other, probe, arity) <= limit) {
+            lo = hi;
+            step <<= 1;
+            hi = (int) Math.min((long) n, (long) from + step);
+        }
+        // sorted[lo] <= limit side; find the first in (lo, hi] beyond it
+        int left = lo + 1;
+        int right = Math.min(hi, n);
+        while (left < right) {
+            int mid = (left + right) >>> 1;
+            if (RowOrder.compare(sorted, mid, other, probe, arity) <= limit) {
+                left = mid + 1;
+            } else {
+                right = mid;
+            }
+        }
+        return left;
+    }
+
+    /**
+     * The union of two sorted, duplicate-free, disjoint row sets, written sorted into target (which must
+     * hold (|a| + |b|) * arity ints; pass null to allocate one exactly that size).
+     */
+    public static Tuples merge(Tuples a, Tuples b, int[] target, Parallel parallel) {
+        int arity = a.arity();
+        int na = a.size();
+        int nb = b.size();
+        int total = na + nb;
+        int[] out = target != null ? target : new int[total * arity];
+        if (out.length < total * arity) {
+            throw new IllegalArgumentException("merge target holds " + out.length + " ints, needs " + total * arity);
+        }
+        if (arity == 0) {
+            return new Tuples(0, out, Math.min(total, 1));
+        }
+        int[] da = a.data();
+        int[] db = b.data();
+        int chunks = parallel.chunksFor(total, 1 << 15);
+        parallel.forEachChunk(total, chunks, (chunk, from, to) -> {
+            int i = coRank(from, da, na, db, nb, arity);
+            int iEnd = coRank(to, da, na, db, nb, arity);
+            mergeRuns(da, i, iEnd, db, from - i, to - iEnd, out, from, arity);
+        });
+        return new Tuples(arity, out, total);
+    }
+
+    /**
+     * Merges a[i, iEnd) and b[j, jEnd) into out from row k, copying whole runs at once: galloping
+     * finds how many rows of one side come before the next row of the other, so a small delta
+     * merged into a large full version costs little more than one bulk copy.
+     */
+    private static void mergeRuns(int[] a, int i, int iEnd, int[] b, int j, int jEnd, int[] out, int k, int arity) {
+        while (i < iEnd && j < jEnd) {
+            int runEnd = gallop(a, i, iEnd, b, j, arity, true);
+            System.arraycopy(a, i * arity, out, k * arity, (runEnd - i) * arity);
+            k += runEnd - i;
+            i = runEnd;
+            if (i == iEnd) {
+                break;
+            }
+            runEnd = gallop(b, j, jEnd, a, i, arity, false);
+            System.arraycopy(b, j * arity, out, k * arity, (runEnd - j) * arity);
+            k += runEnd - j;
+            j = runEnd;
+        }
+        System.arraycopy(a, i * arity, out, k * arity, (iEnd - i) * arity);
+        k += iEnd - i;
+        System.arraycopy(b, j * arity, out, k * arity, (jEnd - j) * arity);
+    }
+
+    /** How many of the first d merged rows come from a (ties go to a first). */
+    static int coRank(int d, int[] a, int na, int[] b, int nb, int arity) {
+        int lo = Math.max(0, d - nb);
+        int hi = Math.min(d, na);
+        while (lo < hi) {
+            int i = (lo + hi) >>> 1;
+            int j = d - i;
+            if (j > 0 && RowOrder.compare(a, i, b, j - 1, arity) <= 0) {
+                lo = i + 1;
+            } else {
+                hi = i;
+            }
+        }
+        return lo;
+    }
+}

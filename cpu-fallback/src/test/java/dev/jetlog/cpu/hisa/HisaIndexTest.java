@@ -1,0 +1,95 @@
+// HISA index lookups against a scan of the rows, for every key prefix of several column orders.
+package dev.jetlog.cpu.hisa;
+
+import dev.jetlog.hisa.Tuples;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HisaIndexTest {
+    @ParameterizedTest
+    @CsvSource({
+        "'0,1', 30, 2",
+        "'1,0', 30, 2",
+        "'2,0,1', 12, 3",
+        "'1,2,0', 2147483647, 2",
+        "'0,1,2', 12, 1",
+    })
+    void everyPrefixFindsExactlyTheMatchingRows(String orderText, long range, int threads) {
+        int[] order = java.util.Arrays.stream(orderText.split(",")).mapToInt(Integer::parseInt).toArray();
+        int arity = order.length;
+        SplittableRandom random = new SplittableRandom(range + arity);
+        try (Parallel parallel = Parallel.of(threads)) {
+            Tuples rows = SortUnique.sortUnique(RowSets.random(random, arity, 3000, -3, range), parallel);
+            for (int keyLength = 0; keyLength <= arity; keyLength++) {
+                HisaIndex index = HisaIndex.build(rows, order, keyLength, parallel);
+                for (int probe = 0; probe < 300; probe++) {
+                    int[] key = new int[keyLength];
+                    int source = random.nextInt(rows.size());
+                    for (int i = 0; i < keyLength; i++) {
+                        key[i] = probe % 3 == 0 ? (int) (random.nextLong(range) - 3) : rows.get(source, order[i]);
+                    }
+                    assertEquals(scan(rows, order, key), lookup(index, key),
+                            "order " + orderText + " key " + java.util.Arrays.toString(key));
+                }
+            }
+        }
+    }
+
+    @Test
+    void emptyIndexFindsNothing() {
+        try (Parallel parallel = Parallel.of(1)) {
+            HisaIndex index = HisaIndex.build(Tuples.empty(2), new int[] {1, 0}, 1, parallel);
+            assertFalse(index.contains(new int[] {4}));
+            HisaIndex noKey = HisaIndex.build(Tuples.empty(2), new int[] {0, 1}, 0, parallel);
+            assertFalse(noKey.contains(new int[0]));
+            HisaIndex some = HisaIndex.build(RowSets.of(2, 1, 2), new int[] {0, 1}, 0, parallel);
+            assertTrue(some.contains(new int[0]));
+        }
+    }
+
+    /** Matching rows in sorted-index order, as the index returns them. */
+    private static List<List<Integer>> lookup(HisaIndex index, int[] key) {
+        List<List<Integer>> found = new ArrayList<>();
+        int slot = index.find(key);
+        if (slot >= 0) {
+            for (int p = index.start(slot); p < index.start(slot) + index.count(slot); p++) {
+                found.add(RowSets.row(index.rows(), index.rowAt(p)));
+            }
+        }
+        return found;
+    }
+
+    /** Matching rows ordered by the index's column order. */
+    private static List<List<Integer>> scan(Tuples rows, int[] order, int[] key) {
+        List<List<Integer>> found = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            boolean match = true;
+            for (int i = 0; i < key.length; i++) {
+                match &= rows.get(r, order[i]) == key[i];
+            }
+            if (match) {
+                found.add(RowSets.row(rows, r));
+            }
+        }
+        found.sort((a, b) -> {
+            for (int column : order) {
+                int c = Integer.compare(a.get(column), b.get(column));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        });
+        return found;
+    }
+}

@@ -1,0 +1,53 @@
+// Difference and merge of sorted row sets against a TreeSet model, including parallel splits.
+package dev.jetlog.cpu.hisa;
+
+import dev.jetlog.hisa.Tuples;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class SetOperationsTest {
+    @ParameterizedTest
+    @CsvSource({
+        "1, 5000, 80000, 1000000, 1",
+        "2, 100000, 3000, 400, 2",
+        "2, 90000, 70000, 300, 3",
+        "3, 40000, 50000, 30, 2",
+        "2, 0, 1000, 100, 2",
+        "2, 1000, 0, 100, 2",
+        "3, 20000, 30000, 4294967296, 2",
+    })
+    void differenceAndMergeMatchModel(int arity, int na, int nb, long range, int threads) {
+        SplittableRandom random = new SplittableRandom(na * 31L + nb);
+        try (Parallel parallel = Parallel.of(threads)) {
+            Tuples a = SortUnique.sortUnique(RowSets.random(random, arity, na, -7, range), parallel);
+            Tuples b = SortUnique.sortUnique(RowSets.random(random, arity, nb, -7, range), parallel);
+            TreeSet<List<Integer>> expected = RowSets.model(a);
+            expected.removeAll(RowSets.model(b));
+            Tuples difference = SetOperations.difference(a, b, parallel);
+            assertEquals(new ArrayList<>(expected), RowSets.rows(difference));
+
+            Tuples unsorted = RowSets.random(new SplittableRandom(na), arity, na, -7, range);
+            TreeSet<List<Integer>> fresh = RowSets.model(unsorted);
+            fresh.removeAll(RowSets.model(b));
+            assertEquals(new ArrayList<>(fresh), RowSets.rows(SortUnique.sortUniqueMinus(unsorted, b, parallel)),
+                    "fused sort-unique and difference");
+
+            TreeSet<List<Integer>> union = RowSets.model(b);
+            union.addAll(expected);
+            Tuples merged = SetOperations.merge(b, difference, null, parallel);
+            assertEquals(new ArrayList<>(union), RowSets.rows(merged));
+
+            int[] target = new int[(b.size() + difference.size()) * arity + 17];
+            Tuples mergedInto = SetOperations.merge(difference, b, target, parallel);
+            assertEquals(new ArrayList<>(union), RowSets.rows(mergedInto));
+        }
+    }
+}
