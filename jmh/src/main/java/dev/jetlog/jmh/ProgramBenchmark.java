@@ -1,10 +1,9 @@
-// JMH: whole programs (TC, SG) through the Java API on a generated graph, per backend and thread
-// count. Setup compiles the program and loads the graph; each invocation evaluates to the fixpoint.
+// JMH: whole programs of ../shared/programs on the shared graphs and analysis inputs, through the Java
+// API, per backend and thread count. Setup compiles the program and loads its inputs; each invocation
+// evaluates to the fixpoint. Without ../shared the setup fails with the reason.
 package dev.jetlog.jmh;
 
-import dev.jetlog.datasets.ExamplePrograms;
-import dev.jetlog.datasets.GraphGenerator;
-import dev.jetlog.datasets.IntRows;
+import dev.jetlog.datasets.SharedDatasets;
 import dev.jetlog.seminaive.api.CompiledProgram;
 import dev.jetlog.seminaive.api.EngineOptions;
 import dev.jetlog.seminaive.api.JetLog;
@@ -23,46 +22,73 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
-@Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx8g"})
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx12g", "-XX:+UseParallelGC"})
 public class ProgramBenchmark {
-    @Param({"tc", "sg"})
-    String program;
+    /** program/input: a graph of shared/datasets/graphs, or an input folder of shared/datasets/analysis. */
+    @Param({"tc/OL.cedge", "tc/cti", "sg/TG.cedge", "cspa/httpd-cspa10k"})
+    String workload;
 
-    @Param({"cpu"})
+    @Param({"cpu", "opencl", "cuda"})
     String backend;
 
-    @Param({"1", "2"})
+    @Param({"2"})
     int threads;
 
-    /** Nodes of the random graph; it has three times as many edges. */
-    @Param({"3000"})
-    int nodes;
-
     private Session session;
+    private String output;
 
     @Setup(Level.Trial)
-    public void setUp() {
-        CompiledProgram compiled = JetLog.compile(program + ".dl", ExamplePrograms.source(program));
+    public void setUp() throws IOException {
+        Path shared = SharedDatasets.locate().orElseThrow(() -> new IllegalStateException(
+                "no ../shared folder (set -Djetlog.shared=DIR): the program benchmarks read its graphs"));
+        String program = workload.substring(0, workload.indexOf('/'));
+        String input = workload.substring(workload.indexOf('/') + 1);
+        String source = Files.readString(shared.resolve("programs/" + program + ".dl"));
+        CompiledProgram compiled = JetLog.compile(program + ".dl", source);
+        output = compiled.checked().program().directives().stream()
+                .filter(d -> d.kind() == dev.jetlog.parser.ast.DirectiveKind.OUTPUT)
+                .map(d -> d.relation()).findFirst().orElseThrow();
         session = compiled.newSession(EngineOptions.defaults().withBackend(backend).withThreads(threads));
-        IntRows edges = GraphGenerator.random(nodes, 3 * nodes, 7L);
-        session.insertRows("edge", edges.data(), edges.size());
+        session.loadInputs(factsFolder(shared, input));
+    }
+
+    private static Path factsFolder(Path shared, String input) {
+        Path analysis = shared.resolve("datasets/analysis/" + input);
+        if (Files.isDirectory(analysis)) {
+            return analysis;
+        }
+        try {
+            Path dir = Files.createTempDirectory("jetlog-bench");
+            Files.createSymbolicLink(dir.resolve("edge.facts"), shared.resolve("datasets/graphs/" + input + ".tsv"));
+            dir.toFile().deleteOnExit();
+            dir.resolve("edge.facts").toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        session.close();
+        if (session != null) {
+            session.close();
+        }
     }
 
     @Benchmark
     public long evaluate() {
         session.run();
-        return session.count(program.equals("tc") ? "path" : "sg");
+        return session.count(output);
     }
 }
