@@ -1,5 +1,5 @@
 // The `jetlog` command, with Soufflé's conventions: PROGRAM.dl, -F facts directory, -D output
-// directory (or - for stdout), -j threads; plus --backend, --stats and --explain.
+// directory (or - for stdout), -j threads; plus --backend, --stats, --explain and --timeout.
 package dev.jetlog.cli;
 
 import picocli.CommandLine.Command;
@@ -37,4 +37,8 @@ final class JetLogCommand {
 
     @Option(names = {"-w", "--no-warn"}, description = "do not print warnings, nor the note saying which backend auto chose")
     boolean noWarnings;
+
+    @Option(names = "--timeout", paramLabel = "TIME", description = "stop after this long (seconds, or with a unit: 90s, 5m, 2h); "
+            + "exit status 124, no output written")
+    String timeout;
 }

@@ -20,11 +20,28 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.out, System.err, true));
     }
 
-    /** Runs the command with the given streams and returns its exit status. */
+    /** Runs the command with the given streams and returns its exit status (signals left alone). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, false);
+    }
+
+    /** The rendered diagnostics, or just the first one's headline if rendering itself fails. */
+    private static String renderSafely(DatalogException e) {
+        try {
+            return e.render();
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError failure) {
+            return "jetlog: error: " + e.getMessage();
+        }
+    }
+
+    /**
+     * Runs the command with the given streams and returns its exit status. With handleSignals, SIGINT and
+     * SIGTERM stop the run cleanly (status 130 and 143); --timeout does so always (status 124).
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, boolean handleSignals) {
         JetLogCommand command = new JetLogCommand();
         CommandLine commandLine = new CommandLine(command);
         try {
@@ -42,15 +59,34 @@ public final class Main {
             commandLine.printVersionHelp(out);
             return OK;
         }
+        long timeoutMillis;
         try {
-            new ProgramRun(command, out, err).execute();
-            return OK;
+            timeoutMillis = command.timeout == null ? 0 : Durations.millis(command.timeout);
+        } catch (UsageError e) {
+            err.println("jetlog: " + e.getMessage());
+            err.println("Try 'jetlog --help' for usage.");
+            return USAGE;
+        }
+        ProgramRun program = new ProgramRun(command, out, err);
+        try (Interrupts interrupts = Interrupts.watch(err, timeoutMillis, handleSignals)) {
+            try {
+                program.execute();
+                return OK;
+            } catch (RuntimeException | Error e) {
+                if (interrupts.cause() == null) {
+                    throw e;
+                }
+                err.println("jetlog: stopped by " + interrupts.cause() + " while " + program.phase() + "; "
+                        + (program.wroteOutputs() ? "the outputs were already written"
+                        : "no output was written (earlier outputs are intact)"));
+                return interrupts.status();
+            }
         } catch (UsageError e) {
             err.println("jetlog: " + e.getMessage());
             err.println("Try 'jetlog --help' for usage.");
             return USAGE;
         } catch (DatalogException e) {
-            err.println(e.render());
+            err.println(renderSafely(e));
             int errors = e.errors().size();
             err.println(errors + (errors == 1 ? " error" : " errors") + "; nothing was evaluated");
             return FAILED;

@@ -5,6 +5,7 @@ package dev.jetlog.cli;
 
 import dev.jetlog.seminaive.api.CompiledProgram;
 import dev.jetlog.seminaive.api.EngineOptions;
+import dev.jetlog.seminaive.api.EvaluationCancelledException;
 import dev.jetlog.seminaive.api.JetLog;
 import dev.jetlog.seminaive.api.JetLogException;
 import dev.jetlog.seminaive.api.Session;
@@ -32,8 +33,24 @@ final class ProgramRun {
         this.err = err;
     }
 
+    /** What the run was doing last: for the message when a signal or the time limit stops it. */
+    private volatile String phase = "starting";
+    private volatile boolean wroteOutputs;
+
+    String phase() {
+        return phase;
+    }
+
+    boolean wroteOutputs() {
+        return wroteOutputs;
+    }
+
     void execute() {
         int threads = threads(command.jobs);
+        if (command.backend.isBlank()) {
+            throw new UsageError("--backend needs a name: auto, cuda, opencl or cpu");
+        }
+        phase = "compiling " + command.program;
         CompiledProgram program = compile(command.program);
         if (!command.noWarnings && !program.warnings().isEmpty()) {
             err.print(program.renderWarnings());
@@ -55,20 +72,35 @@ final class ProgramRun {
             if ("auto".equals(command.backend) && !command.noWarnings) {
                 err.println("jetlog: " + session.backendChoice());
             }
+            phase = "reading the facts";
             session.loadInputs(command.factDir);
-            EvaluationStats stats = session.run();
+            phase = "evaluating";
+            EvaluationStats stats;
+            try {
+                stats = session.run();
+            } catch (EvaluationCancelledException e) {
+                phase = "evaluating (" + e.getMessage().replaceFirst("^evaluation cancelled ", "") + ")";
+                printStats(session, session.stats());
+                throw e;
+            }
+            phase = "writing the outputs";
             PrintStream results = new PrintStream(new BufferedOutputStream(out, 1 << 16), false, StandardCharsets.UTF_8);
             if (toStdout) {
                 session.printOutputs(results);
             } else {
                 session.writeOutputs(outputDir, results);
             }
+            wroteOutputs = true;
             session.printSizes(results);
             results.flush();
-            if (command.stats) {
-                err.println("backend: " + session.backendDescription());
-                err.print(stats.format());
-            }
+            printStats(session, stats);
+        }
+    }
+
+    private void printStats(Session session, EvaluationStats stats) {
+        if (command.stats && stats != null) {
+            err.println("backend: " + session.backendDescription());
+            err.print(stats.format());
         }
     }
 

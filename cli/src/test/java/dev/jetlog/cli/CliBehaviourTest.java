@@ -189,7 +189,7 @@ class CliBehaviourTest {
                 1, "facts directory", "does not exist");
         Files.delete(facts.resolve("edge.facts"));
         assertCleanFailure(CliRun.of(program.toString(), "-F", facts.toString(), "-D", out.toString()),
-                1, "edge.facts does not exist", "tc.dl:2:8");
+                1, "edge.facts: does not exist", "tc.dl:2:8");
     }
 
     @Test

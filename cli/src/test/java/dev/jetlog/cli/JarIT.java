@@ -57,4 +57,38 @@ class JarIT {
         assertTrue(run.err().startsWith(bad + ":2:"), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"INT, 130, SIGINT", "TERM, 143, SIGTERM"})
+    void aSignalStopsTheRunCleanly(String signal, int status, String name) throws Exception {
+        Path facts = Files.createDirectories(dir.resolve("facts"));
+        StringBuilder edges = new StringBuilder();
+        for (int i = 0; i < 6000; i++) {
+            edges.append(i).append('\t').append((i + 1) % 6000).append('\n');
+        }
+        Files.writeString(facts.resolve("edge.facts"), edges);
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("path.csv"), "earlier\n");
+        Path program = dir.resolve("tc.dl");
+        Files.writeString(program, ".decl edge(x: number, y: number)\n.input edge\n.decl path(x: number, y: number)\n"
+                + ".output path\npath(x, y) :- edge(x, y).\npath(x, z) :- edge(x, y), path(y, z).\n");
+        Path jar = Path.of(System.getProperty("jetlog.jar", "target/jetlog.jar"));
+        java.lang.Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), program.toString(), "-F", facts.toString(), "-D", out.toString(), "-j", "2",
+                "--backend", "cpu", "--stats")
+                .redirectError(dir.resolve("stderr").toFile()).redirectOutput(dir.resolve("stdout").toFile()).start();
+        Thread.sleep(2500);
+        assertTrue(process.isAlive(), "the run should still be going after 2.5 s");
+        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "jetlog did not stop after SIG" + signal);
+        String err = Files.readString(dir.resolve("stderr"), StandardCharsets.UTF_8);
+        assertEquals(status, process.exitValue(), err);
+        assertTrue(err.contains("jetlog: stopped by " + name + " while evaluating"), err);
+        assertTrue(err.contains("stratum  relations"), "--stats prints the statistics so far:\n" + err);
+        assertFalse(err.contains("Exception"), err);
+        assertEquals("earlier\n", Files.readString(out.resolve("path.csv")), "earlier outputs are intact");
+        try (var files = Files.list(out)) {
+            assertEquals(1, files.count(), "no temporary file is left");
+        }
+    }
 }

@@ -19,14 +19,20 @@ import dev.jetlog.seminaive.spi.Index;
 import dev.jetlog.seminaive.spi.Prepared;
 import dev.jetlog.seminaive.spi.Rows;
 
+import java.lang.ref.Cleaner;
 import java.util.Arrays;
 import java.util.List;
 
 public final class CpuBackend implements Backend {
+    /** Shuts down the worker pool of a backend that was never closed, once it is unreachable. */
+    private static final Cleaner CLEANER = Cleaner.create();
+
     private final Parallel parallel;
+    private final Cleaner.Cleanable cleanable;
 
     public CpuBackend(int threads) {
         this.parallel = Parallel.of(threads);
+        this.cleanable = CLEANER.register(this, parallel::close);
     }
 
     @Override
@@ -202,7 +208,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void close() {
-        parallel.close();
+        cleanable.clean();
     }
 
     private static Tuples tuples(Rows rows) {

@@ -215,7 +215,7 @@ public final class FactsReader {
                 stop = end;
             }
             if (types[c] == ColumnType.SYMBOL) {
-                row[c] = symbols.encode(new String(buf, start, stop - start, StandardCharsets.UTF_8));
+                row[c] = symbols.encode(SymbolBytes.decode(buf, start, stop));
             } else {
                 int from = start;
                 int to = stop;

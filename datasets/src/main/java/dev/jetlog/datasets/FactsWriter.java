@@ -7,11 +7,9 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Objects;
@@ -26,8 +24,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * written {@code ()}.
  *
  * <p>Writing to a {@link Path} is atomic: the data goes to a temporary file in the same
- * directory, is forced to disk, and is then renamed over the target with
- * {@link StandardCopyOption#ATOMIC_MOVE}. A failure part way (an I/O error, a symbol that cannot be
+ * directory ({@link #stage}), is forced to disk, and is then renamed over the target
+ * ({@link StagedFile#commit}). A failure part way (an I/O error, an interrupt, a symbol that cannot be
  * decoded) deletes the temporary file and leaves any existing target untouched.
  */
 public final class FactsWriter {
@@ -60,10 +58,20 @@ public final class FactsWriter {
      */
     public static void write(Path file, int[] rows, int rowCount, List<ColumnType> types, String delimiter,
                              SymbolEncoder symbols) throws IOException {
+        stage(file, rows, rowCount, types, delimiter, symbols).commit();
+    }
+
+    /**
+     * Writes the rows to a temporary file beside the target (beside the file a symbolic link points to,
+     * so the link stays and the data goes through it, as Soufflé does) and forces it to disk; the target
+     * is replaced only by {@link StagedFile#commit()}. A failure deletes the temporary file.
+     */
+    public static StagedFile stage(Path file, int[] rows, int rowCount, List<ColumnType> types, String delimiter,
+                                   SymbolEncoder symbols) throws IOException {
         validate(rows, rowCount, types, delimiter, symbols);
-        Path target = file.toAbsolutePath();
+        Path target = StagedFile.throughLinks(file.toAbsolutePath());
         if (Files.isDirectory(target)) {
-            throw new IOException(target + " is a directory");
+            throw new IOException(file + " is a directory");
         }
         Path dir = target.getParent();
         Files.createDirectories(dir);
@@ -80,23 +88,16 @@ public final class FactsWriter {
                     // another writer picked the same name; try again
                 }
             }
+            StagedFile staged = StagedFile.created(tmp, target);
             try (FileChannel ch = channel) {
                 new FactsWriter(Channels.newOutputStream(ch)).writeRows(rows, rowCount, types, delimiter, symbols);
                 ch.force(true);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
             done = true;
+            return staged;
         } finally {
             if (!done && tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException suppressed) {
-                    // the original failure matters more
-                }
+                StagedFile.delete(tmp);
             }
         }
     }
@@ -279,8 +280,8 @@ public final class FactsWriter {
                 return;
             }
         }
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        writeBytes(utf8, 0, utf8.length);
+        byte[] bytes = SymbolBytes.encode(s);
+        writeBytes(bytes, 0, bytes.length);
     }
 
     private void writeBytes(byte[] b, int off, int len) throws IOException {
@@ -307,6 +308,9 @@ public final class FactsWriter {
     }
 
     private void flushBuffer() throws IOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new java.io.InterruptedIOException("interrupted while writing");
+        }
         if (count > 0) {
             out.write(buf, 0, count);
             count = 0;

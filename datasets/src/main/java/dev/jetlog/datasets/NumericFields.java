@@ -98,7 +98,8 @@ final class NumericFields {
     /**
      * Java float syntax ({@link Float#parseFloat}, without surrounding whitespace), plus the
      * spellings C++ iostreams and Soufflé print: {@code nan}, {@code -nan}, {@code inf},
-     * {@code -inf}, {@code infinity} (any case). Finite text too large for a float is rejected.
+     * {@code -inf}, {@code infinity} (any case). Finite text too large for a float, and non-zero text too
+     * small for one (that would read as 0), are rejected, as FloatRange says.
      * Returns the raw float bits.
      */
     static int parseFloat(byte[] b, int from, int to) throws BadValue {
@@ -124,6 +125,9 @@ final class NumericFields {
         }
         if (Float.isInfinite(f) && !s.contains("Infinity")) {
             throw new BadValue("value " + text(b, from, to) + " does not fit a 32-bit float column");
+        }
+        if (f == 0 && FloatRange.isNonZeroDecimal(s)) {
+            throw new BadValue("value " + text(b, from, to) + " is too small for a 32-bit float column (it would be 0)");
         }
         return Float.floatToRawIntBits(f);
     }

@@ -200,9 +200,9 @@ class FactsReaderTest {
 
     @Test
     void floatColumns() throws Exception {
-        IntRows rows = read("1.5\n-0\n1e+10\n.25\n3f\nnan\ninf\n-inf\nNaN\n-Infinity\n-nan\n1e-50\n", List.of(FLOAT));
+        IntRows rows = read("1.5\n-0\n1e+10\n.25\n3f\nnan\ninf\n-inf\nNaN\n-Infinity\n-nan\n1e-40\n0e-99\n", List.of(FLOAT));
         float[] expected = {1.5f, -0f, 1e10f, 0.25f, 3f, Float.NaN, Float.POSITIVE_INFINITY,
-            Float.NEGATIVE_INFINITY, Float.NaN, Float.NEGATIVE_INFINITY, Float.NaN, 0f};
+            Float.NEGATIVE_INFINITY, Float.NaN, Float.NEGATIVE_INFINITY, Float.NaN, 1e-40f, 0f};
         assertEquals(expected.length, rows.size());
         for (int i = 0; i < expected.length; i++) {
             assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(Float.intBitsToFloat(rows.get(i, 0))),
@@ -212,6 +212,8 @@ class FactsReaderTest {
         assertEquals("t.facts:1:1: 'abc' is not a float", error("abc\n", List.of(FLOAT)));
         assertEquals("t.facts:1:3: '1.2.3' is not a float", error("1\t1.2.3\n", List.of(NUMBER, FLOAT)));
         assertEquals("t.facts:1:1: value 1e50 does not fit a 32-bit float column", error("1e50\n", List.of(FLOAT)));
+        assertEquals("t.facts:1:1: value 1e-50 is too small for a 32-bit float column (it would be 0)",
+                error("1e-50\n", List.of(FLOAT)), "the same rule as Session.insertTuple");
     }
 
     @Test

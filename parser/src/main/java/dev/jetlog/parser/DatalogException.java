@@ -35,8 +35,24 @@ public class DatalogException extends RuntimeException {
         return source;
     }
 
-    /** Every diagnostic, each with its source line and caret, separated by newlines. */
+    /** Diagnostics rendered in full by render(); the rest are counted. */
+    public static final int RENDERED = 20;
+
+    /**
+     * The first RENDERED diagnostics, each with its source line and caret, separated by newlines, then a
+     * line counting the errors and warnings left out, if any.
+     */
     public String render() {
-        return diagnostics.stream().map(d -> d.render(source)).collect(Collectors.joining("\n"));
+        String shown = diagnostics.stream().limit(RENDERED).map(d -> d.render(source))
+                .collect(Collectors.joining("\n"));
+        if (diagnostics.size() <= RENDERED) {
+            return shown;
+        }
+        List<Diagnostic> rest = diagnostics.subList(RENDERED, diagnostics.size());
+        long errors = rest.stream().filter(Diagnostic::isError).count();
+        long warnings = rest.size() - errors;
+        return shown + "\n... and " + (errors > 0 ? errors + (errors == 1 ? " more error" : " more errors") : "")
+                + (errors > 0 && warnings > 0 ? " and " : "")
+                + (warnings > 0 ? warnings + (warnings == 1 ? " more warning" : " more warnings") : "");
     }
 }

@@ -230,4 +230,22 @@ class SemanticErrorTest {
                 e.errors().stream().map(Diagnostic::headline).toList());
         assertTrue(e.diagnostics().stream().anyMatch(d -> d.headline().equals("t.dl:3:14: warning: variable 'y' occurs only once")));
     }
+
+    @Test
+    void aLongLineIsShownAsAWindowAroundTheColumn() {
+        String padding = "a(1). ".repeat(200);
+        DatalogException e = failure(".decl a(x: number)\n" + padding + "b(2).\n");
+        String[] lines = e.render().split("\n");
+        assertTrue(lines[1].startsWith("...") && lines[1].endsWith("b(2)."), lines[1]);
+        assertTrue(lines[1].length() <= 2 * Diagnostic.WINDOW + 6, lines[1]);
+        assertEquals(lines[1].indexOf("b(2)"), lines[2].indexOf('^'));
+    }
+
+    @Test
+    void renderShowsTheFirstDiagnosticsAndCountsTheRest() {
+        DatalogException e = failure(".decl a(x: number)\n" + "b(1).\n".repeat(30));
+        String rendered = e.render();
+        assertEquals(DatalogException.RENDERED, rendered.lines().filter(l -> l.contains(": error: ")).count());
+        assertTrue(rendered.endsWith("... and 10 more errors"), rendered);
+    }
 }

@@ -2,6 +2,7 @@
 package dev.jetlog.seminaive.api;
 
 import dev.jetlog.parser.CheckedProgram;
+import dev.jetlog.parser.DatalogException;
 import dev.jetlog.parser.Diagnostic;
 import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.planner.Plan;
@@ -32,11 +33,15 @@ public final class CompiledProgram {
         return warnings;
     }
 
-    /** The warnings rendered with source lines and carets, one after the other. */
+    /** The first warnings rendered with source lines and carets, one after the other; the rest counted. */
     public String renderWarnings() {
         StringBuilder text = new StringBuilder();
-        for (Diagnostic warning : warnings) {
+        for (Diagnostic warning : warnings.subList(0, Math.min(warnings.size(), DatalogException.RENDERED))) {
             text.append(warning.render(checked.source())).append('\n');
+        }
+        int rest = warnings.size() - DatalogException.RENDERED;
+        if (rest > 0) {
+            text.append("... and ").append(rest).append(rest == 1 ? " more warning" : " more warnings").append('\n');
         }
         return text.toString();
     }

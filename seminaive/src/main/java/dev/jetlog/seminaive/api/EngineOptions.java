@@ -6,12 +6,15 @@ import dev.jetlog.seminaive.eval.EvaluationOptions;
 import dev.jetlog.seminaive.spi.BackendOptions;
 
 public record EngineOptions(String backend, int threads, int device, EvaluationOptions evaluation) {
+    /** The most worker threads a session may have (a ForkJoinPool's limit). */
+    public static final int MAX_THREADS = 32767;
+
     public EngineOptions {
         if (backend == null || backend.isBlank()) {
             throw new IllegalArgumentException("backend name must not be empty");
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("thread count must be at least 1, got " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("thread count must be from 1 to " + MAX_THREADS + ", got " + threads);
         }
         if (device < BackendOptions.ANY_DEVICE) {
             throw new IllegalArgumentException("device index must be at least 0, got " + device);

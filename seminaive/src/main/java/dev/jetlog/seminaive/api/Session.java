@@ -7,6 +7,7 @@ package dev.jetlog.seminaive.api;
 import dev.jetlog.datasets.IntRows;
 import dev.jetlog.parser.ast.ColumnType;
 import dev.jetlog.parser.ast.RelationDecl;
+import dev.jetlog.seminaive.eval.CancelledException;
 import dev.jetlog.seminaive.eval.EvaluationStats;
 import dev.jetlog.seminaive.eval.Evaluator;
 import dev.jetlog.seminaive.io.InputLoader;
@@ -32,6 +33,8 @@ public final class Session implements AutoCloseable {
     private final Map<String, IntRows> facts = new LinkedHashMap<>();
     private Evaluator evaluator;
     private EvaluationStats stats;
+    /** Why the last run failed or was cancelled; null after a successful run. */
+    private String failure;
     private boolean closed;
 
     Session(CompiledProgram program, EngineOptions options) {
@@ -95,6 +98,19 @@ public final class Session implements AutoCloseable {
             throw new IllegalArgumentException(rowCount + " rows of arity " + decl.arity()
                     + " do not fit an array of " + rowMajor.length);
         }
+        int symbolCount = symbols.size();
+        for (int c = 0; c < decl.arity(); c++) {
+            if (decl.columnType(c) != ColumnType.SYMBOL) {
+                continue;
+            }
+            for (int r = 0; r < rowCount; r++) {
+                int id = rowMajor[r * decl.arity() + c];
+                if (id < 0 || id >= symbolCount) {
+                    throw new IllegalArgumentException("row " + r + " of '" + relation + "': column " + c
+                            + " holds symbol id " + id + ", but symbols() has ids 0.." + (symbolCount - 1));
+                }
+            }
+        }
         IntRows target = factsOf(decl);
         for (int r = 0; r < rowCount; r++) {
             target.addFrom(rowMajor, r * decl.arity());
@@ -117,11 +133,17 @@ public final class Session implements AutoCloseable {
 
     // ---- evaluation ----------------------------------------------------------------------------
 
-    /** Evaluates the program over every fact inserted so far. */
+    /**
+     * Evaluates the program over every fact inserted so far. The calling thread's interrupt cancels it:
+     * run() then throws EvaluationCancelledException. A run that fails or is cancelled leaves no results:
+     * every read throws until the next successful run().
+     */
     public EvaluationStats run() {
         checkOpen();
         releaseResults();
+        failure = null;
         evaluator = new Evaluator(program.plan(), backend, options.evaluation());
+        evaluator.cancelWhen(() -> Thread.currentThread().isInterrupted());
         try {
             for (Map.Entry<String, IntRows> entry : facts.entrySet()) {
                 IntRows rows = entry.getValue();
@@ -130,16 +152,30 @@ public final class Session implements AutoCloseable {
             stats = evaluator.evaluate();
             return stats;
         } catch (BackendException e) {
-            releaseResults();
+            failed(e);
             throw new JetLogException(e.getMessage(), e);
+        } catch (CancelledException e) {
+            stats = evaluator.partialStats();
+            failed(e);
+            throw new EvaluationCancelledException("evaluation " + e.getMessage(), e);
         } catch (RuntimeException | Error e) {
-            // a failed run leaves no partial relation to read
-            releaseResults();
+            failed(e);
             throw e;
         }
     }
 
-    /** Statistics of the last run, or null before the first. */
+    /** Forgets the partial results of a failed run, remembering why it failed. */
+    private void failed(Throwable e) {
+        failure = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        try {
+            releaseResults();
+        } catch (RuntimeException | Error secondary) {
+            evaluator = null;
+            e.addSuppressed(secondary);
+        }
+    }
+
+    /** Statistics of the last run (of the strata it finished, if it was cancelled), or null before the first. */
     public EvaluationStats stats() {
         return stats;
     }
@@ -171,8 +207,12 @@ public final class Session implements AutoCloseable {
         return tuples;
     }
 
-    /** Writes the .output relations into the directory (IO=stdout ones to stdout), each file atomically. */
+    /**
+     * Writes the .output relations into the directory (IO=stdout ones to stdout), all or nothing: every
+     * file is written to a temporary first and renamed over its target only when all are written.
+     */
     public void writeOutputs(Path outputDir, PrintStream stdout) {
+        result(null);
         if (OutputWriter.writesFiles(program.checked().program())) {
             OutputWriter.checkOutputDirectory(outputDir);
         }
@@ -193,13 +233,18 @@ public final class Session implements AutoCloseable {
         return new RelationRows(rows(relation), (int) count(relation));
     }
 
+    /** The relation's result (checking that there are results; for a null relation, only that). */
     private Rows result(String relation) {
         checkOpen();
-        declaration(relation);
-        if (evaluator == null) {
-            throw new IllegalStateException("call run() before reading results");
+        if (relation != null) {
+            declaration(relation);
         }
-        return evaluator.result(relation);
+        if (evaluator == null) {
+            throw new IllegalStateException(failure != null
+                    ? "the last run() failed (" + failure + "), so there are no results to read; run() again"
+                    : "call run() before reading results");
+        }
+        return relation == null ? null : evaluator.result(relation);
     }
 
     // ---- helpers -------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // Turns Java values given through the API into a column's 32 bits, checking type and range.
 package dev.jetlog.seminaive.api;
 
+import dev.jetlog.datasets.FloatRange;
 import dev.jetlog.parser.ast.ColumnType;
 import dev.jetlog.parser.ast.RelationDecl;
 
@@ -41,8 +42,15 @@ final class ValueEncoding {
                 }
                 break;
             case FLOAT:
-                if (value instanceof Float || value instanceof Double || value instanceof Integer) {
-                    return Float.floatToRawIntBits(((Number) value).floatValue());
+                if (value instanceof Float number) {
+                    return Float.floatToRawIntBits(number);
+                }
+                if (value instanceof Double || value instanceof Integer) {
+                    try {
+                        return Float.floatToRawIntBits(FloatRange.narrow(((Number) value).doubleValue()));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(where + ": " + e.getMessage());
+                    }
                 }
                 break;
             default:

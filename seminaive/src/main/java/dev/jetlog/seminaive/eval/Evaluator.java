@@ -13,6 +13,7 @@ import dev.jetlog.seminaive.spi.Rows;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 public final class Evaluator implements AutoCloseable {
     private final Plan plan;
@@ -21,6 +22,9 @@ public final class Evaluator implements AutoCloseable {
     private final OperationTimer timer = new OperationTimer();
     private final RelationStore store;
     private final PipelineRunner runner;
+    private BooleanSupplier cancelled = () -> false;
+    private final List<StratumStats> finished = new ArrayList<>();
+    private long start = System.nanoTime();
 
     public Evaluator(Plan plan, Backend backend, EvaluationOptions options) {
         this.plan = plan;
@@ -30,6 +34,22 @@ public final class Evaluator implements AutoCloseable {
         this.runner = new PipelineRunner(backend, store, timer, options);
         for (RelationDecl decl : plan.relations()) {
             store.declare(decl.name(), decl.arity());
+        }
+    }
+
+    /**
+     * Makes the evaluation stop with a CancelledException at the next cancellation point (each stratum,
+     * iteration and rule) after the condition holds.
+     */
+    public void cancelWhen(BooleanSupplier condition) {
+        this.cancelled = condition;
+        runner.cancelWhen(condition);
+    }
+
+    private void checkCancelled(Stratum stratum, int iteration) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancelledException("in stratum " + stratum.index() + " (" + String.join(", ", stratum.relations())
+                    + "), iteration " + iteration);
         }
     }
 
@@ -46,13 +66,18 @@ public final class Evaluator implements AutoCloseable {
 
     /** Evaluates every stratum, in order. */
     public EvaluationStats evaluate() {
-        long start = System.nanoTime();
+        start = System.nanoTime();
         timer.drain();
-        List<StratumStats> stats = new ArrayList<>();
+        finished.clear();
         for (Stratum stratum : plan.strata()) {
-            stats.add(evaluate(stratum));
+            finished.add(evaluate(stratum));
         }
-        return new EvaluationStats(stats, System.nanoTime() - start);
+        return partialStats();
+    }
+
+    /** The statistics of the strata evaluated so far (all of them after evaluate() returns). */
+    public EvaluationStats partialStats() {
+        return new EvaluationStats(finished, System.nanoTime() - start);
     }
 
     private StratumStats evaluate(Stratum stratum) {
@@ -60,6 +85,7 @@ public final class Evaluator implements AutoCloseable {
         Candidates candidates = new Candidates(backend, store, timer, options.candidateBudgetRows());
         int iterations = 1;
         try {
+            checkCancelled(stratum, iterations);
             for (RulePlan rule : stratum.initialRules()) {
                 runner.run(rule, candidates);
             }
@@ -72,6 +98,7 @@ public final class Evaluator implements AutoCloseable {
                 stratum.relations().forEach(store::startDelta);
                 while (stratum.relations().stream().anyMatch(store::hasNewTuples)) {
                     iterations++;
+                    checkCancelled(stratum, iterations);
                     for (RulePlan version : stratum.recursiveVersions()) {
                         runner.run(version, candidates);
                     }

@@ -19,10 +19,12 @@ import dev.jetlog.seminaive.spi.Rows;
 
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 final class PipelineRunner implements AutoCloseable {
     private final Backend backend;
     private final IdentityHashMap<Step, Prepared<?>> prepared = new IdentityHashMap<>();
+    private BooleanSupplier cancelled = () -> false;
     private final RelationStore store;
     private final OperationTimer timer;
     private final EvaluationOptions options;
@@ -34,7 +36,19 @@ final class PipelineRunner implements AutoCloseable {
         this.options = options;
     }
 
+    void cancelWhen(BooleanSupplier condition) {
+        this.cancelled = condition;
+    }
+
+    private void checkCancelled(RulePlan plan) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancelledException("while evaluating the rule for '" + plan.headRelation() + "' at "
+                    + plan.rule().pos());
+        }
+    }
+
     void run(RulePlan plan, Candidates candidates) {
+        checkCancelled(plan);
         try {
             runSteps(plan, candidates);
         } catch (BackendException e) {
@@ -92,6 +106,9 @@ final class PipelineRunner implements AutoCloseable {
     private void runInSlices(Step step, Rows input, String head, Candidates candidates) {
         long size = input.size();
         for (long from = 0; from < size; from += options.chunkRows()) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancelledException("while evaluating a rule for '" + head + "'");
+            }
             Rows slice = backend.slice(input, from, Math.min(size, from + options.chunkRows()));
             try {
                 candidates.add(head, apply(step, slice));

@@ -7,7 +7,10 @@ import dev.jetlog.parser.ast.Directive;
 import dev.jetlog.parser.ast.DirectiveKind;
 import dev.jetlog.parser.ast.Program;
 
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 public final class DirectiveCheck {
@@ -21,7 +24,26 @@ public final class DirectiveCheck {
 
     /** Adds errors and warnings about the program's directives to the lists. */
     public static void check(Program program, List<Diagnostic> errors, List<Diagnostic> warnings) {
+        Map<String, Directive> outputFiles = new HashMap<>();
         for (Directive directive : program.directives()) {
+            if (directive.kind() != DirectiveKind.PRINTSIZE && !toStdout(directive)) {
+                String name = filename(directive, directive.kind() == DirectiveKind.OUTPUT ? ".csv" : ".facts");
+                try {
+                    Path.of(name);
+                } catch (java.nio.file.InvalidPathException e) {
+                    errors.add(Diagnostic.error(directive.pos(), "the filename of " + directive.relation()
+                            + " is not a valid path: " + e.getReason()));
+                    continue;
+                }
+            }
+            if (directive.kind() == DirectiveKind.OUTPUT && !toStdout(directive)) {
+                String file = Path.of(filename(directive, ".csv")).normalize().toString();
+                Directive first = outputFiles.putIfAbsent(file, directive);
+                if (first != null) {
+                    errors.add(Diagnostic.error(directive.pos(), "output file '" + file + "' of " + directive.relation()
+                            + " is also written by the .output of " + first.relation() + " at line " + first.pos().line()));
+                }
+            }
             String io = directive.parameter(IO, "file");
             boolean output = directive.kind() == DirectiveKind.OUTPUT;
             if (directive.kind() != DirectiveKind.PRINTSIZE && !io.equals("file") && !(output && io.equals("stdout"))) {

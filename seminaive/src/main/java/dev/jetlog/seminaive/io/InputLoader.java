@@ -4,6 +4,7 @@ package dev.jetlog.seminaive.io;
 import dev.jetlog.datasets.FactsFormatException;
 import dev.jetlog.datasets.FactsReader;
 import dev.jetlog.datasets.IntRows;
+import dev.jetlog.datasets.IoErrors;
 import dev.jetlog.datasets.SymbolEncoder;
 import dev.jetlog.parser.ast.Attribute;
 import dev.jetlog.parser.ast.ColumnType;
@@ -15,7 +16,6 @@ import dev.jetlog.seminaive.api.JetLogException;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -33,8 +33,10 @@ public final class InputLoader {
             RelationDecl decl = program.relation(directive.relation());
             Path file = factsDir.resolve(DirectiveCheck.filename(directive, ".facts"));
             if (!Files.isRegularFile(file)) {
-                throw new JetLogException("cannot read input of '" + decl.name() + "': "
-                        + (Files.exists(file) ? file + " is not a regular file" : file + " does not exist")
+                String why = Files.isDirectory(file) ? "is a directory"
+                        : Files.isSymbolicLink(file) && !Files.exists(file) ? "dangling symbolic link"
+                        : Files.exists(file) ? "not a regular file" : "does not exist";
+                throw new JetLogException("cannot read input of '" + decl.name() + "': " + file + ": " + why
                         + " (.input at " + directive.pos() + ")");
             }
             List<ColumnType> types = decl.attributes().stream().map(Attribute::type).toList();
@@ -42,10 +44,9 @@ public final class InputLoader {
                 sink.accept(decl.name(), FactsReader.read(file, types, DirectiveCheck.delimiter(directive), symbols));
             } catch (FactsFormatException e) {
                 throw new JetLogException(e.getMessage(), e);
-            } catch (NoSuchFileException e) {
-                throw new JetLogException("cannot read input of '" + decl.name() + "': " + file + " does not exist", e);
             } catch (IOException e) {
-                throw new JetLogException("cannot read " + file + ": " + describe(e), e);
+                throw new JetLogException("cannot read input of '" + decl.name() + "': " + file + ": "
+                        + IoErrors.reason(e, file), e);
             }
         }
     }
@@ -53,9 +54,5 @@ public final class InputLoader {
     /** True if the program has an .input directive (so it needs a facts directory). */
     public static boolean readsFiles(Program program) {
         return program.directives().stream().anyMatch(d -> d.kind() == DirectiveKind.INPUT);
-    }
-
-    static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

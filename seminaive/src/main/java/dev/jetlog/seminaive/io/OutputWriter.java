@@ -1,7 +1,9 @@
-// Writes the relations named by .output directives (files, or stdout) and the .printsize counts.
+// Writes the relations named by .output directives (files, all or nothing; or stdout) and the .printsize counts.
 package dev.jetlog.seminaive.io;
 
 import dev.jetlog.datasets.FactsWriter;
+import dev.jetlog.datasets.IoErrors;
+import dev.jetlog.datasets.StagedFile;
 import dev.jetlog.datasets.SymbolEncoder;
 import dev.jetlog.parser.ast.Attribute;
 import dev.jetlog.parser.ast.ColumnType;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -25,32 +28,57 @@ public final class OutputWriter {
     }
 
     /**
-     * Writes every .output relation: to outputDir (or to stdout for IO=stdout, or for all of them
-     * when outputDir is null), each file replaced atomically. rows gives a relation's row-major tuples.
+     * Writes every .output relation: to outputDir (or to stdout for IO=stdout, or for all of them when
+     * outputDir is null). All or nothing: every file is first written to a temporary beside its target,
+     * and only when all of them are written are they renamed over their targets; a failure (an unwritable
+     * target, an I/O error, an interrupt) deletes the temporaries and replaces nothing. Relations bound for
+     * stdout are printed after the files are in place. rows gives a relation's row-major tuples.
      */
     public static void writeOutputs(Program program, Path outputDir, PrintStream stdout, SymbolEncoder symbols,
                                     Function<String, RelationRows> rows) {
-        for (Directive directive : program.directives()) {
-            if (directive.kind() != DirectiveKind.OUTPUT) {
-                continue;
+        List<StagedFile> staged = new ArrayList<>();
+        List<Directive> printed = new ArrayList<>();
+        try {
+            for (Directive directive : program.directives()) {
+                if (directive.kind() != DirectiveKind.OUTPUT) {
+                    continue;
+                }
+                if (outputDir == null || DirectiveCheck.toStdout(directive)) {
+                    printed.add(directive);
+                    continue;
+                }
+                RelationDecl decl = program.relation(directive.relation());
+                List<ColumnType> types = decl.attributes().stream().map(Attribute::type).toList();
+                Path file = outputDir.resolve(DirectiveCheck.filename(directive, ".csv"));
+                RelationRows relation = rows.apply(decl.name());
+                try {
+                    staged.add(FactsWriter.stage(file, relation.data(), relation.count(), types,
+                            DirectiveCheck.delimiter(directive), symbols));
+                } catch (IOException e) {
+                    throw new JetLogException("cannot write output of '" + decl.name() + "' to " + file + ": "
+                            + IoErrors.reason(e, file) + "; no output was replaced", e);
+                }
             }
+            for (int i = 0; i < staged.size(); i++) {
+                StagedFile file = staged.get(i);
+                try {
+                    file.commit();
+                } catch (IOException e) {
+                    throw new JetLogException("cannot replace " + file.target() + ": " + IoErrors.reason(e, file.target())
+                            + (i == 0 ? "; no output was replaced" : "; " + i + " of " + staged.size()
+                            + " outputs were replaced"), e);
+                }
+            }
+            staged.clear();
+        } finally {
+            staged.forEach(StagedFile::discard);
+        }
+        for (Directive directive : printed) {
             RelationDecl decl = program.relation(directive.relation());
             List<ColumnType> types = decl.attributes().stream().map(Attribute::type).toList();
             RelationRows relation = rows.apply(decl.name());
-            int[] data = relation.data();
-            int count = relation.count();
-            String delimiter = DirectiveCheck.delimiter(directive);
-            if (outputDir == null || DirectiveCheck.toStdout(directive)) {
-                printRelation(decl, data, count, types, delimiter, stdout, symbols);
-                continue;
-            }
-            Path file = outputDir.resolve(DirectiveCheck.filename(directive, ".csv"));
-            try {
-                FactsWriter.write(file, data, count, types, delimiter, symbols);
-            } catch (IOException e) {
-                throw new JetLogException("cannot write output of '" + decl.name() + "' to " + file + ": "
-                        + InputLoader.describe(e), e);
-            }
+            printRelation(decl, relation.data(), relation.count(), types, DirectiveCheck.delimiter(directive), stdout,
+                    symbols);
         }
     }
 
@@ -74,7 +102,7 @@ public final class OutputWriter {
         try {
             Files.createDirectories(outputDir);
         } catch (IOException e) {
-            throw new JetLogException("cannot create output directory " + outputDir + ": " + InputLoader.describe(e), e);
+            throw new JetLogException("cannot create output directory " + outputDir + ": " + IoErrors.reason(e, outputDir), e);
         }
         if (!Files.isWritable(outputDir)) {
             throw new JetLogException("output directory " + outputDir + " is not writable");
@@ -91,7 +119,7 @@ public final class OutputWriter {
         try {
             FactsWriter.write(stdout, data, count, types, delimiter, symbols);
         } catch (IOException e) {
-            throw new JetLogException("cannot print " + decl.name() + ": " + InputLoader.describe(e), e);
+            throw new JetLogException("cannot print " + decl.name() + ": " + IoErrors.reason(e, null), e);
         }
         stdout.println("===============");
         stdout.flush();

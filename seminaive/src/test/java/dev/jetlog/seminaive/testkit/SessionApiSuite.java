@@ -6,6 +6,7 @@ package dev.jetlog.seminaive.testkit;
 import dev.jetlog.parser.DatalogException;
 import dev.jetlog.seminaive.api.CompiledProgram;
 import dev.jetlog.seminaive.api.EngineOptions;
+import dev.jetlog.seminaive.api.EvaluationCancelledException;
 import dev.jetlog.seminaive.api.JetLog;
 import dev.jetlog.seminaive.api.JetLogException;
 import dev.jetlog.seminaive.api.Session;
@@ -175,5 +176,130 @@ public abstract class SessionApiSuite {
         try (Session session = program.newSession(EngineOptions.defaults().withBackend(backend()).withThreads(3))) {
             assertTrue(session.backendDescription().startsWith(backend()), session.backendDescription());
         }
+    }
+
+    // ---- failures leave no partial results; interrupts cancel ---------------------------------------
+
+    @Test
+    void aCancelledRunLeavesNoResultsAndTheSessionRunsAgain() throws IOException {
+        try (Session session = session(TC)) {
+            session.insert("edge", 1, 2);
+            session.run();
+            assertEquals(1, session.count("path"));
+            session.insert("edge", 2, 3);
+            Thread.currentThread().interrupt();
+            try {
+                EvaluationCancelledException e = assertThrows(EvaluationCancelledException.class, session::run);
+                assertTrue(e.getMessage().startsWith("evaluation cancelled in stratum 0"), e.getMessage());
+            } finally {
+                Thread.interrupted();
+            }
+            IllegalStateException read = assertThrows(IllegalStateException.class, () -> session.count("path"));
+            assertTrue(read.getMessage().startsWith("the last run() failed (cancelled"), read.getMessage());
+            assertThrows(IllegalStateException.class, () -> session.tuples("path"));
+            Path out = dir.resolve("out");
+            assertThrows(IllegalStateException.class, () -> session.writeOutputs(out, System.out));
+            assertTrue(Files.notExists(out), "nothing written after a failed run");
+            session.run();
+            assertEquals(3, session.count("path"), "the session keeps its facts and runs again");
+        }
+    }
+
+    @Test
+    void interruptingTheRunningThreadStopsALongRunPromptly() throws InterruptedException {
+        try (Session session = session(TC)) {
+            for (int i = 0; i < 3000; i++) {
+                session.insert("edge", i, (i + 1) % 3000);
+            }
+            Throwable[] thrown = new Throwable[1];
+            Thread worker = new Thread(() -> {
+                try {
+                    session.run();
+                } catch (Throwable t) {
+                    thrown[0] = t;
+                }
+            });
+            worker.start();
+            Thread.sleep(300);
+            long interrupted = System.nanoTime();
+            worker.interrupt();
+            worker.join(20_000);
+            assertTrue(!worker.isAlive(), "run() did not stop within 20 s of the interrupt");
+            assertTrue(thrown[0] instanceof EvaluationCancelledException,
+                    "expected a cancellation, got " + thrown[0]);
+            assertTrue(System.nanoTime() - interrupted < 15_000_000_000L, "stopped only after 15 s");
+            assertThrows(IllegalStateException.class, () -> session.count("path"));
+        }
+    }
+
+    @Test
+    void writingOutputsIsAllOrNothing() throws IOException {
+        String program = """
+                .decl a(x: number)
+                .decl b(x: number)
+                .output a
+                .output b(filename="sub")
+                a(1). b(2).
+                """;
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("a.csv"), "earlier\n");
+        Files.createDirectories(out.resolve("sub"));
+        try (Session session = session(program)) {
+            session.run();
+            JetLogException e = assertThrows(JetLogException.class, () -> session.writeOutputs(out, System.out));
+            assertTrue(e.getMessage().contains("sub") && e.getMessage().endsWith("no output was replaced"), e.getMessage());
+            assertEquals("earlier\n", Files.readString(out.resolve("a.csv")), "a.csv is untouched");
+            try (var files = Files.list(out)) {
+                assertEquals(List.of("a.csv", "sub"), files.map(f -> f.getFileName().toString()).sorted().toList(),
+                        "no temporary file is left");
+            }
+        }
+    }
+
+    @Test
+    void anInterruptWhileWritingReplacesNothingAndLeavesNoTemporary() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("path.csv"), "earlier\n");
+        try (Session session = session(TC)) {
+            for (int i = 0; i < 300; i++) {
+                session.insert("edge", i, i + 1);
+            }
+            session.run();
+            Thread.currentThread().interrupt();
+            try {
+                JetLogException e = assertThrows(JetLogException.class,
+                        () -> session.writeOutputs(out, new PrintStream(new ByteArrayOutputStream())));
+                assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
+            } finally {
+                Thread.interrupted();
+            }
+            assertEquals("earlier\n", Files.readString(out.resolve("path.csv")));
+            try (var files = Files.list(out)) {
+                assertEquals(1, files.count(), "no temporary file is left");
+            }
+        }
+    }
+
+    @Test
+    void misuseFailsClearlyAndEarly() throws IOException {
+        IllegalArgumentException threads = assertThrows(IllegalArgumentException.class,
+                () -> EngineOptions.defaults().withThreads(100_000));
+        assertEquals("thread count must be from 1 to 32767, got 100000", threads.getMessage());
+        try (Session session = session(TYPES)) {
+            IllegalArgumentException big = assertThrows(IllegalArgumentException.class,
+                    () -> session.insertTuple("item", 1, 2, 1e40, "x"));
+            assertTrue(big.getMessage().contains("does not fit a 32-bit float"), big.getMessage());
+            IllegalArgumentException tiny = assertThrows(IllegalArgumentException.class,
+                    () -> session.insertTuple("item", 1, 2, 1e-50, "x"));
+            assertTrue(tiny.getMessage().contains("too small for a 32-bit float"), tiny.getMessage());
+            IllegalArgumentException symbol = assertThrows(IllegalArgumentException.class,
+                    () -> session.insertRows("item", new int[] {1, 2, 0, 12345}, 1));
+            assertTrue(symbol.getMessage().contains("symbol id 12345"), symbol.getMessage());
+        }
+        Session closed = session(TYPES);
+        closed.close();
+        Path out = dir.resolve("never");
+        assertThrows(IllegalStateException.class, () -> closed.writeOutputs(out, System.out));
+        assertTrue(Files.notExists(out), "a closed session creates no directory");
     }
 }

@@ -1,0 +1,11 @@
+// Session.run() was cancelled (the calling thread was interrupted, or a time limit ran out): the message
+// says where the evaluation stood. The session keeps its facts and no results; run() may be called again.
+package dev.jetlog.seminaive.api;
+
+public final class EvaluationCancelledException extends JetLogException {
+    private static final long serialVersionUID = 1L;
+
+    public EvaluationCancelledException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
