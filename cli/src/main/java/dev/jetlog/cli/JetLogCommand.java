@@ -38,6 +38,11 @@ final class JetLogCommand {
     @Option(names = {"-w", "--no-warn"}, description = "do not print warnings, nor the note saying which backend auto chose")
     boolean noWarnings;
 
+    @Option(names = "--memory-limit", paramLabel = "SIZE", description = "memory for relations, indexes and candidates "
+            + "(e.g. 512m, 4g; default: 60% of the JVM's maximum heap, or 90% of a GPU's memory); "
+            + "a run that would exceed it stops early, naming the relations")
+    String memoryLimit;
+
     @Option(names = "--timeout", paramLabel = "TIME", description = "stop after this long (seconds, or with a unit: 90s, 5m, 2h); "
             + "exit status 124, no output written")
     String timeout;

@@ -10,6 +10,7 @@ import dev.jetlog.seminaive.api.JetLog;
 import dev.jetlog.seminaive.api.JetLogException;
 import dev.jetlog.seminaive.api.Session;
 import dev.jetlog.seminaive.eval.EvaluationStats;
+import dev.jetlog.seminaive.eval.Sizes;
 import dev.jetlog.seminaive.io.InputLoader;
 import dev.jetlog.seminaive.io.OutputWriter;
 
@@ -67,7 +68,8 @@ final class ProgramRun {
         if (!toStdout && OutputWriter.writesFiles(program.checked().program())) {
             OutputWriter.checkOutputDirectory(outputDir);
         }
-        EngineOptions options = EngineOptions.defaults().withBackend(command.backend).withThreads(threads);
+        EngineOptions options = EngineOptions.defaults().withBackend(command.backend).withThreads(threads)
+                .withMemoryLimit(memoryLimit(command.memoryLimit));
         try (Session session = program.newSession(options)) {
             if ("auto".equals(command.backend) && !command.noWarnings) {
                 err.println("jetlog: " + session.backendChoice());
@@ -116,6 +118,17 @@ final class ProgramRun {
             throw new JetLogException("cannot read program " + file + ": it is not UTF-8 text");
         } catch (IOException e) {
             throw new JetLogException("cannot read program " + file + ": " + e.getMessage());
+        }
+    }
+
+    static long memoryLimit(String text) {
+        if (text == null) {
+            return 0;
+        }
+        try {
+            return Sizes.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("invalid value for --memory-limit: " + e.getMessage());
         }
     }
 

@@ -170,4 +170,73 @@ class HostileInputTest {
         CliRun bad = CliRun.of(p.toString(), "--timeout", "soon");
         assertEquals(2, bad.status(), bad.toString());
     }
+
+    // ---- programs that would exhaust the stack, the heap or the clock (issue 9) ---------------------
+
+    private CliRun timedRun(String text, long maxSeconds) throws IOException {
+        long start = System.nanoTime();
+        CliRun run = CliRun.of(program(text).toString(), "-D", "-", "-w");
+        assertTrue(System.nanoTime() - start < maxSeconds * 1_000_000_000L, "took longer than " + maxSeconds + " s");
+        assertNoStackTrace(run);
+        return run;
+    }
+
+    @Test
+    void deepNestingIsRefusedAtItsPosition() throws IOException {
+        String decl = ".decl a(x: number)\n";
+        CliRun parentheses = timedRun(decl + "a(1) :- " + "(".repeat(100_000) + "true" + ")".repeat(100_000) + ".\n", 20);
+        assertEquals(1, parentheses.status());
+        assertTrue(parentheses.err().contains("p.dl:2:509: error: brackets nested more than 500 levels deep"),
+                parentheses.err());
+        CliRun expression = timedRun(decl + "a(1) :- 0 < 1" + " + 1".repeat(100_000) + ".\n", 20);
+        assertEquals(1, expression.status());
+        assertTrue(expression.err().contains("error: expression nested more than 500 levels deep"), expression.err());
+        CliRun fine = timedRun(decl + ".output a\na(1) :- " + "(".repeat(400) + "true" + ")".repeat(400)
+                + ", 0 < 1" + " + 1".repeat(400) + ".\n", 20);
+        assertEquals(0, fine.status(), fine.toString());
+    }
+
+    @Test
+    void disjunctionsThatWouldMultiplyOutAreRefusedNamingTheClause() throws IOException {
+        CliRun run = timedRun(".decl a(x: number)\n.decl b(x: number)\nb(x) :- a(x), "
+                + "(x < 1 ; x > 2), ".repeat(30) + "true.\n", 20);
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("p.dl:3:1: error: this clause's disjunctions multiply out into more than 4096 rules"),
+                run.err());
+    }
+
+    @Test
+    void hugeBodiesAreRefusedInSeconds() throws IOException {
+        StringBuilder atoms = new StringBuilder(".decl a(x: number, y: number)\n.decl r(x: number)\nr(x0) :- ");
+        for (int i = 0; i < 10_000; i++) {
+            atoms.append(i == 0 ? "" : ", ").append("a(x").append(i).append(", x").append(i + 1).append(')');
+        }
+        CliRun wide = timedRun(atoms.append(".\n").toString(), 30);
+        assertEquals(1, wide.status());
+        assertTrue(wide.err().contains("p.dl:3:1: error: a rule may have at most 1000 body literals; this one has 10000"),
+                wide.err());
+        CliRun recursive = timedRun(".decl r(x: number)\nr(1).\nr(x) :- " + "r(x), ".repeat(999) + "r(x).\n", 30);
+        assertEquals(1, recursive.status());
+        assertTrue(recursive.err().contains("semi-naive versions would take 1000000 steps"), recursive.err());
+    }
+
+    @Test
+    void aRunThatWouldExceedTheMemoryLimitStopsEarlyNamingTheRelation() throws IOException {
+        StringBuilder edges = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            edges.append(i).append('\t').append((i + 1) % 3000).append('\n');
+        }
+        Files.writeString(facts.resolve("edge.facts"), edges);
+        Path p = program(".decl edge(x: number, y: number)\n.input edge\n.decl path(x: number, y: number)\n"
+                + ".printsize path\npath(x, y) :- edge(x, y).\npath(x, z) :- edge(x, y), path(y, z).\n");
+        long start = System.nanoTime();
+        CliRun run = CliRun.of(p.toString(), "-F", facts.toString(), "--memory-limit", "16m", "--backend", "cpu");
+        assertTrue(System.nanoTime() - start < 20_000_000_000L, "stopped late");
+        assertEquals(1, run.status(), run.toString());
+        assertTrue(run.err().startsWith("jetlog: error: memory limit of 16.0 MiB reached in stratum 0 (path)"), run.err());
+        assertTrue(run.err().contains("path ") && run.err().contains("tuples"), run.err());
+        assertNoStackTrace(run);
+        CliRun bad = CliRun.of(p.toString(), "--memory-limit", "lots");
+        assertEquals(2, bad.status(), bad.toString());
+    }
 }

@@ -27,12 +27,39 @@ public final class CpuBackend implements Backend {
     /** Shuts down the worker pool of a backend that was never closed, once it is unreachable. */
     private static final Cleaner CLEANER = Cleaner.create();
 
+    /** Share of the JVM's maximum heap that relations, indexes and candidates may hold by default. */
+    static final double DEFAULT_HEAP_SHARE = 0.6;
+
     private final Parallel parallel;
     private final Cleaner.Cleanable cleanable;
+    private final long memoryCapacity;
 
     public CpuBackend(int threads) {
+        this(threads, 0);
+    }
+
+    /** @param memoryBudget bytes for relations, indexes and candidates; 0 for a share of the maximum heap */
+    public CpuBackend(int threads, long memoryBudget) {
         this.parallel = Parallel.of(threads);
         this.cleanable = CLEANER.register(this, parallel::close);
+        this.memoryCapacity = memoryBudget > 0 ? memoryBudget
+                : (long) (Runtime.getRuntime().maxMemory() * DEFAULT_HEAP_SHARE);
+    }
+
+    @Override
+    public long memoryCapacity() {
+        return memoryCapacity;
+    }
+
+    @Override
+    public long bytes(Rows rows) {
+        return (long) tuples(rows).data().length * Integer.BYTES;
+    }
+
+    @Override
+    public long bytes(Index index) {
+        HisaIndex hisa = hisa(index);
+        return hisa.bytes();
     }
 
     @Override

@@ -53,6 +53,24 @@ public final class GpuBackend implements Backend {
                 device.totalMemory() / (double) (1L << 30), memory.budget() / (double) (1L << 30));
     }
 
+    @Override
+    public long memoryCapacity() {
+        return memory.budget();
+    }
+
+    @Override
+    public long bytes(Rows rows) {
+        GpuRows gpu = gpu(rows);
+        return gpu.shared ? 0 : gpu.buffer.bytes() + (gpu.spare == null ? 0 : gpu.spare.bytes());
+    }
+
+    @Override
+    public long bytes(Index index) {
+        GpuIndex gpu = gpu(index);
+        return gpu.order().bytes() + (gpu.sortedIds() == null ? 0 : gpu.sortedIds().bytes())
+                + (gpu.table() == null ? 0 : gpu.table().bytes());
+    }
+
     /** The hash table of an index, read back (two ints per slot, as HisaLayout says); empty if unkeyed. */
     int[] hashTable(Index index) {
         GpuIndex gpu = gpu(index);

@@ -154,9 +154,17 @@ final class AstBuilder {
         for (DatalogParser.AtomContext head : ctx.atom()) {
             heads.add(bodies.atom(head));
         }
-        List<List<Literal>> disjuncts = ctx.disjunction() == null
-                ? List.of(List.of())
-                : DnfExpander.expand(bodies.visit(ctx.disjunction()));
+        List<List<Literal>> disjuncts = List.of(List.of());
+        if (ctx.disjunction() != null) {
+            BodyFormula formula = bodies.visit(ctx.disjunction());
+            long count = DnfExpander.count(formula, NestingLimits.MAX_DISJUNCTS);
+            if (count * heads.size() > NestingLimits.MAX_DISJUNCTS) {
+                errors.add(Diagnostic.error(pos, "this clause's disjunctions multiply out into more than "
+                        + NestingLimits.MAX_DISJUNCTS + " rules; split it into several clauses"));
+                return List.of();
+            }
+            disjuncts = DnfExpander.expand(formula);
+        }
         List<Rule> rules = new ArrayList<>();
         for (Atom head : heads) {
             for (List<Literal> body : disjuncts) {

@@ -16,9 +16,10 @@ import java.util.List;
 
 /**
  * Parses and checks Soufflé-dialect Datalog programs.
- * Stages: lexical errors, then syntax errors, then construction errors (unsupported constructs, bad
- * literals, unknown types), then semantic errors; each stage reports all its errors at once and stops
- * the program. Warnings (singleton variables) never stop it.
+ * Stages: lexical errors (and brackets nested too deep), then syntax errors, then construction errors
+ * (unsupported constructs, bad literals, unknown types, too many disjuncts, expressions nested too deep),
+ * then semantic errors; each stage reports all its errors at once and stops the program. Warnings
+ * (singleton variables) never stop it.
  */
 public final class DatalogParser {
     private DatalogParser() {
@@ -35,6 +36,7 @@ public final class DatalogParser {
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
         fail(source, LexicalErrors.find(tokens.getTokens(), positions));
+        fail(source, NestingLimits.checkTokens(tokens.getTokens(), positions));
 
         // Fast SLL prediction first; only a program it cannot parse goes through full LL with error recovery.
         dev.jetlog.parser.grammar.DatalogParser parser = new dev.jetlog.parser.grammar.DatalogParser(tokens);
@@ -58,6 +60,8 @@ public final class DatalogParser {
         AstBuilder builder = new AstBuilder(source.name());
         Program program = builder.build(tree);
         fail(source, builder.errors());
+        fail(source, NestingLimits.checkBodies(program.rules()));
+        fail(source, NestingLimits.checkExpressions(program.rules()));
 
         SemanticChecker checker = new SemanticChecker(program);
         List<Diagnostic> errors = checker.errors();

@@ -19,6 +19,28 @@ final class DnfExpander {
     private DnfExpander() {
     }
 
+    /** How many disjuncts expand gives, up to limit + 1 (counted without building them). */
+    static long count(BodyFormula formula, long limit) {
+        return count(formula, false, limit);
+    }
+
+    private static long count(BodyFormula formula, boolean negated, long limit) {
+        if (formula instanceof BodyFormula.Leaf) {
+            return 1;
+        }
+        if (formula instanceof BodyFormula.Not not) {
+            return count(not.operand(), !negated, limit);
+        }
+        List<BodyFormula> parts = formula instanceof BodyFormula.And and ? and.parts() : ((BodyFormula.Or) formula).parts();
+        boolean multiply = formula instanceof BodyFormula.And != negated;
+        long total = multiply ? 1 : 0;
+        for (BodyFormula part : parts) {
+            long n = count(part, negated, limit);
+            total = multiply ? Math.min(limit + 1, total * Math.max(1, n)) : Math.min(limit + 1, total + n);
+        }
+        return total;
+    }
+
     /** The disjuncts of the formula, each a conjunction of literals in source order. */
     static List<List<Literal>> expand(BodyFormula formula) {
         return expand(formula, null);

@@ -23,6 +23,9 @@ import java.util.Set;
 import java.util.function.ToIntFunction;
 
 final class RuleCompiler {
+    /** The most steps the semi-naive versions of one rule may have together (versions times body literals). */
+    static final long MAX_VERSION_STEPS = 20_000;
+
     private final CheckedProgram program;
     private final ToIntFunction<String> symbols;
     private final Map<String, RelationDecl> relations;
@@ -81,6 +84,12 @@ final class RuleCompiler {
             if (rule.body().get(i) instanceof Atom atom && stratumRelations.contains(atom.relation())) {
                 recursiveAtoms.add(i);
             }
+        }
+        if ((long) recursiveAtoms.size() * rule.body().size() > MAX_VERSION_STEPS) {
+            throw new PlanningError(rule.pos(), "this rule reads " + recursiveAtoms.size() + " atoms of its own "
+                    + "stratum in a body of " + rule.body().size() + " literals: its semi-naive versions would take "
+                    + (long) recursiveAtoms.size() * rule.body().size() + " steps, more than " + MAX_VERSION_STEPS
+                    + " (split it through helper relations)");
         }
         List<RulePlan> plans = new ArrayList<>();
         if (recursiveAtoms.isEmpty()) {

@@ -215,6 +215,11 @@ public final class HisaIndex {
         return sortedRows == null ? position : sortedRows[position];
     }
 
+    /** Bytes of the index beyond its rows: the sorted index array and the hash table. */
+    public long bytes() {
+        return ((sortedRows == null ? 0L : sortedRows.length) + table.length) * Integer.BYTES;
+    }
+
     /** True if some row has the key. */
     public boolean contains(int[] key) {
         return find(key) >= 0;

@@ -13,6 +13,7 @@ import dev.jetlog.parser.DatalogException;
 import dev.jetlog.parser.DatalogParser;
 import dev.jetlog.parser.Diagnostic;
 import dev.jetlog.parser.SourceText;
+import dev.jetlog.parser.ast.SourcePos;
 import dev.jetlog.planner.Plan;
 import dev.jetlog.planner.Planner;
 import dev.jetlog.seminaive.io.DirectiveCheck;
@@ -36,7 +37,51 @@ public final class JetLog {
         return compile(SourceText.read(file));
     }
 
+    /** Stack of the thread that compiles: deep (but limited) nesting must not exhaust the caller's stack. */
+    private static final long COMPILER_STACK_BYTES = 512L << 20;
+
+    /**
+     * Compiles a program. Parsing, checking and planning run on a thread of their own with a large stack;
+     * nesting beyond the parser's limits is an error at file:line:col like any other.
+     * @throws DatalogException if it is invalid
+     */
     public static CompiledProgram compile(SourceText source) {
+        CompiledProgram[] result = new CompiledProgram[1];
+        Throwable[] failure = new Throwable[1];
+        Thread compiler = new Thread(null, () -> {
+            try {
+                result[0] = compileHere(source);
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "jetlog-compiler", COMPILER_STACK_BYTES);
+        compiler.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                compiler.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure[0] instanceof StackOverflowError) {
+            throw new DatalogException(source, List.of(Diagnostic.error(new SourcePos(source.name(), 1, 1),
+                    "the program is nested too deeply to compile")));
+        }
+        if (failure[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure[0] instanceof Error e) {
+            throw e;
+        }
+        return result[0];
+    }
+
+    private static CompiledProgram compileHere(SourceText source) {
         CheckedProgram checked = DatalogParser.parse(source);
         List<Diagnostic> errors = new ArrayList<>();
         List<Diagnostic> warnings = new ArrayList<>(checked.warnings());

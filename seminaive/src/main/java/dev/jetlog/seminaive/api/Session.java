@@ -1,7 +1,8 @@
 // One evaluation context of a compiled program on one backend: insert facts (from Java or the
 // program's .input files), run to the fixpoint, then read relations back or write the outputs.
 // run() may be called again after more inserts; it evaluates from all facts inserted so far.
-// A session is not thread-safe.
+// A session is used by one thread at a time: a second thread calling in while the first is inside fails
+// at once (IllegalStateException). Several sessions of one compiled program may run in parallel threads.
 package dev.jetlog.seminaive.api;
 
 import dev.jetlog.datasets.IntRows;
@@ -9,6 +10,8 @@ import dev.jetlog.parser.ast.ColumnType;
 import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.seminaive.eval.CancelledException;
 import dev.jetlog.seminaive.eval.EvaluationStats;
+import dev.jetlog.seminaive.eval.MemoryLimitException;
+import dev.jetlog.seminaive.eval.Sizes;
 import dev.jetlog.seminaive.eval.Evaluator;
 import dev.jetlog.seminaive.io.InputLoader;
 import dev.jetlog.seminaive.io.OutputWriter;
@@ -30,6 +33,7 @@ public final class Session implements AutoCloseable {
     private final Backend backend;
     private final String backendChoice;
     private final SymbolTable symbols = new SymbolTable();
+    private final OneThreadAtATime guard = new OneThreadAtATime();
     private final Map<String, IntRows> facts = new LinkedHashMap<>();
     private Evaluator evaluator;
     private EvaluationStats stats;
@@ -66,15 +70,17 @@ public final class Session implements AutoCloseable {
 
     /** Adds one tuple to a relation whose columns are all numeric (number, unsigned bits or float bits). */
     public void insert(String relation, int... values) {
-        RelationDecl decl = declaration(relation);
-        checkArity(decl, values.length);
-        for (int c = 0; c < values.length; c++) {
-            if (decl.columnType(c) == ColumnType.SYMBOL) {
-                throw new IllegalArgumentException("column " + c + " of '" + relation
-                        + "' is a symbol: use insertTuple with a String");
+        try (OneThreadAtATime.Entry use = guard.enter("insert()")) {
+            RelationDecl decl = declaration(relation);
+            checkArity(decl, values.length);
+            for (int c = 0; c < values.length; c++) {
+                if (decl.columnType(c) == ColumnType.SYMBOL) {
+                    throw new IllegalArgumentException("column " + c + " of '" + relation
+                            + "' is a symbol: use insertTuple with a String");
+                }
             }
+            factsOf(decl).add(values);
         }
-        factsOf(decl).add(values);
     }
 
     /**
@@ -82,53 +88,59 @@ public final class Session implements AutoCloseable {
      * for unsigned, Float or Double for float, String for symbol.
      */
     public void insertTuple(String relation, Object... values) {
-        RelationDecl decl = declaration(relation);
-        checkArity(decl, values.length);
-        int[] row = new int[values.length];
-        for (int c = 0; c < values.length; c++) {
-            row[c] = ValueEncoding.encode(decl, c, values[c], symbols);
+        try (OneThreadAtATime.Entry use = guard.enter("insertTuple()")) {
+            RelationDecl decl = declaration(relation);
+            checkArity(decl, values.length);
+            int[] row = new int[values.length];
+            for (int c = 0; c < values.length; c++) {
+                row[c] = ValueEncoding.encode(decl, c, values[c], symbols);
+            }
+            factsOf(decl).add(row);
         }
-        factsOf(decl).add(row);
     }
 
     /** Adds rowCount tuples from a row-major array of raw 32-bit values (symbols as ids of symbols()). */
     public void insertRows(String relation, int[] rowMajor, int rowCount) {
-        RelationDecl decl = declaration(relation);
-        if ((long) rowCount * decl.arity() > rowMajor.length || rowCount < 0) {
-            throw new IllegalArgumentException(rowCount + " rows of arity " + decl.arity()
-                    + " do not fit an array of " + rowMajor.length);
-        }
-        int symbolCount = symbols.size();
-        for (int c = 0; c < decl.arity(); c++) {
-            if (decl.columnType(c) != ColumnType.SYMBOL) {
-                continue;
+        try (OneThreadAtATime.Entry use = guard.enter("insertRows()")) {
+            RelationDecl decl = declaration(relation);
+            if ((long) rowCount * decl.arity() > rowMajor.length || rowCount < 0) {
+                throw new IllegalArgumentException(rowCount + " rows of arity " + decl.arity()
+                        + " do not fit an array of " + rowMajor.length);
             }
-            for (int r = 0; r < rowCount; r++) {
-                int id = rowMajor[r * decl.arity() + c];
-                if (id < 0 || id >= symbolCount) {
-                    throw new IllegalArgumentException("row " + r + " of '" + relation + "': column " + c
-                            + " holds symbol id " + id + ", but symbols() has ids 0.." + (symbolCount - 1));
+            int symbolCount = symbols.size();
+            for (int c = 0; c < decl.arity(); c++) {
+                if (decl.columnType(c) != ColumnType.SYMBOL) {
+                    continue;
+                }
+                for (int r = 0; r < rowCount; r++) {
+                    int id = rowMajor[r * decl.arity() + c];
+                    if (id < 0 || id >= symbolCount) {
+                        throw new IllegalArgumentException("row " + r + " of '" + relation + "': column " + c
+                                + " holds symbol id " + id + ", but symbols() has ids 0.." + (symbolCount - 1));
+                    }
                 }
             }
-        }
-        IntRows target = factsOf(decl);
-        for (int r = 0; r < rowCount; r++) {
-            target.addFrom(rowMajor, r * decl.arity());
+            IntRows target = factsOf(decl);
+            for (int r = 0; r < rowCount; r++) {
+                target.addFrom(rowMajor, r * decl.arity());
+            }
         }
     }
 
     /** Reads every .input relation's file from the directory. @throws JetLogException naming the file and line */
     public void loadInputs(Path factsDir) {
-        InputLoader.load(program.checked().program(), factsDir, symbols, (relation, rows) -> {
-            IntRows target = factsOf(declaration(relation));
-            if (target.isEmpty()) {
-                facts.put(relation, rows);
-            } else {
-                for (int r = 0; r < rows.size(); r++) {
-                    target.addFrom(rows.data(), r * rows.arity());
+        try (OneThreadAtATime.Entry use = guard.enter("loadInputs()")) {
+            InputLoader.load(program.checked().program(), factsDir, symbols, (relation, rows) -> {
+                IntRows target = factsOf(declaration(relation));
+                if (target.isEmpty()) {
+                    facts.put(relation, rows);
+                } else {
+                    for (int r = 0; r < rows.size(); r++) {
+                        target.addFrom(rows.data(), r * rows.arity());
+                    }
                 }
-            }
-        });
+            });
+        }
     }
 
     // ---- evaluation ----------------------------------------------------------------------------
@@ -139,28 +151,39 @@ public final class Session implements AutoCloseable {
      * every read throws until the next successful run().
      */
     public EvaluationStats run() {
-        checkOpen();
-        releaseResults();
-        failure = null;
-        evaluator = new Evaluator(program.plan(), backend, options.evaluation());
-        evaluator.cancelWhen(() -> Thread.currentThread().isInterrupted());
-        try {
-            for (Map.Entry<String, IntRows> entry : facts.entrySet()) {
-                IntRows rows = entry.getValue();
-                evaluator.load(entry.getKey(), rows.data(), rows.size());
+        try (OneThreadAtATime.Entry use = guard.enter("run()")) {
+            checkOpen();
+            releaseResults();
+            failure = null;
+            evaluator = new Evaluator(program.plan(), backend, options.evaluation());
+            evaluator.cancelWhen(() -> Thread.currentThread().isInterrupted());
+            try {
+                for (Map.Entry<String, IntRows> entry : facts.entrySet()) {
+                    IntRows rows = entry.getValue();
+                    evaluator.load(entry.getKey(), rows.data(), rows.size());
+                }
+                stats = evaluator.evaluate();
+                return stats;
+            } catch (BackendException e) {
+                failed(e);
+                throw new JetLogException(e.getMessage(), e);
+            } catch (MemoryLimitException e) {
+                stats = evaluator.partialStats();
+                failed(e);
+                throw new JetLogException(e.getMessage(), e);
+            } catch (OutOfMemoryError e) {
+                failed(e);
+                throw new JetLogException("out of memory while evaluating (Java heap limit "
+                        + Sizes.format(Runtime.getRuntime().maxMemory()) + "); run java with a larger -Xmx, or set a "
+                        + "memory limit so the run stops early", e);
+            } catch (CancelledException e) {
+                stats = evaluator.partialStats();
+                failed(e);
+                throw new EvaluationCancelledException("evaluation " + e.getMessage(), e);
+            } catch (RuntimeException | Error e) {
+                failed(e);
+                throw e;
             }
-            stats = evaluator.evaluate();
-            return stats;
-        } catch (BackendException e) {
-            failed(e);
-            throw new JetLogException(e.getMessage(), e);
-        } catch (CancelledException e) {
-            stats = evaluator.partialStats();
-            failed(e);
-            throw new EvaluationCancelledException("evaluation " + e.getMessage(), e);
-        } catch (RuntimeException | Error e) {
-            failed(e);
-            throw e;
         }
     }
 
@@ -184,27 +207,33 @@ public final class Session implements AutoCloseable {
 
     /** The number of tuples of a relation after the last run. */
     public long count(String relation) {
-        return result(relation).size();
+        try (OneThreadAtATime.Entry use = guard.enter("count()")) {
+            return result(relation).size();
+        }
     }
 
     /** The tuples of a relation after the last run, in canonical order, as raw row-major values. */
     public int[] rows(String relation) {
-        return backend.download(result(relation));
+        try (OneThreadAtATime.Entry use = guard.enter("rows()")) {
+            return backend.download(result(relation));
+        }
     }
 
     /** The tuples of a relation after the last run, in canonical order. */
     public List<Tuple> tuples(String relation) {
-        RelationDecl decl = declaration(relation);
-        List<ColumnType> types = decl.attributes().stream().map(a -> a.type()).toList();
-        int[] data = rows(relation);
-        int count = (int) count(relation);
-        List<Tuple> tuples = new ArrayList<>(count);
-        for (int r = 0; r < count; r++) {
-            int[] values = new int[decl.arity()];
-            System.arraycopy(data, r * decl.arity(), values, 0, decl.arity());
-            tuples.add(new Tuple(values, types, symbols));
+        try (OneThreadAtATime.Entry use = guard.enter("tuples()")) {
+            RelationDecl decl = declaration(relation);
+            List<ColumnType> types = decl.attributes().stream().map(a -> a.type()).toList();
+            int[] data = rows(relation);
+            int count = (int) count(relation);
+            List<Tuple> tuples = new ArrayList<>(count);
+            for (int r = 0; r < count; r++) {
+                int[] values = new int[decl.arity()];
+                System.arraycopy(data, r * decl.arity(), values, 0, decl.arity());
+                tuples.add(new Tuple(values, types, symbols));
+            }
+            return tuples;
         }
-        return tuples;
     }
 
     /**
@@ -212,21 +241,27 @@ public final class Session implements AutoCloseable {
      * file is written to a temporary first and renamed over its target only when all are written.
      */
     public void writeOutputs(Path outputDir, PrintStream stdout) {
-        result(null);
-        if (OutputWriter.writesFiles(program.checked().program())) {
-            OutputWriter.checkOutputDirectory(outputDir);
+        try (OneThreadAtATime.Entry use = guard.enter("writeOutputs()")) {
+            result(null);
+            if (OutputWriter.writesFiles(program.checked().program())) {
+                OutputWriter.checkOutputDirectory(outputDir);
+            }
+            OutputWriter.writeOutputs(program.checked().program(), outputDir, stdout, symbols, this::relationRows);
         }
-        OutputWriter.writeOutputs(program.checked().program(), outputDir, stdout, symbols, this::relationRows);
     }
 
     /** Prints every .output relation to stdout. */
     public void printOutputs(PrintStream stdout) {
-        OutputWriter.writeOutputs(program.checked().program(), null, stdout, symbols, this::relationRows);
+        try (OneThreadAtATime.Entry use = guard.enter("printOutputs()")) {
+            OutputWriter.writeOutputs(program.checked().program(), null, stdout, symbols, this::relationRows);
+        }
     }
 
     /** Prints `relation<TAB>count` for each .printsize directive. */
     public void printSizes(PrintStream stdout) {
-        OutputWriter.printSizes(program.checked().program(), stdout, this::count);
+        try (OneThreadAtATime.Entry use = guard.enter("printSizes()")) {
+            OutputWriter.printSizes(program.checked().program(), stdout, this::count);
+        }
     }
 
     private RelationRows relationRows(String relation) {

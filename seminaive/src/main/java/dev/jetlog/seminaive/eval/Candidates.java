@@ -67,10 +67,33 @@ final class Candidates {
             list.forEach(backend::release);
         }
         list.clear();
-        Rows full = store.full(relation);
-        Rows fresh = timer.time(Operation.DEDUPLICATE, () -> backend.sortUniqueDifference(all, full));
+        List<Rows> tiers = store.fullTiers(relation);
+        Rows fresh = timer.time(Operation.DEDUPLICATE, () -> tiers.isEmpty() ? backend.sortUnique(all)
+                : backend.sortUniqueDifference(all, tiers.get(0)));
         backend.release(all);
+        for (int i = 1; i < tiers.size(); i++) {
+            Rows tier = tiers.get(i);
+            Rows known = fresh;
+            fresh = timer.time(Operation.DEDUPLICATE, () -> backend.difference(known, tier));
+            backend.release(known);
+        }
         return fresh;
+    }
+
+    /** Bytes of the pending candidates. */
+    long bytes() {
+        long bytes = 0;
+        for (List<Rows> list : parts.values()) {
+            for (Rows rows : list) {
+                bytes += backend.bytes(rows);
+            }
+        }
+        return bytes;
+    }
+
+    /** Rows pending for the relation. */
+    long pending(String relation) {
+        return pendingRows.getOrDefault(relation, 0L);
     }
 
     /** How many candidate tuples the rules derived so far, duplicates included. */

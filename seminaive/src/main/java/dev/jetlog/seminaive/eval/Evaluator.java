@@ -1,7 +1,7 @@
 // The semi-naive fixpoint driver: evaluates a plan's strata in order on a backend. A stratum runs
 // its initial rules once; a recursive stratum then repeats its delta rule versions, each iteration
 // turning the candidates into new tuples (sort-unique, difference with full) that become the next
-// delta and are merged into full, until no relation of the stratum gains a tuple.
+// delta and a new tier of full, until no relation of the stratum gains a tuple.
 package dev.jetlog.seminaive.eval;
 
 import dev.jetlog.parser.ast.RelationDecl;
@@ -19,6 +19,7 @@ public final class Evaluator implements AutoCloseable {
     private final Plan plan;
     private final Backend backend;
     private final EvaluationOptions options;
+    private final long memoryLimit;
     private final OperationTimer timer = new OperationTimer();
     private final RelationStore store;
     private final PipelineRunner runner;
@@ -29,7 +30,11 @@ public final class Evaluator implements AutoCloseable {
     public Evaluator(Plan plan, Backend backend, EvaluationOptions options) {
         this.plan = plan;
         this.backend = backend;
-        this.options = options;
+        this.memoryLimit = backend.memoryCapacity();
+        // bounded pieces scale down with the budget: a piece, sorted, takes several times its own size
+        long pieceRows = Math.max(1024, memoryLimit / 96);
+        this.options = new EvaluationOptions(Math.min(options.chunkRows(), pieceRows),
+                Math.min(options.candidateBudgetRows(), pieceRows));
         this.store = new RelationStore(backend, timer);
         this.runner = new PipelineRunner(backend, store, timer, options);
         for (RelationDecl decl : plan.relations()) {
@@ -53,6 +58,33 @@ public final class Evaluator implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the evaluation once relations, indexes and pending candidates hold more than the backend's
+     * memory budget, naming the stratum, the largest relations and the sizes reached.
+     */
+    private void checkMemory(Stratum stratum, Candidates candidates) {
+        long pending = candidates.bytes();
+        long used = pending;
+        List<String> relations = new ArrayList<>();
+        for (String relation : store.relations()) {
+            used += store.bytes(relation);
+            relations.add(relation);
+        }
+        if (used <= memoryLimit) {
+            return;
+        }
+        relations.sort(java.util.Comparator.comparingLong(store::bytes).reversed());
+        StringBuilder largest = new StringBuilder();
+        for (String relation : relations.subList(0, Math.min(3, relations.size()))) {
+            largest.append(largest.length() == 0 ? "" : ", ").append(String.format("%s %,d tuples (%s)",
+                    relation, store.fullSize(relation), Sizes.format(store.bytes(relation))));
+        }
+        throw new MemoryLimitException(String.format("memory limit of %s reached in stratum %d (%s) after %s: %s; "
+                        + "candidates pending %s; raise it with --memory-limit (and the JVM's -Xmx) or give the "
+                        + "device more memory", Sizes.format(memoryLimit), stratum.index(),
+                String.join(", ", stratum.relations()), Sizes.format(used), largest, Sizes.format(pending)));
+    }
+
     /** Adds facts (any order, duplicates allowed) to a relation before evaluation. */
     public void load(String relation, int[] rowMajor, int rowCount) {
         int arity = store.arity(relation);
@@ -61,7 +93,6 @@ public final class Evaluator implements AutoCloseable {
         Rows fresh = timer.time(Operation.DEDUPLICATE, () -> backend.sortUniqueDifference(uploaded, full));
         backend.release(uploaded);
         store.addToFull(relation, fresh);
-        backend.release(fresh);
     }
 
     /** Evaluates every stratum, in order. */
@@ -83,6 +114,7 @@ public final class Evaluator implements AutoCloseable {
     private StratumStats evaluate(Stratum stratum) {
         long start = System.nanoTime();
         Candidates candidates = new Candidates(backend, store, timer, options.candidateBudgetRows());
+        runner.afterEachRule(() -> checkMemory(stratum, candidates));
         int iterations = 1;
         try {
             checkCancelled(stratum, iterations);
@@ -90,9 +122,7 @@ public final class Evaluator implements AutoCloseable {
                 runner.run(rule, candidates);
             }
             for (String relation : stratum.relations()) {
-                Rows fresh = candidates.takeNew(relation);
-                store.addToFull(relation, fresh);
-                backend.release(fresh);
+                store.addToFull(relation, candidates.takeNew(relation));
             }
             if (stratum.recursive()) {
                 stratum.relations().forEach(store::startDelta);
@@ -105,15 +135,17 @@ public final class Evaluator implements AutoCloseable {
                     for (String relation : stratum.relations()) {
                         store.advance(relation, candidates.takeNew(relation));
                     }
+                    checkMemory(stratum, candidates);
                 }
-                stratum.relations().forEach(store::endDelta);
             }
+            // later strata read each relation of this one as a single sorted set
+            stratum.relations().forEach(store::endDelta);
         } finally {
             candidates.clear();
         }
         long tuples = 0;
         for (String relation : stratum.relations()) {
-            tuples += store.full(relation).size();
+            tuples += store.fullSize(relation);
         }
         return new StratumStats(stratum.index(), stratum.relations(), iterations, candidates.derived(), tuples,
                 System.nanoTime() - start, timer.drain());

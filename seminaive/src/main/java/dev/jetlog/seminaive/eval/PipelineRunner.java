@@ -1,13 +1,17 @@
-// Runs one rule plan on a backend: step after step, each consuming the rows the previous one made.
-// The last step reads its input in bounded slices and hands each slice's output to the candidates,
-// so no rule materialises more than one slice of head tuples at a time. Each step is prepared for the
-// backend once, on first use, and released when the runner closes.
+// Runs one rule plan on a backend: step after step, each consuming the rows the previous one made. Memory
+// stays bounded whatever the joins fan out to: every step's input is cut into slices sized from the fan-out
+// the step showed so far (a first small slice measures it), so that no intermediate, and no batch of
+// head tuples, exceeds about chunkRows rows. A step reading the full version of a relation runs once per
+// tier, and each tier's output flows on separately. Each step is prepared for the backend once, on first
+// use, and released when the runner closes.
 package dev.jetlog.seminaive.eval;
 
 import dev.jetlog.planner.RulePlan;
 import dev.jetlog.planner.ir.AggregateStep;
 import dev.jetlog.planner.ir.AntiJoinStep;
+import dev.jetlog.planner.ir.IndexSpec;
 import dev.jetlog.planner.ir.JoinStep;
+import dev.jetlog.planner.ir.RelationRef;
 import dev.jetlog.planner.ir.ScanStep;
 import dev.jetlog.planner.ir.Step;
 import dev.jetlog.planner.ir.UnitStep;
@@ -17,17 +21,24 @@ import dev.jetlog.seminaive.spi.Index;
 import dev.jetlog.seminaive.spi.Prepared;
 import dev.jetlog.seminaive.spi.Rows;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 final class PipelineRunner implements AutoCloseable {
+    /** Rows of the slice that measures a step's fan-out before its first large input is cut. */
+    static final long PROBE_ROWS = 1 << 16;
+
     private final Backend backend;
-    private final IdentityHashMap<Step, Prepared<?>> prepared = new IdentityHashMap<>();
-    private BooleanSupplier cancelled = () -> false;
     private final RelationStore store;
     private final OperationTimer timer;
     private final EvaluationOptions options;
+    private final IdentityHashMap<Step, Prepared<?>> prepared = new IdentityHashMap<>();
+    /** Per step: output rows per input row, as last observed. */
+    private final IdentityHashMap<Step, Double> fanOut = new IdentityHashMap<>();
+    private BooleanSupplier cancelled = () -> false;
+    private Runnable afterEachRule = () -> { };
 
     PipelineRunner(Backend backend, RelationStore store, OperationTimer timer, EvaluationOptions options) {
         this.backend = backend;
@@ -40,6 +51,11 @@ final class PipelineRunner implements AutoCloseable {
         this.cancelled = condition;
     }
 
+    /** A check to run after every rule (the memory budget). */
+    void afterEachRule(Runnable check) {
+        this.afterEachRule = check;
+    }
+
     private void checkCancelled(RulePlan plan) {
         if (cancelled.getAsBoolean()) {
             throw new CancelledException("while evaluating the rule for '" + plan.headRelation() + "' at "
@@ -50,98 +66,139 @@ final class PipelineRunner implements AutoCloseable {
     void run(RulePlan plan, Candidates candidates) {
         checkCancelled(plan);
         try {
-            runSteps(plan, candidates);
+            runFrom(plan, 0, null, candidates);
+            afterEachRule.run();
         } catch (BackendException e) {
             throw new BackendException("evaluating the rule for '" + plan.headRelation() + "' at "
                     + plan.rule().pos() + ": " + e.getMessage(), e);
         }
     }
 
-    private void runSteps(RulePlan plan, Candidates candidates) {
-        List<Step> steps = plan.steps();
-        Rows current = null;
-        boolean owned = false;
-        try {
-            for (int i = 0; i < steps.size(); i++) {
-                Step step = steps.get(i);
-                boolean last = i == steps.size() - 1;
-                if (last && i > 0 && current.size() > options.chunkRows()) {
-                    runInSlices(step, current, plan.headRelation(), candidates);
-                    return;
-                }
-                Rows next;
-                boolean nextOwned = true;
-                if (step instanceof ScanStep scan && scan.isIdentity() && !last) {
-                    next = store.rows(scan.relation());
-                    nextOwned = false;
-                } else {
-                    next = apply(step, current);
-                }
-                if (owned) {
-                    backend.release(current);
-                }
-                current = next;
-                owned = nextOwned;
-                if (current.isEmpty()) {
-                    return;
-                }
-                if (current.arity() == 0 && current.size() > 1 && !last) {
-                    Rows one = backend.sortUnique(current);
-                    if (owned) {
-                        backend.release(current);
-                    }
-                    current = one;
-                    owned = true;
+    /** Runs steps [i, end) on input (null before the first step; owned by the caller). */
+    private void runFrom(RulePlan plan, int i, Rows input, Candidates candidates) {
+        Step step = plan.steps().get(i);
+        if (input != null && (input.size() > maxSlice() || input.size() > probeRows() && fanOut.get(step) == null)) {
+            runSliced(plan, i, input, candidates);
+            return;
+        }
+        boolean last = i == plan.steps().size() - 1;
+        if (step instanceof ScanStep scan && scan.isIdentity() && !last) {
+            for (Rows rows : store.rows(scan.relation())) {
+                if (!rows.isEmpty()) {
+                    runFrom(plan, i + 1, rows, candidates);
                 }
             }
-            candidates.add(plan.headRelation(), current);
-            owned = false;
-        } finally {
-            if (owned) {
-                backend.release(current);
+            return;
+        }
+        long inputRows = input == null ? 1 : Math.max(1, input.size());
+        for (Rows output : apply(step, input)) {
+            fanOut.put(step, output.size() / (double) inputRows);
+            try {
+                if (output.isEmpty()) {
+                    continue;
+                }
+                if (last) {
+                    candidates.add(plan.headRelation(), output);
+                    output = null;
+                    continue;
+                }
+                if (output.arity() == 0 && output.size() > 1) {
+                    Rows one = backend.sortUnique(output);
+                    backend.release(output);
+                    output = one;
+                }
+                runFrom(plan, i + 1, output, candidates);
+            } finally {
+                if (output != null) {
+                    backend.release(output);
+                }
             }
         }
     }
 
-    private void runInSlices(Step step, Rows input, String head, Candidates candidates) {
+    /**
+     * Runs step i on slices of its input: the first one of PROBE_ROWS rows when the step's fan-out is not
+     * known yet, then as many rows as keep its output near chunkRows.
+     */
+    private void runSliced(RulePlan plan, int i, Rows input, Candidates candidates) {
+        Step step = plan.steps().get(i);
         long size = input.size();
-        for (long from = 0; from < size; from += options.chunkRows()) {
-            if (cancelled.getAsBoolean()) {
-                throw new CancelledException("while evaluating a rule for '" + head + "'");
-            }
-            Rows slice = backend.slice(input, from, Math.min(size, from + options.chunkRows()));
+        long from = 0;
+        while (from < size) {
+            checkCancelled(plan);
+            Double observed = fanOut.get(step);
+            long rows = observed == null ? probeRows()
+                    : (long) Math.min(maxSlice(), Math.max(probeRows() / 16, options.chunkRows() / Math.max(observed, 1e-3)));
+            long to = Math.min(size, from + Math.max(1, rows));
+            Rows slice = backend.slice(input, from, to);
             try {
-                candidates.add(head, apply(step, slice));
+                runFrom(plan, i, slice, candidates);
             } finally {
                 backend.release(slice);
             }
+            from = to;
         }
     }
 
-    private Rows apply(Step step, Rows input) {
+    /** The most input rows a step takes at once. */
+    private long maxSlice() {
+        return Math.max(1, options.chunkRows() / 2);
+    }
+
+    /** The rows of the slice that measures a step's fan-out. */
+    private long probeRows() {
+        return Math.min(PROBE_ROWS, maxSlice());
+    }
+
+    /** The outputs of a step: one per row set it reads (the tiers of a full version), or one. */
+    private List<Rows> apply(Step step, Rows input) {
         if (step instanceof UnitStep unit) {
             Prepared<UnitStep> ready = prepared(unit);
-            return timer.time(Operation.JOIN, () -> backend.unit(ready));
+            return List.of(timer.time(Operation.JOIN, () -> backend.unit(ready)));
         }
+        RelationRef ref = step.relation();
+        if (step instanceof AntiJoinStep || step instanceof AggregateStep) {
+            // negation and aggregates read lower strata, consolidated into one sorted set
+            return List.of(applyTo(step, input, ref, store.full(ref.relation())));
+        }
+        List<Rows> outputs = new ArrayList<>();
+        try {
+            for (Rows rows : store.rows(ref)) {
+                if (!rows.isEmpty()) {
+                    outputs.add(applyTo(step, input, ref, rows));
+                }
+            }
+            return outputs;
+        } catch (RuntimeException | Error e) {
+            outputs.forEach(backend::release);
+            throw e;
+        }
+    }
+
+    private Rows applyTo(Step step, Rows input, RelationRef ref, Rows rows) {
         if (step instanceof ScanStep scan) {
             Prepared<ScanStep> ready = prepared(scan);
-            Index order = store.index(scan.relation(), scan.order());
+            Index order = index(ref, rows, scan.order());
             return timer.time(Operation.JOIN, () -> backend.scan(ready, order));
         }
         if (step instanceof JoinStep join) {
             Prepared<JoinStep> ready = prepared(join);
-            Index index = store.index(join.relation(), join.index());
+            Index index = index(ref, rows, join.index());
             return timer.time(Operation.JOIN, () -> backend.join(ready, input, index));
         }
         if (step instanceof AntiJoinStep anti) {
             Prepared<AntiJoinStep> ready = prepared(anti);
-            Index index = store.index(anti.relation(), anti.index());
+            Index index = index(ref, rows, anti.index());
             return timer.time(Operation.JOIN, () -> backend.antiJoin(ready, input, index));
         }
         AggregateStep aggregate = (AggregateStep) step;
         Prepared<AggregateStep> ready = prepared(aggregate);
-        Index index = store.index(aggregate.relation(), aggregate.index());
+        Index index = index(ref, rows, aggregate.index());
         return timer.time(Operation.JOIN, () -> backend.aggregate(ready, input, index));
+    }
+
+    private Index index(RelationRef ref, Rows rows, IndexSpec spec) {
+        return store.index(ref, rows, spec);
     }
 
     @SuppressWarnings("unchecked")

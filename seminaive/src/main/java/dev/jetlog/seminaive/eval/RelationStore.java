@@ -1,5 +1,10 @@
-// The versions of every relation in the backend's memory (full always; delta while its stratum
-// iterates) and the HISA indexes built on them, cached until the version they index changes.
+// The versions of every relation in the backend's memory and the HISA indexes built on them. The full
+// version is a short list of disjoint sorted tiers, oldest and largest first (an LSM-like layout): the
+// new tuples of an iteration become a tier of their own, and a tier is merged into the one before it
+// only when it grows to a good fraction of it, so an iteration costs what its delta costs instead of a
+// rewrite and reindexing of all of full. Indexes are cached per tier and built once. When a stratum is
+// done, its relations are consolidated into one tier, so later strata (negation, aggregates, joins)
+// read one sorted set. The delta exists while its stratum iterates.
 package dev.jetlog.seminaive.eval;
 
 import dev.jetlog.planner.ir.IndexSpec;
@@ -9,23 +14,32 @@ import dev.jetlog.seminaive.spi.Backend;
 import dev.jetlog.seminaive.spi.Index;
 import dev.jetlog.seminaive.spi.Rows;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 final class RelationStore implements AutoCloseable {
+    /** A tier is merged into the one before it once it holds more than 1/MERGE_RATIO of that one's rows. */
+    static final int MERGE_RATIO = 4;
+    /** At most this many tiers: beyond, the two newest merge whatever their sizes. */
+    static final int MAX_TIERS = 6;
+
     private static final class State {
         final int arity;
-        Rows full;
+        /** Disjoint sorted row sets, oldest first; together the full version. Owned. */
+        final List<Rows> tiers = new ArrayList<>();
+        /** Indexes per tier (by identity), built once. */
+        final IdentityHashMap<Rows, Map<IndexSpec, Index>> tierIndexes = new IdentityHashMap<>();
         Rows delta;
-        /** True while delta is a share of full (the first iteration): they have the same indexes. */
-        boolean deltaIsFull;
-        final Map<IndexSpec, Index> fullIndexes = new HashMap<>();
+        /** The tier the delta shares its rows with (then the delta's indexes are that tier's), or null. */
+        Rows deltaTier;
         final Map<IndexSpec, Index> deltaIndexes = new HashMap<>();
 
-        State(int arity, Rows full) {
+        State(int arity) {
             this.arity = arity;
-            this.full = full;
         }
     }
 
@@ -39,64 +53,176 @@ final class RelationStore implements AutoCloseable {
     }
 
     void declare(String relation, int arity) {
-        states.put(relation, new State(arity, backend.empty(arity)));
+        states.put(relation, new State(arity));
     }
 
     int arity(String relation) {
         return state(relation).arity;
     }
 
-    Rows full(String relation) {
-        return state(relation).full;
+    /** Bytes held for one relation: its tiers, its own delta, and their indexes. */
+    long bytes(String relation) {
+        State state = state(relation);
+        long bytes = 0;
+        for (Rows tier : state.tiers) {
+            bytes += backend.bytes(tier);
+        }
+        for (Map<IndexSpec, Index> indexes : state.tierIndexes.values()) {
+            for (Index index : indexes.values()) {
+                bytes += backend.bytes(index);
+            }
+        }
+        if (state.delta != null && state.deltaTier == null) {
+            bytes += backend.bytes(state.delta);
+        }
+        for (Index index : state.deltaIndexes.values()) {
+            bytes += backend.bytes(index);
+        }
+        return bytes;
     }
 
-    Rows rows(RelationRef ref) {
+    /** Every declared relation, in declaration order. */
+    Iterable<String> relations() {
+        return states.keySet();
+    }
+
+    /** The tiers of the full version, oldest first (none while the relation is empty). */
+    List<Rows> fullTiers(String relation) {
+        return state(relation).tiers;
+    }
+
+    long fullSize(String relation) {
+        long size = 0;
+        for (Rows tier : state(relation).tiers) {
+            size += tier.size();
+        }
+        return size;
+    }
+
+    /** The full version as one sorted row set (its tiers merged first); owned by the store. */
+    Rows full(String relation) {
+        State state = state(relation);
+        consolidate(state);
+        if (state.tiers.isEmpty()) {
+            state.tiers.add(backend.empty(state.arity));
+        }
+        return state.tiers.get(0);
+    }
+
+    /** The row sets a step reads for the reference: the tiers of full, or the delta. */
+    List<Rows> rows(RelationRef ref) {
         State state = state(ref.relation());
-        Rows rows = ref.version() == Version.FULL ? state.full : state.delta;
-        if (rows == null) {
+        if (ref.version() == Version.FULL) {
+            return state.tiers;
+        }
+        if (state.delta == null) {
             throw new IllegalStateException("no delta of " + ref.relation() + " outside its stratum's loop");
         }
-        return rows;
+        return List.of(state.delta);
     }
 
-    Index index(RelationRef ref, IndexSpec spec) {
+    /** The index of one of the row sets that rows(ref) gave, built on first use and cached with it. */
+    Index index(RelationRef ref, Rows rows, IndexSpec spec) {
         State state = state(ref.relation());
-        Map<IndexSpec, Index> cache = ref.version() == Version.FULL || state.deltaIsFull
-                ? state.fullIndexes : state.deltaIndexes;
+        Map<IndexSpec, Index> cache;
+        if (ref.version() == Version.DELTA && state.deltaTier == null) {
+            cache = state.deltaIndexes;
+        } else {
+            Rows tier = ref.version() == Version.DELTA ? state.deltaTier : rows;
+            cache = state.tierIndexes.computeIfAbsent(tier, t -> new HashMap<>());
+            rows = tier;
+        }
         Index index = cache.get(spec);
         if (index == null) {
-            Rows rows = rows(ref);
-            index = timer.time(Operation.INDEX, () -> backend.index(rows, spec));
+            Rows indexed = rows;
+            index = timer.time(Operation.INDEX, () -> backend.index(indexed, spec));
             cache.put(spec, index);
         }
         return index;
     }
 
-    /** Adds sorted rows that are not yet in the relation's full version. */
+    /** Adds sorted rows that the full version lacks as a new tier; takes ownership of them. */
     void addToFull(String relation, Rows sortedNew) {
         State state = state(relation);
-        releaseIndexes(state.fullIndexes);
-        Rows full = state.full;
-        state.full = timer.time(Operation.MERGE, () -> backend.merge(full, sortedNew));
+        if (sortedNew.isEmpty()) {
+            backend.release(sortedNew);
+            return;
+        }
+        appendTier(state, sortedNew, false);
     }
 
-    /** Starts a stratum's loop: every tuple known so far counts as new (delta shares full's rows). */
+    /**
+     * Appends a tier and merges tiers as the policy says. When keepNewest is set and the new rows are
+     * merged away, they are not released: the caller keeps them. Returns true if they stay a tier.
+     */
+    private boolean appendTier(State state, Rows newest, boolean keepNewest) {
+        state.tiers.add(newest);
+        boolean standing = true;
+        while (state.tiers.size() >= 2) {
+            int last = state.tiers.size() - 1;
+            Rows older = state.tiers.get(last - 1);
+            Rows newer = state.tiers.get(last);
+            boolean tooMany = state.tiers.size() > MAX_TIERS;
+            if (!tooMany && newer.size() * MERGE_RATIO < older.size()) {
+                break;
+            }
+            releaseIndexes(state.tierIndexes.remove(older));
+            releaseIndexes(state.tierIndexes.remove(newer));
+            Rows merged = timer.time(Operation.MERGE, () -> backend.merge(older, newer));
+            state.tiers.remove(last);
+            state.tiers.set(last - 1, merged);
+            if (newer == newest) {
+                standing = false;
+                if (!keepNewest) {
+                    backend.release(newer);
+                }
+            } else {
+                backend.release(newer);
+            }
+        }
+        return standing;
+    }
+
+    /** Merges all tiers of the relation into one. */
+    private void consolidate(State state) {
+        while (state.tiers.size() > 1) {
+            int last = state.tiers.size() - 1;
+            Rows older = state.tiers.get(last - 1);
+            Rows newer = state.tiers.get(last);
+            if (newer == state.deltaTier || older == state.deltaTier) {
+                throw new IllegalStateException("cannot consolidate a relation while its delta is in use");
+            }
+            releaseIndexes(state.tierIndexes.remove(older));
+            releaseIndexes(state.tierIndexes.remove(newer));
+            Rows merged = timer.time(Operation.MERGE, () -> backend.merge(older, newer));
+            backend.release(newer);
+            state.tiers.remove(last);
+            state.tiers.set(last - 1, merged);
+        }
+    }
+
+    /** Starts a stratum's loop: every tuple known so far counts as new (the delta shares full's rows). */
     void startDelta(String relation) {
         State state = state(relation);
-        state.delta = backend.share(state.full);
-        state.deltaIsFull = true;
+        Rows full = full(relation);
+        state.delta = backend.share(full);
+        state.deltaTier = full;
     }
 
-    /** Ends an iteration: the new tuples become the delta and join the full version. */
+    /** Ends an iteration: the new tuples (owned from now on) become the delta and a tier of full. */
     void advance(String relation, Rows sortedNew) {
         State state = state(relation);
-        releaseIndexes(state.deltaIndexes);
-        if (state.delta != null) {
-            backend.release(state.delta);
+        dropDelta(state);
+        if (sortedNew.isEmpty()) {
+            state.delta = sortedNew;
+            return;
         }
-        state.deltaIsFull = false;
-        addToFull(relation, sortedNew);
-        state.delta = sortedNew;
+        if (appendTier(state, sortedNew, true)) {
+            state.delta = backend.share(sortedNew);
+            state.deltaTier = sortedNew;
+        } else {
+            state.delta = sortedNew;
+        }
     }
 
     boolean hasNewTuples(String relation) {
@@ -104,17 +230,26 @@ final class RelationStore implements AutoCloseable {
         return delta != null && !delta.isEmpty();
     }
 
+    /** Ends a stratum's loop for the relation: no delta any more, and full in one tier. */
     void endDelta(String relation) {
         State state = state(relation);
+        dropDelta(state);
+        consolidate(state);
+    }
+
+    private void dropDelta(State state) {
         releaseIndexes(state.deltaIndexes);
         if (state.delta != null) {
             backend.release(state.delta);
             state.delta = null;
         }
-        state.deltaIsFull = false;
+        state.deltaTier = null;
     }
 
     private void releaseIndexes(Map<IndexSpec, Index> cache) {
+        if (cache == null) {
+            return;
+        }
         for (Index index : cache.values()) {
             backend.release(index);
         }
@@ -132,12 +267,11 @@ final class RelationStore implements AutoCloseable {
     @Override
     public void close() {
         for (State state : states.values()) {
-            releaseIndexes(state.fullIndexes);
-            releaseIndexes(state.deltaIndexes);
-            if (state.delta != null) {
-                backend.release(state.delta);
-            }
-            backend.release(state.full);
+            dropDelta(state);
+            state.tierIndexes.values().forEach(this::releaseIndexes);
+            state.tierIndexes.clear();
+            state.tiers.forEach(backend::release);
+            state.tiers.clear();
         }
         states.clear();
     }

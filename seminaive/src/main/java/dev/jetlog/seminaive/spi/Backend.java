@@ -106,6 +106,21 @@ public interface Backend extends AutoCloseable {
     /** For each input row, the aggregate over its matches in index, filtered and projected. */
     Rows aggregate(Prepared<AggregateStep> step, Rows input, Index index);
 
+    // ---- memory ----------------------------------------------------------------------------------
+
+    /** Bytes the rows hold in the backend's memory (estimated where the backend cannot say exactly). */
+    default long bytes(Rows rows) {
+        return rows.size() * rows.arity() * (long) Integer.BYTES;
+    }
+
+    /** Bytes an index holds beyond its rows: by default a sorted id and a hash slot per row. */
+    default long bytes(Index index) {
+        return index.rows().size() * 3L * Integer.BYTES;
+    }
+
+    /** The bytes of relations, indexes and candidates this backend can hold: its memory budget. */
+    long memoryCapacity();
+
     // ---- lifetime --------------------------------------------------------------------------------
 
     void release(Rows rows);

@@ -302,4 +302,69 @@ public abstract class SessionApiSuite {
         assertThrows(IllegalStateException.class, () -> closed.writeOutputs(out, System.out));
         assertTrue(Files.notExists(out), "a closed session creates no directory");
     }
+
+    // ---- threads -------------------------------------------------------------------------------
+
+    @Test
+    void sessionsOfOneProgramRunInParallelThreads() throws Exception {
+        CompiledProgram program = JetLog.compile("api.dl", TC);
+        int threads = 4;
+        List<java.util.concurrent.Future<Long>> counts = new java.util.ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            for (int t = 0; t < threads; t++) {
+                int length = 50 + 10 * t;
+                counts.add(pool.submit(() -> {
+                    try (Session session = program.newSession(EngineOptions.defaults().withBackend(backend()).withThreads(2))) {
+                        for (int i = 0; i < length; i++) {
+                            session.insert("edge", i, i + 1);
+                        }
+                        session.run();
+                        return session.count("path");
+                    }
+                }));
+            }
+            for (int t = 0; t < threads; t++) {
+                long length = 50 + 10 * t;
+                assertEquals(length * (length + 1) / 2, counts.get(t).get(60, java.util.concurrent.TimeUnit.SECONDS),
+                        "chain of " + length + " edges");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSessionUsedFromTwoThreadsAtOnceFailsFast() throws Exception {
+        try (Session session = session(TC)) {
+            for (int i = 0; i < 3000; i++) {
+                session.insert("edge", i, (i + 1) % 3000);
+            }
+            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+            Thread runner = new Thread(() -> {
+                started.countDown();
+                try {
+                    session.run();
+                } catch (RuntimeException e) {
+                    // cancelled below
+                }
+            }, "first-user");
+            runner.start();
+            started.await();
+            IllegalStateException e = null;
+            for (int attempt = 0; attempt < 200 && e == null && runner.isAlive(); attempt++) {
+                try {
+                    session.insert("edge", 1, 2);
+                    Thread.sleep(5);
+                } catch (IllegalStateException busy) {
+                    e = busy;
+                }
+            }
+            runner.interrupt();
+            runner.join(20_000);
+            assertTrue(e != null, "a second thread got in while the first was running");
+            assertTrue(e.getMessage().startsWith("session used from two threads at once: insert()"), e.getMessage());
+            assertTrue(e.getMessage().contains("'first-user'"), e.getMessage());
+        }
+    }
 }

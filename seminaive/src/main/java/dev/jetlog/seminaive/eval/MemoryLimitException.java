@@ -1,0 +1,12 @@
+// The evaluation would hold more than the backend's memory budget: thrown as soon as the relations,
+// their indexes and the pending candidates exceed it, naming the stratum, the largest relations and the
+// sizes reached, long before the JVM (or the device) would run out.
+package dev.jetlog.seminaive.eval;
+
+public final class MemoryLimitException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    MemoryLimitException(String message) {
+        super(message);
+    }
+}
