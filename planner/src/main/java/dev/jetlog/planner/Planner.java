@@ -8,6 +8,10 @@ import dev.jetlog.parser.Diagnostic;
 import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.parser.ast.Rule;
 
+import dev.jetlog.planner.ir.AggregateStep;
+import dev.jetlog.planner.ir.AntiJoinStep;
+import dev.jetlog.planner.ir.Step;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -48,19 +52,41 @@ public final class Planner {
             boolean recursive = Stratifier.isRecursive(members, graph);
             List<RulePlan> initial = new ArrayList<>();
             List<RulePlan> versions = new ArrayList<>();
+            List<RulePlan> incremental = new ArrayList<>();
+            boolean incrementable = true;
             for (Rule rule : rules) {
                 if (!memberSet.contains(rule.head().relation())) {
                     continue;
                 }
                 try {
-                    for (RulePlan plan : compiler.compile(rule, recursive ? memberSet : Set.of())) {
+                    RuleCompiler.Versions compiled = compiler.compileVersions(rule, recursive ? memberSet : Set.of());
+                    for (RulePlan plan : compiled.regular()) {
                         (plan.deltaAtom() >= 0 ? versions : initial).add(plan);
+                    }
+                    if (compiled.incremental() == null) {
+                        incrementable = false;
+                    } else {
+                        incremental.addAll(compiled.incremental());
                     }
                 } catch (PlanningError error) {
                     errors.add(error.diagnostic());
                 }
             }
-            strata.add(new Stratum(strata.size(), members, recursive, initial, versions));
+            Set<String> reads = new LinkedHashSet<>();
+            Set<String> nonMonotone = new LinkedHashSet<>();
+            for (List<RulePlan> plans : List.of(initial, versions)) {
+                for (RulePlan plan : plans) {
+                    for (Step step : plan.steps()) {
+                        if (step.relation() == null || memberSet.contains(step.relation().relation())) {
+                            continue;
+                        }
+                        boolean negative = step instanceof AntiJoinStep || step instanceof AggregateStep;
+                        (negative ? nonMonotone : reads).add(step.relation().relation());
+                    }
+                }
+            }
+            strata.add(new Stratum(strata.size(), members, recursive, initial, versions,
+                    incrementable ? incremental : null, reads, nonMonotone));
         }
         if (!errors.isEmpty()) {
             throw new DatalogException(program.source(), errors);

@@ -50,9 +50,22 @@ final class RuleCompiler {
      * or a single plan if there is none. A rule whose body holds `false` has no plan.
      */
     List<RulePlan> compile(Rule rule, Set<String> stratumRelations) {
+        return compileVersions(rule, stratumRelations).regular();
+    }
+
+    /**
+     * The plans of a rule: its regular versions (as compile gives), and its incremental versions: one per
+     * positive body atom over a relation of an earlier stratum, reading that atom's DELTA (the tuples the
+     * relation gained since the last run) and every other atom FULL. incremental is null when there would
+     * be too many steps; a change below then recomputes the stratum instead.
+     */
+    record Versions(List<RulePlan> regular, List<RulePlan> incremental) {
+    }
+
+    Versions compileVersions(Rule rule, Set<String> stratumRelations) {
         for (Literal literal : rule.body()) {
             if (literal instanceof BooleanLiteral bool && !bool.value()) {
-                return List.of();
+                return new Versions(List.of(), List.of());
             }
         }
         IdentityHashMap<Aggregate, String> aggregateVariables = new IdentityHashMap<>();
@@ -99,7 +112,20 @@ final class RuleCompiler {
                 plans.add(plan(rule, terms, deltaAtom, uses));
             }
         }
-        return plans;
+        List<Integer> lowerAtoms = new ArrayList<>();
+        for (int i = 0; i < rule.body().size(); i++) {
+            if (rule.body().get(i) instanceof Atom atom && !stratumRelations.contains(atom.relation())) {
+                lowerAtoms.add(i);
+            }
+        }
+        List<RulePlan> incremental = null;
+        if ((long) (lowerAtoms.size() + recursiveAtoms.size()) * rule.body().size() <= MAX_VERSION_STEPS) {
+            incremental = new ArrayList<>();
+            for (int deltaAtom : lowerAtoms) {
+                incremental.add(plan(rule, terms, deltaAtom, uses));
+            }
+        }
+        return new Versions(plans, incremental);
     }
 
     private RulePlan plan(Rule rule, TermTranslator terms, int deltaAtom, List<AggregateUse> uses) {

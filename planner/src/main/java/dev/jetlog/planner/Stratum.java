@@ -1,15 +1,24 @@
 // A strongly connected component of the predicate graph, evaluated to a fixpoint on its own after
 // every stratum it depends on. Initial rules read no relation of the stratum and run once; the
-// recursive versions run every iteration until no relation of the stratum gains a tuple.
+// recursive versions run every iteration until no relation of the stratum gains a tuple. For
+// incremental runs, the incremental versions read the DELTA of one relation of an earlier stratum (the
+// tuples it gained since the last run); null when a change below must recompute the stratum instead.
+// reads lists the earlier relations the stratum reads positively; readsNonMonotonically those it
+// negates or aggregates over, whose change always recomputes it.
 package dev.jetlog.planner;
 
 import java.util.List;
+import java.util.Set;
 
 public record Stratum(int index, List<String> relations, boolean recursive,
-                      List<RulePlan> initialRules, List<RulePlan> recursiveVersions) {
+                      List<RulePlan> initialRules, List<RulePlan> recursiveVersions,
+                      List<RulePlan> incrementalVersions, Set<String> reads, Set<String> readsNonMonotonically) {
     public Stratum {
         relations = List.copyOf(relations);
         initialRules = List.copyOf(initialRules);
         recursiveVersions = List.copyOf(recursiveVersions);
+        incrementalVersions = incrementalVersions == null ? null : List.copyOf(incrementalVersions);
+        reads = Set.copyOf(reads);
+        readsNonMonotonically = Set.copyOf(readsNonMonotonically);
     }
 }

@@ -23,6 +23,10 @@ import dev.jetlog.seminaive.spi.Rows;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +39,13 @@ public final class Session implements AutoCloseable {
     private final SymbolTable symbols = new SymbolTable();
     private final OneThreadAtATime guard = new OneThreadAtATime();
     private final Map<String, IntRows> facts = new LinkedHashMap<>();
+    /** Per relation, how many of its facts the evaluator has (after a successful run). */
+    private final Map<String, Integer> loaded = new HashMap<>();
+    /** Set when facts were removed: the next run starts over instead of continuing. */
+    private boolean fullRunNeeded;
+    /** Set by cancel() from any thread; cleared when a run starts. */
+    private volatile boolean cancelRequested;
+    private volatile ProgressListener progress;
     private Evaluator evaluator;
     private EvaluationStats stats;
     /** Why the last run failed or was cancelled; null after a successful run. */
@@ -127,6 +138,19 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes every fact inserted into the relation (through the API or loadInputs). The results of the
+     * last run stay readable; the next run() evaluates from scratch.
+     */
+    public void clear(String relation) {
+        try (OneThreadAtATime.Entry use = guard.enter("clear()")) {
+            checkOpen();
+            declaration(relation);
+            facts.remove(relation);
+            fullRunNeeded = true;
+        }
+    }
+
     /** Reads every .input relation's file from the directory. @throws JetLogException naming the file and line */
     public void loadInputs(Path factsDir) {
         try (OneThreadAtATime.Entry use = guard.enter("loadInputs()")) {
@@ -146,23 +170,60 @@ public final class Session implements AutoCloseable {
     // ---- evaluation ----------------------------------------------------------------------------
 
     /**
-     * Evaluates the program over every fact inserted so far. The calling thread's interrupt cancels it:
-     * run() then throws EvaluationCancelledException. A run that fails or is cancelled leaves no results:
-     * every read throws until the next successful run().
+     * Evaluates the program over every fact inserted so far. After a successful run, a second run()
+     * continues from its fixpoint: the facts inserted since are the first delta of the strata that read
+     * their relations only positively, and only strata that negate or aggregate over a changed relation
+     * (and those after them) are evaluated again from scratch; the results are those of a fresh run.
+     * After clear(), the next run starts over. The calling thread's interrupt cancels a run: run() then
+     * throws EvaluationCancelledException. A run that fails or is cancelled leaves no results: every read
+     * throws until the next successful run(), which starts over.
      */
     public EvaluationStats run() {
         try (OneThreadAtATime.Entry use = guard.enter("run()")) {
             checkOpen();
-            releaseResults();
             failure = null;
-            evaluator = new Evaluator(program.plan(), backend, options.evaluation());
-            evaluator.cancelWhen(() -> Thread.currentThread().isInterrupted());
+            boolean incremental = evaluator != null && !fullRunNeeded;
+            if (!incremental) {
+                releaseResults();
+                evaluator = new Evaluator(program.plan(), backend, options.evaluation());
+                evaluator.cancelWhen(() -> cancelRequested || Thread.currentThread().isInterrupted());
+                evaluator.reportProgress((stratum, relations, iteration, tuples, elapsed) -> {
+                    ProgressListener listener = progress;
+                    if (listener != null) {
+                        listener.iterationDone(stratum, relations, iteration, tuples, elapsed);
+                    }
+                });
+            }
+            cancelRequested = false;
             try {
-                for (Map.Entry<String, IntRows> entry : facts.entrySet()) {
-                    IntRows rows = entry.getValue();
-                    evaluator.load(entry.getKey(), rows.data(), rows.size());
+                if (incremental) {
+                    evaluator.startIncrementalRun();
+                    Set<String> added = new LinkedHashSet<>();
+                    for (Map.Entry<String, IntRows> entry : facts.entrySet()) {
+                        IntRows rows = entry.getValue();
+                        int from = loaded.getOrDefault(entry.getKey(), 0);
+                        if (rows.size() > from) {
+                            evaluator.load(entry.getKey(), Arrays.copyOfRange(rows.data(), from * rows.arity(),
+                                    rows.size() * rows.arity()), rows.size() - from);
+                            added.add(entry.getKey());
+                        }
+                    }
+                    stats = evaluator.evaluateIncrementally(relation -> {
+                        IntRows rows = facts.get(relation);
+                        if (rows != null) {
+                            evaluator.load(relation, rows.data(), rows.size());
+                        }
+                    }, added);
+                } else {
+                    for (Map.Entry<String, IntRows> entry : facts.entrySet()) {
+                        IntRows rows = entry.getValue();
+                        evaluator.load(entry.getKey(), rows.data(), rows.size());
+                    }
+                    stats = evaluator.evaluate();
                 }
-                stats = evaluator.evaluate();
+                loaded.clear();
+                facts.forEach((relation, rows) -> loaded.put(relation, rows.size()));
+                fullRunNeeded = false;
                 return stats;
             } catch (BackendException e) {
                 failed(e);
@@ -185,6 +246,49 @@ public final class Session implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Runs like run(), but cancels itself after the timeout (throwing EvaluationCancelledException; the
+     * session keeps its facts and has no results until the next successful run).
+     */
+    public EvaluationStats run(java.time.Duration timeout) {
+        Thread caller = Thread.currentThread();
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(task -> {
+                    Thread thread = new Thread(task, "jetlog-session-timeout");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        boolean[] fired = new boolean[1];
+        timer.schedule(() -> {
+            fired[0] = true;
+            cancel();
+        }, Math.max(1, timeout.toNanos()), java.util.concurrent.TimeUnit.NANOSECONDS);
+        try {
+            return run();
+        } catch (EvaluationCancelledException e) {
+            if (fired[0] && !caller.isInterrupted()) {
+                throw new EvaluationCancelledException("evaluation stopped after the timeout of " + timeout + " ("
+                        + e.getMessage() + ")", e);
+            }
+            throw e;
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    /**
+     * Asks the run in progress (in any thread) to stop at its next cancellation point; it then throws
+     * EvaluationCancelledException. Safe to call from any thread; does nothing when no run is in progress.
+     */
+    public void cancel() {
+        cancelRequested = true;
+    }
+
+    /** Tells the listener (on the evaluating thread) about every iteration of every later run; null for none. */
+    public void onProgress(ProgressListener listener) {
+        this.progress = listener;
     }
 
     /** Forgets the partial results of a failed run, remembering why it failed. */
@@ -234,6 +338,70 @@ public final class Session implements AutoCloseable {
             }
             return tuples;
         }
+    }
+
+    /** Stands for "any value" in a query pattern. */
+    public static final Object ANY = new Object() {
+        @Override
+        public String toString() {
+            return "ANY";
+        }
+    };
+
+    /**
+     * The tuples of a relation (after the last run) whose columns equal the pattern's values, ANY leaving
+     * a column free: {@code query("path", 5, Session.ANY)}. Values are given as insertTuple takes them. The
+     * lookup goes through a HISA index on the bound columns (built on the first query of that shape and
+     * kept until the next run), so it costs what its answer costs, not what the relation does.
+     */
+    public TupleCursor query(String relation, Object... pattern) {
+        try (OneThreadAtATime.Entry use = guard.enter("query()")) {
+            RelationDecl decl = declaration(relation);
+            checkArity(decl, pattern.length);
+            Rows full = result(relation);
+            List<ColumnType> types = decl.attributes().stream().map(a -> a.type()).toList();
+            int bound = 0;
+            for (Object value : pattern) {
+                bound += value == ANY ? 0 : 1;
+            }
+            if (bound == 0) {
+                return new TupleCursor(backend, full, false, types, symbols);
+            }
+            int[] columns = new int[bound];
+            int[] values = new int[bound];
+            for (int c = 0, i = 0; c < pattern.length; c++) {
+                if (pattern[c] == ANY) {
+                    continue;
+                }
+                if (decl.columnType(c) == ColumnType.SYMBOL && pattern[c] instanceof String text
+                        && symbols.lookup(text) < 0) {
+                    return new TupleCursor(backend, backend.empty(decl.arity()), true, types, symbols);
+                }
+                columns[i] = c;
+                values[i++] = ValueEncoding.encode(decl, c, pattern[c], symbols);
+            }
+            return new TupleCursor(backend, evaluator.lookup(relation, columns, values), true, types, symbols);
+        }
+    }
+
+    /** True if the relation (after the last run) holds the tuple; values as insertTuple takes them. */
+    public boolean contains(String relation, Object... values) {
+        for (Object value : values) {
+            if (value == ANY) {
+                throw new IllegalArgumentException("contains takes a whole tuple; use query for patterns with ANY");
+            }
+        }
+        try (TupleCursor cursor = query(relation, values)) {
+            return cursor.size() > 0;
+        }
+    }
+
+    /** Every tuple of a relation (after the last run), streamed in canonical order. */
+    public TupleCursor cursor(String relation) {
+        RelationDecl decl = declaration(relation);
+        Object[] any = new Object[decl.arity()];
+        Arrays.fill(any, ANY);
+        return query(relation, any);
     }
 
     /**

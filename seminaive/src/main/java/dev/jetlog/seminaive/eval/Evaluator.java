@@ -4,15 +4,30 @@
 // delta and a new tier of full, until no relation of the stratum gains a tuple.
 package dev.jetlog.seminaive.eval;
 
+import dev.jetlog.parser.ast.Atom;
 import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.planner.Plan;
 import dev.jetlog.planner.RulePlan;
 import dev.jetlog.planner.Stratum;
+import dev.jetlog.planner.ir.ColumnRef;
+import dev.jetlog.planner.ir.Expr;
+import dev.jetlog.planner.ir.IndexSpec;
+import dev.jetlog.planner.ir.JoinStep;
+import dev.jetlog.planner.ir.RelationRef;
+import dev.jetlog.planner.ir.Side;
+import dev.jetlog.planner.ir.Version;
+import dev.jetlog.seminaive.spi.Index;
+import dev.jetlog.seminaive.spi.Prepared;
 import dev.jetlog.seminaive.spi.Backend;
 import dev.jetlog.seminaive.spi.Rows;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 
 public final class Evaluator implements AutoCloseable {
@@ -24,7 +39,16 @@ public final class Evaluator implements AutoCloseable {
     private final RelationStore store;
     private final PipelineRunner runner;
     private BooleanSupplier cancelled = () -> false;
+    private Progress progress = (stratum, relations, iteration, newTuples, elapsed) -> { };
+
+    /** Told when an iteration of a stratum ends. */
+    @FunctionalInterface
+    public interface Progress {
+        void iterationDone(int stratum, List<String> relations, int iteration, long newTuples, long elapsedNanos);
+    }
     private final List<StratumStats> finished = new ArrayList<>();
+    /** Prepared lookup joins, by index and relation. */
+    private final Map<String, Prepared<JoinStep>> lookups = new HashMap<>();
     private long start = System.nanoTime();
 
     public Evaluator(Plan plan, Backend backend, EvaluationOptions options) {
@@ -49,6 +73,19 @@ public final class Evaluator implements AutoCloseable {
     public void cancelWhen(BooleanSupplier condition) {
         this.cancelled = condition;
         runner.cancelWhen(condition);
+    }
+
+    /** Reports the end of every iteration to the callback. */
+    public void reportProgress(Progress callback) {
+        this.progress = callback;
+    }
+
+    private void reportIteration(Stratum stratum, int iteration) {
+        long tuples = 0;
+        for (String relation : stratum.relations()) {
+            tuples += store.newTuples(relation);
+        }
+        progress.iterationDone(stratum.index(), stratum.relations(), iteration, tuples, System.nanoTime() - start);
     }
 
     private void checkCancelled(Stratum stratum, int iteration) {
@@ -106,13 +143,120 @@ public final class Evaluator implements AutoCloseable {
         return partialStats();
     }
 
+    /**
+     * Continues from the fixpoint of the last evaluation after facts were added (load). A stratum whose
+     * inputs did not change is skipped; one that reads a changed relation only positively evaluates just
+     * the consequences of the new tuples (they are the first delta); one that negates or aggregates over a
+     * changed relation, or reads a recomputed one, is cleared, reloaded from its facts and evaluated from
+     * scratch, and so are the strata that depend on it. The result is the one a fresh evaluation gives.
+     * @param reloadFacts loads (with load) all the facts of a relation, for a stratum that is recomputed
+     * @param added the relations that load gave new tuples since startIncrementalRun
+     */
+    public EvaluationStats evaluateIncrementally(Consumer<String> reloadFacts, Set<String> added) {
+        start = System.nanoTime();
+        timer.drain();
+        finished.clear();
+        Set<String> changed = new HashSet<>();
+        added.stream().filter(store::hasChanges).forEach(changed::add);
+        Set<String> replaced = new HashSet<>();
+        try {
+            for (Stratum stratum : plan.strata()) {
+                boolean touched = changed.stream().anyMatch(r -> stratum.reads().contains(r)
+                        || stratum.relations().contains(r));
+                boolean recompute = replaced.stream().anyMatch(r -> stratum.reads().contains(r)
+                        || stratum.readsNonMonotonically().contains(r))
+                        || changed.stream().anyMatch(stratum.readsNonMonotonically()::contains)
+                        || touched && stratum.incrementalVersions() == null;
+                if (recompute) {
+                    for (String relation : stratum.relations()) {
+                        store.clear(relation);
+                        reloadFacts.accept(relation);
+                    }
+                    finished.add(evaluate(stratum));
+                    replaced.addAll(stratum.relations());
+                } else if (touched) {
+                    finished.add(evaluateChanges(stratum, changed));
+                    stratum.relations().stream().filter(store::hasChanges).forEach(changed::add);
+                }
+            }
+        } finally {
+            store.stopTracking();
+        }
+        return partialStats();
+    }
+
+    /** Records, from now on, the tuples every relation gains (before loading the new facts). */
+    public void startIncrementalRun() {
+        store.startTracking();
+    }
+
+    /** Evaluates the consequences of the new tuples of changed relations in one stratum. */
+    private StratumStats evaluateChanges(Stratum stratum, Set<String> changed) {
+        long start = System.nanoTime();
+        consolidateInputs(stratum);
+        Candidates candidates = new Candidates(backend, store, timer, options.candidateBudgetRows());
+        runner.afterEachRule(() -> checkMemory(stratum, candidates));
+        int iterations = 1;
+        try {
+            checkCancelled(stratum, iterations);
+            for (RulePlan version : stratum.incrementalVersions()) {
+                Atom atom = (Atom) version.rule().body().get(version.deltaAtom());
+                if (changed.contains(atom.relation()) && store.hasChanges(atom.relation())) {
+                    runner.run(version, candidates);
+                }
+            }
+            if (stratum.recursive()) {
+                // the stratum's own new facts are a delta too
+                stratum.relations().forEach(store::startDeltaFromChanges);
+                for (RulePlan version : stratum.recursiveVersions()) {
+                    runner.run(version, candidates);
+                }
+                for (String relation : stratum.relations()) {
+                    store.advance(relation, candidates.takeNew(relation));
+                }
+                while (stratum.relations().stream().anyMatch(store::hasNewTuples)) {
+                    iterations++;
+                    checkCancelled(stratum, iterations);
+                    for (RulePlan version : stratum.recursiveVersions()) {
+                        runner.run(version, candidates);
+                    }
+                    for (String relation : stratum.relations()) {
+                        store.advance(relation, candidates.takeNew(relation));
+                    }
+                    reportIteration(stratum, iterations);
+                    checkMemory(stratum, candidates);
+                }
+            } else {
+                for (String relation : stratum.relations()) {
+                    store.addToFull(relation, candidates.takeNew(relation));
+                }
+            }
+            stratum.relations().forEach(store::endDelta);
+        } finally {
+            candidates.clear();
+        }
+        long tuples = 0;
+        for (String relation : stratum.relations()) {
+            tuples += store.fullSize(relation);
+        }
+        return new StratumStats(stratum.index(), stratum.relations(), iterations, candidates.derived(), tuples,
+                System.nanoTime() - start, timer.drain());
+    }
+
     /** The statistics of the strata evaluated so far (all of them after evaluate() returns). */
     public EvaluationStats partialStats() {
         return new EvaluationStats(finished, System.nanoTime() - start);
     }
 
+    /** Consolidates the relations of earlier strata (and inputs) that the stratum reads into one tier each. */
+    private void consolidateInputs(Stratum stratum) {
+        stratum.reads().forEach(store::consolidate);
+        stratum.readsNonMonotonically().forEach(store::consolidate);
+    }
+
     private StratumStats evaluate(Stratum stratum) {
         long start = System.nanoTime();
+        consolidateInputs(stratum);
         Candidates candidates = new Candidates(backend, store, timer, options.candidateBudgetRows());
         runner.afterEachRule(() -> checkMemory(stratum, candidates));
         int iterations = 1;
@@ -135,6 +279,7 @@ public final class Evaluator implements AutoCloseable {
                     for (String relation : stratum.relations()) {
                         store.advance(relation, candidates.takeNew(relation));
                     }
+                    reportIteration(stratum, iterations);
                     checkMemory(stratum, candidates);
                 }
             }
@@ -151,6 +296,45 @@ public final class Evaluator implements AutoCloseable {
                 System.nanoTime() - start, timer.drain());
     }
 
+    /**
+     * The tuples of a relation (after evaluation) whose given columns hold the given values, found through
+     * a HISA index on those columns (built on first use and kept); the caller releases the result.
+     */
+    public Rows lookup(String relation, int[] columns, int[] values) {
+        int arity = store.arity(relation);
+        Rows full = store.full(relation);
+        int[] order = new int[arity];
+        boolean[] bound = new boolean[arity];
+        for (int i = 0; i < columns.length; i++) {
+            order[i] = columns[i];
+            bound[columns[i]] = true;
+        }
+        for (int c = 0, next = columns.length; c < arity; c++) {
+            if (!bound[c]) {
+                order[next++] = c;
+            }
+        }
+        IndexSpec spec = new IndexSpec(order, columns.length);
+        RelationRef ref = new RelationRef(relation, Version.FULL);
+        Index index = store.index(ref, full, spec);
+        List<Expr> key = new ArrayList<>();
+        for (int i = 0; i < columns.length; i++) {
+            key.add(new ColumnRef(Side.INPUT, i));
+        }
+        List<Expr> output = new ArrayList<>();
+        for (int c = 0; c < arity; c++) {
+            output.add(new ColumnRef(Side.TUPLE, c));
+        }
+        Prepared<JoinStep> step = lookups.computeIfAbsent(spec.toString() + "@" + relation,
+                k -> backend.prepare(JoinStep.of(columns.length, ref, spec, key, List.of(), output)));
+        Rows input = backend.upload(columns.length, values, 1);
+        try {
+            return backend.join(step, input, index);
+        } finally {
+            backend.release(input);
+        }
+    }
+
     /** The full version of a relation after evaluation; owned by the evaluator. */
     public Rows result(String relation) {
         return store.full(relation);
@@ -162,6 +346,8 @@ public final class Evaluator implements AutoCloseable {
 
     @Override
     public void close() {
+        lookups.values().forEach(backend::release);
+        lookups.clear();
         runner.close();
         store.close();
     }

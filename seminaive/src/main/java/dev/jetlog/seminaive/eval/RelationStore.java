@@ -4,7 +4,8 @@
 // only when it grows to a good fraction of it, so an iteration costs what its delta costs instead of a
 // rewrite and reindexing of all of full. Indexes are cached per tier and built once. When a stratum is
 // done, its relations are consolidated into one tier, so later strata (negation, aggregates, joins)
-// read one sorted set. The delta exists while its stratum iterates.
+// read one sorted set. The delta exists while its stratum iterates. During an incremental run, each
+// relation also records the tuples it gains (its changes), which later strata read as its DELTA.
 package dev.jetlog.seminaive.eval;
 
 import dev.jetlog.planner.ir.IndexSpec;
@@ -34,6 +35,9 @@ final class RelationStore implements AutoCloseable {
         /** Indexes per tier (by identity), built once. */
         final IdentityHashMap<Rows, Map<IndexSpec, Index>> tierIndexes = new IdentityHashMap<>();
         Rows delta;
+        /** While changes are tracked (an incremental run): the sorted tuples the relation gained. Owned. */
+        Rows changes;
+        final Map<IndexSpec, Index> changeIndexes = new HashMap<>();
         /** The tier the delta shares its rows with (then the delta's indexes are that tier's), or null. */
         Rows deltaTier;
         final Map<IndexSpec, Index> deltaIndexes = new HashMap<>();
@@ -46,6 +50,7 @@ final class RelationStore implements AutoCloseable {
     private final Backend backend;
     private final OperationTimer timer;
     private final Map<String, State> states = new LinkedHashMap<>();
+    private boolean tracking;
 
     RelationStore(Backend backend, OperationTimer timer) {
         this.backend = backend;
@@ -77,6 +82,9 @@ final class RelationStore implements AutoCloseable {
         }
         for (Index index : state.deltaIndexes.values()) {
             bytes += backend.bytes(index);
+        }
+        if (state.changes != null) {
+            bytes += backend.bytes(state.changes);
         }
         return bytes;
     }
@@ -115,17 +123,22 @@ final class RelationStore implements AutoCloseable {
         if (ref.version() == Version.FULL) {
             return state.tiers;
         }
-        if (state.delta == null) {
-            throw new IllegalStateException("no delta of " + ref.relation() + " outside its stratum's loop");
+        if (state.delta != null) {
+            return List.of(state.delta);
         }
-        return List.of(state.delta);
+        if (state.changes != null) {
+            return List.of(state.changes);
+        }
+        throw new IllegalStateException("no delta of " + ref.relation() + " outside its stratum's loop");
     }
 
     /** The index of one of the row sets that rows(ref) gave, built on first use and cached with it. */
     Index index(RelationRef ref, Rows rows, IndexSpec spec) {
         State state = state(ref.relation());
         Map<IndexSpec, Index> cache;
-        if (ref.version() == Version.DELTA && state.deltaTier == null) {
+        if (ref.version() == Version.DELTA && state.delta == null) {
+            cache = state.changeIndexes;
+        } else if (ref.version() == Version.DELTA && state.deltaTier == null) {
             cache = state.deltaIndexes;
         } else {
             Rows tier = ref.version() == Version.DELTA ? state.deltaTier : rows;
@@ -148,7 +161,65 @@ final class RelationStore implements AutoCloseable {
             backend.release(sortedNew);
             return;
         }
+        recordChange(state, sortedNew);
         appendTier(state, sortedNew, false);
+    }
+
+    // ---- incremental runs ------------------------------------------------------------------------
+
+    /** From now on, every relation records the tuples it gains (its changes), until stopTracking. */
+    void startTracking() {
+        tracking = true;
+    }
+
+    /** Forgets every relation's changes and stops recording them. */
+    void stopTracking() {
+        tracking = false;
+        for (State state : states.values()) {
+            dropChanges(state);
+        }
+    }
+
+    /** True if the relation gained tuples since tracking started. */
+    boolean hasChanges(String relation) {
+        Rows changes = state(relation).changes;
+        return changes != null && !changes.isEmpty();
+    }
+
+    /** Starts a stratum's incremental loop: the relation's delta is what it gained so far (a copy). */
+    void startDeltaFromChanges(String relation) {
+        State state = state(relation);
+        dropDelta(state);
+        state.delta = state.changes == null ? backend.empty(state.arity) : backend.concat(List.of(state.changes));
+    }
+
+    /** Drops the relation's tuples, indexes and changes: it starts over empty. */
+    void clear(String relation) {
+        State state = state(relation);
+        dropDelta(state);
+        dropChanges(state);
+        state.tierIndexes.values().forEach(this::releaseIndexes);
+        state.tierIndexes.clear();
+        state.tiers.forEach(backend::release);
+        state.tiers.clear();
+    }
+
+    private void recordChange(State state, Rows sortedNew) {
+        if (!tracking) {
+            return;
+        }
+        releaseIndexes(state.changeIndexes);
+        // sortedNew is disjoint from full, so from the changes so far: merge keeps it the caller's
+        state.changes = state.changes == null ? backend.concat(List.of(sortedNew))
+                : timer.time(Operation.MERGE, () -> backend.merge(state.changes, sortedNew));
+    }
+
+    private void dropChanges(State state) {
+        releaseIndexes(state.changeIndexes);
+        if (state.changes != null) {
+            backend.release(state.changes);
+            state.changes = null;
+        }
     }
 
     /**
@@ -181,6 +252,14 @@ final class RelationStore implements AutoCloseable {
             }
         }
         return standing;
+    }
+
+    /**
+     * Merges the relation's tiers into one, before a stratum that reads it starts: a relation that a
+     * stratum reads from below must not change shape while the stratum's pipelines run over its tiers.
+     */
+    void consolidate(String relation) {
+        consolidate(state(relation));
     }
 
     /** Merges all tiers of the relation into one. */
@@ -217,12 +296,19 @@ final class RelationStore implements AutoCloseable {
             state.delta = sortedNew;
             return;
         }
+        recordChange(state, sortedNew);
         if (appendTier(state, sortedNew, true)) {
             state.delta = backend.share(sortedNew);
             state.deltaTier = sortedNew;
         } else {
             state.delta = sortedNew;
         }
+    }
+
+    /** The size of the relation's delta (the tuples its last iteration found), 0 outside its loop. */
+    long newTuples(String relation) {
+        Rows delta = state(relation).delta;
+        return delta == null ? 0 : delta.size();
     }
 
     boolean hasNewTuples(String relation) {
@@ -268,6 +354,7 @@ final class RelationStore implements AutoCloseable {
     public void close() {
         for (State state : states.values()) {
             dropDelta(state);
+            dropChanges(state);
             state.tierIndexes.values().forEach(this::releaseIndexes);
             state.tierIndexes.clear();
             state.tiers.forEach(backend::release);

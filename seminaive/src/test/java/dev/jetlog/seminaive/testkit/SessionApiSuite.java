@@ -11,7 +11,9 @@ import dev.jetlog.seminaive.api.JetLog;
 import dev.jetlog.seminaive.api.JetLogException;
 import dev.jetlog.seminaive.api.Session;
 import dev.jetlog.seminaive.api.Tuple;
+import dev.jetlog.seminaive.api.TupleCursor;
 import dev.jetlog.seminaive.eval.EvaluationStats;
+import dev.jetlog.seminaive.eval.StratumStats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -365,6 +367,101 @@ public abstract class SessionApiSuite {
             assertTrue(e != null, "a second thread got in while the first was running");
             assertTrue(e.getMessage().startsWith("session used from two threads at once: insert()"), e.getMessage());
             assertTrue(e.getMessage().contains("'first-user'"), e.getMessage());
+        }
+    }
+
+    // ---- queries, incremental runs, control ----------------------------------------------------------
+
+    @Test
+    void queriesContainsAndCursorsReadWithoutCopyingTheRelation() {
+        try (Session session = session(TC.replace(".input edge\n", "").replace(".output path\n", "")
+                .replace(".printsize path\n", ""))) {
+            for (int i = 0; i < 100; i++) {
+                session.insert("edge", i, i + 1);
+            }
+            session.run();
+            try (TupleCursor from5 = session.query("path", 5, Session.ANY)) {
+                assertEquals(95, from5.size());
+                long sum = 0;
+                while (from5.next()) {
+                    assertEquals(5, from5.getInt(0));
+                    sum += from5.getInt(1);
+                }
+                assertEquals(95 * (6 + 100) / 2, sum);
+            }
+            try (TupleCursor to7 = session.query("path", Session.ANY, 7)) {
+                assertEquals(7, to7.size());
+            }
+            assertTrue(session.contains("path", 3, 90));
+            assertEquals(false, session.contains("path", 90, 3));
+            long all = 0;
+            try (TupleCursor cursor = session.cursor("path")) {
+                while (cursor.next()) {
+                    all++;
+                }
+            }
+            assertEquals(session.count("path"), all);
+            assertThrows(IllegalArgumentException.class, () -> session.contains("path", 1, Session.ANY));
+        }
+    }
+
+    @Test
+    void aSecondRunContinuesFromTheFixpointWithIdenticalResults() {
+        String program = TC.replace(".input edge\n", "").replace(".output path\n", "").replace(".printsize path\n", "")
+                + ".decl unreached(x: number)\n.decl node(x: number)\nnode(x) :- edge(x, _).\nnode(y) :- edge(_, y).\n"
+                + "unreached(y) :- node(y), !path(0, y), y != 0.\n";
+        try (Session incremental = session(program); Session fresh = session(program)) {
+            for (int i = 0; i < 50; i++) {
+                incremental.insert("edge", i, i + 1);
+                incremental.insert("edge", 100 + i, 101 + i);
+                fresh.insert("edge", i, i + 1);
+                fresh.insert("edge", 100 + i, 101 + i);
+            }
+            incremental.run();
+            assertEquals(51, incremental.count("unreached"), "before the bridge, 100..150 are unreached");
+            incremental.insert("edge", 50, 100);
+            fresh.insert("edge", 50, 100);
+            EvaluationStats second = incremental.run();
+            fresh.run();
+            assertEquals(EngineRun.results(JetLog.compile("api.dl", program), fresh),
+                    EngineRun.results(JetLog.compile("api.dl", program), incremental));
+            assertEquals(0, incremental.count("unreached"));
+            assertTrue(second.strata().stream().mapToLong(StratumStats::candidates).sum() < 3000,
+                    "the second run derives about what the new edge implies: " + second.format());
+            incremental.clear("edge");
+            incremental.insert("edge", 7, 8);
+            incremental.run();
+            assertEquals(1, incremental.count("path"), "after clear() the run starts over");
+        }
+    }
+
+    @Test
+    void cancelTimeoutAndProgressControlARun() throws Exception {
+        try (Session session = session(TC)) {
+            for (int i = 0; i < 3000; i++) {
+                session.insert("edge", i, (i + 1) % 3000);
+            }
+            List<Integer> iterations = new java.util.concurrent.CopyOnWriteArrayList<>();
+            session.onProgress((stratum, relations, iteration, tuples, elapsed) -> {
+                iterations.add(iteration);
+                if (iteration == 5) {
+                    session.cancel();
+                }
+            });
+            EvaluationCancelledException cancelled = assertThrows(EvaluationCancelledException.class, session::run);
+            assertTrue(cancelled.getMessage().contains("iteration 6"), cancelled.getMessage());
+            assertEquals(List.of(2, 3, 4, 5), iterations, "progress after every iteration");
+            session.onProgress(null);
+            EvaluationCancelledException timedOut = assertThrows(EvaluationCancelledException.class,
+                    () -> session.run(java.time.Duration.ofMillis(200)));
+            assertTrue(timedOut.getMessage().startsWith("evaluation stopped after the timeout of PT0.2S"),
+                    timedOut.getMessage());
+            assertThrows(IllegalStateException.class, () -> session.count("path"));
+        }
+        try (Session small = session(TC)) {
+            small.insert("edge", 1, 2);
+            small.run(java.time.Duration.ofSeconds(30));
+            assertEquals(1, small.count("path"), "a run within its timeout completes");
         }
     }
 }

@@ -1,0 +1,11 @@
+// Told, on the thread that runs the evaluation, when each iteration of a stratum ends: which stratum, its
+// relations, the iteration, how many new tuples it found, and the time since run() started. Keep it
+// quick; it may call Session.cancel() to stop the run.
+package dev.jetlog.seminaive.api;
+
+import java.util.List;
+
+@FunctionalInterface
+public interface ProgressListener {
+    void iterationDone(int stratum, List<String> relations, int iteration, long newTuples, long elapsedNanos);
+}
