@@ -214,18 +214,7 @@ public final class Evaluator implements AutoCloseable {
                 for (String relation : stratum.relations()) {
                     store.advance(relation, candidates.takeNew(relation));
                 }
-                while (stratum.relations().stream().anyMatch(store::hasNewTuples)) {
-                    iterations++;
-                    checkCancelled(stratum, iterations);
-                    for (RulePlan version : stratum.recursiveVersions()) {
-                        runner.run(version, candidates);
-                    }
-                    for (String relation : stratum.relations()) {
-                        store.advance(relation, candidates.takeNew(relation));
-                    }
-                    reportIteration(stratum, iterations);
-                    checkMemory(stratum, candidates);
-                }
+                iterations = iterate(stratum, candidates, iterations);
             } else {
                 for (String relation : stratum.relations()) {
                     store.addToFull(relation, candidates.takeNew(relation));
@@ -235,6 +224,30 @@ public final class Evaluator implements AutoCloseable {
         } finally {
             candidates.clear();
         }
+        return stats(stratum, start, iterations, candidates);
+    }
+
+    /**
+     * Runs the recursive versions until no relation of the stratum has a delta; returns the iteration
+     * count so far. Each iteration's new tuples become the next delta and a tier of full.
+     */
+    private int iterate(Stratum stratum, Candidates candidates, int iterations) {
+        while (stratum.relations().stream().anyMatch(store::hasNewTuples)) {
+            iterations++;
+            checkCancelled(stratum, iterations);
+            for (RulePlan version : stratum.recursiveVersions()) {
+                runner.run(version, candidates);
+            }
+            for (String relation : stratum.relations()) {
+                store.advance(relation, candidates.takeNew(relation));
+            }
+            reportIteration(stratum, iterations);
+            checkMemory(stratum, candidates);
+        }
+        return iterations;
+    }
+
+    private StratumStats stats(Stratum stratum, long start, int iterations, Candidates candidates) {
         long tuples = 0;
         for (String relation : stratum.relations()) {
             tuples += store.fullSize(relation);
@@ -270,30 +283,14 @@ public final class Evaluator implements AutoCloseable {
             }
             if (stratum.recursive()) {
                 stratum.relations().forEach(store::startDelta);
-                while (stratum.relations().stream().anyMatch(store::hasNewTuples)) {
-                    iterations++;
-                    checkCancelled(stratum, iterations);
-                    for (RulePlan version : stratum.recursiveVersions()) {
-                        runner.run(version, candidates);
-                    }
-                    for (String relation : stratum.relations()) {
-                        store.advance(relation, candidates.takeNew(relation));
-                    }
-                    reportIteration(stratum, iterations);
-                    checkMemory(stratum, candidates);
-                }
+                iterations = iterate(stratum, candidates, iterations);
             }
             // later strata read each relation of this one as a single sorted set
             stratum.relations().forEach(store::endDelta);
         } finally {
             candidates.clear();
         }
-        long tuples = 0;
-        for (String relation : stratum.relations()) {
-            tuples += store.fullSize(relation);
-        }
-        return new StratumStats(stratum.index(), stratum.relations(), iterations, candidates.derived(), tuples,
-                System.nanoTime() - start, timer.drain());
+        return stats(stratum, start, iterations, candidates);
     }
 
     /**

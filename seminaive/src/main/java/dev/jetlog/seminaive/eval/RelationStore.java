@@ -195,7 +195,11 @@ final class RelationStore implements AutoCloseable {
 
     /** Drops the relation's tuples, indexes and changes: it starts over empty. */
     void clear(String relation) {
-        State state = state(relation);
+        dropAll(state(relation));
+    }
+
+    /** Releases everything the relation holds. */
+    private void dropAll(State state) {
         dropDelta(state);
         dropChanges(state);
         state.tierIndexes.values().forEach(this::releaseIndexes);
@@ -353,12 +357,7 @@ final class RelationStore implements AutoCloseable {
     @Override
     public void close() {
         for (State state : states.values()) {
-            dropDelta(state);
-            dropChanges(state);
-            state.tierIndexes.values().forEach(this::releaseIndexes);
-            state.tierIndexes.clear();
-            state.tiers.forEach(backend::release);
-            state.tiers.clear();
+            dropAll(state);
         }
         states.clear();
     }
