@@ -18,12 +18,12 @@ final class AggregateOperator {
     private final AggregateKind kind;
     private final ValueType type;
 
-    AggregateOperator(AggregateStep step) {
-        inner = ExprCompiler.all(step.innerFilters());
-        target = step.target() == null ? null : ExprCompiler.compile(step.target());
-        after = ExprCompiler.all(step.filters());
-        keyMaker = new KeyMaker(step.key());
-        projection = new Projection(step.output());
+    AggregateOperator(AggregateStep step, ExprCompiler compiler) {
+        inner = compiler.all(step.innerFilters());
+        target = step.target() == null ? null : compiler.compile(step.target());
+        after = compiler.all(step.filters());
+        keyMaker = new KeyMaker(step.key(), compiler);
+        projection = new Projection(step.output(), compiler);
         kind = step.kind();
         type = step.type();
     }

@@ -11,10 +11,10 @@ final class AntiJoinOperator {
     private final KeyMaker keyMaker;
     private final Projection projection;
 
-    AntiJoinOperator(AntiJoinStep step) {
-        filter = ExprCompiler.all(step.filters());
-        keyMaker = new KeyMaker(step.key());
-        projection = new Projection(step.output());
+    AntiJoinOperator(AntiJoinStep step, ExprCompiler compiler) {
+        filter = compiler.all(step.filters());
+        keyMaker = new KeyMaker(step.key(), compiler);
+        projection = new Projection(step.output(), compiler);
     }
 
     Tuples run(Tuples input, HisaIndex index, Parallel parallel) {

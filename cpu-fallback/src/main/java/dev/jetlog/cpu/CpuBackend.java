@@ -18,6 +18,7 @@ import dev.jetlog.seminaive.spi.Backend;
 import dev.jetlog.seminaive.spi.Index;
 import dev.jetlog.seminaive.spi.Prepared;
 import dev.jetlog.seminaive.spi.Rows;
+import dev.jetlog.seminaive.spi.SymbolFunctions;
 
 import java.lang.ref.Cleaner;
 import java.util.Arrays;
@@ -33,13 +34,15 @@ public final class CpuBackend implements Backend {
     private final Parallel parallel;
     private final Cleaner.Cleanable cleanable;
     private final long memoryCapacity;
+    private final ExprCompiler compiler;
 
     public CpuBackend(int threads) {
-        this(threads, 0);
+        this(threads, 0, SymbolFunctions.NONE);
     }
 
     /** @param memoryBudget bytes for relations, indexes and candidates; 0 for a share of the maximum heap */
-    public CpuBackend(int threads, long memoryBudget) {
+    public CpuBackend(int threads, long memoryBudget, SymbolFunctions symbols) {
+        this.compiler = new ExprCompiler(symbols);
         this.parallel = Parallel.of(threads);
         this.cleanable = CLEANER.register(this, parallel::close);
         this.memoryCapacity = memoryBudget > 0 ? memoryBudget
@@ -176,15 +179,15 @@ public final class CpuBackend implements Backend {
     public <S extends Step> Prepared<S> prepare(S step) {
         Object operator;
         if (step instanceof UnitStep unit) {
-            operator = new UnitOperator(unit);
+            operator = new UnitOperator(unit, compiler);
         } else if (step instanceof ScanStep scan) {
-            operator = new ScanOperator(scan);
+            operator = new ScanOperator(scan, compiler);
         } else if (step instanceof JoinStep join) {
-            operator = new JoinOperator(join);
+            operator = new JoinOperator(join, compiler);
         } else if (step instanceof AntiJoinStep anti) {
-            operator = new AntiJoinOperator(anti);
+            operator = new AntiJoinOperator(anti, compiler);
         } else {
-            operator = new AggregateOperator((AggregateStep) step);
+            operator = new AggregateOperator((AggregateStep) step, compiler);
         }
         return new CpuPrepared<>(step, operator);
     }

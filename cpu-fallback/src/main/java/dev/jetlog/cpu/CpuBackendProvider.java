@@ -23,6 +23,6 @@ public final class CpuBackendProvider implements BackendProvider {
 
     @Override
     public Backend create(BackendOptions options) {
-        return new CpuBackend(options.threads(), options.memoryBudget());
+        return new CpuBackend(options.threads(), options.memoryBudget(), options.symbols());
     }
 }

@@ -2,23 +2,30 @@
 // comparison semantics of each value type (signed, unsigned, float32 bits).
 package dev.jetlog.cpu;
 
+import dev.jetlog.parser.ast.BinaryOp;
 import dev.jetlog.parser.ast.CompareOp;
-import dev.jetlog.planner.ir.Arithmetic;
+import dev.jetlog.planner.ir.Binary;
 import dev.jetlog.planner.ir.ColumnRef;
 import dev.jetlog.planner.ir.Constant;
 import dev.jetlog.planner.ir.Expr;
 import dev.jetlog.planner.ir.Filter;
-import dev.jetlog.planner.ir.Negate;
 import dev.jetlog.planner.ir.Side;
+import dev.jetlog.planner.ir.SymbolFunction;
+import dev.jetlog.planner.ir.Unary;
 import dev.jetlog.planner.ir.ValueType;
+import dev.jetlog.seminaive.spi.SymbolFunctions;
 
 import java.util.List;
 
 final class ExprCompiler {
-    private ExprCompiler() {
+    private final SymbolFunctions symbols;
+
+    /** @param symbols evaluates the functions that read or extend the session's symbol table */
+    ExprCompiler(SymbolFunctions symbols) {
+        this.symbols = symbols;
     }
 
-    static RowExpr compile(Expr expr) {
+    RowExpr compile(Expr expr) {
         if (expr instanceof ColumnRef ref) {
             int column = ref.column();
             return switch (ref.side()) {
@@ -31,39 +38,47 @@ final class ExprCompiler {
             int value = constant.value();
             return (in, ib, t, tb, agg) -> value;
         }
-        if (expr instanceof Negate negate) {
-            RowExpr operand = compile(negate.operand());
-            if (negate.type() == ValueType.FLOAT) {
-                return (in, ib, t, tb, agg) -> Values.floatBits(-Float.intBitsToFloat(operand.eval(in, ib, t, tb, agg)));
+        if (expr instanceof Unary unary) {
+            RowExpr operand = compile(unary.operand());
+            Unary.Op op = unary.op();
+            if (op == Unary.Op.NEG_I) {
+                return (in, ib, t, tb, agg) -> -operand.eval(in, ib, t, tb, agg);
             }
-            return (in, ib, t, tb, agg) -> -operand.eval(in, ib, t, tb, agg);
+            return (in, ib, t, tb, agg) -> Values.unary(op, operand.eval(in, ib, t, tb, agg));
         }
-        Arithmetic arithmetic = (Arithmetic) expr;
-        RowExpr l = compile(arithmetic.left());
-        RowExpr r = compile(arithmetic.right());
-        return switch (arithmetic.type()) {
-            case SIGNED -> switch (arithmetic.op()) {
-                case ADD -> (in, ib, t, tb, agg) -> l.eval(in, ib, t, tb, agg) + r.eval(in, ib, t, tb, agg);
-                case SUB -> (in, ib, t, tb, agg) -> l.eval(in, ib, t, tb, agg) - r.eval(in, ib, t, tb, agg);
-                case MUL -> (in, ib, t, tb, agg) -> l.eval(in, ib, t, tb, agg) * r.eval(in, ib, t, tb, agg);
-                case DIV -> (in, ib, t, tb, agg) -> Values.divide(l.eval(in, ib, t, tb, agg), r.eval(in, ib, t, tb, agg));
-                case MOD -> (in, ib, t, tb, agg) -> Values.remainder(l.eval(in, ib, t, tb, agg), r.eval(in, ib, t, tb, agg));
+        if (expr instanceof SymbolFunction function) {
+            RowExpr[] args = function.args().stream().map(this::compile).toArray(RowExpr[]::new);
+            SymbolFunction.Fn fn = function.fn();
+            SymbolFunctions functions = symbols;
+            return (in, ib, t, tb, agg) -> {
+                int[] values = new int[args.length];
+                for (int i = 0; i < args.length; i++) {
+                    values[i] = args[i].eval(in, ib, t, tb, agg);
+                }
+                return functions.apply(fn, values);
             };
-            case UNSIGNED -> switch (arithmetic.op()) {
-                case ADD -> (in, ib, t, tb, agg) -> l.eval(in, ib, t, tb, agg) + r.eval(in, ib, t, tb, agg);
-                case SUB -> (in, ib, t, tb, agg) -> l.eval(in, ib, t, tb, agg) - r.eval(in, ib, t, tb, agg);
-                case MUL -> (in, ib, t, tb, agg) -> l.eval(in, ib, t, tb, agg) * r.eval(in, ib, t, tb, agg);
-                case DIV -> (in, ib, t, tb, agg) -> Values.divideUnsigned(l.eval(in, ib, t, tb, agg), r.eval(in, ib, t, tb, agg));
-                case MOD -> (in, ib, t, tb, agg) -> Values.remainderUnsigned(l.eval(in, ib, t, tb, agg), r.eval(in, ib, t, tb, agg));
-            };
-            case FLOAT -> {
-                var op = arithmetic.op();
-                yield (in, ib, t, tb, agg) -> Values.floatArithmetic(op, l.eval(in, ib, t, tb, agg), r.eval(in, ib, t, tb, agg));
+        }
+        Binary binary = (Binary) expr;
+        RowExpr l = compile(binary.left());
+        RowExpr r = compile(binary.right());
+        BinaryOp op = binary.op();
+        ValueType type = binary.type();
+        if (type != ValueType.FLOAT) {
+            switch (op) {
+                case ADD:
+                    return (in, ib, t, tb, agg) -> l.eval(in, ib, t, tb, agg) + r.eval(in, ib, t, tb, agg);
+                case SUB:
+                    return (in, ib, t, tb, agg) -> l.eval(in, ib, t, tb, agg) - r.eval(in, ib, t, tb, agg);
+                case MUL:
+                    return (in, ib, t, tb, agg) -> l.eval(in, ib, t, tb, agg) * r.eval(in, ib, t, tb, agg);
+                default:
+                    break;
             }
-        };
+        }
+        return (in, ib, t, tb, agg) -> Values.binary(op, type, l.eval(in, ib, t, tb, agg), r.eval(in, ib, t, tb, agg));
     }
 
-    static RowFilter compile(Filter filter) {
+    RowFilter compile(Filter filter) {
         RowExpr l = compile(filter.left());
         RowExpr r = compile(filter.right());
         CompareOp op = filter.op();
@@ -75,6 +90,7 @@ final class ExprCompiler {
                 case LE -> (in, ib, t, tb, agg) -> l.eval(in, ib, t, tb, agg) <= r.eval(in, ib, t, tb, agg);
                 case GT -> (in, ib, t, tb, agg) -> l.eval(in, ib, t, tb, agg) > r.eval(in, ib, t, tb, agg);
                 case GE -> (in, ib, t, tb, agg) -> l.eval(in, ib, t, tb, agg) >= r.eval(in, ib, t, tb, agg);
+                default -> throw new IllegalArgumentException(op + " is a symbol function, not a comparison");
             };
         }
         ValueType type = filter.type();
@@ -82,11 +98,11 @@ final class ExprCompiler {
     }
 
     /** All filters as one; null when there are none. */
-    static RowFilter all(List<Filter> filters) {
+    RowFilter all(List<Filter> filters) {
         if (filters.isEmpty()) {
             return null;
         }
-        RowFilter[] compiled = filters.stream().map(ExprCompiler::compile).toArray(RowFilter[]::new);
+        RowFilter[] compiled = filters.stream().map(this::compile).toArray(RowFilter[]::new);
         if (compiled.length == 1) {
             return compiled[0];
         }

@@ -23,13 +23,13 @@ final class JoinOperator {
     private final boolean existence;
     private final int[] distinct;
 
-    JoinOperator(JoinStep step) {
+    JoinOperator(JoinStep step, ExprCompiler compiler) {
         List<Filter> inputOnly = step.filters().stream().filter(f -> !f.reads(Side.TUPLE)).toList();
         List<Filter> pairs = step.filters().stream().filter(f -> f.reads(Side.TUPLE)).toList();
-        before = ExprCompiler.all(inputOnly);
-        filter = ExprCompiler.all(pairs);
-        keyMaker = new KeyMaker(step.key());
-        projection = new Projection(step.output());
+        before = compiler.all(inputOnly);
+        filter = compiler.all(pairs);
+        keyMaker = new KeyMaker(step.key(), compiler);
+        projection = new Projection(step.output(), compiler);
         skipRepeats = step.skipsRepeats();
         existence = skipRepeats && step.distinctColumns() == step.index().keyLength();
         distinct = RepeatSkipping.columns(step.index().order(), step.index().keyLength(), step.distinctColumns());

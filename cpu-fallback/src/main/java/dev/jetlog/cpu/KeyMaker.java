@@ -11,14 +11,14 @@ final class KeyMaker {
     private final int[] inputColumns;
     private final RowExpr[] exprs;
 
-    KeyMaker(List<Expr> key) {
+    KeyMaker(List<Expr> key, ExprCompiler compiler) {
         boolean plain = key.stream().allMatch(e -> e instanceof ColumnRef ref && ref.side() == Side.INPUT);
         if (plain) {
             inputColumns = key.stream().mapToInt(e -> ((ColumnRef) e).column()).toArray();
             exprs = null;
         } else {
             inputColumns = null;
-            exprs = key.stream().map(ExprCompiler::compile).toArray(RowExpr[]::new);
+            exprs = key.stream().map(compiler::compile).toArray(RowExpr[]::new);
         }
     }
 

@@ -17,7 +17,7 @@ final class Projection {
     private final int[] column;
     private final RowExpr[] computed;
 
-    Projection(List<Expr> output) {
+    Projection(List<Expr> output, ExprCompiler compiler) {
         width = output.size();
         source = new byte[width];
         column = new int[width];
@@ -32,7 +32,7 @@ final class Projection {
                 column[i] = ref.column();
             } else {
                 source[i] = COMPUTED;
-                computed[i] = ExprCompiler.compile(expr);
+                computed[i] = compiler.compile(expr);
             }
         }
     }

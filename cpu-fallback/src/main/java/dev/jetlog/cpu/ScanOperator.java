@@ -14,9 +14,9 @@ final class ScanOperator {
     private final boolean skipRepeats;
     private final int[] distinct;
 
-    ScanOperator(ScanStep step) {
-        filter = ExprCompiler.all(step.filters());
-        projection = new Projection(step.output());
+    ScanOperator(ScanStep step, ExprCompiler compiler) {
+        filter = compiler.all(step.filters());
+        projection = new Projection(step.output(), compiler);
         skipRepeats = step.skipsRepeats();
         distinct = RepeatSkipping.columns(step.order().order(), 0, step.distinctColumns());
     }

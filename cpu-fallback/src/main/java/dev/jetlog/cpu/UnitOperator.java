@@ -10,9 +10,9 @@ final class UnitOperator {
     private final RowFilter filter;
     private final Projection projection;
 
-    UnitOperator(UnitStep step) {
-        filter = ExprCompiler.all(step.filters());
-        projection = new Projection(step.output());
+    UnitOperator(UnitStep step, ExprCompiler compiler) {
+        filter = compiler.all(step.filters());
+        projection = new Projection(step.output(), compiler);
     }
 
     Tuples run() {

@@ -1,4 +1,4 @@
-// Formats floats the way Soufflé (C++ iostream defaults, printf %g) prints them.
+// Formats floats the way Soufflé 2.5 writes them: C++ iostreams with precision max_digits10 (printf %.9g).
 package dev.jetlog.datasets;
 
 import java.math.BigDecimal;
@@ -6,16 +6,17 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Formats a float as C++ {@code std::ostream} does with default flags, i.e. {@code printf("%g")}:
- * 6 significant digits, trailing zeros dropped, scientific notation when the decimal exponent is
- * below -4 or at least 6, exponent with a sign and at least two digits. Examples: 1.0 → "1",
- * 0.5 → "0.5", 1e10 → "1e+10", 1e-5 → "1e-05", 123456789 → "1.23457e+08", NaN → "nan",
+ * Formats a float as Soufflé's writers do: C++ {@code std::ostream} with precision
+ * {@code std::numeric_limits<float>::max_digits10}, i.e. {@code printf("%.9g")}: 9 significant digits,
+ * trailing zeros dropped, scientific notation when the decimal exponent is below -4 or at least 9,
+ * exponent with a sign and at least two digits; every float reads back to itself. Examples: 1.0 → "1",
+ * 0.5 → "0.5", 0.1 → "0.100000001", 1e10 → "1e+10", 1e-5 → "9.99999975e-06", 123456789 → "123456792", NaN → "nan",
  * infinity → "inf" / "-inf", -0.0 → "-0". Rounding is half-even on the exact binary value, as in
  * glibc.
  */
 public final class FloatFormat {
 
-    private static final int PRECISION = 6;
+    private static final int PRECISION = 9;
     private static final MathContext ROUND = new MathContext(PRECISION, RoundingMode.HALF_EVEN);
 
     private FloatFormat() {

@@ -1,7 +1,7 @@
 // The GPU backend, written once for every device API: relations live in device memory as HISA row sets
 // and indexes, and every SPI operator runs as kernels (SetOperators, IndexBuilder, RelationalOperators)
 // through the Device interface that the CUDA and OpenCL drivers implement. Only facts in and results
-// out cross the bus.
+// out cross the bus, except for steps that call symbol functions: HostSteps runs those on the host.
 package dev.jetlog.gpu;
 
 import dev.jetlog.planner.ir.AggregateStep;
@@ -12,6 +12,7 @@ import dev.jetlog.planner.ir.ScanStep;
 import dev.jetlog.planner.ir.Step;
 import dev.jetlog.planner.ir.UnitStep;
 import dev.jetlog.seminaive.spi.Backend;
+import dev.jetlog.seminaive.spi.BackendOptions;
 import dev.jetlog.seminaive.spi.Index;
 import dev.jetlog.seminaive.spi.Prepared;
 import dev.jetlog.seminaive.spi.Rows;
@@ -26,13 +27,17 @@ public final class GpuBackend implements Backend {
     private final IndexBuilder indexes;
     private final RelationalOperators relational;
     private final DeviceBuffer placeholder;
+    private final HostSteps hostSteps;
 
     /**
-     * @param name         the backend's name ("cuda", "opencl")
-     * @param device       the device, owned by the backend from now on
-     * @param memoryBudget bytes of device memory the backend may hold; 0 for 90% of the device's memory
+     * @param name    the backend's name ("cuda", "opencl")
+     * @param device  the device, owned by the backend from now on
+     * @param options the memory budget (0 for 90% of the device's memory), and the host threads and symbol
+     *                functions for the steps that run on the host
      */
-    public GpuBackend(String name, Device device, long memoryBudget) {
+    public GpuBackend(String name, Device device, BackendOptions options) {
+        long memoryBudget = options.memoryBudget();
+        this.hostSteps = new HostSteps(this, options.threads(), options.symbols());
         this.name = name;
         this.device = ProfilingDevice.wrapIfRequested(device);
         this.memory = new DeviceMemory(this.device, memoryBudget > 0 ? memoryBudget : device.totalMemory() / 10 * 9);
@@ -163,6 +168,9 @@ public final class GpuBackend implements Backend {
 
     @Override
     public <S extends Step> Prepared<S> prepare(S step) {
+        if (step.usesSymbols()) {
+            return hostSteps.prepare(step);
+        }
         int[] program = StepEncoder.encode(step);
         DeviceBuffer buffer = memory.allocate((long) program.length * Integer.BYTES, "a step program");
         device.write(buffer, 0, program, 0, program.length);
@@ -171,26 +179,41 @@ public final class GpuBackend implements Backend {
 
     @Override
     public Rows unit(Prepared<UnitStep> step) {
+        if (step instanceof HostSteps.HostPrepared<?> host) {
+            return hostSteps.run(host, null, null);
+        }
         return relational.unit(gpu(step));
     }
 
     @Override
     public Rows scan(Prepared<ScanStep> step, Index order) {
+        if (step instanceof HostSteps.HostPrepared<?> host) {
+            return hostSteps.run(host, null, order);
+        }
         return relational.scan(gpu(step), gpu(order));
     }
 
     @Override
     public Rows join(Prepared<JoinStep> step, Rows input, Index index) {
+        if (step instanceof HostSteps.HostPrepared<?> host) {
+            return hostSteps.run(host, input, index);
+        }
         return relational.join(gpu(step), gpu(input), gpu(index));
     }
 
     @Override
     public Rows antiJoin(Prepared<AntiJoinStep> step, Rows input, Index index) {
+        if (step instanceof HostSteps.HostPrepared<?> host) {
+            return hostSteps.run(host, input, index);
+        }
         return relational.antiJoin(gpu(step), gpu(input), gpu(index));
     }
 
     @Override
     public Rows aggregate(Prepared<AggregateStep> step, Rows input, Index index) {
+        if (step instanceof HostSteps.HostPrepared<?> host) {
+            return hostSteps.run(host, input, index);
+        }
         return relational.aggregate(gpu(step), gpu(input), gpu(index));
     }
 
@@ -203,16 +226,22 @@ public final class GpuBackend implements Backend {
 
     @Override
     public void release(Index index) {
+        hostSteps.forget(index);
         indexes.release(gpu(index));
     }
 
     @Override
     public void release(Prepared<?> step) {
+        if (step instanceof HostSteps.HostPrepared<?> host) {
+            hostSteps.release(host);
+            return;
+        }
         memory.free(gpu(step).program());
     }
 
     @Override
     public void close() {
+        hostSteps.close();
         device.close();
     }
 

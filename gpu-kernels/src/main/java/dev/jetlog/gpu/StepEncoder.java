@@ -5,20 +5,21 @@
 package dev.jetlog.gpu;
 
 import dev.jetlog.parser.ast.AggregateKind;
-import dev.jetlog.parser.ast.ArithmeticOp;
+import dev.jetlog.parser.ast.BinaryOp;
 import dev.jetlog.parser.ast.CompareOp;
 import dev.jetlog.planner.ir.AggregateStep;
 import dev.jetlog.planner.ir.AntiJoinStep;
-import dev.jetlog.planner.ir.Arithmetic;
+import dev.jetlog.planner.ir.Binary;
 import dev.jetlog.planner.ir.ColumnRef;
 import dev.jetlog.planner.ir.Constant;
 import dev.jetlog.planner.ir.Expr;
 import dev.jetlog.planner.ir.Filter;
 import dev.jetlog.planner.ir.JoinStep;
-import dev.jetlog.planner.ir.Negate;
 import dev.jetlog.planner.ir.ScanStep;
 import dev.jetlog.planner.ir.Side;
 import dev.jetlog.planner.ir.Step;
+import dev.jetlog.planner.ir.SymbolFunction;
+import dev.jetlog.planner.ir.Unary;
 import dev.jetlog.planner.ir.UnitStep;
 import dev.jetlog.planner.ir.ValueType;
 import dev.jetlog.seminaive.spi.BackendException;
@@ -61,6 +62,8 @@ final class StepEncoder {
     static final int OP_AGG = 4;
     static final int OP_NEG_I = 5;
     static final int OP_NEG_F = 6;
+    static final int OP_BNOT = 7;
+    static final int OP_LNOT = 8;
     static final int OP_ADD_I = 10;
     static final int OP_SUB_I = 11;
     static final int OP_MUL_I = 12;
@@ -68,11 +71,37 @@ final class StepEncoder {
     static final int OP_MOD_S = 14;
     static final int OP_DIV_U = 15;
     static final int OP_MOD_U = 16;
+    static final int OP_POW_S = 17;
+    static final int OP_POW_U = 18;
     static final int OP_ADD_F = 20;
+    static final int OP_SUB_F = 21;
+    static final int OP_MUL_F = 22;
+    static final int OP_DIV_F = 23;
+    static final int OP_MOD_F = 24;
+    static final int OP_POW_F = 25;
+    static final int OP_MIN_F = 26;
+    static final int OP_MAX_F = 27;
     static final int OP_EQ = 30;
     static final int OP_LT_S = 32;
     static final int OP_LT_U = 36;
     static final int OP_EQ_F = 40;
+    static final int OP_BAND = 50;
+    static final int OP_BOR = 51;
+    static final int OP_BXOR = 52;
+    static final int OP_BSHL = 53;
+    static final int OP_BSHR_S = 54;
+    static final int OP_BSHR_U = 55;
+    static final int OP_LAND = 56;
+    static final int OP_LOR = 57;
+    static final int OP_LXOR = 58;
+    static final int OP_MIN_S = 60;
+    static final int OP_MAX_S = 61;
+    static final int OP_MIN_U = 62;
+    static final int OP_MAX_U = 63;
+    static final int OP_I2F = 70;
+    static final int OP_U2F = 71;
+    static final int OP_F2I = 72;
+    static final int OP_F2U = 73;
 
     private final int[] header = new int[P_HEADER];
     private final List<Integer> body = new ArrayList<>();
@@ -196,27 +225,63 @@ final class StepEncoder {
         } else if (expr instanceof Constant constant) {
             body.add(OP_CONST);
             body.add(constant.value());
-        } else if (expr instanceof Negate negate) {
-            emit(negate.operand());
-            body.add(negate.type() == ValueType.FLOAT ? OP_NEG_F : OP_NEG_I);
+        } else if (expr instanceof Unary unary) {
+            emit(unary.operand());
+            body.add(switch (unary.op()) {
+                case NEG_I -> OP_NEG_I;
+                case NEG_F -> OP_NEG_F;
+                case BNOT -> OP_BNOT;
+                case LNOT -> OP_LNOT;
+                case I2F -> OP_I2F;
+                case U2F -> OP_U2F;
+                case F2I -> OP_F2I;
+                case F2U -> OP_F2U;
+            });
+        } else if (expr instanceof SymbolFunction function) {
+            throw new BackendException("the GPU kernels cannot evaluate " + function
+                    + ": it needs the symbol table");
         } else {
-            Arithmetic arithmetic = (Arithmetic) expr;
+            Binary arithmetic = (Binary) expr;
             emit(arithmetic.left());
             emit(arithmetic.right());
             body.add(arithmetic(arithmetic.op(), arithmetic.type()));
         }
     }
 
-    private static int arithmetic(ArithmeticOp op, ValueType type) {
+    private static int arithmetic(BinaryOp op, ValueType type) {
+        boolean unsigned = type == ValueType.UNSIGNED;
         if (type == ValueType.FLOAT) {
-            return OP_ADD_F + op.ordinal();
+            return switch (op) {
+                case ADD -> OP_ADD_F;
+                case SUB -> OP_SUB_F;
+                case MUL -> OP_MUL_F;
+                case DIV -> OP_DIV_F;
+                case MOD -> OP_MOD_F;
+                case POW -> OP_POW_F;
+                case MIN -> OP_MIN_F;
+                case MAX -> OP_MAX_F;
+                default -> throw new BackendException("operator " + op.symbol() + " is not defined on floats");
+            };
         }
         return switch (op) {
             case ADD -> OP_ADD_I;
             case SUB -> OP_SUB_I;
             case MUL -> OP_MUL_I;
-            case DIV -> type == ValueType.UNSIGNED ? OP_DIV_U : OP_DIV_S;
-            case MOD -> type == ValueType.UNSIGNED ? OP_MOD_U : OP_MOD_S;
+            case DIV -> unsigned ? OP_DIV_U : OP_DIV_S;
+            case MOD -> unsigned ? OP_MOD_U : OP_MOD_S;
+            case POW -> unsigned ? OP_POW_U : OP_POW_S;
+            case BAND -> OP_BAND;
+            case BOR -> OP_BOR;
+            case BXOR -> OP_BXOR;
+            case BSHL -> OP_BSHL;
+            case BSHR -> unsigned ? OP_BSHR_U : OP_BSHR_S;
+            case BSHRU -> OP_BSHR_U;
+            case LAND -> OP_LAND;
+            case LOR -> OP_LOR;
+            case LXOR -> OP_LXOR;
+            case MIN -> unsigned ? OP_MIN_U : OP_MIN_S;
+            case MAX -> unsigned ? OP_MAX_U : OP_MAX_S;
+            case CAT -> throw new BackendException("cat needs the symbol table");
         };
     }
 
@@ -239,10 +304,10 @@ final class StepEncoder {
     }
 
     private static int depth(Expr expr) {
-        if (expr instanceof Negate negate) {
-            return depth(negate.operand());
+        if (expr instanceof Unary unary) {
+            return depth(unary.operand());
         }
-        if (expr instanceof Arithmetic arithmetic) {
+        if (expr instanceof Binary arithmetic) {
             return Math.max(depth(arithmetic.left()), depth(arithmetic.right()) + 1);
         }
         return 1;

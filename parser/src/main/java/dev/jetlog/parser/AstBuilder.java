@@ -32,7 +32,7 @@ final class AstBuilder {
     AstBuilder(String file) {
         this.positions = new Positions(file);
         this.terms = new ExpressionBuilder(positions, errors);
-        this.bodies = new BodyBuilder(positions, terms);
+        this.bodies = new BodyBuilder(positions, terms, errors);
         terms.setBodyBuilder(bodies);
     }
 

@@ -10,13 +10,14 @@ import dev.jetlog.parser.ast.BooleanLiteral;
 import dev.jetlog.parser.ast.ColumnType;
 import dev.jetlog.parser.ast.Comparison;
 import dev.jetlog.parser.ast.FloatConstant;
+import dev.jetlog.parser.ast.FunctorCall;
 import dev.jetlog.parser.ast.IntegerConstant;
 import dev.jetlog.parser.ast.Literal;
-import dev.jetlog.parser.ast.NegateExpr;
 import dev.jetlog.parser.ast.Negation;
 import dev.jetlog.parser.ast.Rule;
 import dev.jetlog.parser.ast.StringConstant;
 import dev.jetlog.parser.ast.Term;
+import dev.jetlog.parser.ast.UnaryExpr;
 import dev.jetlog.parser.ast.Variable;
 import dev.jetlog.parser.ast.Wildcard;
 
@@ -89,15 +90,17 @@ final class AstCopier {
         } else if (term instanceof Wildcard w) {
             return new Wildcard(w.pos());
         } else if (term instanceof IntegerConstant c) {
-            return new IntegerConstant(c.value(), c.pos());
+            return new IntegerConstant(c.value(), c.unsigned(), c.pos());
         } else if (term instanceof FloatConstant c) {
             return new FloatConstant(c.value(), c.pos());
         } else if (term instanceof StringConstant c) {
             return new StringConstant(c.value(), c.pos());
         } else if (term instanceof BinaryExpr b) {
             return new BinaryExpr(b.op(), copy(b.left()), copy(b.right()), b.pos());
-        } else if (term instanceof NegateExpr n) {
-            return new NegateExpr(copy(n.operand()), n.pos());
+        } else if (term instanceof UnaryExpr n) {
+            return new UnaryExpr(n.op(), copy(n.operand()), n.pos());
+        } else if (term instanceof FunctorCall f) {
+            return new FunctorCall(f.name(), f.args().stream().map(this::copy).toList(), f.pos());
         }
         Aggregate a = (Aggregate) term;
         return new Aggregate(a.kind(), a.target() == null ? null : copy(a.target()), copyAll(a.body()), a.pos());

@@ -17,9 +17,11 @@ import java.util.List;
 final class BodyBuilder extends DatalogBaseVisitor<BodyFormula> {
     private final Positions positions;
     private final ExpressionBuilder terms;
+    private final List<Diagnostic> errors;
 
-    BodyBuilder(Positions positions, ExpressionBuilder terms) {
+    BodyBuilder(Positions positions, ExpressionBuilder terms, List<Diagnostic> errors) {
         this.positions = positions;
+        this.errors = errors;
         this.terms = terms;
     }
 
@@ -67,7 +69,22 @@ final class BodyBuilder extends DatalogBaseVisitor<BodyFormula> {
 
     @Override
     public BodyFormula visitAtomItem(DatalogParser.AtomItemContext ctx) {
-        return new BodyFormula.Leaf(atom(ctx.atom()));
+        Atom atom = atom(ctx.atom());
+        CompareOp predicate = switch (atom.relation()) {
+            case "match" -> CompareOp.MATCH;
+            case "contains" -> CompareOp.CONTAINS;
+            default -> null;
+        };
+        if (predicate != null) {
+            // match and contains are keywords in Soufflé: never relations
+            if (atom.arity() != 2) {
+                errors.add(Diagnostic.error(atom.pos(), "'" + atom.relation() + "' takes 2 arguments, given "
+                        + atom.arity()));
+                return new BodyFormula.Leaf(new BooleanLiteral(false, atom.pos()));
+            }
+            return new BodyFormula.Leaf(new Comparison(predicate, atom.args().get(0), atom.args().get(1), atom.pos()));
+        }
+        return new BodyFormula.Leaf(atom);
     }
 
     @Override

@@ -93,20 +93,9 @@ final class DnfExpander {
             return negation.atom();
         }
         if (literal instanceof Comparison c) {
-            return new Comparison(inverse(c.op()), c.left(), c.right(), c.pos());
+            return new Comparison(c.op().inverse(), c.left(), c.right(), c.pos());
         }
         BooleanLiteral b = (BooleanLiteral) literal;
         return new BooleanLiteral(!b.value(), b.pos());
-    }
-
-    private static CompareOp inverse(CompareOp op) {
-        return switch (op) {
-            case EQ -> CompareOp.NE;
-            case NE -> CompareOp.EQ;
-            case LT -> CompareOp.GE;
-            case LE -> CompareOp.GT;
-            case GT -> CompareOp.LE;
-            case GE -> CompareOp.LT;
-        };
     }
 }

@@ -1,18 +1,21 @@
 // Builds the Term of an `expr` parse tree: variables, constants, arithmetic and aggregates.
-// Unsupported constructs (functors, records, ADTs, bitwise operators) are reported and replaced by a placeholder.
+// Functors become unary or binary expressions (variadic min/max/cat fold pairwise, left to right).
+// Unsupported constructs (user functors, records, ADTs) are reported and replaced by a placeholder.
 package dev.jetlog.parser;
 
 import dev.jetlog.parser.ast.Aggregate;
 import dev.jetlog.parser.ast.AggregateKind;
-import dev.jetlog.parser.ast.ArithmeticOp;
 import dev.jetlog.parser.ast.BinaryExpr;
+import dev.jetlog.parser.ast.BinaryOp;
 import dev.jetlog.parser.ast.FloatConstant;
+import dev.jetlog.parser.ast.FunctorCall;
 import dev.jetlog.parser.ast.IntegerConstant;
 import dev.jetlog.parser.ast.Literal;
-import dev.jetlog.parser.ast.NegateExpr;
 import dev.jetlog.parser.ast.SourcePos;
 import dev.jetlog.parser.ast.StringConstant;
 import dev.jetlog.parser.ast.Term;
+import dev.jetlog.parser.ast.UnaryExpr;
+import dev.jetlog.parser.ast.UnaryOp;
 import dev.jetlog.parser.ast.Variable;
 import dev.jetlog.parser.ast.Wildcard;
 import dev.jetlog.parser.grammar.DatalogBaseVisitor;
@@ -59,26 +62,38 @@ final class ExpressionBuilder extends DatalogBaseVisitor<Term> {
         if (operand instanceof DatalogParser.FloatExprContext literal) {
             return floating(literal.FLOAT().getSymbol(), pos, true);
         }
-        return new NegateExpr(visit(operand), pos);
+        return new UnaryExpr(UnaryOp.NEG, visit(operand), pos);
     }
 
     @Override
-    public Term visitMulExpr(DatalogParser.MulExprContext ctx) {
-        return binary(ctx.op, ctx.expr(0), ctx.expr(1));
+    public Term visitNotExpr(DatalogParser.NotExprContext ctx) {
+        UnaryOp op = ctx.op.getType() == DatalogLexer.BNOT ? UnaryOp.BNOT : UnaryOp.LNOT;
+        return new UnaryExpr(op, visit(ctx.expr()), positions.of(ctx.op));
     }
 
     @Override
-    public Term visitAddExpr(DatalogParser.AddExprContext ctx) {
+    public Term visitBinaryExpr(DatalogParser.BinaryExprContext ctx) {
         return binary(ctx.op, ctx.expr(0), ctx.expr(1));
     }
 
     private Term binary(Token op, DatalogParser.ExprContext left, DatalogParser.ExprContext right) {
-        ArithmeticOp operator = switch (op.getType()) {
-            case DatalogLexer.PLUS -> ArithmeticOp.ADD;
-            case DatalogLexer.MINUS -> ArithmeticOp.SUB;
-            case DatalogLexer.STAR -> ArithmeticOp.MUL;
-            case DatalogLexer.SLASH -> ArithmeticOp.DIV;
-            default -> ArithmeticOp.MOD;
+        BinaryOp operator = switch (op.getType()) {
+            case DatalogLexer.PLUS -> BinaryOp.ADD;
+            case DatalogLexer.MINUS -> BinaryOp.SUB;
+            case DatalogLexer.STAR -> BinaryOp.MUL;
+            case DatalogLexer.SLASH -> BinaryOp.DIV;
+            case DatalogLexer.PERCENT -> BinaryOp.MOD;
+            case DatalogLexer.CARET -> BinaryOp.POW;
+            case DatalogLexer.BAND -> BinaryOp.BAND;
+            case DatalogLexer.BOR -> BinaryOp.BOR;
+            case DatalogLexer.BXOR -> BinaryOp.BXOR;
+            case DatalogLexer.BSHL -> BinaryOp.BSHL;
+            case DatalogLexer.BSHR -> BinaryOp.BSHR;
+            case DatalogLexer.BSHRU -> BinaryOp.BSHRU;
+            case DatalogLexer.LAND -> BinaryOp.LAND;
+            case DatalogLexer.LOR -> BinaryOp.LOR;
+            case DatalogLexer.LXOR -> BinaryOp.LXOR;
+            default -> throw new IllegalStateException("not a binary operator: " + op.getText());
         };
         return new BinaryExpr(operator, visit(left), visit(right), positions.of(op));
     }
@@ -140,23 +155,54 @@ final class ExpressionBuilder extends DatalogBaseVisitor<Term> {
 
     @Override
     public Term visitFunctorExpr(DatalogParser.FunctorExprContext ctx) {
-        return unsupported(ctx.start, Unsupported.functor(ctx.IDENT().getText()));
+        String name = ctx.IDENT().getText();
+        SourcePos pos = positions.of(ctx.start);
+        List<DatalogParser.ExprContext> args = ctx.expr();
+        UnaryOp unary = UnaryOp.functor(name);
+        if (unary != null) {
+            if (args.size() != 1) {
+                return badArity(pos, name, "1 argument", args.size());
+            }
+            return new UnaryExpr(unary, visit(args.get(0)), pos);
+        }
+        if (name.equals("substr")) {
+            if (args.size() != 3) {
+                return badArity(pos, name, "3 arguments", args.size());
+            }
+            return new FunctorCall(name, args.stream().map(this::visit).toList(), pos);
+        }
+        if (name.equals("cat")) {
+            if (args.size() < 2) {
+                return badArity(pos, name, "at least 2 arguments", args.size());
+            }
+            return fold(BinaryOp.CAT, args, pos);
+        }
+        return unsupported(ctx.start, Unsupported.functor(name));
     }
 
     @Override
     public Term visitMinMaxFunctorExpr(DatalogParser.MinMaxFunctorExprContext ctx) {
-        return unsupported(ctx.start, Unsupported.functor(ctx.start.getText()));
+        BinaryOp op = ctx.start.getType() == DatalogLexer.MIN ? BinaryOp.MIN : BinaryOp.MAX;
+        return fold(op, ctx.expr(), positions.of(ctx.start));
     }
 
     @Override
-    public Term visitUnsupportedUnaryExpr(DatalogParser.UnsupportedUnaryExprContext ctx) {
-        return unsupported(ctx.start, Unsupported.operator(ctx.start.getText()));
+    public Term visitUserFunctorExpr(DatalogParser.UserFunctorExprContext ctx) {
+        return unsupported(ctx.start, Unsupported.USER_FUNCTORS);
     }
 
-    @Override
-    public Term visitUnsupportedBinaryExpr(DatalogParser.UnsupportedBinaryExprContext ctx) {
-        Token op = ctx.UNSUPPORTED_BINARY().getSymbol();
-        return unsupported(op, Unsupported.operator(op.getText()));
+    /** op(a, b, c, ...) as op(op(a, b), c) ... */
+    private Term fold(BinaryOp op, List<DatalogParser.ExprContext> args, SourcePos pos) {
+        Term result = visit(args.get(0));
+        for (int i = 1; i < args.size(); i++) {
+            result = new BinaryExpr(op, result, visit(args.get(i)), pos);
+        }
+        return result;
+    }
+
+    private Term badArity(SourcePos pos, String name, String expected, int given) {
+        errors.add(Diagnostic.error(pos, "functor '" + name + "' takes " + expected + ", given " + given));
+        return new IntegerConstant(0, pos);
     }
 
     @Override
@@ -188,6 +234,20 @@ final class ExpressionBuilder extends DatalogBaseVisitor<Term> {
     @Override
     public Term visitIntExpr(DatalogParser.IntExprContext ctx) {
         return integer(ctx.INT().getSymbol(), positions.of(ctx.start), false);
+    }
+
+    @Override
+    public Term visitUnsignedExpr(DatalogParser.UnsignedExprContext ctx) {
+        Token literal = ctx.UNSIGNED_INT().getSymbol();
+        SourcePos pos = positions.of(ctx.start);
+        String digits = literal.getText().substring(0, literal.getText().length() - 1);
+        Long value = LiteralValues.integer(digits, false);
+        if (value == null) {
+            errors.add(Diagnostic.error(pos, "unsigned literal out of range: " + literal.getText()
+                    + " is not in [0, 4294967295]"));
+            return new IntegerConstant(0, true, pos);
+        }
+        return new IntegerConstant(value, true, pos);
     }
 
     @Override

@@ -4,18 +4,19 @@
 // the variables an aggregate shares with its enclosing scope must be grounded outside the aggregate.
 package dev.jetlog.parser;
 
-import dev.jetlog.parser.ast.AstWalk;
 import dev.jetlog.parser.ast.Aggregate;
 import dev.jetlog.parser.ast.AggregateKind;
+import dev.jetlog.parser.ast.AstWalk;
 import dev.jetlog.parser.ast.Atom;
 import dev.jetlog.parser.ast.BinaryExpr;
 import dev.jetlog.parser.ast.CompareOp;
 import dev.jetlog.parser.ast.Comparison;
+import dev.jetlog.parser.ast.FunctorCall;
 import dev.jetlog.parser.ast.Literal;
-import dev.jetlog.parser.ast.NegateExpr;
 import dev.jetlog.parser.ast.Negation;
 import dev.jetlog.parser.ast.Rule;
 import dev.jetlog.parser.ast.Term;
+import dev.jetlog.parser.ast.UnaryExpr;
 import dev.jetlog.parser.ast.Variable;
 import dev.jetlog.parser.ast.Wildcard;
 
@@ -64,8 +65,10 @@ final class GroundednessChecker {
         } else if (term instanceof BinaryExpr b) {
             checkFactTerm(b.left());
             checkFactTerm(b.right());
-        } else if (term instanceof NegateExpr n) {
+        } else if (term instanceof UnaryExpr n) {
             checkFactTerm(n.operand());
+        } else if (term instanceof FunctorCall f) {
+            f.args().forEach(this::checkFactTerm);
         }
     }
 
@@ -215,8 +218,12 @@ final class GroundednessChecker {
         } else if (term instanceof BinaryExpr b) {
             walk(b.left(), context, occurrences, nested);
             walk(b.right(), context, occurrences, nested);
-        } else if (term instanceof NegateExpr n) {
+        } else if (term instanceof UnaryExpr n) {
             walk(n.operand(), context, occurrences, nested);
+        } else if (term instanceof FunctorCall f) {
+            for (Term arg : f.args()) {
+                walk(arg, context, occurrences, nested);
+            }
         } else if (term instanceof Aggregate a) {
             nested.add(a);
             AstWalk.forEachVariable(a, v -> occurrences.add(new Occurrence(v, Context.NESTED)));

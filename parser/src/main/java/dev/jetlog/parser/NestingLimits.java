@@ -8,10 +8,11 @@ package dev.jetlog.parser;
 import dev.jetlog.parser.ast.Aggregate;
 import dev.jetlog.parser.ast.AstWalk;
 import dev.jetlog.parser.ast.BinaryExpr;
+import dev.jetlog.parser.ast.FunctorCall;
 import dev.jetlog.parser.ast.Literal;
-import dev.jetlog.parser.ast.NegateExpr;
 import dev.jetlog.parser.ast.Rule;
 import dev.jetlog.parser.ast.Term;
+import dev.jetlog.parser.ast.UnaryExpr;
 import dev.jetlog.parser.grammar.DatalogLexer;
 import org.antlr.v4.runtime.Token;
 
@@ -101,9 +102,14 @@ final class NestingLimits {
                 depths.push(depth + 1);
                 terms.push(b.right());
                 depths.push(depth + 1);
-            } else if (term instanceof NegateExpr n) {
+            } else if (term instanceof UnaryExpr n) {
                 terms.push(n.operand());
                 depths.push(depth + 1);
+            } else if (term instanceof FunctorCall f) {
+                for (Term arg : f.args()) {
+                    terms.push(arg);
+                    depths.push(depth + 1);
+                }
             } else if (term instanceof Aggregate a && a.target() != null) {
                 terms.push(a.target());
                 depths.push(depth + 1);

@@ -25,7 +25,9 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
 
     /** Optional continuations (operators) that are left out of "expected ..." lists. */
     private static final Set<Integer> OPERATORS = Set.of(DatalogLexer.PLUS, DatalogLexer.MINUS, DatalogLexer.STAR,
-            DatalogLexer.SLASH, DatalogLexer.PERCENT, DatalogLexer.UNSUPPORTED_BINARY);
+            DatalogLexer.SLASH, DatalogLexer.PERCENT, DatalogLexer.CARET, DatalogLexer.BAND, DatalogLexer.BOR,
+            DatalogLexer.BXOR, DatalogLexer.BSHL, DatalogLexer.BSHR, DatalogLexer.BSHRU, DatalogLexer.LAND,
+            DatalogLexer.LOR, DatalogLexer.LXOR);
 
     private static final Set<Integer> COMPARISONS = Set.of(DatalogLexer.EQ, DatalogLexer.NE, DatalogLexer.LT,
             DatalogLexer.LE, DatalogLexer.GT, DatalogLexer.GE);

@@ -4,23 +4,26 @@
 // context expects (a column, the other side of a comparison, the operands of arithmetic).
 package dev.jetlog.parser;
 
-import dev.jetlog.parser.ast.AstWalk;
 import dev.jetlog.parser.ast.Aggregate;
 import dev.jetlog.parser.ast.AggregateKind;
+import dev.jetlog.parser.ast.AstWalk;
 import dev.jetlog.parser.ast.Atom;
 import dev.jetlog.parser.ast.BinaryExpr;
+import dev.jetlog.parser.ast.BinaryOp;
 import dev.jetlog.parser.ast.ColumnType;
 import dev.jetlog.parser.ast.CompareOp;
 import dev.jetlog.parser.ast.Comparison;
 import dev.jetlog.parser.ast.FloatConstant;
+import dev.jetlog.parser.ast.FunctorCall;
 import dev.jetlog.parser.ast.IntegerConstant;
 import dev.jetlog.parser.ast.Literal;
-import dev.jetlog.parser.ast.NegateExpr;
 import dev.jetlog.parser.ast.Negation;
 import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.parser.ast.Rule;
 import dev.jetlog.parser.ast.StringConstant;
 import dev.jetlog.parser.ast.Term;
+import dev.jetlog.parser.ast.UnaryExpr;
+import dev.jetlog.parser.ast.UnaryOp;
 import dev.jetlog.parser.ast.Variable;
 import dev.jetlog.parser.ast.Wildcard;
 
@@ -108,20 +111,36 @@ final class TypeChecker {
             return ColumnType.FLOAT;
         } else if (term instanceof StringConstant) {
             return ColumnType.SYMBOL;
+        } else if (term instanceof IntegerConstant c) {
+            return c.unsigned() ? ColumnType.UNSIGNED : null;
         } else if (term instanceof BinaryExpr b) {
+            if (b.op() == BinaryOp.CAT) {
+                return ColumnType.SYMBOL;
+            }
             ColumnType left = infer(b.left());
-            return numericOrNull(left != null ? left : infer(b.right()));
-        } else if (term instanceof NegateExpr n) {
-            return numericOrNull(infer(n.operand()));
+            ColumnType operand = left != null ? left : infer(b.right());
+            return operand != null && b.op().accepts(operand) ? operand : null;
+        } else if (term instanceof FunctorCall) {
+            return ColumnType.SYMBOL;
+        } else if (term instanceof UnaryExpr n) {
+            if (n.op().isFunctor()) {
+                return n.op().resultType(operandType(n));
+            }
+            ColumnType operand = infer(n.operand());
+            return operand != null ? n.op().resultType(operand) : null;
         } else if (term instanceof Aggregate a) {
             return a.kind() == AggregateKind.COUNT ? ColumnType.NUMBER : infer(a.target());
         }
-        return null; // wildcard, integer constant
+        return null; // wildcard, integer constant without suffix
     }
 
-    /** Arithmetic on symbols has no type of its own: its context decides, and checking it reports the error. */
-    private static ColumnType numericOrNull(ColumnType type) {
-        return type == ColumnType.SYMBOL ? null : type;
+    /** The operand type of a functor: inferred, or the one its argument gets by default. */
+    private ColumnType operandType(UnaryExpr functor) {
+        ColumnType inferred = infer(functor.operand());
+        if (inferred != null) {
+            return inferred;
+        }
+        return functor.op() == UnaryOp.ORD || functor.op() == UnaryOp.STRLEN ? ColumnType.SYMBOL : ColumnType.NUMBER;
     }
 
     private void checkLiteral(Literal literal) {
@@ -149,6 +168,19 @@ final class TypeChecker {
     }
 
     private void checkComparison(Comparison c) {
+        if (c.op().isStringPredicate()) {
+            check(c.left(), ColumnType.SYMBOL);
+            check(c.right(), ColumnType.SYMBOL);
+            if ((c.op() == CompareOp.MATCH || c.op() == CompareOp.NOT_MATCH) && c.left() instanceof StringConstant p) {
+                try {
+                    java.util.regex.Pattern.compile(p.value());
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    report(Diagnostic.error(p.pos(), "bad regular expression in match: "
+                            + e.getDescription() + (e.getIndex() >= 0 ? " near index " + e.getIndex() : "")));
+                }
+            }
+            return;
+        }
         ColumnType left = infer(c.left());
         ColumnType right = infer(c.right());
         if (left != null && right != null && left != right) {
@@ -186,19 +218,10 @@ final class TypeChecker {
             }
         } else if (term instanceof BinaryExpr b) {
             checkArithmetic(b, expected);
-        } else if (term instanceof NegateExpr n) {
-            ColumnType operand = infer(n.operand());
-            ColumnType type = operand != null ? operand : expected;
-            types.put(n, type);
-            if (type == ColumnType.SYMBOL) {
-                report(Diagnostic.error(n.pos(), "unary minus is not supported on symbol values"));
-                checkQuietly(n.operand(), type);
-                return;
-            }
-            if (type != expected) {
-                mismatch(n, "'-' yields a " + type.keyword(), expected);
-            }
-            check(n.operand(), type);
+        } else if (term instanceof UnaryExpr n) {
+            checkUnary(n, expected);
+        } else if (term instanceof FunctorCall f) {
+            checkSubstring(f, expected);
         } else {
             checkAggregate((Aggregate) term, expected);
         }
@@ -216,7 +239,56 @@ final class TypeChecker {
         types.put(v, type);
     }
 
+    private void checkUnary(UnaryExpr n, ColumnType expected) {
+        if (n.op().isFunctor()) {
+            ColumnType operand = operandType(n);
+            ColumnType result = n.op().resultType(operand);
+            if (result == null) {
+                report(Diagnostic.error(n.pos(), "functor '" + n.op().symbol() + "' does not take a "
+                        + operand.keyword() + " argument"));
+                types.put(n, expected);
+                checkQuietly(n.operand(), operand);
+                return;
+            }
+            types.put(n, result);
+            if (result != expected) {
+                mismatch(n, "'" + n.op().symbol() + "' yields a " + result.keyword(), expected);
+            }
+            check(n.operand(), operand);
+            return;
+        }
+        ColumnType operand = infer(n.operand());
+        ColumnType type = operand != null ? operand : expected;
+        types.put(n, type);
+        if (n.op().resultType(type) == null) {
+            report(Diagnostic.error(n.pos(), "operator '" + n.op().symbol() + "' is not supported on "
+                    + type.keyword() + " values"));
+            checkQuietly(n.operand(), type);
+            return;
+        }
+        if (type != expected) {
+            mismatch(n, "'" + n.op().symbol() + "' yields a " + type.keyword(), expected);
+        }
+        check(n.operand(), type);
+    }
+
+    /** substr(symbol, number, number): a symbol. */
+    private void checkSubstring(FunctorCall f, ColumnType expected) {
+        types.put(f, ColumnType.SYMBOL);
+        if (expected != ColumnType.SYMBOL) {
+            mismatch(f, "functor '" + f.name() + "' yields a symbol", expected);
+        }
+        check(f.args().get(0), ColumnType.SYMBOL);
+        check(f.args().get(1), ColumnType.NUMBER);
+        check(f.args().get(2), ColumnType.NUMBER);
+    }
+
     private void checkInteger(IntegerConstant c, ColumnType expected) {
+        if (c.unsigned() && expected != ColumnType.UNSIGNED) {
+            types.put(c, ColumnType.UNSIGNED);
+            mismatch(c, "unsigned constant " + c + " has type unsigned", expected);
+            return;
+        }
         types.put(c, expected);
         if (expected == ColumnType.SYMBOL) {
             mismatch(c, "integer constant " + c.value() + " is numeric", expected);
@@ -231,28 +303,37 @@ final class TypeChecker {
         ColumnType left = infer(b.left());
         ColumnType right = infer(b.right());
         if (left != null && right != null && left != right) {
-            report(Diagnostic.error(b.pos(), "arithmetic '" + b.op().symbol() + "' on different types: "
+            report(Diagnostic.error(b.pos(), describe(b.op()) + " on different types: "
                     + left.keyword() + " and " + right.keyword()));
             types.put(b, expected);
             checkQuietly(b.left(), left);
             checkQuietly(b.right(), right);
             return;
         }
-        ColumnType operand = left != null ? left : right;
-        ColumnType type = expected;
-        if (operand == ColumnType.SYMBOL) {
-            report(Diagnostic.error(b.pos(), "arithmetic is not supported on symbol values"));
-            types.put(b, ColumnType.SYMBOL);
-            checkQuietly(b.left(), ColumnType.SYMBOL);
-            checkQuietly(b.right(), ColumnType.SYMBOL);
-            return;
-        } else if (expected == ColumnType.SYMBOL) {
-            type = operand != null ? operand : ColumnType.NUMBER;
-            mismatch(b, "arithmetic '" + b.op().symbol() + "' yields a " + type.keyword(), expected);
+        ColumnType operand = b.op() == BinaryOp.CAT ? ColumnType.SYMBOL : left != null ? left : right;
+        ColumnType type = operand != null ? operand : expected;
+        if (!b.op().accepts(type)) {
+            if (operand == null) {
+                type = b.op().operands() == BinaryOp.Operands.SYMBOL ? ColumnType.SYMBOL : ColumnType.NUMBER;
+            } else {
+                report(Diagnostic.error(b.pos(), describe(b.op()) + " is not supported on " + type.keyword()
+                        + " values"));
+                types.put(b, type);
+                checkQuietly(b.left(), type);
+                checkQuietly(b.right(), type);
+                return;
+            }
+        }
+        if (type != expected) {
+            mismatch(b, describe(b.op()) + " yields a " + type.keyword(), expected);
         }
         types.put(b, type);
         check(b.left(), type);
         check(b.right(), type);
+    }
+
+    private static String describe(BinaryOp op) {
+        return (op.isFunctor() ? "functor '" : "operator '") + op.symbol() + "'";
     }
 
     private void checkAggregate(Aggregate a, ColumnType expected) {

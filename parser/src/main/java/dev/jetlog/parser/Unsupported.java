@@ -23,10 +23,6 @@ final class Unsupported {
         return "preprocessor directive '" + word + "' is not supported (run the C preprocessor first)";
     }
 
-    static String operator(String operator) {
-        return "operator '" + operator + "' is not supported";
-    }
-
     static String functor(String name) {
         return "functor '" + name + "' is not supported";
     }
@@ -35,14 +31,15 @@ final class Unsupported {
         return "unsupported relation qualifier '" + name + "'";
     }
 
+    static final String USER_FUNCTORS = "user-defined functors '@f(...)' are not supported";
     static final String RECORDS = "records '[...]' are not supported";
     static final String ADT = "'$' constructors (algebraic data types, auto-increment) are not supported";
 
     /** True for the token types that only occur in unsupported constructs. */
     static boolean isUnsupportedType(int type) {
         return switch (type) {
-            case DatalogLexer.UNSUPPORTED_DIRECTIVE, DatalogLexer.PREPROCESSOR, DatalogLexer.UNSUPPORTED_BINARY,
-                 DatalogLexer.UNSUPPORTED_UNARY, DatalogLexer.LBRACKET, DatalogLexer.DOLLAR -> true;
+            case DatalogLexer.UNSUPPORTED_DIRECTIVE, DatalogLexer.PREPROCESSOR, DatalogLexer.LBRACKET,
+                 DatalogLexer.DOLLAR, DatalogLexer.AT -> true;
             default -> false;
         };
     }
@@ -52,7 +49,7 @@ final class Unsupported {
         return switch (token.getType()) {
             case DatalogLexer.UNSUPPORTED_DIRECTIVE -> directive(token.getText());
             case DatalogLexer.PREPROCESSOR -> preprocessor(token.getText());
-            case DatalogLexer.UNSUPPORTED_BINARY, DatalogLexer.UNSUPPORTED_UNARY -> operator(token.getText());
+            case DatalogLexer.AT -> USER_FUNCTORS;
             case DatalogLexer.LBRACKET -> RECORDS;
             case DatalogLexer.DOLLAR -> ADT;
             default -> null;

@@ -6,17 +6,18 @@
 // variable of the same name.
 package dev.jetlog.parser;
 
-import dev.jetlog.parser.ast.AstWalk;
 import dev.jetlog.parser.ast.Aggregate;
+import dev.jetlog.parser.ast.AstWalk;
 import dev.jetlog.parser.ast.Atom;
 import dev.jetlog.parser.ast.BinaryExpr;
 import dev.jetlog.parser.ast.CompareOp;
 import dev.jetlog.parser.ast.Comparison;
+import dev.jetlog.parser.ast.FunctorCall;
 import dev.jetlog.parser.ast.Literal;
-import dev.jetlog.parser.ast.NegateExpr;
 import dev.jetlog.parser.ast.Rule;
 import dev.jetlog.parser.ast.SourcePos;
 import dev.jetlog.parser.ast.Term;
+import dev.jetlog.parser.ast.UnaryExpr;
 import dev.jetlog.parser.ast.Variable;
 
 import java.util.ArrayList;
@@ -203,8 +204,10 @@ final class VariableScopes {
             return grounded.contains(v.name());
         } else if (term instanceof BinaryExpr b) {
             return isGrounded(b.left(), excluded, grounded) && isGrounded(b.right(), excluded, grounded);
-        } else if (term instanceof NegateExpr n) {
+        } else if (term instanceof UnaryExpr n) {
             return isGrounded(n.operand(), excluded, grounded);
+        } else if (term instanceof FunctorCall f) {
+            return f.args().stream().allMatch(arg -> isGrounded(arg, excluded, grounded));
         } else if (term instanceof Aggregate a) {
             return a != excluded;
         }
@@ -218,8 +221,10 @@ final class VariableScopes {
         } else if (term instanceof BinaryExpr b) {
             collect(b.left(), direct, children);
             collect(b.right(), direct, children);
-        } else if (term instanceof NegateExpr n) {
+        } else if (term instanceof UnaryExpr n) {
             collect(n.operand(), direct, children);
+        } else if (term instanceof FunctorCall f) {
+            f.args().forEach(arg -> collect(arg, direct, children));
         } else if (term instanceof Aggregate a) {
             children.add(a);
         }

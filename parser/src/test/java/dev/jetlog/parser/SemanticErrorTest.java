@@ -136,10 +136,10 @@ class SemanticErrorTest {
     @Test
     void arithmeticNeedsNumbersOfOneType() {
         assertEquals(List.of(
-                "t.dl:5:24: error: arithmetic is not supported on symbol values",
-                "t.dl:6:27: error: arithmetic '+' on different types: float and number",
-                "t.dl:7:5: error: arithmetic '+' yields a number, but symbol is expected here",
-                "t.dl:8:22: error: unary minus is not supported on symbol values"),
+                "t.dl:5:24: error: operator '+' is not supported on symbol values",
+                "t.dl:6:27: error: operator '+' on different types: float and number",
+                "t.dl:7:5: error: operator '+' yields a number, but symbol is expected here",
+                "t.dl:8:22: error: operator '-' is not supported on symbol values"),
                 errors(DECLS
                         + ".decl r(x: float)\n"
                         + ".decl s(x: symbol)\n"

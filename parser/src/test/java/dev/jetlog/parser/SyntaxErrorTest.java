@@ -65,7 +65,7 @@ class SyntaxErrorTest {
 
     @Test
     void unexpectedCharacter() {
-        assertEquals(List.of("t.dl:3:9: error: unexpected character '@'"), errors(DECLS + "e(1, 2) @ e(2, 3).\n"));
+        assertEquals(List.of("t.dl:3:9: error: unexpected character '~'"), errors(DECLS + "e(1, 2) ~ e(2, 3).\n"));
     }
 
     @Test

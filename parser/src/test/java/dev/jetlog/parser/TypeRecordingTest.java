@@ -10,11 +10,11 @@ import dev.jetlog.parser.ast.BinaryExpr;
 import dev.jetlog.parser.ast.ColumnType;
 import dev.jetlog.parser.ast.Comparison;
 import dev.jetlog.parser.ast.Literal;
-import dev.jetlog.parser.ast.NegateExpr;
 import dev.jetlog.parser.ast.Negation;
 import dev.jetlog.parser.ast.Rule;
 import dev.jetlog.parser.ast.SourcePos;
 import dev.jetlog.parser.ast.Term;
+import dev.jetlog.parser.ast.UnaryExpr;
 import dev.jetlog.parser.ast.Variable;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +52,7 @@ class TypeRecordingTest {
         if (term instanceof BinaryExpr b) {
             collect(b.left(), terms);
             collect(b.right(), terms);
-        } else if (term instanceof NegateExpr n) {
+        } else if (term instanceof UnaryExpr n) {
             collect(n.operand(), terms);
         } else if (term instanceof Aggregate a) {
             if (a.target() != null) {

@@ -8,13 +8,14 @@ import dev.jetlog.parser.ast.Aggregate;
 import dev.jetlog.parser.ast.Atom;
 import dev.jetlog.parser.ast.BinaryExpr;
 import dev.jetlog.parser.ast.Comparison;
+import dev.jetlog.parser.ast.FunctorCall;
 import dev.jetlog.parser.ast.Literal;
-import dev.jetlog.parser.ast.NegateExpr;
 import dev.jetlog.parser.ast.Negation;
 import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.parser.ast.Rule;
 import dev.jetlog.parser.ast.SourcePos;
 import dev.jetlog.parser.ast.Term;
+import dev.jetlog.parser.ast.UnaryExpr;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,8 +88,10 @@ public final class DependencyGraph {
         } else if (term instanceof BinaryExpr binary) {
             addTermEdges(binary.left(), head);
             addTermEdges(binary.right(), head);
-        } else if (term instanceof NegateExpr negate) {
+        } else if (term instanceof UnaryExpr negate) {
             addTermEdges(negate.operand(), head);
+        } else if (term instanceof FunctorCall call) {
+            call.args().forEach(arg -> addTermEdges(arg, head));
         }
     }
 

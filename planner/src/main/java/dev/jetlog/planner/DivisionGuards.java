@@ -2,13 +2,14 @@
 // expressions, a filter `divisor != 0` drops the rows where it would be undefined.
 package dev.jetlog.planner;
 
-import dev.jetlog.parser.ast.ArithmeticOp;
+import dev.jetlog.parser.ast.BinaryOp;
 import dev.jetlog.parser.ast.CompareOp;
-import dev.jetlog.planner.ir.Arithmetic;
+import dev.jetlog.planner.ir.Binary;
 import dev.jetlog.planner.ir.Constant;
 import dev.jetlog.planner.ir.Expr;
 import dev.jetlog.planner.ir.Filter;
-import dev.jetlog.planner.ir.Negate;
+import dev.jetlog.planner.ir.SymbolFunction;
+import dev.jetlog.planner.ir.Unary;
 import dev.jetlog.planner.ir.ValueType;
 
 import java.util.ArrayList;
@@ -42,15 +43,17 @@ final class DivisionGuards {
     }
 
     private static void collect(Expr expr, Set<Filter> guards) {
-        if (expr instanceof Arithmetic arithmetic) {
+        if (expr instanceof Binary arithmetic) {
             collect(arithmetic.left(), guards);
             collect(arithmetic.right(), guards);
-            boolean divides = arithmetic.op() == ArithmeticOp.DIV || arithmetic.op() == ArithmeticOp.MOD;
+            boolean divides = arithmetic.op() == BinaryOp.DIV || arithmetic.op() == BinaryOp.MOD;
             if (divides && arithmetic.type() != ValueType.FLOAT) {
                 guards.add(new Filter(CompareOp.NE, arithmetic.type(), arithmetic.right(), new Constant(0)));
             }
-        } else if (expr instanceof Negate negate) {
-            collect(negate.operand(), guards);
+        } else if (expr instanceof Unary unary) {
+            collect(unary.operand(), guards);
+        } else if (expr instanceof SymbolFunction function) {
+            function.args().forEach(arg -> collect(arg, guards));
         }
     }
 }

@@ -25,6 +25,7 @@ import dev.jetlog.planner.ir.RelationRef;
 import dev.jetlog.planner.ir.ScanStep;
 import dev.jetlog.planner.ir.Side;
 import dev.jetlog.planner.ir.Step;
+import dev.jetlog.planner.ir.SymbolFunction;
 import dev.jetlog.planner.ir.UnitStep;
 import dev.jetlog.planner.ir.ValueType;
 import dev.jetlog.planner.ir.Version;
@@ -301,6 +302,18 @@ final class PipelineBuilder {
         return match;
     }
 
+    /** A comparison as a filter; match and contains test the 0 or 1 of their symbol function. */
+    private static Filter filter(CompareOp op, ValueType type, Expr left, Expr right) {
+        if (!op.isStringPredicate()) {
+            return new Filter(op, type, left, right);
+        }
+        boolean match = op == CompareOp.MATCH || op == CompareOp.NOT_MATCH;
+        boolean holds = op == CompareOp.MATCH || op == CompareOp.CONTAINS;
+        SymbolFunction test = new SymbolFunction(match ? SymbolFunction.Fn.MATCH : SymbolFunction.Fn.CONTAINS,
+                List.of(left, right));
+        return new Filter(holds ? CompareOp.NE : CompareOp.EQ, ValueType.SIGNED, test, new Constant(0));
+    }
+
     /** Applies every pending constraint whose variables the frame binds, as a filter or a binding. */
     private void settle(Map<String, Expr> frame, List<Filter> filters, List<Constraint> pending) {
         boolean changed = true;
@@ -311,7 +324,7 @@ final class PipelineBuilder {
                 boolean leftBound = frame.keySet().containsAll(terms.variables(constraint.left()));
                 boolean rightBound = frame.keySet().containsAll(terms.variables(constraint.right()));
                 if (leftBound && rightBound) {
-                    filters.add(new Filter(constraint.op(), constraint.type(),
+                    filters.add(filter(constraint.op(), constraint.type(),
                             terms.translate(constraint.left(), frame), terms.translate(constraint.right(), frame)));
                 } else if (constraint.op() == CompareOp.EQ && rightBound
                         && constraint.left() instanceof Variable variable) {

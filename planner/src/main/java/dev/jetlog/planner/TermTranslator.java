@@ -5,22 +5,27 @@ package dev.jetlog.planner;
 import dev.jetlog.parser.CheckedProgram;
 import dev.jetlog.parser.ast.Aggregate;
 import dev.jetlog.parser.ast.BinaryExpr;
+import dev.jetlog.parser.ast.BinaryOp;
 import dev.jetlog.parser.ast.ColumnType;
 import dev.jetlog.parser.ast.FloatConstant;
+import dev.jetlog.parser.ast.FunctorCall;
 import dev.jetlog.parser.ast.IntegerConstant;
-import dev.jetlog.parser.ast.NegateExpr;
 import dev.jetlog.parser.ast.StringConstant;
 import dev.jetlog.parser.ast.Term;
+import dev.jetlog.parser.ast.UnaryExpr;
+import dev.jetlog.parser.ast.UnaryOp;
 import dev.jetlog.parser.ast.Variable;
 import dev.jetlog.parser.ast.Wildcard;
-import dev.jetlog.planner.ir.Arithmetic;
+import dev.jetlog.planner.ir.Binary;
 import dev.jetlog.planner.ir.Constant;
 import dev.jetlog.planner.ir.Expr;
-import dev.jetlog.planner.ir.Negate;
+import dev.jetlog.planner.ir.SymbolFunction;
+import dev.jetlog.planner.ir.Unary;
 import dev.jetlog.planner.ir.ValueType;
 
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
@@ -50,8 +55,10 @@ final class TermTranslator {
         } else if (term instanceof BinaryExpr binary) {
             collect(binary.left(), names);
             collect(binary.right(), names);
-        } else if (term instanceof NegateExpr negate) {
-            collect(negate.operand(), names);
+        } else if (term instanceof UnaryExpr unary) {
+            collect(unary.operand(), names);
+        } else if (term instanceof FunctorCall call) {
+            call.args().forEach(arg -> collect(arg, names));
         } else if (term instanceof Aggregate aggregate) {
             names.add(aggregateVariable(aggregate));
         }
@@ -88,16 +95,61 @@ final class TermTranslator {
             return new Constant(symbols.applyAsInt(string.value()));
         }
         if (term instanceof BinaryExpr binary) {
-            return new Arithmetic(binary.op(), valueType(term),
-                    translate(binary.left(), env), translate(binary.right(), env));
+            return binary(binary, translate(binary.left(), env), translate(binary.right(), env));
         }
-        if (term instanceof NegateExpr negate) {
-            return new Negate(valueType(term), translate(negate.operand(), env));
+        if (term instanceof UnaryExpr unary) {
+            return unary(unary, translate(unary.operand(), env));
+        }
+        if (term instanceof FunctorCall call) {
+            return new SymbolFunction(SymbolFunction.Fn.SUBSTR,
+                    call.args().stream().map(arg -> translate(arg, env)).toList());
         }
         if (term instanceof Wildcard) {
             throw new IllegalStateException("a wildcard has no value at " + term.pos());
         }
         throw new IllegalStateException("unknown term " + term);
+    }
+
+    private Expr binary(BinaryExpr binary, Expr left, Expr right) {
+        ColumnType type = program.typeOf(binary);
+        if (binary.op() == BinaryOp.CAT) {
+            return new SymbolFunction(SymbolFunction.Fn.CAT, List.of(left, right));
+        }
+        if (type == ColumnType.SYMBOL) {
+            SymbolFunction.Fn fn = binary.op() == BinaryOp.MIN ? SymbolFunction.Fn.MIN : SymbolFunction.Fn.MAX;
+            return new SymbolFunction(fn, List.of(left, right));
+        }
+        return new Binary(binary.op(), ValueType.of(type), left, right);
+    }
+
+    /** A unary operator or functor; conversions between one representation are the operand itself. */
+    private Expr unary(UnaryExpr unary, Expr operand) {
+        ColumnType from = program.typeOf(unary.operand());
+        return switch (unary.op()) {
+            case NEG -> new Unary(from == ColumnType.FLOAT ? Unary.Op.NEG_F : Unary.Op.NEG_I, operand);
+            case BNOT -> new Unary(Unary.Op.BNOT, operand);
+            case LNOT -> new Unary(Unary.Op.LNOT, operand);
+            case ORD -> operand;
+            case STRLEN -> new SymbolFunction(SymbolFunction.Fn.STRLEN, List.of(operand));
+            case TO_NUMBER, TO_UNSIGNED -> switch (from) {
+                case NUMBER, UNSIGNED -> operand;
+                case FLOAT -> new Unary(unary.op() == UnaryOp.TO_NUMBER ? Unary.Op.F2I : Unary.Op.F2U, operand);
+                case SYMBOL -> new SymbolFunction(unary.op() == UnaryOp.TO_NUMBER
+                        ? SymbolFunction.Fn.TO_NUMBER : SymbolFunction.Fn.TO_UNSIGNED, List.of(operand));
+            };
+            case TO_FLOAT -> switch (from) {
+                case NUMBER -> new Unary(Unary.Op.I2F, operand);
+                case UNSIGNED -> new Unary(Unary.Op.U2F, operand);
+                case FLOAT -> operand;
+                case SYMBOL -> new SymbolFunction(SymbolFunction.Fn.TO_FLOAT, List.of(operand));
+            };
+            case TO_STRING -> new SymbolFunction(switch (from) {
+                case NUMBER -> SymbolFunction.Fn.NUMBER_TO_STRING;
+                case UNSIGNED -> SymbolFunction.Fn.UNSIGNED_TO_STRING;
+                case FLOAT -> SymbolFunction.Fn.FLOAT_TO_STRING;
+                case SYMBOL -> throw new IllegalStateException("to_string of a symbol at " + unary.pos());
+            }, List.of(operand));
+        };
     }
 
     private static Expr lookup(String name, Map<String, Expr> env) {

@@ -53,7 +53,7 @@ public final class CudaBackendProvider implements BackendProvider {
         if (index >= found.devices()) {
             throw new IllegalArgumentException("there is no CUDA device " + index + " (" + found.devices() + " found)");
         }
-        return new GpuBackend("cuda", new CudaDevice(index, fatbin()), options.memoryBudget());
+        return new GpuBackend("cuda", new CudaDevice(index, fatbin()), options);
     }
 
     private static synchronized Probe probe() {

@@ -53,6 +53,6 @@ public final class OpenClBackendProvider implements BackendProvider {
             throw new IllegalArgumentException("there is no OpenCL device " + index + " (" + devices.size()
                     + " found)");
         }
-        return new GpuBackend("opencl", new OpenClDevice(devices.get(index)), options.memoryBudget());
+        return new GpuBackend("opencl", new OpenClDevice(devices.get(index)), options);
     }
 }

@@ -3,7 +3,8 @@
  *  - pointers to device memory are written GLOBAL T* (helpers too); pointers to work-group memory LPTR T*;
  *  - only u32/i32/u64/i64 and pointers in kernel signatures (no size_t, no long long);
  *  - kernels are KERNEL name(...) (KERNEL includes the void); helpers are DEVFN; work-group arrays are declared SHARED at
- *    kernel scope with a fixed size; no templates, references, overloading, VLAs or printf;
+ *    kernel scope with a fixed size; no templates, references, overloading, VLAs or printf; no names that
+ *    OpenCL C reserves (half, vector type names, image/sampler words);
  *  - work-groups always have JL_BLOCK work-items; kernels check their bounds themselves, since the
  *    host rounds global sizes up to whole groups;
  *  - float arithmetic is IEEE single precision, correctly rounded, never contracted into FMA, so that
@@ -16,6 +17,9 @@
 #if defined(__OPENCL_VERSION__)
   #define JL_OPENCL 1
   #pragma OPENCL FP_CONTRACT OFF
+  #ifdef cl_khr_fp64
+    #pragma OPENCL EXTENSION cl_khr_fp64 : enable
+  #endif
   typedef uint  u32;
   typedef int   i32;
   typedef ulong u64;

@@ -1,4 +1,5 @@
-// Grammar of the core of the Soufflé dialect: declarations, type aliases, I/O directives, facts and rules.
+// Grammar of the Soufflé dialect: declarations, type aliases, I/O directives, facts and rules. Binary operators
+// are listed from the tightest (^, right-associative) to the loosest (lor), as in Soufflé.
 // Constructs of Soufflé that JetLog does not support have cheap alternatives here, so that the AST
 // builder (or the syntax error strategy) can report them clearly instead of a generic syntax error.
 grammar Datalog;
@@ -71,19 +72,28 @@ compareOp : '=' | '!=' | '<' | '<=' | '>' | '>=' ;
 
 expr
     : '(' expr ')'                                        # parenExpr
+    | <assoc=right> expr op='^' expr                      # binaryExpr
     | '-' expr                                            # negateExpr
-    | UNSUPPORTED_UNARY expr                              # unsupportedUnaryExpr
-    | expr UNSUPPORTED_BINARY expr                        # unsupportedBinaryExpr
-    | expr op=('*' | '/' | '%') expr                      # mulExpr
-    | expr op=('+' | '-') expr                            # addExpr
+    | op=(BNOT | LNOT) expr                               # notExpr
+    | expr op=('*' | '/' | '%') expr                      # binaryExpr
+    | expr op=('+' | '-') expr                            # binaryExpr
+    | expr op=(BSHL | BSHR | BSHRU) expr                  # binaryExpr
+    | expr op=BAND expr                                   # binaryExpr
+    | expr op=BXOR expr                                   # binaryExpr
+    | expr op=BOR expr                                    # binaryExpr
+    | expr op=LAND expr                                   # binaryExpr
+    | expr op=LXOR expr                                   # binaryExpr
+    | expr op=LOR expr                                    # binaryExpr
     | aggregate                                           # aggregateExpr
     | IDENT '(' (expr (',' expr)*)? ')'                   # functorExpr
     | (MIN | MAX) '(' expr (',' expr)+ ')'                # minMaxFunctorExpr
+    | '@' IDENT '(' (expr (',' expr)*)? ')'               # userFunctorExpr
     | '[' (expr (',' expr)*)? ']'                         # recordExpr
     | '$' (IDENT ('(' (expr (',' expr)*)? ')')?)?         # adtExpr
     | IDENT                                               # variableExpr
     | '_'                                                 # wildcardExpr
     | INT                                                 # intExpr
+    | UNSIGNED_INT                                        # unsignedExpr
     | FLOAT                                               # floatExpr
     | STRING                                              # stringExpr
     ;
@@ -122,8 +132,17 @@ MEAN : 'mean' ;
 TRUE : 'true' ;
 FALSE : 'false' ;
 
-UNSUPPORTED_UNARY : 'bnot' | 'lnot' ;
-UNSUPPORTED_BINARY : '^' | 'band' | 'bor' | 'bxor' | 'bshl' | 'bshr' | 'bshru' | 'land' | 'lor' | 'lxor' ;
+BNOT : 'bnot' ;
+LNOT : 'lnot' ;
+BAND : 'band' ;
+BOR : 'bor' ;
+BXOR : 'bxor' ;
+BSHL : 'bshl' ;
+BSHR : 'bshr' ;
+BSHRU : 'bshru' ;
+LAND : 'land' ;
+LOR : 'lor' ;
+LXOR : 'lxor' ;
 
 IF : ':-' ;
 SUBTYPE : '<:' ;
@@ -151,6 +170,8 @@ MINUS : '-' ;
 STAR : '*' ;
 SLASH : '/' ;
 PERCENT : '%' ;
+CARET : '^' ;
+AT : '@' ;
 UNDERSCORE : '_' ;
 
 FLOAT
@@ -164,6 +185,8 @@ INT
     | '0' [bB] [01]+
     | [0-9]+
     ;
+
+UNSIGNED_INT : ('0' [xX] [0-9a-fA-F]+ | '0' [bB] [01]+ | [0-9]+) 'u' ;
 
 IDENT
     : [a-zA-Z?] [a-zA-Z0-9_?]*

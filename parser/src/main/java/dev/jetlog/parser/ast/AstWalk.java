@@ -44,8 +44,10 @@ public final class AstWalk {
         if (term instanceof BinaryExpr b) {
             forEachNestedLiteral(b.left(), action);
             forEachNestedLiteral(b.right(), action);
-        } else if (term instanceof NegateExpr n) {
+        } else if (term instanceof UnaryExpr n) {
             forEachNestedLiteral(n.operand(), action);
+        } else if (term instanceof FunctorCall f) {
+            f.args().forEach(arg -> forEachNestedLiteral(arg, action));
         } else if (term instanceof Aggregate a) {
             if (a.target() != null) {
                 forEachNestedLiteral(a.target(), action);
@@ -71,8 +73,10 @@ public final class AstWalk {
         } else if (term instanceof BinaryExpr b) {
             forEachVariable(b.left(), skip, action);
             forEachVariable(b.right(), skip, action);
-        } else if (term instanceof NegateExpr n) {
+        } else if (term instanceof UnaryExpr n) {
             forEachVariable(n.operand(), skip, action);
+        } else if (term instanceof FunctorCall f) {
+            f.args().forEach(arg -> forEachVariable(arg, skip, action));
         } else if (term instanceof Aggregate a) {
             if (a.target() != null) {
                 forEachVariable(a.target(), skip, action);
@@ -92,8 +96,10 @@ public final class AstWalk {
         } else if (term instanceof BinaryExpr b) {
             forEachOutermostAggregate(b.left(), action);
             forEachOutermostAggregate(b.right(), action);
-        } else if (term instanceof NegateExpr n) {
+        } else if (term instanceof UnaryExpr n) {
             forEachOutermostAggregate(n.operand(), action);
+        } else if (term instanceof FunctorCall f) {
+            f.args().forEach(arg -> forEachOutermostAggregate(arg, action));
         }
     }
 }

@@ -4,6 +4,7 @@ package dev.jetlog.parser.ast;
 public record Comparison(CompareOp op, Term left, Term right, SourcePos pos) implements Literal {
     @Override
     public String toString() {
-        return left + " " + op.symbol() + " " + right;
+        return op.isStringPredicate() ? op.symbol() + "(" + left + ", " + right + ")"
+                : left + " " + op.symbol() + " " + right;
     }
 }

@@ -3,6 +3,6 @@ package dev.jetlog.parser.ast;
 
 public sealed interface Term
         permits Variable, Wildcard, IntegerConstant, FloatConstant, StringConstant,
-                BinaryExpr, NegateExpr, Aggregate {
+                BinaryExpr, UnaryExpr, FunctorCall, Aggregate {
     SourcePos pos();
 }

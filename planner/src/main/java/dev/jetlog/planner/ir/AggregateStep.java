@@ -24,4 +24,18 @@ public record AggregateStep(int inputWidth, RelationRef relation, IndexSpec inde
             throw new IllegalArgumentException(kind + " with target " + target);
         }
     }
+
+    @Override
+    public List<Expr> expressions() {
+        List<Expr> all = new java.util.ArrayList<>(Step.super.expressions());
+        all.addAll(key);
+        if (target != null) {
+            all.add(target);
+        }
+        for (Filter filter : innerFilters) {
+            all.add(filter.left());
+            all.add(filter.right());
+        }
+        return all;
+    }
 }

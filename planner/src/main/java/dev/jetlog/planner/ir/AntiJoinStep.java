@@ -14,4 +14,11 @@ public record AntiJoinStep(int inputWidth, RelationRef relation, IndexSpec index
             throw new IllegalArgumentException("key has " + key.size() + " values for " + index);
         }
     }
+
+    @Override
+    public List<Expr> expressions() {
+        List<Expr> all = new java.util.ArrayList<>(Step.super.expressions());
+        all.addAll(key);
+        return all;
+    }
 }

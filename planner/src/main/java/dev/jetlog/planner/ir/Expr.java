@@ -3,9 +3,20 @@ package dev.jetlog.planner.ir;
 
 import java.util.function.IntConsumer;
 
-public sealed interface Expr permits ColumnRef, Constant, Arithmetic, Negate {
+public sealed interface Expr permits ColumnRef, Constant, Binary, Unary, SymbolFunction {
     /** True if the expression reads a column of the given side. */
     boolean reads(Side side);
+
+    /** True if the expression, or a part of it, needs the symbol table. */
+    static boolean usesSymbols(Expr expr) {
+        if (expr instanceof SymbolFunction) {
+            return true;
+        }
+        if (expr instanceof Binary binary) {
+            return usesSymbols(binary.left()) || usesSymbols(binary.right());
+        }
+        return expr instanceof Unary unary && usesSymbols(unary.operand());
+    }
 
     /** Calls action with every column of the side that the expression reads (repeats included). */
     static void forEachColumn(Expr expr, Side side, IntConsumer action) {
@@ -13,11 +24,13 @@ public sealed interface Expr permits ColumnRef, Constant, Arithmetic, Negate {
             if (ref.side() == side) {
                 action.accept(ref.column());
             }
-        } else if (expr instanceof Arithmetic arithmetic) {
-            forEachColumn(arithmetic.left(), side, action);
-            forEachColumn(arithmetic.right(), side, action);
-        } else if (expr instanceof Negate negate) {
-            forEachColumn(negate.operand(), side, action);
+        } else if (expr instanceof Binary binary) {
+            forEachColumn(binary.left(), side, action);
+            forEachColumn(binary.right(), side, action);
+        } else if (expr instanceof Unary unary) {
+            forEachColumn(unary.operand(), side, action);
+        } else if (expr instanceof SymbolFunction function) {
+            function.args().forEach(arg -> forEachColumn(arg, side, action));
         }
     }
 }

@@ -10,6 +10,6 @@ public record Filter(CompareOp op, ValueType type, Expr left, Expr right) {
 
     @Override
     public String toString() {
-        return left + " " + op.symbol() + Arithmetic.suffix(type) + " " + right;
+        return left + " " + op.symbol() + Binary.suffix(type) + " " + right;
     }
 }

@@ -32,4 +32,11 @@ public record JoinStep(int inputWidth, RelationRef relation, IndexSpec index, in
     public boolean skipsRepeats() {
         return distinctColumns < index.arity();
     }
+
+    @Override
+    public List<Expr> expressions() {
+        List<Expr> all = new java.util.ArrayList<>(Step.super.expressions());
+        all.addAll(key);
+        return all;
+    }
 }

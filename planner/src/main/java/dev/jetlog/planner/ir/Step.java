@@ -4,6 +4,7 @@
 // output is the head tuple.
 package dev.jetlog.planner.ir;
 
+import java.util.ArrayList;
 import java.util.List;
 
 public sealed interface Step permits UnitStep, ScanStep, JoinStep, AntiJoinStep, AggregateStep {
@@ -21,5 +22,21 @@ public sealed interface Step permits UnitStep, ScanStep, JoinStep, AntiJoinStep,
 
     default int outputWidth() {
         return output().size();
+    }
+
+    /** Every expression the step evaluates: keys, aggregate targets and inner filters, filters, output. */
+    default List<Expr> expressions() {
+        List<Expr> all = new ArrayList<>();
+        for (Filter filter : filters()) {
+            all.add(filter.left());
+            all.add(filter.right());
+        }
+        all.addAll(output());
+        return all;
+    }
+
+    /** True if some expression of the step needs the symbol table (a SymbolFunction). */
+    default boolean usesSymbols() {
+        return expressions().stream().anyMatch(Expr::usesSymbols);
     }
 }

@@ -10,26 +10,27 @@ import dev.jetlog.parser.ast.ColumnType;
 import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.seminaive.eval.CancelledException;
 import dev.jetlog.seminaive.eval.EvaluationStats;
+import dev.jetlog.seminaive.eval.Evaluator;
 import dev.jetlog.seminaive.eval.MemoryLimitException;
 import dev.jetlog.seminaive.eval.Sizes;
-import dev.jetlog.seminaive.eval.Evaluator;
 import dev.jetlog.seminaive.io.InputLoader;
 import dev.jetlog.seminaive.io.OutputWriter;
 import dev.jetlog.seminaive.io.RelationRows;
 import dev.jetlog.seminaive.spi.Backend;
 import dev.jetlog.seminaive.spi.BackendException;
 import dev.jetlog.seminaive.spi.Rows;
+import dev.jetlog.seminaive.spi.SymbolFunctions;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 public final class Session implements AutoCloseable {
     private final CompiledProgram program;
@@ -59,7 +60,7 @@ public final class Session implements AutoCloseable {
             symbols.encode(constant);
         }
         BackendRegistry.Selection selection = BackendRegistry.choose(options.backend());
-        this.backend = selection.provider().create(options.backendOptions());
+        this.backend = selection.provider().create(options.backendOptions().withSymbols(new SymbolFunctions(symbols)));
         this.backendChoice = selection.explanation();
     }
 

@@ -1,12 +1,20 @@
 // Settings a backend is created with: worker threads (CPU work), the device to use (an index among
 // the devices the backend sees; -1 lets it choose), and the memory it may hold (bytes; 0 lets it choose
-// from what the JVM or the device has).
+// from what the JVM or the device has), and the symbol functions bound to the session's symbol table.
 package dev.jetlog.seminaive.spi;
 
-public record BackendOptions(int threads, int device, long memoryBudget) {
+import java.util.Objects;
+
+public record BackendOptions(int threads, int device, long memoryBudget, SymbolFunctions symbols) {
     public static final int ANY_DEVICE = -1;
 
+    /** Options without a symbol table (programs without string functors). */
+    public BackendOptions(int threads, int device, long memoryBudget) {
+        this(threads, device, memoryBudget, SymbolFunctions.NONE);
+    }
+
     public BackendOptions {
+        Objects.requireNonNull(symbols, "symbols");
         if (threads < 1) {
             throw new IllegalArgumentException("thread count must be at least 1, got " + threads);
         }
@@ -21,5 +29,10 @@ public record BackendOptions(int threads, int device, long memoryBudget) {
     /** The given thread count, any device, the backend's own memory budget. */
     public static BackendOptions threads(int threads) {
         return new BackendOptions(threads, ANY_DEVICE, 0);
+    }
+
+    /** The same options with symbol functions bound to a session's symbol table. */
+    public BackendOptions withSymbols(SymbolFunctions functions) {
+        return new BackendOptions(threads, device, memoryBudget, functions);
     }
 }

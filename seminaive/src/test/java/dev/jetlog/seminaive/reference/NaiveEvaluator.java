@@ -4,22 +4,23 @@ package dev.jetlog.seminaive.reference;
 import dev.jetlog.parser.CheckedProgram;
 import dev.jetlog.parser.ast.Aggregate;
 import dev.jetlog.parser.ast.AggregateKind;
-import dev.jetlog.parser.ast.ArithmeticOp;
 import dev.jetlog.parser.ast.Atom;
 import dev.jetlog.parser.ast.BinaryExpr;
+import dev.jetlog.parser.ast.BinaryOp;
 import dev.jetlog.parser.ast.BooleanLiteral;
 import dev.jetlog.parser.ast.ColumnType;
 import dev.jetlog.parser.ast.CompareOp;
 import dev.jetlog.parser.ast.Comparison;
 import dev.jetlog.parser.ast.FloatConstant;
+import dev.jetlog.parser.ast.FunctorCall;
 import dev.jetlog.parser.ast.IntegerConstant;
 import dev.jetlog.parser.ast.Literal;
-import dev.jetlog.parser.ast.NegateExpr;
 import dev.jetlog.parser.ast.Negation;
 import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.parser.ast.Rule;
 import dev.jetlog.parser.ast.StringConstant;
 import dev.jetlog.parser.ast.Term;
+import dev.jetlog.parser.ast.UnaryExpr;
 import dev.jetlog.parser.ast.Variable;
 import dev.jetlog.parser.ast.Wildcard;
 
@@ -143,8 +144,10 @@ public final class NaiveEvaluator {
             return grounded.contains(variable.name());
         } else if (term instanceof BinaryExpr binary) {
             return groundedValue(binary.left(), asking, grounded) && groundedValue(binary.right(), asking, grounded);
-        } else if (term instanceof NegateExpr negate) {
+        } else if (term instanceof UnaryExpr negate) {
             return groundedValue(negate.operand(), asking, grounded);
+        } else if (term instanceof FunctorCall call) {
+            return call.args().stream().allMatch(arg -> groundedValue(arg, asking, grounded));
         }
         return term != asking;
     }
@@ -252,8 +255,10 @@ public final class NaiveEvaluator {
         } else if (term instanceof BinaryExpr binary) {
             collectOuterVariables(binary.left(), names);
             collectOuterVariables(binary.right(), names);
-        } else if (term instanceof NegateExpr negate) {
+        } else if (term instanceof UnaryExpr negate) {
             collectOuterVariables(negate.operand(), names);
+        } else if (term instanceof FunctorCall call) {
+            call.args().forEach(arg -> collectOuterVariables(arg, names));
         }
     }
 
@@ -549,8 +554,9 @@ public final class NaiveEvaluator {
             }
             Integer left = evaluate(comparison.left());
             Integer right = evaluate(comparison.right());
-            if (left != null && right != null
-                    && Scalars.compare(comparison.op(), checked.typeOf(comparison.left()), left, right)) {
+            if (left != null && right != null && (comparison.op().isStringPredicate()
+                    ? scalars.stringPredicate(comparison.op(), left, right)
+                    : Scalars.compare(comparison.op(), checked.typeOf(comparison.left()), left, right))) {
                 solve(rest, outputs, onSolution);
             }
         }
@@ -608,11 +614,21 @@ public final class NaiveEvaluator {
         } else if (term instanceof BinaryExpr binary) {
             Integer left = evaluate(binary.left());
             Integer right = evaluate(binary.right());
-            return left == null || right == null ? null
-                    : Scalars.arithmetic(binary.op(), checked.typeOf(binary), left, right);
-        } else if (term instanceof NegateExpr negate) {
-            Integer operand = evaluate(negate.operand());
-            return operand == null ? null : Scalars.negate(checked.typeOf(negate), operand);
+            if (left == null || right == null) {
+                return null;
+            }
+            if (checked.typeOf(binary) == ColumnType.SYMBOL) {
+                return scalars.symbolBinary(binary.op(), left, right);
+            }
+            return Scalars.arithmetic(binary.op(), checked.typeOf(binary), left, right);
+        } else if (term instanceof UnaryExpr unary) {
+            Integer operand = evaluate(unary.operand());
+            return operand == null ? null : scalars.unary(unary.op(), checked.typeOf(unary.operand()), operand);
+        } else if (term instanceof FunctorCall call) {
+            Integer text = evaluate(call.args().get(0));
+            Integer from = evaluate(call.args().get(1));
+            Integer length = evaluate(call.args().get(2));
+            return text == null || from == null || length == null ? null : scalars.substring(text, from, length);
         } else if (term instanceof Aggregate aggregate) {
             return aggregate(aggregate);
         }
@@ -676,7 +692,7 @@ public final class NaiveEvaluator {
             int v = value[0];
             result[0] = switch (aggregate.kind()) {
                 case COUNT -> result[0] + 1;
-                case SUM -> Scalars.arithmetic(ArithmeticOp.ADD, type, result[0], v);
+                case SUM -> Scalars.arithmetic(BinaryOp.ADD, type, result[0], v);
                 case MIN -> !any[0] || Scalars.compare(CompareOp.LT, type, v, result[0]) ? v : result[0];
                 case MAX -> !any[0] || Scalars.compare(CompareOp.GT, type, v, result[0]) ? v : result[0];
             };
@@ -726,8 +742,10 @@ public final class NaiveEvaluator {
         } else if (term instanceof BinaryExpr binary) {
             names.addAll(variablesOf(binary.left()));
             names.addAll(variablesOf(binary.right()));
-        } else if (term instanceof NegateExpr negate) {
+        } else if (term instanceof UnaryExpr negate) {
             names.addAll(variablesOf(negate.operand()));
+        } else if (term instanceof FunctorCall call) {
+            call.args().forEach(arg -> names.addAll(variablesOf(arg)));
         } else if (term instanceof Aggregate aggregate) {
             names.addAll(correlated.get(aggregate));
         }
@@ -752,8 +770,10 @@ public final class NaiveEvaluator {
         } else if (term instanceof BinaryExpr binary) {
             collectAggregates(binary.left(), found);
             collectAggregates(binary.right(), found);
-        } else if (term instanceof NegateExpr negate) {
+        } else if (term instanceof UnaryExpr negate) {
             collectAggregates(negate.operand(), found);
+        } else if (term instanceof FunctorCall call) {
+            call.args().forEach(arg -> collectAggregates(arg, found));
         }
     }
 
@@ -783,8 +803,10 @@ public final class NaiveEvaluator {
         } else if (term instanceof BinaryExpr binary) {
             collectVariables(binary.left(), names, skip);
             collectVariables(binary.right(), names, skip);
-        } else if (term instanceof NegateExpr negate) {
+        } else if (term instanceof UnaryExpr negate) {
             collectVariables(negate.operand(), names, skip);
+        } else if (term instanceof FunctorCall call) {
+            call.args().forEach(arg -> collectVariables(arg, names, skip));
         } else if (term instanceof Aggregate aggregate) {
             if (aggregate.target() != null) {
                 collectVariables(aggregate.target(), names, skip);

@@ -2,9 +2,11 @@
 package dev.jetlog.seminaive.reference;
 
 import dev.jetlog.datasets.FloatFormat;
-import dev.jetlog.parser.ast.ArithmeticOp;
+import dev.jetlog.parser.ast.BinaryOp;
 import dev.jetlog.parser.ast.ColumnType;
 import dev.jetlog.parser.ast.CompareOp;
+import dev.jetlog.parser.ast.FunctorCall;
+import dev.jetlog.parser.ast.UnaryOp;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +15,7 @@ import java.util.Map;
 
 /**
  * Every value is 32 bits held in an int: a number is the int itself, an unsigned its bits, a float its
- * raw IEEE bits and a symbol an id of this object's own string table. Arithmetic that has no value
+ * raw IEEE bits and a symbol an id of this object's own string table. Binary that has no value
  * (integer division or remainder by zero) yields null.
  */
 final class Scalars {
@@ -69,7 +71,7 @@ final class Scalars {
     }
 
     /** `a op b` in the given type; null for integer division or remainder by zero. */
-    static Integer arithmetic(ArithmeticOp op, ColumnType type, int a, int b) {
+    static Integer arithmetic(BinaryOp op, ColumnType type, int a, int b) {
         if (type == ColumnType.FLOAT) {
             float x = Float.intBitsToFloat(a);
             float y = Float.intBitsToFloat(b);
@@ -79,8 +81,12 @@ final class Scalars {
                 case MUL -> x * y;
                 case DIV -> x / y;
                 case MOD -> x % y;
+                case POW -> (float) Math.pow(x, y);
+                case MIN -> y < x ? y : x;
+                case MAX -> x < y ? y : x;
+                default -> throw new IllegalArgumentException(op + " on floats");
             };
-            return Float.floatToRawIntBits(result);
+            return Float.isNaN(result) ? 0x7fc00000 : Float.floatToRawIntBits(result);
         }
         boolean unsigned = type == ColumnType.UNSIGNED;
         return switch (op) {
@@ -89,11 +95,102 @@ final class Scalars {
             case MUL -> a * b;
             case DIV -> b == 0 ? null : unsigned ? Integer.divideUnsigned(a, b) : a / b;
             case MOD -> b == 0 ? null : unsigned ? Integer.remainderUnsigned(a, b) : a % b;
+            case POW -> power(unsigned, a, b);
+            case BAND -> a & b;
+            case BOR -> a | b;
+            case BXOR -> a ^ b;
+            case BSHL -> (int) ((a & 0xFFFF_FFFFL) << (b & 31));
+            case BSHR -> unsigned ? (int) ((a & 0xFFFF_FFFFL) >> (b & 31)) : a >> (b & 31);
+            case BSHRU -> (int) ((a & 0xFFFF_FFFFL) >> (b & 31));
+            case LAND -> bool(a != 0 & b != 0);
+            case LOR -> bool(a != 0 | b != 0);
+            case LXOR -> bool(a != 0 ^ b != 0);
+            case MIN -> compare(CompareOp.LT, type, b, a) ? b : a;
+            case MAX -> compare(CompareOp.LT, type, a, b) ? b : a;
+            case CAT -> throw new IllegalArgumentException("cat on numbers");
         };
     }
 
-    static int negate(ColumnType type, int a) {
-        return type == ColumnType.FLOAT ? Float.floatToRawIntBits(-Float.intBitsToFloat(a)) : -a;
+    private static int bool(boolean value) {
+        return value ? 1 : 0;
+    }
+
+    /** (int32) or (uint32) of the double power, as x86-64 C++ converts out-of-range values. */
+    private static int power(boolean unsigned, int a, int b) {
+        double value = unsigned ? Math.pow(Integer.toUnsignedLong(a), Integer.toUnsignedLong(b)) : Math.pow(a, b);
+        if (unsigned) {
+            return Double.isNaN(value) || Math.abs(value) >= 0x1p63 ? 0 : (int) (long) value;
+        }
+        return Double.isNaN(value) || value >= 0x1p31 || value <= -0x1p31 - 1 ? Integer.MIN_VALUE : (int) value;
+    }
+
+    /** A unary operator or functor on a value of the operand type. */
+    Integer unary(UnaryOp op, ColumnType from, int a) {
+        float x = Float.intBitsToFloat(a);
+        return switch (op) {
+            case NEG -> from == ColumnType.FLOAT ? floatBits(-x) : -a;
+            case BNOT -> ~a;
+            case LNOT -> bool(a == 0);
+            case ORD -> a;
+            case STRLEN -> names.get(a).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            case TO_STRING -> symbol(from == ColumnType.FLOAT ? String.format(java.util.Locale.ROOT, "%f", x)
+                    : from == ColumnType.UNSIGNED ? Long.toString(Integer.toUnsignedLong(a)) : Integer.toString(a));
+            case TO_NUMBER -> switch (from) {
+                case FLOAT -> Float.isNaN(x) || x >= 0x1p31f || x < -0x1p31f ? Integer.MIN_VALUE : (int) x;
+                case SYMBOL -> Integer.parseInt(names.get(a).strip());
+                default -> a;
+            };
+            case TO_UNSIGNED -> switch (from) {
+                case FLOAT -> Float.isNaN(x) || Math.abs(x) >= 0x1p63f ? 0 : (int) (long) x;
+                case SYMBOL -> (int) Long.parseLong(names.get(a).strip());
+                default -> a;
+            };
+            case TO_FLOAT -> switch (from) {
+                case NUMBER -> floatBits(a);
+                case UNSIGNED -> floatBits(Integer.toUnsignedLong(a));
+                case SYMBOL -> floatBits(Float.parseFloat(names.get(a).strip()));
+                case FLOAT -> a;
+            };
+        };
+    }
+
+    private static int floatBits(float value) {
+        return Float.isNaN(value) ? 0x7fc00000 : Float.floatToRawIntBits(value);
+    }
+
+    /** substr on the UTF-8 bytes, as std::string::substr: "" from an index past the end, to the end when long. */
+    int substring(int text, int from, int length) {
+        byte[] bytes = names.get(text).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (from < 0 || from > bytes.length) {
+            return symbol("");
+        }
+        int end = length < 0 || (long) from + length > bytes.length ? bytes.length : from + length;
+        return symbol(new String(bytes, from, end - from, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** cat, min and max on symbols (text order by UTF-8 bytes). */
+    int symbolBinary(BinaryOp op, int a, int b) {
+        String x = names.get(a);
+        String y = names.get(b);
+        int order = java.util.Arrays.compareUnsigned(x.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                y.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return switch (op) {
+            case CAT -> symbol(x + y);
+            case MIN -> order <= 0 ? a : b;
+            case MAX -> order >= 0 ? a : b;
+            default -> throw new IllegalArgumentException(op + " on symbols");
+        };
+    }
+
+    /** match(pattern, text) and contains(part, text), possibly negated. */
+    boolean stringPredicate(CompareOp op, int a, int b) {
+        String left = names.get(a);
+        String right = names.get(b);
+        boolean holds = switch (op) {
+            case MATCH, NOT_MATCH -> right.matches(left);
+            default -> right.indexOf(left) >= 0;
+        };
+        return (op == CompareOp.MATCH || op == CompareOp.CONTAINS) == holds;
     }
 
     /** `a op b` in the given type: floats by value, unsigned as unsigned, symbols by id (= and != only). */
@@ -126,6 +223,7 @@ final class Scalars {
             case LE -> order <= 0;
             case GT -> order > 0;
             case GE -> order >= 0;
+            default -> throw new IllegalArgumentException(op + " is not a comparison");
         };
     }
 }

@@ -4,11 +4,11 @@
 package dev.jetlog.seminaive.testkit;
 
 import dev.jetlog.parser.ast.AggregateKind;
-import dev.jetlog.parser.ast.ArithmeticOp;
+import dev.jetlog.parser.ast.BinaryOp;
 import dev.jetlog.parser.ast.CompareOp;
 import dev.jetlog.planner.ir.AggregateStep;
 import dev.jetlog.planner.ir.AntiJoinStep;
-import dev.jetlog.planner.ir.Arithmetic;
+import dev.jetlog.planner.ir.Binary;
 import dev.jetlog.planner.ir.ColumnRef;
 import dev.jetlog.planner.ir.Constant;
 import dev.jetlog.planner.ir.Expr;
@@ -210,7 +210,7 @@ public abstract class BackendOperatorSuite {
         // out(in0, t0, in0 + t0) :- in(in0, in1), r(t0, in1), t0 < in0
         JoinStep step = JoinStep.of(2, REL, new IndexSpec(new int[] {1, 0}, 1), List.of(in(1)),
                 List.of(new Filter(CompareOp.LT, ValueType.SIGNED, tuple(0), in(0))),
-                List.of(in(0), tuple(0), new Arithmetic(ArithmeticOp.ADD, ValueType.SIGNED, in(0), tuple(0))));
+                List.of(in(0), tuple(0), new Binary(BinaryOp.ADD, ValueType.SIGNED, in(0), tuple(0))));
         List<int[]> expected = new ArrayList<>();
         for (int[] l : left) {
             for (int[] r : rightSet) {

@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * Generates small programs that exercise joins (shared and repeated variables, constants, wildcards,
  * expressions in atom arguments), recursion (linear, non-linear, mutual), stratified negation,
- * comparisons, arithmetic in heads and bindings, and count/sum/min/max aggregates, mostly over number
+ * comparisons, arithmetic in heads and bindings (+ - * / % ^, bitwise and logical operators, bnot, lnot,
+ * min/max functors), and count/sum/min/max aggregates, mostly over number
  * columns and sometimes over symbol, unsigned or float columns (extreme values such as 2^31 - 1
  * included); plus facts per input relation drawn from a small domain so that joins hit (one case in
  * BIG_EVERY has a larger domain and more facts).
@@ -26,8 +27,8 @@ import java.util.Set;
  * printed in random order. In a rule
  * that reads its own level (a recursive one), every variable that feeds arithmetic is bounded on both
  * sides (e.g. {@code x >= 0, x < 12}), so the set of values and thus the fixpoint is finite. Float
- * arithmetic is limited to + and - on halves (exact, and never -0.0 or NaN), and integer division only
- * appears in non-recursive rules.
+ * arithmetic is limited to + and - and min/max on halves (exact, and never -0.0 or NaN), and integer division
+ * and powers only appear in non-recursive rules.
  */
 public final class RandomPrograms {
     private RandomPrograms() {
@@ -501,7 +502,14 @@ public final class RandomPrograms {
                     if (!recursive) {
                         ops.add("/");
                         ops.add("%");
+                        ops.add("^");
                     }
+                    if (random.nextInt(3) == 0) {
+                        ops.addAll(List.of("band", "bor", "bxor", "bshl", "bshr", "bshru", "land", "lor", "lxor"));
+                    }
+                }
+                if (random.nextInt(8) == 0) {
+                    ops.add(random.nextBoolean() ? "min" : "max");
                 }
                 String op = ops.get(random.nextInt(ops.size()));
                 List<Var> sameType = ofType(bound, type);
@@ -511,14 +519,19 @@ public final class RandomPrograms {
                     right = other.name();
                     guard(other);
                 } else {
-                    right = op.equals("/") || op.equals("%") ? Integer.toString(random.nextInt(4)) : constant(type);
+                    right = op.equals("/") || op.equals("%") || op.equals("^") ? Integer.toString(random.nextInt(4))
+                            : constant(type);
                     if (right.startsWith("-")) {
                         right = "(" + right + ")";
                     }
                 }
                 guard(operand);
+                if (op.equals("min") || op.equals("max")) {
+                    return op + "(" + operand.name() + ", " + right + ")";
+                }
                 if (type == ColumnType.NUMBER && random.nextInt(10) == 0) {
-                    return "-" + operand.name() + " " + op + " " + right;
+                    String prefix = random.nextBoolean() ? "-" : random.nextBoolean() ? "bnot " : "lnot ";
+                    return prefix + operand.name() + " " + op + " " + right;
                 }
                 return operand.name() + " " + op + " " + right;
             }

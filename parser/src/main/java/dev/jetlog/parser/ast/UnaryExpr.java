@@ -1,0 +1,10 @@
+// A unary operator or one-argument functor applied to an operand (a minus before a literal folds into the literal).
+package dev.jetlog.parser.ast;
+
+public record UnaryExpr(UnaryOp op, Term operand, SourcePos pos) implements Term {
+    @Override
+    public String toString() {
+        return op == UnaryOp.NEG ? "-" + operand
+                : op.isFunctor() ? op.symbol() + "(" + operand + ")" : "(" + op.symbol() + " " + operand + ")";
+    }
+}

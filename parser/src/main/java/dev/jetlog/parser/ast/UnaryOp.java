@@ -1,0 +1,59 @@
+// Unary operators and one-argument functors of the dialect, with the operand and result types of each.
+package dev.jetlog.parser.ast;
+
+public enum UnaryOp {
+    /** Unary minus on a numeric value, of the operand's type. */
+    NEG("-"),
+    /** Bitwise not on an integral value. */
+    BNOT("bnot"),
+    /** Logical not on an integral value: 1 for 0, else 0. */
+    LNOT("lnot"),
+    /** Conversion of a numeric value or a symbol's text to a number. */
+    TO_NUMBER("to_number"),
+    TO_UNSIGNED("to_unsigned"),
+    TO_FLOAT("to_float"),
+    /** The decimal text of a numeric value, as a symbol. */
+    TO_STRING("to_string"),
+    /** A symbol's id in the symbol table, as a number. */
+    ORD("ord"),
+    /** The length of a symbol's text in UTF-8 bytes, as Soufflé counts it. */
+    STRLEN("strlen");
+
+    private final String symbol;
+
+    UnaryOp(String symbol) {
+        this.symbol = symbol;
+    }
+
+    public String symbol() {
+        return symbol;
+    }
+
+    /** True for the functors written `name(x)` rather than as a prefix operator. */
+    public boolean isFunctor() {
+        return ordinal() >= TO_NUMBER.ordinal();
+    }
+
+    /** The functor with the given name, or null. */
+    public static UnaryOp functor(String name) {
+        for (UnaryOp op : values()) {
+            if (op.isFunctor() && op.symbol.equals(name)) {
+                return op;
+            }
+        }
+        return null;
+    }
+
+    /** The result type for an operand of the given type; null if the operator does not accept it. */
+    public ColumnType resultType(ColumnType operand) {
+        return switch (this) {
+            case NEG -> operand.isNumeric() ? operand : null;
+            case BNOT, LNOT -> operand == ColumnType.NUMBER || operand == ColumnType.UNSIGNED ? operand : null;
+            case TO_NUMBER -> ColumnType.NUMBER;
+            case TO_UNSIGNED -> ColumnType.UNSIGNED;
+            case TO_FLOAT -> ColumnType.FLOAT;
+            case TO_STRING -> operand.isNumeric() ? ColumnType.SYMBOL : null;
+            case ORD, STRLEN -> operand == ColumnType.SYMBOL ? ColumnType.NUMBER : null;
+        };
+    }
+}

@@ -1,0 +1,46 @@
+// A function that reads or extends the symbol table: string functors, conversions between symbols and
+// numbers, min/max on text, and the match/contains predicates (1 or 0). Backends evaluate these on the host.
+package dev.jetlog.planner.ir;
+
+import java.util.List;
+
+public record SymbolFunction(Fn fn, List<Expr> args) implements Expr {
+    public enum Fn {
+        CAT(2), MIN(2), MAX(2), STRLEN(1), SUBSTR(3),
+        /** Symbol text to number, unsigned or float (Soufflé's stoi/stoul/stof: a leading number, or an error). */
+        TO_NUMBER(1), TO_UNSIGNED(1), TO_FLOAT(1),
+        /** Number, unsigned or float to its text. */
+        NUMBER_TO_STRING(1), UNSIGNED_TO_STRING(1), FLOAT_TO_STRING(1),
+        /** 1 if the whole text (second argument) matches the regular expression (first), else 0. */
+        MATCH(2),
+        /** 1 if the second argument's text contains the first's, else 0. */
+        CONTAINS(2);
+
+        private final int arity;
+
+        Fn(int arity) {
+            this.arity = arity;
+        }
+
+        public int arity() {
+            return arity;
+        }
+    }
+
+    public SymbolFunction {
+        args = List.copyOf(args);
+        if (args.size() != fn.arity()) {
+            throw new IllegalArgumentException(fn + " takes " + fn.arity() + " arguments, given " + args.size());
+        }
+    }
+
+    @Override
+    public boolean reads(Side side) {
+        return args.stream().anyMatch(arg -> arg.reads(side));
+    }
+
+    @Override
+    public String toString() {
+        return fn.name().toLowerCase(java.util.Locale.ROOT) + args;
+    }
+}

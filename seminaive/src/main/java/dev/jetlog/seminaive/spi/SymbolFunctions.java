@@ -1,0 +1,147 @@
+// The host implementation of the functions that read or extend the symbol table (cat, substr, strlen,
+// conversions between symbols and numbers, min/max on text, match, contains), with Soufflé 2.5's results.
+// Every backend evaluates SymbolFunction expressions through one of these, bound to its session's symbols.
+package dev.jetlog.seminaive.spi;
+
+import dev.jetlog.datasets.SymbolEncoder;
+import dev.jetlog.planner.ir.SymbolFunction;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+public final class SymbolFunctions {
+    /** For sessions that never evaluate a symbol function (and backend tests): any use is an error. */
+    public static final SymbolFunctions NONE = new SymbolFunctions(null);
+
+    private final SymbolEncoder symbols;
+    /** Compiled patterns by the symbol id of their text; a bad pattern maps to BAD_PATTERN. */
+    private final ConcurrentHashMap<Integer, Pattern> patterns = new ConcurrentHashMap<>();
+    private static final Pattern BAD_PATTERN = Pattern.compile("(?!)");
+
+    public SymbolFunctions(SymbolEncoder symbols) {
+        this.symbols = symbols;
+    }
+
+    /** Evaluates the function on argument values (symbol ids or 32-bit numbers, as the function takes them). */
+    public int apply(SymbolFunction.Fn fn, int[] args) {
+        if (symbols == null) {
+            throw new BackendException("symbol function " + fn + " evaluated without a symbol table");
+        }
+        return switch (fn) {
+            case CAT -> symbols.encode(text(args[0]) + text(args[1]));
+            case MIN -> compareText(args[0], args[1]) <= 0 ? args[0] : args[1];
+            case MAX -> compareText(args[0], args[1]) >= 0 ? args[0] : args[1];
+            case STRLEN -> utf8(text(args[0])).length;
+            case SUBSTR -> symbols.encode(substring(text(args[0]), args[1], args[2]));
+            case TO_NUMBER -> (int) parseInteger(text(args[0]), false);
+            case TO_UNSIGNED -> (int) parseInteger(text(args[0]), true);
+            case TO_FLOAT -> parseFloat(text(args[0]));
+            case NUMBER_TO_STRING -> symbols.encode(Integer.toString(args[0]));
+            case UNSIGNED_TO_STRING -> symbols.encode(Integer.toUnsignedString(args[0]));
+            case FLOAT_TO_STRING -> symbols.encode(String.format(Locale.ROOT, "%f", Float.intBitsToFloat(args[0])));
+            case MATCH -> pattern(args[0]).matcher(text(args[1])).matches() ? 1 : 0;
+            case CONTAINS -> text(args[1]).contains(text(args[0])) ? 1 : 0;
+        };
+    }
+
+    private String text(int id) {
+        return symbols.decode(id);
+    }
+
+    /** Byte-wise comparison of the UTF-8 texts, as std::string compares them. */
+    private int compareText(int a, int b) {
+        return a == b ? 0 : java.util.Arrays.compareUnsigned(utf8(text(a)), utf8(text(b)));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** std::string::substr on the UTF-8 bytes: an index past the end gives "" (Soufflé warns); a long length is cut. */
+    static String substring(String text, int index, int length) {
+        byte[] bytes = utf8(text);
+        long from = index & 0xFFFF_FFFFL;
+        if (index < 0 || from > bytes.length) {
+            return "";
+        }
+        long count = length < 0 ? Long.MAX_VALUE : length;
+        int to = (int) Math.min(bytes.length, from + count);
+        return new String(bytes, (int) from, to - (int) from, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Soufflé's to_number / to_unsigned: optional blanks and sign, then a decimal, 0x hex or 0b binary number;
+     * trailing text is ignored; no number, or one out of range, is an error.
+     */
+    static long parseInteger(String text, boolean unsigned) {
+        int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        int start = i;
+        boolean negative = false;
+        if (i < text.length() && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+            negative = text.charAt(i) == '-';
+            i++;
+        }
+        int radix = 10;
+        if (text.startsWith("0x", i) || text.startsWith("0X", i)) {
+            radix = 16;
+            i += 2;
+        } else if (text.startsWith("0b", i)) {
+            radix = 2;
+            i += 2;
+        }
+        int digits = i;
+        while (i < text.length() && Character.digit(text.charAt(i), radix) >= 0) {
+            i++;
+        }
+        if (i == digits || i - digits > 40) {
+            throw badNumber(text, unsigned ? "to_unsigned" : "to_number");
+        }
+        java.math.BigInteger value = new java.math.BigInteger(text.substring(digits, i), radix);
+        if (negative) {
+            value = value.negate();
+        }
+        long min = Integer.MIN_VALUE;
+        long max = unsigned ? 0xFFFF_FFFFL : Integer.MAX_VALUE;
+        if (value.bitLength() > 40 || value.longValue() < min || value.longValue() > max) {
+            throw new BackendException("to_" + (unsigned ? "unsigned" : "number") + "(\"" + text.substring(start)
+                    + "\"): the number is out of range");
+        }
+        return value.longValue();
+    }
+
+    private static int parseFloat(String text) {
+        String trimmed = text.strip();
+        java.util.regex.Matcher number = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(inf|infinity|nan)",
+                Pattern.CASE_INSENSITIVE).matcher(trimmed);
+        if (!number.lookingAt()) {
+            throw badNumber(text, "to_float");
+        }
+        String literal = number.group();
+        String lower = literal.toLowerCase(Locale.ROOT);
+        float value = lower.contains("nan") ? Float.NaN
+                : lower.contains("inf") ? (lower.startsWith("-") ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY)
+                : Float.parseFloat(literal);
+        return Float.isNaN(value) ? 0x7fc00000 : Float.floatToIntBits(value);
+    }
+
+    private static BackendException badNumber(String text, String functor) {
+        return new BackendException(functor + "(\"" + text + "\"): the text is not a number");
+    }
+
+    private Pattern pattern(int id) {
+        Pattern pattern = patterns.computeIfAbsent(id, key -> {
+            try {
+                return Pattern.compile(text(key));
+            } catch (PatternSyntaxException e) {
+                return BAD_PATTERN;
+            }
+        });
+        return pattern;
+    }
+}
