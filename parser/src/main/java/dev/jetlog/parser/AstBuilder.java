@@ -25,6 +25,7 @@ import java.util.Map;
 final class AstBuilder {
     private final Positions positions;
     private final List<Diagnostic> errors = new ArrayList<>();
+    private final List<Diagnostic> warnings = new ArrayList<>();
     private final ExpressionBuilder terms;
     private final BodyBuilder bodies;
     private final TypeAliases types = new TypeAliases(errors);
@@ -41,6 +42,11 @@ final class AstBuilder {
         return errors;
     }
 
+    /** Directives accepted but not acted on (pragmas, plans). */
+    List<Diagnostic> warnings() {
+        return warnings;
+    }
+
     Program build(DatalogParser.ProgramContext tree) {
         for (DatalogParser.StatementContext statement : tree.statement()) {
             if (statement.typeDecl() != null) {
@@ -53,7 +59,12 @@ final class AstBuilder {
         List<Rule> rules = new ArrayList<>();
         for (DatalogParser.StatementContext statement : tree.statement()) {
             if (statement.relationDecl() != null) {
-                declarations.add(relationDecl(statement.relationDecl()));
+                declarations.addAll(relationDecls(statement.relationDecl()));
+            } else if (statement.pragmaDirective() != null) {
+                pragma(statement.pragmaDirective());
+            } else if (statement.planDirective() != null) {
+                warnings.add(Diagnostic.warning(positions.of(statement.planDirective().start),
+                        "'.plan' is ignored: JetLog chooses the join order of every rule version itself"));
             } else if (statement.ioDirective() != null) {
                 directives.addAll(ioDirective(statement.ioDirective()));
             } else if (statement.clause() != null) {
@@ -95,7 +106,16 @@ final class AstBuilder {
         }
     }
 
-    private RelationDecl relationDecl(DatalogParser.RelationDeclContext ctx) {
+    private void pragma(DatalogParser.PragmaDirectiveContext ctx) {
+        String key = terms.string(ctx.STRING(0).getSymbol());
+        String message = key.equals("magic-transform")
+                ? "pragma 'magic-transform' is ignored: JetLog evaluates every relation bottom-up, with the same results"
+                : "pragma '" + key + "' is ignored";
+        warnings.add(Diagnostic.warning(positions.of(ctx.start), message));
+    }
+
+    /** One declaration per name of `.decl a, b(...)`, each with the same columns and qualifiers. */
+    private List<RelationDecl> relationDecls(DatalogParser.RelationDeclContext ctx) {
         List<Attribute> attributes = new ArrayList<>();
         for (DatalogParser.AttributeContext attribute : ctx.attribute()) {
             Token typeName = attribute.IDENT(1).getSymbol();
@@ -114,7 +134,11 @@ final class AstBuilder {
                 errors.add(Diagnostic.error(positions.of(qualifier.start), Unsupported.qualifier(qualifier.getText())));
             }
         }
-        return new RelationDecl(ctx.IDENT().getText(), attributes, positions.of(ctx.IDENT().getSymbol()));
+        List<RelationDecl> declarations = new ArrayList<>();
+        for (org.antlr.v4.runtime.tree.TerminalNode name : ctx.IDENT()) {
+            declarations.add(new RelationDecl(name.getText(), attributes, positions.of(name.getSymbol())));
+        }
+        return declarations;
     }
 
     private List<Directive> ioDirective(DatalogParser.IoDirectiveContext ctx) {

@@ -65,13 +65,15 @@ public final class DatalogParser {
 
         SemanticChecker checker = new SemanticChecker(program);
         List<Diagnostic> errors = checker.errors();
+        List<Diagnostic> warnings = new ArrayList<>(builder.warnings());
+        warnings.addAll(checker.warnings());
         if (!errors.isEmpty()) {
             List<Diagnostic> all = new ArrayList<>(errors);
-            all.addAll(checker.warnings());
+            all.addAll(warnings);
             throw new DatalogException(source, all);
         }
         Program scoped = new Program(program.declarations(), program.directives(), checker.scopedRules());
-        return new CheckedProgram(scoped, program, source, checker.warnings(), checker.types());
+        return new CheckedProgram(scoped, program, source, warnings, checker.types());
     }
 
     /** Parses and checks a program given as text; diagnostics name it {@code name}. */

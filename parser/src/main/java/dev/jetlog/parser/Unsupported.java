@@ -13,7 +13,6 @@ final class Unsupported {
             case ".comp" -> "'.comp' components are not supported";
             case ".init" -> "'.init' component instances are not supported";
             case ".functor" -> "'.functor' user-defined functors are not supported";
-            case ".plan" -> "'.plan' query plans are not supported";
             default -> "'" + keyword + "' is not supported";
         };
     }

@@ -23,10 +23,8 @@ class UnsupportedConstructTest {
     @Test
     void otherDirectives() {
         assertEquals(List.of("t.dl:1:1: error: '.functor' user-defined functors are not supported",
-                        "t.dl:2:1: error: '.pragma' is not supported"),
-                errors(".functor f(x: number): number\n.pragma \"legacy\"\n" + DECLS));
-        assertEquals(List.of("t.dl:3:1: error: '.plan' query plans are not supported"),
-                errors(DECLS + "e(x, y) :- e(y, x).\n.plan 0: (1)\n"));
+                        "t.dl:2:1: error: '.limitsize' is not supported"),
+                errors(".functor f(x: number): number\n.limitsize e(n=5)\n" + DECLS));
     }
 
     @Test

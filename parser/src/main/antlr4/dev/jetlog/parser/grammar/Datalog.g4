@@ -11,13 +11,16 @@ statement
     | typeDecl
     | ioDirective
     | clause
+    | pragmaDirective
+    | planDirective
     | unsupportedDirective
     | PREPROCESSOR
     ;
 
 // ---------------------------------------------------------------- declarations
 
-relationDecl : DECL IDENT '(' (attribute (',' attribute)*)? ')' qualifier* ;
+// `.decl a, b(x: number)` declares a and b alike.
+relationDecl : DECL IDENT (',' IDENT)* '(' (attribute (',' attribute)*)? ')' qualifier* ;
 
 attribute : IDENT ':' IDENT ;
 
@@ -41,10 +44,18 @@ ioParameter : IDENT '=' ioValue ;
 
 ioValue : STRING | IDENT | INT | FLOAT | TRUE | FALSE ;
 
+// `.pragma "key" "value"`: Soufflé's options set from the program.
+pragmaDirective : PRAGMA STRING STRING? ;
+
+// `.plan 0: (1, 2), 1: (2, 1)`: join orders for the versions of the rule before it.
+planDirective : PLAN planItem (',' planItem)* ;
+
+planItem : INT ':' '(' (INT (',' INT)*)? ')' ;
+
 // `.comp`, `.init`, `.functor`, ...: swallowed up to the next supported directive and reported as unsupported.
 unsupportedDirective
     : UNSUPPORTED_DIRECTIVE (block | ~(DECL | TYPE | NUMBER_TYPE | SYMBOL_TYPE | INPUT | OUTPUT | PRINTSIZE
-                                     | UNSUPPORTED_DIRECTIVE | PREPROCESSOR | '{' | '}'))*
+                                     | PRAGMA | PLAN | UNSUPPORTED_DIRECTIVE | PREPROCESSOR | '{' | '}'))*
     ;
 
 block : '{' (block | ~('{' | '}'))* '}' ;
@@ -111,8 +122,10 @@ SYMBOL_TYPE : '.symbol_type' ;
 INPUT : '.input' ;
 OUTPUT : '.output' ;
 PRINTSIZE : '.printsize' ;
+PRAGMA : '.pragma' ;
+PLAN : '.plan' ;
 UNSUPPORTED_DIRECTIVE
-    : '.comp' | '.init' | '.functor' | '.pragma' | '.plan' | '.override' | '.limitsize' | '.lattice' ;
+    : '.comp' | '.init' | '.functor' | '.override' | '.limitsize' | '.lattice' ;
 
 BTREE : 'btree' ;
 BRIE : 'brie' ;

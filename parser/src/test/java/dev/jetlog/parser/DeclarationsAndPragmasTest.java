@@ -1,0 +1,49 @@
+// Declarations of several relations at once, and the directives JetLog accepts without acting on them
+// (`.pragma`, `.plan`): each gives a warning at its position and changes nothing else.
+package dev.jetlog.parser;
+
+import static dev.jetlog.parser.Diagnostics.errors;
+import static dev.jetlog.parser.Diagnostics.warnings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.jetlog.parser.ast.ColumnType;
+import dev.jetlog.parser.ast.RelationDecl;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DeclarationsAndPragmasTest {
+    @Test
+    void oneDeclarationForSeveralRelations() {
+        CheckedProgram program = DatalogParser.parse("t.dl", ".decl a, b,c(x: number, y: symbol)\na(1, \"x\").\nb(x, y) :- a(x, y).\n");
+        List<RelationDecl> declarations = program.program().declarations();
+        assertEquals(List.of("a", "b", "c"), declarations.stream().map(RelationDecl::name).toList());
+        for (RelationDecl declaration : declarations) {
+            assertEquals(List.of(ColumnType.NUMBER, ColumnType.SYMBOL),
+                    List.of(declaration.columnType(0), declaration.columnType(1)));
+        }
+        assertEquals("t.dl:1:10", declarations.get(1).pos().toString());
+    }
+
+    @Test
+    void aNameDeclaredTwiceInOneDeclarationIsAnError() {
+        assertEquals(List.of("t.dl:1:10: error: relation 'a' is already declared at line 1"),
+                errors(".decl a, a(x: number)\n"));
+    }
+
+    @Test
+    void pragmasAndPlansAreAcceptedWithAWarning() {
+        assertEquals(List.of(
+                        "t.dl:1:1: warning: pragma 'magic-transform' is ignored: JetLog evaluates every relation bottom-up,"
+                                + " with the same results",
+                        "t.dl:2:1: warning: pragma 'legacy' is ignored",
+                        "t.dl:5:1: warning: '.plan' is ignored: JetLog chooses the join order of every rule version itself"),
+                warnings(".pragma \"magic-transform\" \"*\"\n.pragma \"legacy\"\n.decl e(x: number, y: number)\n"
+                        + "e(x, z) :- e(x, y), e(y, z).\n.plan 0: (1, 2), 1: (2, 1)\n"));
+    }
+
+    @Test
+    void aMalformedPlanIsASyntaxError() {
+        assertEquals("t.dl:3:10: error: expected '(', found '1'",
+                errors(".decl e(x: number)\ne(x) :- e(x).\n.plan 0: 1\n").get(0));
+    }
+}
