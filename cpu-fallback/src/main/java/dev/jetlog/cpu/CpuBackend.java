@@ -15,10 +15,10 @@ import dev.jetlog.planner.ir.ScanStep;
 import dev.jetlog.planner.ir.Step;
 import dev.jetlog.planner.ir.UnitStep;
 import dev.jetlog.seminaive.spi.Backend;
+import dev.jetlog.seminaive.spi.HostFunctions;
 import dev.jetlog.seminaive.spi.Index;
 import dev.jetlog.seminaive.spi.Prepared;
 import dev.jetlog.seminaive.spi.Rows;
-import dev.jetlog.seminaive.spi.SymbolFunctions;
 
 import java.lang.ref.Cleaner;
 import java.util.Arrays;
@@ -37,11 +37,11 @@ public final class CpuBackend implements Backend {
     private final ExprCompiler compiler;
 
     public CpuBackend(int threads) {
-        this(threads, 0, SymbolFunctions.NONE);
+        this(threads, 0, HostFunctions.NONE);
     }
 
     /** @param memoryBudget bytes for relations, indexes and candidates; 0 for a share of the maximum heap */
-    public CpuBackend(int threads, long memoryBudget, SymbolFunctions symbols) {
+    public CpuBackend(int threads, long memoryBudget, HostFunctions symbols) {
         this.compiler = new ExprCompiler(symbols);
         this.parallel = Parallel.of(threads);
         this.cleanable = CLEANER.register(this, parallel::close);

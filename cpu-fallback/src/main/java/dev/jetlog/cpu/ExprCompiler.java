@@ -12,16 +12,17 @@ import dev.jetlog.planner.ir.Filter;
 import dev.jetlog.planner.ir.Side;
 import dev.jetlog.planner.ir.SymbolFunction;
 import dev.jetlog.planner.ir.Unary;
+import dev.jetlog.planner.ir.UserFunction;
 import dev.jetlog.planner.ir.ValueType;
-import dev.jetlog.seminaive.spi.SymbolFunctions;
+import dev.jetlog.seminaive.spi.HostFunctions;
 
 import java.util.List;
 
 final class ExprCompiler {
-    private final SymbolFunctions symbols;
+    private final HostFunctions symbols;
 
     /** @param symbols evaluates the functions that read or extend the session's symbol table */
-    ExprCompiler(SymbolFunctions symbols) {
+    ExprCompiler(HostFunctions symbols) {
         this.symbols = symbols;
     }
 
@@ -49,13 +50,24 @@ final class ExprCompiler {
         if (expr instanceof SymbolFunction function) {
             RowExpr[] args = function.args().stream().map(this::compile).toArray(RowExpr[]::new);
             SymbolFunction.Fn fn = function.fn();
-            SymbolFunctions functions = symbols;
+            HostFunctions functions = symbols;
             return (in, ib, t, tb, agg) -> {
                 int[] values = new int[args.length];
                 for (int i = 0; i < args.length; i++) {
                     values[i] = args[i].eval(in, ib, t, tb, agg);
                 }
                 return functions.apply(fn, values);
+            };
+        }
+        if (expr instanceof UserFunction function) {
+            RowExpr[] args = function.args().stream().map(this::compile).toArray(RowExpr[]::new);
+            HostFunctions functions = symbols;
+            return (in, ib, t, tb, agg) -> {
+                int[] values = new int[args.length];
+                for (int i = 0; i < args.length; i++) {
+                    values[i] = args[i].eval(in, ib, t, tb, agg);
+                }
+                return functions.call(function, values);
             };
         }
         Binary binary = (Binary) expr;

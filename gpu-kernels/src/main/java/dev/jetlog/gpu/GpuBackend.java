@@ -168,7 +168,7 @@ public final class GpuBackend implements Backend {
 
     @Override
     public <S extends Step> Prepared<S> prepare(S step) {
-        if (step.usesSymbols()) {
+        if (step.needsHost()) {
             return hostSteps.prepare(step);
         }
         int[] program = StepEncoder.encode(step);

@@ -1,6 +1,6 @@
 // Runs the plan steps that the kernels cannot evaluate on the host, through a CPU backend: steps whose
 // expressions call symbol functions (cat, substr, to_string, match, ...), which need the session's symbol
-// table. The step's input rows and its index's relation are copied to the host, the step runs there, and its
+// table, or user-defined functors, which are Java code. The step's input rows and its index's relation are copied to the host, the step runs there, and its
 // result is copied back to the device. Host copies of indexes are kept until the device index is released.
 package dev.jetlog.gpu;
 
@@ -12,10 +12,10 @@ import dev.jetlog.planner.ir.ScanStep;
 import dev.jetlog.planner.ir.Step;
 import dev.jetlog.planner.ir.UnitStep;
 import dev.jetlog.seminaive.spi.Backend;
+import dev.jetlog.seminaive.spi.HostFunctions;
 import dev.jetlog.seminaive.spi.Index;
 import dev.jetlog.seminaive.spi.Prepared;
 import dev.jetlog.seminaive.spi.Rows;
-import dev.jetlog.seminaive.spi.SymbolFunctions;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -27,11 +27,11 @@ final class HostSteps implements AutoCloseable {
 
     private final Backend device;
     private final int threads;
-    private final SymbolFunctions symbols;
+    private final HostFunctions symbols;
     private final Map<Index, Index> hostIndexes = new IdentityHashMap<>();
     private CpuBackend host;
 
-    HostSteps(Backend device, int threads, SymbolFunctions symbols) {
+    HostSteps(Backend device, int threads, HostFunctions symbols) {
         this.device = device;
         this.threads = threads;
         this.symbols = symbols;
@@ -98,7 +98,7 @@ final class HostSteps implements AutoCloseable {
     private Rows toHost(Rows deviceRows) {
         long size = deviceRows.size();
         if (size * Math.max(1, deviceRows.arity()) > Integer.MAX_VALUE - 16) {
-            throw new dev.jetlog.seminaive.spi.BackendException("a step with symbol functions reads " + size
+            throw new dev.jetlog.seminaive.spi.BackendException("a step that runs on the host reads " + size
                     + " rows, more than one host array holds");
         }
         return host().upload(deviceRows.arity(), device.download(deviceRows, 0, size), (int) size);

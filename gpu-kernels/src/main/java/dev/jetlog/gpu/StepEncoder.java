@@ -21,6 +21,7 @@ import dev.jetlog.planner.ir.Step;
 import dev.jetlog.planner.ir.SymbolFunction;
 import dev.jetlog.planner.ir.Unary;
 import dev.jetlog.planner.ir.UnitStep;
+import dev.jetlog.planner.ir.UserFunction;
 import dev.jetlog.planner.ir.ValueType;
 import dev.jetlog.seminaive.spi.BackendException;
 
@@ -237,9 +238,8 @@ final class StepEncoder {
                 case F2I -> OP_F2I;
                 case F2U -> OP_F2U;
             });
-        } else if (expr instanceof SymbolFunction function) {
-            throw new BackendException("the GPU kernels cannot evaluate " + function
-                    + ": it needs the symbol table");
+        } else if (expr instanceof SymbolFunction || expr instanceof UserFunction) {
+            throw new BackendException("the GPU kernels cannot evaluate " + expr + ": it runs on the host");
         } else {
             Binary arithmetic = (Binary) expr;
             emit(arithmetic.left());

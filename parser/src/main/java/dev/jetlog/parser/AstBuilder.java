@@ -8,6 +8,7 @@ import dev.jetlog.parser.ast.Attribute;
 import dev.jetlog.parser.ast.ColumnType;
 import dev.jetlog.parser.ast.Directive;
 import dev.jetlog.parser.ast.DirectiveKind;
+import dev.jetlog.parser.ast.FunctorDecl;
 import dev.jetlog.parser.ast.Literal;
 import dev.jetlog.parser.ast.Program;
 import dev.jetlog.parser.ast.RelationDecl;
@@ -55,11 +56,19 @@ final class AstBuilder {
         }
         types.resolveAll();
         List<RelationDecl> declarations = new ArrayList<>();
+        List<FunctorDecl> functors = new ArrayList<>();
         List<Directive> directives = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
         for (DatalogParser.StatementContext statement : tree.statement()) {
             if (statement.relationDecl() != null) {
-                declarations.addAll(relationDecls(statement.relationDecl()));
+                List<RelationDecl> declared = relationDecls(statement.relationDecl());
+                declarations.addAll(declared);
+                SourcePos eqrel = eqrelQualifier(statement.relationDecl());
+                if (eqrel != null) {
+                    declared.forEach(decl -> rules.addAll(EquivalenceRules.of(decl, eqrel, errors)));
+                }
+            } else if (statement.functorDecl() != null) {
+                functors.add(functorDecl(statement.functorDecl()));
             } else if (statement.pragmaDirective() != null) {
                 pragma(statement.pragmaDirective());
             } else if (statement.planDirective() != null) {
@@ -77,7 +86,7 @@ final class AstBuilder {
                 errors.add(Diagnostic.error(positions.of(line), Unsupported.preprocessor(line.getText())));
             }
         }
-        return new Program(declarations, directives, rules);
+        return new Program(declarations, functors, directives, rules);
     }
 
     private void typeDecl(DatalogParser.TypeDeclContext ctx) {
@@ -106,6 +115,29 @@ final class AstBuilder {
         }
     }
 
+    private FunctorDecl functorDecl(DatalogParser.FunctorDeclContext ctx) {
+        List<ColumnType> parameters = new ArrayList<>();
+        for (DatalogParser.FunctorParameterContext parameter : ctx.functorParameter()) {
+            Token type = parameter.IDENT(parameter.IDENT().size() - 1).getSymbol();
+            parameters.add(columnType(type));
+        }
+        ColumnType result = columnType(ctx.IDENT(1).getSymbol());
+        Token name = ctx.IDENT(0).getSymbol();
+        return new FunctorDecl(name.getText(), parameters, result, ctx.STATEFUL() != null, positions.of(name));
+    }
+
+    /** The column type a type name stands for; an unknown name is reported and taken as number. */
+    private ColumnType columnType(Token typeName) {
+        ColumnType type = types.resolve(typeName.getText());
+        if (type == null) {
+            if (!types.isDeclared(typeName.getText())) {
+                errors.add(Diagnostic.error(positions.of(typeName), "unknown type '" + typeName.getText() + "'"));
+            }
+            type = ColumnType.NUMBER;
+        }
+        return type;
+    }
+
     private void pragma(DatalogParser.PragmaDirectiveContext ctx) {
         String key = terms.string(ctx.STRING(0).getSymbol());
         String message = key.equals("magic-transform")
@@ -114,23 +146,25 @@ final class AstBuilder {
         warnings.add(Diagnostic.warning(positions.of(ctx.start), message));
     }
 
+    private SourcePos eqrelQualifier(DatalogParser.RelationDeclContext ctx) {
+        for (DatalogParser.QualifierContext qualifier : ctx.qualifier()) {
+            if (qualifier.start.getType() == DatalogLexer.EQREL) {
+                return positions.of(qualifier.start);
+            }
+        }
+        return null;
+    }
+
     /** One declaration per name of `.decl a, b(...)`, each with the same columns and qualifiers. */
     private List<RelationDecl> relationDecls(DatalogParser.RelationDeclContext ctx) {
         List<Attribute> attributes = new ArrayList<>();
         for (DatalogParser.AttributeContext attribute : ctx.attribute()) {
-            Token typeName = attribute.IDENT(1).getSymbol();
-            ColumnType type = types.resolve(typeName.getText());
-            if (type == null) {
-                if (!types.isDeclared(typeName.getText())) {
-                    errors.add(Diagnostic.error(positions.of(typeName), "unknown type '" + typeName.getText() + "'"));
-                }
-                type = ColumnType.NUMBER;
-            }
+            ColumnType type = columnType(attribute.IDENT(1).getSymbol());
             attributes.add(new Attribute(attribute.IDENT(0).getText(), type, positions.of(attribute.start)));
         }
         for (DatalogParser.QualifierContext qualifier : ctx.qualifier()) {
             int kind = qualifier.start.getType();
-            if (kind != DatalogLexer.BTREE && kind != DatalogLexer.BRIE) {
+            if (kind != DatalogLexer.BTREE && kind != DatalogLexer.BRIE && kind != DatalogLexer.EQREL) {
                 errors.add(Diagnostic.error(positions.of(qualifier.start), Unsupported.qualifier(qualifier.getText())));
             }
         }

@@ -72,7 +72,8 @@ public final class DatalogParser {
             all.addAll(warnings);
             throw new DatalogException(source, all);
         }
-        Program scoped = new Program(program.declarations(), program.directives(), checker.scopedRules());
+        Program scoped = new Program(program.declarations(), program.functors(), program.directives(),
+                checker.scopedRules());
         return new CheckedProgram(scoped, program, source, warnings, checker.types());
     }
 

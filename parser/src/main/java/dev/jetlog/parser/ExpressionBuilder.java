@@ -1,6 +1,6 @@
 // Builds the Term of an `expr` parse tree: variables, constants, arithmetic and aggregates.
 // Functors become unary or binary expressions (variadic min/max/cat fold pairwise, left to right).
-// Unsupported constructs (user functors, records, ADTs) are reported and replaced by a placeholder.
+// Unsupported constructs (records, ADTs) are reported and replaced by a placeholder.
 package dev.jetlog.parser;
 
 import dev.jetlog.parser.ast.Aggregate;
@@ -188,7 +188,8 @@ final class ExpressionBuilder extends DatalogBaseVisitor<Term> {
 
     @Override
     public Term visitUserFunctorExpr(DatalogParser.UserFunctorExprContext ctx) {
-        return unsupported(ctx.start, Unsupported.USER_FUNCTORS);
+        return new FunctorCall("@" + ctx.IDENT().getText(), ctx.expr().stream().map(this::visit).toList(),
+                positions.of(ctx.start));
     }
 
     /** op(a, b, c, ...) as op(op(a, b), c) ... */

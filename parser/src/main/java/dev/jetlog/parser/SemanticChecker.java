@@ -31,7 +31,7 @@ final class SemanticChecker {
     SemanticChecker(Program program) {
         Map<String, RelationDecl> relations = program.relations();
         new RelationChecker(relations, errors).check(program);
-        TypeChecker typeChecker = new TypeChecker(relations, errors, types);
+        TypeChecker typeChecker = new TypeChecker(relations, program, errors, types);
         GroundednessChecker groundedness = new GroundednessChecker(errors);
         SingletonChecker singletons = new SingletonChecker(warnings);
         for (Rule rule : program.rules()) {

@@ -15,9 +15,11 @@ import dev.jetlog.parser.ast.CompareOp;
 import dev.jetlog.parser.ast.Comparison;
 import dev.jetlog.parser.ast.FloatConstant;
 import dev.jetlog.parser.ast.FunctorCall;
+import dev.jetlog.parser.ast.FunctorDecl;
 import dev.jetlog.parser.ast.IntegerConstant;
 import dev.jetlog.parser.ast.Literal;
 import dev.jetlog.parser.ast.Negation;
+import dev.jetlog.parser.ast.Program;
 import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.parser.ast.Rule;
 import dev.jetlog.parser.ast.StringConstant;
@@ -35,6 +37,7 @@ import java.util.Map;
 
 final class TypeChecker {
     private final Map<String, RelationDecl> relations;
+    private final Program program;
     private final List<Diagnostic> errors;
     private final IdentityHashMap<Term, ColumnType> types;
 
@@ -43,8 +46,10 @@ final class TypeChecker {
     /** Above zero while checking below an error already reported, to avoid cascades of follow-up errors. */
     private int quiet;
 
-    TypeChecker(Map<String, RelationDecl> relations, List<Diagnostic> errors, IdentityHashMap<Term, ColumnType> types) {
+    TypeChecker(Map<String, RelationDecl> relations, Program program, List<Diagnostic> errors,
+                IdentityHashMap<Term, ColumnType> types) {
         this.relations = relations;
+        this.program = program;
         this.errors = errors;
         this.types = types;
     }
@@ -120,8 +125,9 @@ final class TypeChecker {
             ColumnType left = infer(b.left());
             ColumnType operand = left != null ? left : infer(b.right());
             return operand != null && b.op().accepts(operand) ? operand : null;
-        } else if (term instanceof FunctorCall) {
-            return ColumnType.SYMBOL;
+        } else if (term instanceof FunctorCall f) {
+            FunctorDecl decl = f.isUserDefined() ? program.functor(f.functorName()) : null;
+            return f.isUserDefined() ? (decl == null ? null : decl.result()) : ColumnType.SYMBOL;
         } else if (term instanceof UnaryExpr n) {
             if (n.op().isFunctor()) {
                 return n.op().resultType(operandType(n));
@@ -221,7 +227,11 @@ final class TypeChecker {
         } else if (term instanceof UnaryExpr n) {
             checkUnary(n, expected);
         } else if (term instanceof FunctorCall f) {
-            checkSubstring(f, expected);
+            if (f.isUserDefined()) {
+                checkUserFunctor(f, expected);
+            } else {
+                checkSubstring(f, expected);
+            }
         } else {
             checkAggregate((Aggregate) term, expected);
         }
@@ -270,6 +280,36 @@ final class TypeChecker {
             mismatch(n, "'" + n.op().symbol() + "' yields a " + type.keyword(), expected);
         }
         check(n.operand(), type);
+    }
+
+    /** @f(args): the declared parameter and result types. */
+    private void checkUserFunctor(FunctorCall f, ColumnType expected) {
+        FunctorDecl decl = program.functor(f.functorName());
+        if (decl == null) {
+            report(Diagnostic.error(f.pos(), "functor '" + f.name() + "' is not declared (declare it with '.functor "
+                    + f.functorName() + "(...): type')"));
+            types.put(f, expected);
+            f.args().forEach(arg -> checkQuietly(arg, inferOr(arg, ColumnType.NUMBER)));
+            return;
+        }
+        types.put(f, decl.result());
+        if (decl.parameters().size() != f.args().size()) {
+            report(Diagnostic.error(f.pos(), "functor '" + f.name() + "' takes " + decl.parameters().size()
+                    + " argument" + (decl.parameters().size() == 1 ? "" : "s") + ", given " + f.args().size()));
+            f.args().forEach(arg -> checkQuietly(arg, inferOr(arg, ColumnType.NUMBER)));
+            return;
+        }
+        if (decl.result() != expected) {
+            mismatch(f, "functor '" + f.name() + "' yields a " + decl.result().keyword(), expected);
+        }
+        for (int i = 0; i < f.args().size(); i++) {
+            check(f.args().get(i), decl.parameters().get(i));
+        }
+    }
+
+    private ColumnType inferOr(Term term, ColumnType fallback) {
+        ColumnType type = infer(term);
+        return type != null ? type : fallback;
     }
 
     /** substr(symbol, number, number): a symbol. */

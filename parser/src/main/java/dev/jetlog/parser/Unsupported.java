@@ -12,7 +12,6 @@ final class Unsupported {
         return switch (keyword) {
             case ".comp" -> "'.comp' components are not supported";
             case ".init" -> "'.init' component instances are not supported";
-            case ".functor" -> "'.functor' user-defined functors are not supported";
             default -> "'" + keyword + "' is not supported";
         };
     }
@@ -30,7 +29,6 @@ final class Unsupported {
         return "unsupported relation qualifier '" + name + "'";
     }
 
-    static final String USER_FUNCTORS = "user-defined functors '@f(...)' are not supported";
     static final String RECORDS = "records '[...]' are not supported";
     static final String ADT = "'$' constructors (algebraic data types, auto-increment) are not supported";
 
@@ -38,7 +36,7 @@ final class Unsupported {
     static boolean isUnsupportedType(int type) {
         return switch (type) {
             case DatalogLexer.UNSUPPORTED_DIRECTIVE, DatalogLexer.PREPROCESSOR, DatalogLexer.LBRACKET,
-                 DatalogLexer.DOLLAR, DatalogLexer.AT -> true;
+                 DatalogLexer.DOLLAR -> true;
             default -> false;
         };
     }
@@ -48,7 +46,6 @@ final class Unsupported {
         return switch (token.getType()) {
             case DatalogLexer.UNSUPPORTED_DIRECTIVE -> directive(token.getText());
             case DatalogLexer.PREPROCESSOR -> preprocessor(token.getText());
-            case DatalogLexer.AT -> USER_FUNCTORS;
             case DatalogLexer.LBRACKET -> RECORDS;
             case DatalogLexer.DOLLAR -> ADT;
             default -> null;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.jetlog.parser.ast.ColumnType;
 import dev.jetlog.parser.ast.Comparison;
+import dev.jetlog.parser.ast.FunctorDecl;
 import dev.jetlog.parser.ast.IntegerConstant;
 import dev.jetlog.parser.ast.Term;
 import java.util.List;
@@ -111,5 +112,28 @@ class OperatorsAndFunctorsTest {
         CheckedProgram negated = DatalogParser.parse("t.dl", DECLS + "s(x) :- s(x), !match(\"a.*\", x), !contains(\"b\", x).\n");
         List<String> literals = negated.program().rules().get(0).body().stream().map(Object::toString).toList();
         assertEquals(List.of("s(x)", "!match(\"a.*\", x)", "!contains(\"b\", x)"), literals);
+    }
+
+    @Test
+    void userDefinedFunctorsAreDeclaredAndTypeChecked() {
+        CheckedProgram program = DatalogParser.parse("t.dl", DECLS
+                + ".functor f(a: number, symbol): float stateful\n.functor g(): unsigned\n"
+                + "f(x) :- n(y), s(z), x = @f(y, z).\n");
+        FunctorDecl f = program.program().functor("f");
+        assertEquals(List.of(ColumnType.NUMBER, ColumnType.SYMBOL), f.parameters());
+        assertEquals(ColumnType.FLOAT, f.result());
+        assertEquals(true, f.stateful());
+        assertEquals(false, program.program().functor("g").stateful());
+        assertEquals(List.of(
+                        "t.dl:6:23: error: functor '@h' is not declared (declare it with '.functor h(...): type')",
+                        "t.dl:7:23: error: functor '@f' takes 2 arguments, given 1",
+                        "t.dl:8:25: error: variable 'y' has type number, but symbol is expected here",
+                        "t.dl:9:17: error: comparison '=' between different types: number and float"),
+                errors(DECLS + ".functor f(a: number, symbol): float\n"
+                        + "f(x) :- n(y), x = 1 + @h(y).\n"
+                        + "f(x) :- n(y), x = 1 + @f(y).\n"
+                        + "f(x) :- n(y), x = @f(y, y).\n"
+                        + "n(x) :- n(y), x = @f(y, \"a\").\n"));
+        assertEquals(List.of("t.dl:1:15: error: unknown type 'text'"), errors(".functor k(x: text): number\n"));
     }
 }

@@ -10,6 +10,7 @@ import dev.jetlog.planner.ir.Expr;
 import dev.jetlog.planner.ir.Filter;
 import dev.jetlog.planner.ir.SymbolFunction;
 import dev.jetlog.planner.ir.Unary;
+import dev.jetlog.planner.ir.UserFunction;
 import dev.jetlog.planner.ir.ValueType;
 
 import java.util.ArrayList;
@@ -53,6 +54,8 @@ final class DivisionGuards {
         } else if (expr instanceof Unary unary) {
             collect(unary.operand(), guards);
         } else if (expr instanceof SymbolFunction function) {
+            function.args().forEach(arg -> collect(arg, guards));
+        } else if (expr instanceof UserFunction function) {
             function.args().forEach(arg -> collect(arg, guards));
         }
     }

@@ -9,6 +9,7 @@ import dev.jetlog.parser.ast.BinaryOp;
 import dev.jetlog.parser.ast.ColumnType;
 import dev.jetlog.parser.ast.FloatConstant;
 import dev.jetlog.parser.ast.FunctorCall;
+import dev.jetlog.parser.ast.FunctorDecl;
 import dev.jetlog.parser.ast.IntegerConstant;
 import dev.jetlog.parser.ast.StringConstant;
 import dev.jetlog.parser.ast.Term;
@@ -21,6 +22,7 @@ import dev.jetlog.planner.ir.Constant;
 import dev.jetlog.planner.ir.Expr;
 import dev.jetlog.planner.ir.SymbolFunction;
 import dev.jetlog.planner.ir.Unary;
+import dev.jetlog.planner.ir.UserFunction;
 import dev.jetlog.planner.ir.ValueType;
 
 import java.util.IdentityHashMap;
@@ -101,8 +103,12 @@ final class TermTranslator {
             return unary(unary, translate(unary.operand(), env));
         }
         if (term instanceof FunctorCall call) {
-            return new SymbolFunction(SymbolFunction.Fn.SUBSTR,
-                    call.args().stream().map(arg -> translate(arg, env)).toList());
+            List<Expr> args = call.args().stream().map(arg -> translate(arg, env)).toList();
+            if (call.isUserDefined()) {
+                FunctorDecl decl = program.program().functor(call.functorName());
+                return new UserFunction(decl.name(), decl.parameters(), decl.result(), args);
+            }
+            return new SymbolFunction(SymbolFunction.Fn.SUBSTR, args);
         }
         if (term instanceof Wildcard) {
             throw new IllegalStateException("a wildcard has no value at " + term.pos());

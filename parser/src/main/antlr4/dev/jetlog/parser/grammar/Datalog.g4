@@ -11,6 +11,7 @@ statement
     | typeDecl
     | ioDirective
     | clause
+    | functorDecl
     | pragmaDirective
     | planDirective
     | unsupportedDirective
@@ -44,6 +45,11 @@ ioParameter : IDENT '=' ioValue ;
 
 ioValue : STRING | IDENT | INT | FLOAT | TRUE | FALSE ;
 
+// `.functor name(x: number, symbol): float stateful`: a functor the embedding program implements.
+functorDecl : FUNCTOR IDENT '(' (functorParameter (',' functorParameter)*)? ')' ':' IDENT STATEFUL? ;
+
+functorParameter : (IDENT ':')? IDENT ;
+
 // `.pragma "key" "value"`: Soufflé's options set from the program.
 pragmaDirective : PRAGMA STRING STRING? ;
 
@@ -55,7 +61,7 @@ planItem : INT ':' '(' (INT (',' INT)*)? ')' ;
 // `.comp`, `.init`, `.functor`, ...: swallowed up to the next supported directive and reported as unsupported.
 unsupportedDirective
     : UNSUPPORTED_DIRECTIVE (block | ~(DECL | TYPE | NUMBER_TYPE | SYMBOL_TYPE | INPUT | OUTPUT | PRINTSIZE
-                                     | PRAGMA | PLAN | UNSUPPORTED_DIRECTIVE | PREPROCESSOR | '{' | '}'))*
+                                     | FUNCTOR | PRAGMA | PLAN | UNSUPPORTED_DIRECTIVE | PREPROCESSOR | '{' | '}'))*
     ;
 
 block : '{' (block | ~('{' | '}'))* '}' ;
@@ -122,10 +128,11 @@ SYMBOL_TYPE : '.symbol_type' ;
 INPUT : '.input' ;
 OUTPUT : '.output' ;
 PRINTSIZE : '.printsize' ;
+FUNCTOR : '.functor' ;
 PRAGMA : '.pragma' ;
 PLAN : '.plan' ;
 UNSUPPORTED_DIRECTIVE
-    : '.comp' | '.init' | '.functor' | '.override' | '.limitsize' | '.lattice' ;
+    : '.comp' | '.init' | '.override' | '.limitsize' | '.lattice' ;
 
 BTREE : 'btree' ;
 BRIE : 'brie' ;
@@ -136,6 +143,7 @@ NO_INLINE : 'no_inline' ;
 MAGIC : 'magic' ;
 NO_MAGIC : 'no_magic' ;
 OVERRIDABLE : 'overridable' ;
+STATEFUL : 'stateful' ;
 
 COUNT : 'count' ;
 SUM : 'sum' ;

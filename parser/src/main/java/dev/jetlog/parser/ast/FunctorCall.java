@@ -1,5 +1,5 @@
-// A functor call with three or more arguments: `substr(text, index, length)`. (One- and two-argument
-// functors are UnaryExpr and BinaryExpr; variadic ones fold into BinaryExpr.)
+// A call of `substr(text, index, length)` or of a user-defined functor `@name(args...)` (its name keeps the
+// '@'). Built-in one- and two-argument functors are UnaryExpr and BinaryExpr; variadic ones fold into BinaryExpr.
 package dev.jetlog.parser.ast;
 
 import java.util.List;
@@ -8,6 +8,16 @@ import java.util.stream.Collectors;
 public record FunctorCall(String name, List<Term> args, SourcePos pos) implements Term {
     public FunctorCall {
         args = List.copyOf(args);
+    }
+
+    /** True for `@name(...)`, a functor the embedding program implements. */
+    public boolean isUserDefined() {
+        return name.startsWith("@");
+    }
+
+    /** The name without the '@' of a user-defined functor. */
+    public String functorName() {
+        return isUserDefined() ? name.substring(1) : name;
     }
 
     @Override

@@ -3,19 +3,19 @@ package dev.jetlog.planner.ir;
 
 import java.util.function.IntConsumer;
 
-public sealed interface Expr permits ColumnRef, Constant, Binary, Unary, SymbolFunction {
+public sealed interface Expr permits ColumnRef, Constant, Binary, Unary, SymbolFunction, UserFunction {
     /** True if the expression reads a column of the given side. */
     boolean reads(Side side);
 
-    /** True if the expression, or a part of it, needs the symbol table. */
-    static boolean usesSymbols(Expr expr) {
-        if (expr instanceof SymbolFunction) {
+    /** True if the expression, or a part of it, runs on the host: a symbol function or a user-defined functor. */
+    static boolean needsHost(Expr expr) {
+        if (expr instanceof SymbolFunction || expr instanceof UserFunction) {
             return true;
         }
         if (expr instanceof Binary binary) {
-            return usesSymbols(binary.left()) || usesSymbols(binary.right());
+            return needsHost(binary.left()) || needsHost(binary.right());
         }
-        return expr instanceof Unary unary && usesSymbols(unary.operand());
+        return expr instanceof Unary unary && needsHost(unary.operand());
     }
 
     /** Calls action with every column of the side that the expression reads (repeats included). */
@@ -30,6 +30,8 @@ public sealed interface Expr permits ColumnRef, Constant, Binary, Unary, SymbolF
         } else if (expr instanceof Unary unary) {
             forEachColumn(unary.operand(), side, action);
         } else if (expr instanceof SymbolFunction function) {
+            function.args().forEach(arg -> forEachColumn(arg, side, action));
+        } else if (expr instanceof UserFunction function) {
             function.args().forEach(arg -> forEachColumn(arg, side, action));
         }
     }

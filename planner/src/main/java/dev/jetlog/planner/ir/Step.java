@@ -35,8 +35,8 @@ public sealed interface Step permits UnitStep, ScanStep, JoinStep, AntiJoinStep,
         return all;
     }
 
-    /** True if some expression of the step needs the symbol table (a SymbolFunction). */
-    default boolean usesSymbols() {
-        return expressions().stream().anyMatch(Expr::usesSymbols);
+    /** True if some expression of the step runs on the host (a symbol function or a user-defined functor). */
+    default boolean needsHost() {
+        return expressions().stream().anyMatch(Expr::needsHost);
     }
 }

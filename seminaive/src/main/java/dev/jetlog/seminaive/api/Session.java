@@ -7,6 +7,7 @@ package dev.jetlog.seminaive.api;
 
 import dev.jetlog.datasets.IntRows;
 import dev.jetlog.parser.ast.ColumnType;
+import dev.jetlog.parser.ast.FunctorDecl;
 import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.seminaive.eval.CancelledException;
 import dev.jetlog.seminaive.eval.EvaluationStats;
@@ -18,8 +19,8 @@ import dev.jetlog.seminaive.io.OutputWriter;
 import dev.jetlog.seminaive.io.RelationRows;
 import dev.jetlog.seminaive.spi.Backend;
 import dev.jetlog.seminaive.spi.BackendException;
+import dev.jetlog.seminaive.spi.HostFunctions;
 import dev.jetlog.seminaive.spi.Rows;
-import dev.jetlog.seminaive.spi.SymbolFunctions;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -59,9 +60,24 @@ public final class Session implements AutoCloseable {
         for (String constant : program.plan().symbolConstants()) {
             symbols.encode(constant);
         }
+        checkFunctors(program, options);
+        Map<String, java.util.function.Function<Object[], Object>> functors = new HashMap<>();
+        options.functors().forEach((name, functor) -> functors.put(name, functor::apply));
         BackendRegistry.Selection selection = BackendRegistry.choose(options.backend());
-        this.backend = selection.provider().create(options.backendOptions().withSymbols(new SymbolFunctions(symbols)));
+        this.backend = selection.provider().create(
+                options.backendOptions().withSymbols(new HostFunctions(symbols, functors)));
         this.backendChoice = selection.explanation();
+    }
+
+    /** Every functor the program declares needs an implementation before anything runs. */
+    private static void checkFunctors(CompiledProgram program, EngineOptions options) {
+        for (FunctorDecl functor : program.checked().program().functors()) {
+            if (!options.functors().containsKey(functor.name())) {
+                throw new JetLogException(functor.pos() + ": functor '" + functor.name() + "' has no implementation:"
+                        + " register one with EngineOptions.withFunctor(\"" + functor.name() + "\", ...)"
+                        + " (the command line cannot load one)");
+            }
+        }
     }
 
     /** One line saying which backend runs this session and, under "auto", why it was chosen. */

@@ -5,12 +5,12 @@ package dev.jetlog.seminaive.spi;
 
 import java.util.Objects;
 
-public record BackendOptions(int threads, int device, long memoryBudget, SymbolFunctions symbols) {
+public record BackendOptions(int threads, int device, long memoryBudget, HostFunctions symbols) {
     public static final int ANY_DEVICE = -1;
 
     /** Options without a symbol table (programs without string functors). */
     public BackendOptions(int threads, int device, long memoryBudget) {
-        this(threads, device, memoryBudget, SymbolFunctions.NONE);
+        this(threads, device, memoryBudget, HostFunctions.NONE);
     }
 
     public BackendOptions {
@@ -32,7 +32,7 @@ public record BackendOptions(int threads, int device, long memoryBudget, SymbolF
     }
 
     /** The same options with symbol functions bound to a session's symbol table. */
-    public BackendOptions withSymbols(SymbolFunctions functions) {
+    public BackendOptions withSymbols(HostFunctions functions) {
         return new BackendOptions(threads, device, memoryBudget, functions);
     }
 }

@@ -5,6 +5,7 @@ package dev.jetlog.seminaive.testkit;
 import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.seminaive.api.CompiledProgram;
 import dev.jetlog.seminaive.api.EngineOptions;
+import dev.jetlog.seminaive.api.Functor;
 import dev.jetlog.seminaive.api.JetLog;
 import dev.jetlog.seminaive.api.Session;
 import dev.jetlog.seminaive.api.Tuple;
@@ -21,6 +22,7 @@ public final class EngineRun {
     private final String source;
     private final Map<String, List<Object[]>> facts = new LinkedHashMap<>();
     private EvaluationOptions evaluation = EvaluationOptions.DEFAULT;
+    private final Map<String, Functor> functors = new LinkedHashMap<>();
 
     private EngineRun(String source) {
         this.source = source;
@@ -33,6 +35,12 @@ public final class EngineRun {
     /** Adds a fact; values as Session.insertTuple takes them. */
     public EngineRun fact(String relation, Object... values) {
         facts.computeIfAbsent(relation, r -> new ArrayList<>()).add(values);
+        return this;
+    }
+
+    /** Registers the implementation of a user-defined functor. */
+    public EngineRun functor(String name, Functor implementation) {
+        functors.put(name, implementation);
         return this;
     }
 
@@ -50,6 +58,9 @@ public final class EngineRun {
     public Outcome execute(String backend, int threads) {
         CompiledProgram program = JetLog.compile("test.dl", source);
         EngineOptions options = EngineOptions.defaults().withBackend(backend).withThreads(threads).withEvaluation(evaluation);
+        for (Map.Entry<String, Functor> functor : functors.entrySet()) {
+            options = options.withFunctor(functor.getKey(), functor.getValue());
+        }
         try (Session session = program.newSession(options)) {
             facts.forEach((relation, rows) -> rows.forEach(row -> session.insertTuple(relation, row)));
             EvaluationStats stats = session.run();

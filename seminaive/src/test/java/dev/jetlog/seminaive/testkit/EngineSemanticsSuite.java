@@ -250,6 +250,22 @@ public abstract class EngineSemanticsSuite {
     }
 
     @Test
+    void anEqrelRelationHoldsEveryPairOfEachClass() {
+        String program = """
+                .decl same(x: symbol, y: symbol) eqrel
+                .decl cls(x: symbol, n: number)
+                same("a", "b"). same("b", "c").
+                cls(x, n) :- same(x, _), n = count : { same(x, _) }.
+                """;
+        EngineRun run = EngineRun.program(program).fact("same", "d", "e");
+        Map<String, List<String>> result = run(run);
+        // what Soufflé 2.5 prints for the same program
+        assertEquals(rows("a\ta", "a\tb", "a\tc", "b\ta", "b\tb", "b\tc", "c\ta", "c\tb", "c\tc",
+                "d\td", "d\te", "e\td", "e\te"), result.get("same"));
+        assertEquals(rows("a\t3", "b\t3", "c\t3", "d\t2", "e\t2"), result.get("cls"));
+    }
+
+    @Test
     void symbolsJoinAndConstants() {
         String program = """
                 .decl parent(p: symbol, c: symbol)

@@ -127,4 +127,49 @@ public abstract class FunctorSuite {
         JetLogException error = assertThrows(JetLogException.class, () -> run.run(backend(), 2));
         assertTrue(error.getMessage().contains("to_number(\"twelve\"): the text is not a number"), error.getMessage());
     }
+
+    private static final String USER_FUNCTORS = """
+            .functor mix(x: number, s: symbol): number
+            .functor label(x: unsigned): symbol
+            .functor half(x: float): float stateful
+            .decl n(x: number)
+            .decl s(x: symbol)
+            .decl r(x: number, y: symbol, z: float)
+            r(@mix(x, y), @label(to_unsigned(x)), @half(to_float(x))) :- n(x), s(y), @mix(x, y) > 2.
+            """;
+
+    @Test
+    void userDefinedFunctorsAreCalledWithJavaValues() {
+        EngineRun run = EngineRun.program(USER_FUNCTORS)
+                .functor("mix", args -> (Integer) args[0] * 10 + ((String) args[1]).length())
+                .functor("label", args -> "u" + args[0] + (args[0] instanceof Long ? "L" : "?"))
+                .functor("half", args -> (Float) args[0] / 2)
+                .fact("n", 0).fact("n", 1).fact("n", 2).fact("s", "ab").fact("s", "");
+        assertEquals(List.of("10\tu1L\t0.5", "12\tu1L\t0.5", "20\tu2L\t1", "22\tu2L\t1"), run.run(backend(), 2).get("r"));
+    }
+
+    @Test
+    void aFunctorThatThrowsOrReturnsTheWrongKindStopsTheRun() {
+        EngineRun throwing = EngineRun.program(USER_FUNCTORS)
+                .functor("mix", args -> {
+                    throw new IllegalStateException("no mixing today");
+                })
+                .functor("label", args -> "x").functor("half", args -> 1.0f).fact("n", 1).fact("s", "a");
+        JetLogException thrown = assertThrows(JetLogException.class, () -> throwing.run(backend(), 2));
+        assertTrue(thrown.getMessage().contains("functor '@mix' failed: java.lang.IllegalStateException: no mixing today"),
+                thrown.getMessage());
+        EngineRun wrongKind = EngineRun.program(USER_FUNCTORS)
+                .functor("mix", args -> 5).functor("label", args -> 7).functor("half", args -> 1.0f)
+                .fact("n", 1).fact("s", "a");
+        JetLogException wrong = assertThrows(JetLogException.class, () -> wrongKind.run(backend(), 2));
+        assertTrue(wrong.getMessage().contains("functor '@label' returned 7 (Integer), not a symbol"), wrong.getMessage());
+    }
+
+    @Test
+    void aDeclaredFunctorWithoutAnImplementationIsAnErrorBeforeAnythingRuns() {
+        EngineRun missing = EngineRun.program(USER_FUNCTORS).functor("mix", args -> 1).functor("half", args -> 1.0f);
+        JetLogException error = assertThrows(JetLogException.class, () -> missing.run(backend(), 2));
+        assertEquals("test.dl:2:10: functor 'label' has no implementation: register one with"
+                + " EngineOptions.withFunctor(\"label\", ...) (the command line cannot load one)", error.getMessage());
+    }
 }

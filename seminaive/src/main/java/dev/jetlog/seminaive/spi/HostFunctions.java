@@ -1,28 +1,95 @@
-// The host implementation of the functions that read or extend the symbol table (cat, substr, strlen,
-// conversions between symbols and numbers, min/max on text, match, contains), with Soufflé 2.5's results.
-// Every backend evaluates SymbolFunction expressions through one of these, bound to its session's symbols.
+// The functions every backend evaluates on the host, bound to one session: those that read or extend the
+// symbol table (cat, substr, strlen, conversions between symbols and numbers, min/max on text, match,
+// contains), with Soufflé 2.5's results, and the user-defined functors the embedding program registered.
 package dev.jetlog.seminaive.spi;
 
 import dev.jetlog.datasets.SymbolEncoder;
+import dev.jetlog.parser.ast.ColumnType;
 import dev.jetlog.planner.ir.SymbolFunction;
+import dev.jetlog.planner.ir.UserFunction;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-public final class SymbolFunctions {
+public final class HostFunctions {
     /** For sessions that never evaluate a symbol function (and backend tests): any use is an error. */
-    public static final SymbolFunctions NONE = new SymbolFunctions(null);
+    public static final HostFunctions NONE = new HostFunctions(null, Map.of());
 
     private final SymbolEncoder symbols;
+    /** User-defined functors by name: Java values in (Integer, Long, Float, String by type), one out. */
+    private final Map<String, Function<Object[], Object>> functors;
     /** Compiled patterns by the symbol id of their text; a bad pattern maps to BAD_PATTERN. */
     private final ConcurrentHashMap<Integer, Pattern> patterns = new ConcurrentHashMap<>();
     private static final Pattern BAD_PATTERN = Pattern.compile("(?!)");
 
-    public SymbolFunctions(SymbolEncoder symbols) {
+    public HostFunctions(SymbolEncoder symbols, Map<String, Function<Object[], Object>> functors) {
         this.symbols = symbols;
+        this.functors = Map.copyOf(functors);
+    }
+
+    /** True if a user-defined functor of that name is registered. */
+    public boolean hasFunctor(String name) {
+        return functors.containsKey(name);
+    }
+
+    /**
+     * Calls a user-defined functor: each argument as the Java value of its declared type (number: Integer,
+     * unsigned: Long, float: Float, symbol: String), the result back to 32 bits by the declared result type.
+     * A missing functor, one that throws, or a result of the wrong kind stops the run with a BackendException.
+     */
+    public int call(UserFunction function, int[] args) {
+        Function<Object[], Object> functor = functors.get(function.name());
+        if (functor == null) {
+            throw new BackendException("functor '@" + function.name() + "' has no implementation");
+        }
+        Object[] values = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            values[i] = toJava(function.parameters().get(i), args[i]);
+        }
+        Object result;
+        try {
+            result = functor.apply(values);
+        } catch (RuntimeException e) {
+            throw new BackendException("functor '@" + function.name() + "' failed: " + e, e);
+        }
+        return fromJava(function, result);
+    }
+
+    private Object toJava(ColumnType type, int bits) {
+        return switch (type) {
+            case NUMBER -> bits;
+            case UNSIGNED -> Integer.toUnsignedLong(bits);
+            case FLOAT -> Float.intBitsToFloat(bits);
+            case SYMBOL -> text(bits);
+        };
+    }
+
+    private int fromJava(UserFunction function, Object value) {
+        ColumnType type = function.result();
+        if (type == ColumnType.SYMBOL && value instanceof String text) {
+            return symbols.encode(text);
+        }
+        if (type == ColumnType.FLOAT && value instanceof Number number
+                && (value instanceof Float || value instanceof Double)) {
+            float result = number.floatValue();
+            return Float.isNaN(result) ? 0x7fc00000 : Float.floatToIntBits(result);
+        }
+        if ((type == ColumnType.NUMBER || type == ColumnType.UNSIGNED) && (value instanceof Integer
+                || value instanceof Long || value instanceof Short || value instanceof Byte)) {
+            long number = ((Number) value).longValue();
+            long min = type == ColumnType.NUMBER ? Integer.MIN_VALUE : 0;
+            long max = type == ColumnType.NUMBER ? Integer.MAX_VALUE : 0xFFFF_FFFFL;
+            if (number >= min && number <= max) {
+                return (int) number;
+            }
+        }
+        throw new BackendException("functor '@" + function.name() + "' returned " + value
+                + (value == null ? "" : " (" + value.getClass().getSimpleName() + ")") + ", not a " + type.keyword());
     }
 
     /** Evaluates the function on argument values (symbol ids or 32-bit numbers, as the function takes them). */
