@@ -18,11 +18,6 @@ final class Unsupported {
         };
     }
 
-    static String preprocessor(String line) {
-        String word = line.strip().split("[\\s\"<]", 2)[0];
-        return "preprocessor directive '" + word + "' is not supported (run the C preprocessor first)";
-    }
-
     static String operator(String operator) {
         return "operator '" + operator + "' is not supported";
     }
@@ -41,7 +36,7 @@ final class Unsupported {
     /** True for the token types that only occur in unsupported constructs. */
     static boolean isUnsupportedType(int type) {
         return switch (type) {
-            case DatalogLexer.UNSUPPORTED_DIRECTIVE, DatalogLexer.PREPROCESSOR, DatalogLexer.UNSUPPORTED_BINARY,
+            case DatalogLexer.UNSUPPORTED_DIRECTIVE, DatalogLexer.UNSUPPORTED_BINARY,
                  DatalogLexer.UNSUPPORTED_UNARY, DatalogLexer.LBRACKET, DatalogLexer.DOLLAR -> true;
             default -> false;
         };
@@ -51,7 +46,6 @@ final class Unsupported {
     static String forToken(Token token) {
         return switch (token.getType()) {
             case DatalogLexer.UNSUPPORTED_DIRECTIVE -> directive(token.getText());
-            case DatalogLexer.PREPROCESSOR -> preprocessor(token.getText());
             case DatalogLexer.UNSUPPORTED_BINARY, DatalogLexer.UNSUPPORTED_UNARY -> operator(token.getText());
             case DatalogLexer.LBRACKET -> RECORDS;
             case DatalogLexer.DOLLAR -> ADT;

@@ -11,7 +11,6 @@ statement
     | ioDirective
     | clause
     | unsupportedDirective
-    | PREPROCESSOR
     ;
 
 // ---------------------------------------------------------------- declarations
@@ -43,7 +42,7 @@ ioValue : STRING | IDENT | INT | FLOAT | TRUE | FALSE ;
 // `.comp`, `.init`, `.functor`, ...: swallowed up to the next supported directive and reported as unsupported.
 unsupportedDirective
     : UNSUPPORTED_DIRECTIVE (block | ~(DECL | TYPE | NUMBER_TYPE | SYMBOL_TYPE | INPUT | OUTPUT | PRINTSIZE
-                                     | UNSUPPORTED_DIRECTIVE | PREPROCESSOR | '{' | '}'))*
+                                     | UNSUPPORTED_DIRECTIVE | '{' | '}'))*
     ;
 
 block : '{' (block | ~('{' | '}'))* '}' ;
@@ -171,8 +170,6 @@ IDENT
     ;
 
 STRING : '"' ('\\' ~[\r\n] | ~["\\\r\n])* '"' ;
-
-PREPROCESSOR : '#' ~[\r\n]* ;
 
 LINE_COMMENT : '//' ~[\r\n]* -> skip ;
 BLOCK_COMMENT : '/*' .*? '*/' -> skip ;
