@@ -1,5 +1,6 @@
 // The `jetlog` command, with Soufflé's conventions: PROGRAM.dl, -F facts directory, -D output
-// directory (or - for stdout), -j threads; plus --backend, --stats, --explain and --timeout.
+// directory (or - for stdout), -j threads, -I include directories and -M macros for the preprocessor;
+// plus --backend, --stats, --explain and --timeout.
 package dev.jetlog.cli;
 
 import picocli.CommandLine.Command;
@@ -7,11 +8,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 @Command(name = "jetlog", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Evaluates a Soufflé-dialect Datalog program.",
-                "Relations marked .input are read from the facts directory, those marked .output are "
+                "The program first goes through the C preprocessor, as in Soufflé (#include, #define, #if...). "
+                        + "Relations marked .input are read from the facts directory, those marked .output are "
                         + "written to the output directory, and the sizes of those marked .printsize are printed."})
 final class JetLogCommand {
     @Parameters(index = "0", paramLabel = "PROGRAM.dl", description = "the Datalog program")
@@ -22,6 +26,14 @@ final class JetLogCommand {
 
     @Option(names = {"-D", "--output-dir"}, paramLabel = "DIR", description = "directory for output relations, or - for stdout (default: .)")
     String outputDir = ".";
+
+    @Option(names = {"-I", "--include-dir"}, paramLabel = "DIR", description = "directory searched by #include "
+            + "(repeatable, searched in order; #include \"FILE\" looks beside the including file first)")
+    List<Path> includeDirs = new ArrayList<>();
+
+    @Option(names = {"-M", "--macro"}, paramLabel = "NAME=VALUE", description = "define a macro for the preprocessor "
+            + "(repeatable; NAME alone means NAME=1; one argument may hold several, separated by spaces: -M \"A=1 B\")")
+    List<String> macros = new ArrayList<>();
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "worker threads, or auto for one per processor (default: auto)")
     String jobs = "auto";

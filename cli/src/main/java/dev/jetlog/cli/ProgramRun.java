@@ -3,6 +3,7 @@
 // evaluation, each file atomically, so a failed run leaves earlier results untouched.
 package dev.jetlog.cli;
 
+import dev.jetlog.parser.preprocess.PreprocessorOptions;
 import dev.jetlog.seminaive.api.CompiledProgram;
 import dev.jetlog.seminaive.api.EngineOptions;
 import dev.jetlog.seminaive.api.EvaluationCancelledException;
@@ -22,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 final class ProgramRun {
     private final JetLogCommand command;
@@ -51,8 +54,9 @@ final class ProgramRun {
         if (command.backend.isBlank()) {
             throw new UsageError("--backend needs a name: auto, cuda, opencl or cpu");
         }
+        PreprocessorOptions preprocessing = preprocessorOptions(command);
         phase = "compiling " + command.program;
-        CompiledProgram program = compile(command.program);
+        CompiledProgram program = compile(command.program, preprocessing);
         if (!command.noWarnings && !program.warnings().isEmpty()) {
             err.print(program.renderWarnings());
         }
@@ -106,12 +110,30 @@ final class ProgramRun {
         }
     }
 
-    private static CompiledProgram compile(Path file) {
+    /** The -I directories (each must be a directory) and the -M macros. */
+    static PreprocessorOptions preprocessorOptions(JetLogCommand command) {
+        for (Path dir : command.includeDirs) {
+            if (!Files.isDirectory(dir)) {
+                throw new UsageError("include directory " + dir + (Files.exists(dir) ? " is not a directory" : " does not exist"));
+            }
+        }
+        Map<String, String> macros = new LinkedHashMap<>();
+        try {
+            for (String definitions : command.macros) {
+                macros.putAll(PreprocessorOptions.parseDefinitions(definitions));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("-M: " + e.getMessage());
+        }
+        return new PreprocessorOptions(command.includeDirs, macros);
+    }
+
+    private static CompiledProgram compile(Path file, PreprocessorOptions preprocessing) {
         if (Files.isDirectory(file)) {
             throw new JetLogException("cannot read program " + file + ": it is a directory");
         }
         try {
-            return JetLog.compileFile(file);
+            return JetLog.compileFile(file, preprocessing);
         } catch (NoSuchFileException e) {
             throw new JetLogException("cannot read program " + file + ": no such file");
         } catch (CharacterCodingException e) {

@@ -31,8 +31,8 @@ final class AstBuilder {
     private final BodyBuilder bodies;
     private final TypeAliases types = new TypeAliases(errors);
 
-    AstBuilder(String file) {
-        this.positions = new Positions(file);
+    AstBuilder(Positions positions) {
+        this.positions = positions;
         this.terms = new ExpressionBuilder(positions, errors);
         this.bodies = new BodyBuilder(positions, terms, errors);
         terms.setBodyBuilder(bodies);
@@ -81,9 +81,6 @@ final class AstBuilder {
             } else if (statement.unsupportedDirective() != null) {
                 Token keyword = statement.unsupportedDirective().start;
                 errors.add(Diagnostic.error(positions.of(keyword), Unsupported.directive(keyword.getText())));
-            } else if (statement.PREPROCESSOR() != null) {
-                Token line = statement.PREPROCESSOR().getSymbol();
-                errors.add(Diagnostic.error(positions.of(line), Unsupported.preprocessor(line.getText())));
             }
         }
         return new Program(declarations, functors, directives, rules);

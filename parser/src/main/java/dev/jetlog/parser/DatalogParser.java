@@ -3,6 +3,8 @@ package dev.jetlog.parser;
 
 import dev.jetlog.parser.ast.Program;
 import dev.jetlog.parser.grammar.DatalogLexer;
+import dev.jetlog.parser.preprocess.Preprocessor;
+import dev.jetlog.parser.preprocess.PreprocessorOptions;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -12,11 +14,12 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * Parses and checks Soufflé-dialect Datalog programs.
- * Stages: lexical errors (and brackets nested too deep), then syntax errors, then construction errors
+ * Stages: the C preprocessor (directives and macros, as Soufflé runs mcpp), then lexical errors (and brackets nested too deep), then syntax errors, then construction errors
  * (unsupported constructs, bad literals, unknown types, too many disjuncts, expressions nested too deep),
  * then semantic errors; each stage reports all its errors at once and stops the program. Warnings
  * (singleton variables) never stop it.
@@ -26,11 +29,21 @@ public final class DatalogParser {
     }
 
     /**
-     * Parses and checks a program.
+     * Preprocesses (without include directories or predefined macros), parses and checks a program.
      * @throws DatalogException with every error of the first stage that found any (and the warnings, if any)
      */
     public static CheckedProgram parse(SourceText source) {
-        Positions positions = new Positions(source.name());
+        return parse(source, PreprocessorOptions.NONE);
+    }
+
+    /**
+     * Preprocesses, parses and checks a program. Diagnostics point into the original files; the checked
+     * program's source is the preprocessed one, which renders them.
+     * @throws DatalogException with every error of the first stage that found any (and the warnings, if any)
+     */
+    public static CheckedProgram parse(SourceText original, PreprocessorOptions options) {
+        SourceText source = Preprocessor.run(original, options);
+        Positions positions = new Positions(source);
         DatalogLexer lexer = new DatalogLexer(CharStreams.fromString(source.text(), source.name()));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
@@ -49,7 +62,7 @@ public final class DatalogParser {
         } catch (ParseCancellationException e) {
             tokens.seek(0);
             parser.reset();
-            SyntaxErrorListener syntaxErrors = new SyntaxErrorListener(source.name());
+            SyntaxErrorListener syntaxErrors = new SyntaxErrorListener(positions);
             parser.addErrorListener(syntaxErrors);
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             parser.setErrorHandler(new SyntaxErrorStrategy());
@@ -57,13 +70,13 @@ public final class DatalogParser {
             fail(source, syntaxErrors.errors());
         }
 
-        AstBuilder builder = new AstBuilder(source.name());
+        AstBuilder builder = new AstBuilder(positions);
         Program program = builder.build(tree);
         fail(source, builder.errors());
         fail(source, NestingLimits.checkBodies(program.rules()));
         fail(source, NestingLimits.checkExpressions(program.rules()));
 
-        SemanticChecker checker = new SemanticChecker(program);
+        SemanticChecker checker = new SemanticChecker(program, source.textOrder());
         List<Diagnostic> errors = checker.errors();
         List<Diagnostic> warnings = new ArrayList<>(builder.warnings());
         warnings.addAll(checker.warnings());
@@ -77,21 +90,28 @@ public final class DatalogParser {
         return new CheckedProgram(scoped, program, source, warnings, checker.types());
     }
 
-    /** Parses and checks a program given as text; diagnostics name it {@code name}. */
+    /**
+     * Parses and checks a program given as text; diagnostics name it {@code name}. Its {@code #include "FILE"}
+     * is relative to the working directory.
+     */
     public static CheckedProgram parse(String name, String text) {
         return parse(SourceText.of(name, text));
     }
 
     /** Reads (UTF-8), parses and checks a program file; diagnostics name it by the path as given. */
     public static CheckedProgram parseFile(Path file) throws IOException {
-        return parse(SourceText.read(file));
+        return parseFile(file, PreprocessorOptions.NONE);
+    }
+
+    /** Reads (UTF-8), preprocesses with the options, parses and checks a program file. */
+    public static CheckedProgram parseFile(Path file, PreprocessorOptions options) throws IOException {
+        return parse(SourceText.read(file), options);
     }
 
     private static void fail(SourceText source, List<Diagnostic> errors) {
         if (!errors.isEmpty()) {
             List<Diagnostic> sorted = new ArrayList<>(errors);
-            sorted.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.pos().line())
-                    .thenComparingInt(d -> d.pos().column()));
+            sorted.sort(Comparator.comparing(Diagnostic::pos, source.textOrder()));
             throw new DatalogException(source, sorted);
         }
     }

@@ -35,7 +35,7 @@ public record Diagnostic(Severity severity, SourcePos pos, String message) {
     public String render(SourceText source) {
         StringBuilder text = new StringBuilder(headline());
         if (source != null && pos != null && pos.line() > 0) {
-            String line = source.line(pos.line());
+            String line = source.line(pos.file(), pos.line());
             if (!line.isEmpty()) {
                 int column = Math.max(0, Math.min(pos.column() - 1, line.length()));
                 int from = 0;

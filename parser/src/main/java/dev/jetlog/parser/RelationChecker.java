@@ -30,8 +30,8 @@ final class RelationChecker {
         for (RelationDecl decl : program.declarations()) {
             RelationDecl first = seen.putIfAbsent(decl.name(), decl);
             if (first != null) {
-                errors.add(Diagnostic.error(decl.pos(), "relation '" + decl.name() + "' is already declared at line "
-                        + first.pos().line()));
+                errors.add(Diagnostic.error(decl.pos(), "relation '" + decl.name() + "' is already declared at "
+                        + first.pos().lineSeenFrom(decl.pos())));
             }
             Map<String, Attribute> attributes = new HashMap<>();
             for (Attribute attribute : decl.attributes()) {

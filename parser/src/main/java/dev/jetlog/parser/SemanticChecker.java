@@ -7,6 +7,7 @@ package dev.jetlog.parser;
 import dev.jetlog.parser.ast.ColumnType;
 import dev.jetlog.parser.ast.Program;
 import dev.jetlog.parser.ast.RelationDecl;
+import dev.jetlog.parser.ast.SourcePos;
 import dev.jetlog.parser.ast.Rule;
 import dev.jetlog.parser.ast.Term;
 import dev.jetlog.parser.ast.Variable;
@@ -20,15 +21,15 @@ import java.util.List;
 import java.util.Map;
 
 final class SemanticChecker {
-    private static final Comparator<Diagnostic> SOURCE_ORDER = Comparator
-            .comparingInt((Diagnostic d) -> d.pos().line()).thenComparingInt(d -> d.pos().column());
-
+    private final Comparator<Diagnostic> sourceOrder;
     private final List<Diagnostic> errors = new ArrayList<>();
     private final List<Diagnostic> warnings = new ArrayList<>();
     private final IdentityHashMap<Term, ColumnType> types = new IdentityHashMap<>();
     private final List<Rule> scopedRules = new ArrayList<>();
 
-    SemanticChecker(Program program) {
+    /** @param order the order of positions in the source, in which the diagnostics are given */
+    SemanticChecker(Program program, Comparator<SourcePos> order) {
+        this.sourceOrder = Comparator.comparing(Diagnostic::pos, order);
         Map<String, RelationDecl> relations = program.relations();
         new RelationChecker(relations, errors).check(program);
         TypeChecker typeChecker = new TypeChecker(relations, program, errors, types);
@@ -78,9 +79,9 @@ final class SemanticChecker {
         return types;
     }
 
-    private static List<Diagnostic> distinctInOrder(List<Diagnostic> diagnostics) {
+    private List<Diagnostic> distinctInOrder(List<Diagnostic> diagnostics) {
         List<Diagnostic> sorted = new ArrayList<>(new LinkedHashSet<>(diagnostics));
-        sorted.sort(SOURCE_ORDER);
+        sorted.sort(sourceOrder);
         return sorted;
     }
 }

@@ -13,11 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 final class SyntaxErrorListener extends BaseErrorListener {
-    private final String file;
+    private final Positions positions;
     private final List<Diagnostic> errors = new ArrayList<>();
 
-    SyntaxErrorListener(String file) {
-        this.file = file;
+    SyntaxErrorListener(Positions positions) {
+        this.positions = positions;
     }
 
     List<Diagnostic> errors() {
@@ -27,14 +27,13 @@ final class SyntaxErrorListener extends BaseErrorListener {
     @Override
     public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
                             String message, RecognitionException e) {
-        SourcePos pos = new SourcePos(file, line, charPositionInLine + 1);
+        SourcePos pos = positions.at(line, charPositionInLine + 1);
         if (offendingSymbol instanceof Token token && token.getType() == Token.EOF
                 && recognizer.getInputStream() instanceof TokenStream tokens) {
             Token previous = tokens.LT(-1);
             if (previous != null && previous.getType() != Token.EOF && previous.getText() != null
                     && !previous.getText().contains("\n")) {
-                pos = new SourcePos(file, previous.getLine(),
-                        previous.getCharPositionInLine() + previous.getText().length() + 1);
+                pos = positions.of(previous, previous.getText().length());
             }
         }
         Diagnostic error = Diagnostic.error(pos, message);

@@ -44,7 +44,7 @@ final class TypeAliases {
         }
         SourcePos first = declaredAt.putIfAbsent(name, pos);
         if (first != null) {
-            errors.add(Diagnostic.error(pos, "type '" + name + "' is already declared at line " + first.line()));
+            errors.add(Diagnostic.error(pos, "type '" + name + "' is already declared at " + first.lineSeenFrom(pos)));
             return false;
         }
         return true;

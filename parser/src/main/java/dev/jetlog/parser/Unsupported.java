@@ -16,11 +16,6 @@ final class Unsupported {
         };
     }
 
-    static String preprocessor(String line) {
-        String word = line.strip().split("[\\s\"<]", 2)[0];
-        return "preprocessor directive '" + word + "' is not supported (run the C preprocessor first)";
-    }
-
     static String functor(String name) {
         return "functor '" + name + "' is not supported";
     }
@@ -35,8 +30,7 @@ final class Unsupported {
     /** True for the token types that only occur in unsupported constructs. */
     static boolean isUnsupportedType(int type) {
         return switch (type) {
-            case DatalogLexer.UNSUPPORTED_DIRECTIVE, DatalogLexer.PREPROCESSOR, DatalogLexer.LBRACKET,
-                 DatalogLexer.DOLLAR -> true;
+            case DatalogLexer.UNSUPPORTED_DIRECTIVE, DatalogLexer.LBRACKET, DatalogLexer.DOLLAR -> true;
             default -> false;
         };
     }
@@ -45,7 +39,6 @@ final class Unsupported {
     static String forToken(Token token) {
         return switch (token.getType()) {
             case DatalogLexer.UNSUPPORTED_DIRECTIVE -> directive(token.getText());
-            case DatalogLexer.PREPROCESSOR -> preprocessor(token.getText());
             case DatalogLexer.LBRACKET -> RECORDS;
             case DatalogLexer.DOLLAR -> ADT;
             default -> null;

@@ -27,12 +27,6 @@ class UnsupportedConstructTest {
     }
 
     @Test
-    void preprocessorLines() {
-        assertEquals(List.of("t.dl:2:1: error: preprocessor directive '#include' is not supported (run the C preprocessor first)"),
-                errors(DECLS + "#include \"other.dl\"\ne(1, 2).\n"));
-    }
-
-    @Test
     void functorsRecordsAndAdts() {
         assertEquals(List.of(
                 "t.dl:2:25: error: functor 'sin' is not supported",

@@ -15,7 +15,6 @@ statement
     | pragmaDirective
     | planDirective
     | unsupportedDirective
-    | PREPROCESSOR
     ;
 
 // ---------------------------------------------------------------- declarations
@@ -61,7 +60,7 @@ planItem : INT ':' '(' (INT (',' INT)*)? ')' ;
 // `.comp`, `.init`, `.functor`, ...: swallowed up to the next supported directive and reported as unsupported.
 unsupportedDirective
     : UNSUPPORTED_DIRECTIVE (block | ~(DECL | TYPE | NUMBER_TYPE | SYMBOL_TYPE | INPUT | OUTPUT | PRINTSIZE
-                                     | FUNCTOR | PRAGMA | PLAN | UNSUPPORTED_DIRECTIVE | PREPROCESSOR | '{' | '}'))*
+                                     | FUNCTOR | PRAGMA | PLAN | UNSUPPORTED_DIRECTIVE | '{' | '}'))*
     ;
 
 block : '{' (block | ~('{' | '}'))* '}' ;
@@ -215,8 +214,6 @@ IDENT
     ;
 
 STRING : '"' ('\\' ~[\r\n] | ~["\\\r\n])* '"' ;
-
-PREPROCESSOR : '#' ~[\r\n]* ;
 
 LINE_COMMENT : '//' ~[\r\n]* -> skip ;
 BLOCK_COMMENT : '/*' .*? '*/' -> skip ;

@@ -1,4 +1,4 @@
-// The entry point of the Java API: compile a program (parse, check, plan) from text or a file.
+// The entry point of the Java API: compile a program (preprocess, parse, check, plan) from text or a file.
 //
 //   CompiledProgram program = JetLog.compileFile(Path.of("tc.dl"));
 //   try (Session session = program.newSession(EngineOptions.defaults().withThreads(4))) {
@@ -14,6 +14,7 @@ import dev.jetlog.parser.DatalogParser;
 import dev.jetlog.parser.Diagnostic;
 import dev.jetlog.parser.SourceText;
 import dev.jetlog.parser.ast.SourcePos;
+import dev.jetlog.parser.preprocess.PreprocessorOptions;
 import dev.jetlog.planner.Plan;
 import dev.jetlog.planner.Planner;
 import dev.jetlog.seminaive.io.DirectiveCheck;
@@ -27,14 +28,30 @@ public final class JetLog {
     private JetLog() {
     }
 
-    /** Compiles program text; diagnostics name the given source name. @throws DatalogException if it is invalid */
+    /**
+     * Compiles program text; diagnostics name the given source name, and {@code #include "FILE"} is relative
+     * to the working directory. @throws DatalogException if it is invalid
+     */
     public static CompiledProgram compile(String sourceName, String text) {
         return compile(SourceText.of(sourceName, text));
+    }
+
+    /** Compiles program text with include directories and predefined macros. @throws DatalogException if it is invalid */
+    public static CompiledProgram compile(String sourceName, String text, PreprocessorOptions options) {
+        return compile(SourceText.of(sourceName, text), options);
     }
 
     /** Compiles a program file. @throws DatalogException if it is invalid */
     public static CompiledProgram compileFile(Path file) throws IOException {
         return compile(SourceText.read(file));
+    }
+
+    /**
+     * Compiles a program file with include directories and predefined macros (Soufflé's -I and -M).
+     * @throws DatalogException if it is invalid
+     */
+    public static CompiledProgram compileFile(Path file, PreprocessorOptions options) throws IOException {
+        return compile(SourceText.read(file), options);
     }
 
     /** Stack of the thread that compiles: deep (but limited) nesting must not exhaust the caller's stack. */
@@ -46,11 +63,19 @@ public final class JetLog {
      * @throws DatalogException if it is invalid
      */
     public static CompiledProgram compile(SourceText source) {
+        return compile(source, PreprocessorOptions.NONE);
+    }
+
+    /**
+     * Compiles a program with include directories and predefined macros, as {@link #compile(SourceText)} does.
+     * @throws DatalogException if it is invalid
+     */
+    public static CompiledProgram compile(SourceText source, PreprocessorOptions options) {
         CompiledProgram[] result = new CompiledProgram[1];
         Throwable[] failure = new Throwable[1];
         Thread compiler = new Thread(null, () -> {
             try {
-                result[0] = compileHere(source);
+                result[0] = compileHere(source, options);
             } catch (Throwable t) {
                 failure[0] = t;
             }
@@ -81,13 +106,13 @@ public final class JetLog {
         return result[0];
     }
 
-    private static CompiledProgram compileHere(SourceText source) {
-        CheckedProgram checked = DatalogParser.parse(source);
+    private static CompiledProgram compileHere(SourceText source, PreprocessorOptions options) {
+        CheckedProgram checked = DatalogParser.parse(source, options);
         List<Diagnostic> errors = new ArrayList<>();
         List<Diagnostic> warnings = new ArrayList<>(checked.warnings());
         DirectiveCheck.check(checked.program(), errors, warnings);
         if (!errors.isEmpty()) {
-            throw new DatalogException(source, errors);
+            throw new DatalogException(checked.source(), errors);
         }
         Plan plan = Planner.plan(checked);
         return new CompiledProgram(checked, plan, warnings);

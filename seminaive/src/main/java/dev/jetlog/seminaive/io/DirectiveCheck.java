@@ -41,7 +41,7 @@ public final class DirectiveCheck {
                 Directive first = outputFiles.putIfAbsent(file, directive);
                 if (first != null) {
                     errors.add(Diagnostic.error(directive.pos(), "output file '" + file + "' of " + directive.relation()
-                            + " is also written by the .output of " + first.relation() + " at line " + first.pos().line()));
+                            + " is also written by the .output of " + first.relation() + " at " + first.pos().lineSeenFrom(directive.pos())));
                 }
             }
             String io = directive.parameter(IO, "file");

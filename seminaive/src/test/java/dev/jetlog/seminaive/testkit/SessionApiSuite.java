@@ -4,6 +4,7 @@
 package dev.jetlog.seminaive.testkit;
 
 import dev.jetlog.parser.DatalogException;
+import dev.jetlog.parser.preprocess.PreprocessorOptions;
 import dev.jetlog.seminaive.api.CompiledProgram;
 import dev.jetlog.seminaive.api.EngineOptions;
 import dev.jetlog.seminaive.api.EvaluationCancelledException;
@@ -167,6 +168,33 @@ public abstract class SessionApiSuite {
         DatalogException e = assertThrows(DatalogException.class, () -> JetLog.compile("bad.dl", ".decl e(x: number)\ne(y)."));
         assertTrue(e.getMessage().startsWith("bad.dl:2:3: error:"), e.getMessage());
         assertTrue(e.render().contains("e(y).\n  ^"), e.render());
+    }
+
+    @Test
+    void aProgramWithIncludesAndMacrosComputesItsTuples() throws IOException {
+        Files.createDirectories(dir.resolve("inc"));
+        Files.writeString(dir.resolve("inc/graph.dl"), """
+                .decl edge(x: number, y: number)
+                #define CHAIN(a, b, c) edge(a, b). edge(b, c).
+                CHAIN(1, 2, 3)
+                CHAIN(3, 4, 5)
+                """);
+        Path main = Files.writeString(dir.resolve("reach.dl"), """
+                #include <graph.dl>
+                .decl reach(x: number, y: number)
+                reach(x, y) :- edge(x, y).
+                #ifdef TRANSITIVE
+                reach(x, z) :- reach(x, y), edge(y, z), y < LIMIT.
+                #endif
+                """);
+        PreprocessorOptions options = PreprocessorOptions.NONE.withIncludeDir(dir.resolve("inc"))
+                .withMacro("TRANSITIVE", "1").withMacro("LIMIT", "4");
+        try (Session session = JetLog.compileFile(main, options)
+                .newSession(EngineOptions.defaults().withBackend(backend()).withThreads(2))) {
+            session.run();
+            assertEquals(List.of("[1, 2]", "[1, 3]", "[1, 4]", "[2, 3]", "[2, 4]", "[3, 4]", "[4, 5]"),
+                    session.tuples("reach").stream().map(t -> t.toStrings().toString()).sorted().toList());
+        }
     }
 
     @Test
