@@ -12,7 +12,6 @@ import dev.jetlog.seminaive.api.JetLogException;
 import dev.jetlog.seminaive.api.Session;
 import dev.jetlog.seminaive.eval.EvaluationStats;
 import dev.jetlog.seminaive.eval.Sizes;
-import dev.jetlog.seminaive.io.InputLoader;
 import dev.jetlog.seminaive.io.OutputWriter;
 
 import java.io.BufferedOutputStream;
@@ -65,11 +64,11 @@ final class ProgramRun {
         }
         boolean toStdout = "-".equals(command.outputDir);
         Path outputDir = toStdout ? null : Path.of(command.outputDir);
-        if (InputLoader.readsFiles(program.checked().program()) && !Files.isDirectory(command.factDir)) {
+        if (program.readsInputFiles() && !Files.isDirectory(command.factDir)) {
             throw new JetLogException("facts directory " + command.factDir
                     + (Files.exists(command.factDir) ? " is not a directory" : " does not exist"));
         }
-        if (!toStdout && OutputWriter.writesFiles(program.checked().program())) {
+        if (!toStdout && program.writesOutputFiles()) {
             OutputWriter.checkOutputDirectory(outputDir);
         }
         EngineOptions options = EngineOptions.defaults().withBackend(command.backend).withThreads(threads)

@@ -1,4 +1,4 @@
-// Correlated aggregate on the CPU: for each input row, folds count/sum/min/max over the matching
+// Correlated aggregate on the CPU: for each input row, folds count/sum/min/max/mean over the matching
 // tuples of the HISA index that pass the inner filters; min and max of nothing drop the row.
 package dev.jetlog.cpu;
 
@@ -41,6 +41,7 @@ final class AggregateOperator {
                 int slot = index.find(key);
                 int value = 0;
                 boolean any = false;
+                int matches = 0;
                 if (slot >= 0) {
                     int end = index.start(slot) + index.count(slot);
                     for (int position = index.start(slot); position < end; position++) {
@@ -50,10 +51,14 @@ final class AggregateOperator {
                         }
                         value = fold(kind, type, any, value, target, in, inBase, tuples, tupleBase);
                         any = true;
+                        matches++;
                     }
                 }
-                if (!any && (kind == AggregateKind.MIN || kind == AggregateKind.MAX)) {
+                if (!any && kind.dropsEmpty()) {
                     continue;
+                }
+                if (kind == AggregateKind.MEAN) {
+                    value = Values.floatBits(Float.intBitsToFloat(value) / matches);
                 }
                 if (after == null || after.test(in, inBase, null, 0, value)) {
                     projection.write(in, inBase, null, 0, value, out);
@@ -69,7 +74,7 @@ final class AggregateOperator {
         }
         int value = target.eval(in, inBase, tuples, tupleBase, 0);
         return switch (kind) {
-            case SUM -> Values.sum(type, acc, value);
+            case SUM, MEAN -> Values.sum(type, acc, value);
             case MIN -> !any || Values.less(type, value, acc) ? value : acc;
             case MAX -> !any || Values.less(type, acc, value) ? value : acc;
             case COUNT -> throw new IllegalStateException();

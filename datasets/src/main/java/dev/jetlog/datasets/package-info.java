@@ -1,4 +1,4 @@
-// Package overview: loading and saving relations as .facts files, plus generated and bundled example data.
+// Package overview: loading and saving relations as .facts files, plus the bundled example programs.
 /**
  * Datasets for JetLog: everything that turns files into relations and back.
  *
@@ -11,10 +11,12 @@
  * <ul>
  *   <li>{@link dev.jetlog.datasets.FactsReader} / {@link dev.jetlog.datasets.FactsWriter}:
  *       Soufflé-style {@code .facts} input and output (plain edge lists included).</li>
- *   <li>{@link dev.jetlog.datasets.GraphGenerator}: deterministic synthetic graphs.</li>
  *   <li>{@link dev.jetlog.datasets.ExamplePrograms}: the bundled TC, SG and CSPA programs.</li>
- *   <li>{@link dev.jetlog.datasets.SharedDatasets}: finds the {@code shared/} folder of
- *       benchmark graphs and conformance cases that sits beside the checkout.</li>
  * </ul>
+ *
+ * <p>Test fixtures live in the module's test jar ({@code jetlog-datasets:tests}), out of the production
+ * jar: {@code GraphGenerator} (deterministic synthetic graphs), {@code SharedDatasets} (finds the
+ * {@code shared/} folder of benchmark graphs and conformance cases beside the checkout) and
+ * {@code ExampleDataWriter} (regenerates the bundled example facts).
  */
 package dev.jetlog.datasets;

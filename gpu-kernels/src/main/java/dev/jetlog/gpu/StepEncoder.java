@@ -300,6 +300,7 @@ final class StepEncoder {
             case SUM -> 1;
             case MIN -> 2;
             case MAX -> 3;
+            case MEAN -> 4;
         };
     }
 

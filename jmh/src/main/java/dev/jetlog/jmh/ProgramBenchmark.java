@@ -56,9 +56,7 @@ public class ProgramBenchmark {
         String input = workload.substring(workload.indexOf('/') + 1);
         String source = Files.readString(shared.resolve("programs/" + program + ".dl"));
         CompiledProgram compiled = JetLog.compile(program + ".dl", source);
-        output = compiled.checked().program().directives().stream()
-                .filter(d -> d.kind() == dev.jetlog.parser.ast.DirectiveKind.OUTPUT)
-                .map(d -> d.relation()).findFirst().orElseThrow();
+        output = compiled.outputRelations().get(0);
         session = compiled.newSession(EngineOptions.defaults().withBackend(backend).withThreads(threads));
         session.loadInputs(factsFolder(shared, input));
     }

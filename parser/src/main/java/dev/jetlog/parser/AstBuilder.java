@@ -33,7 +33,7 @@ final class AstBuilder {
 
     AstBuilder(Positions positions) {
         this.positions = positions;
-        this.terms = new ExpressionBuilder(positions, errors);
+        this.terms = new ExpressionBuilder(positions, errors, types::resolve);
         this.bodies = new BodyBuilder(positions, terms, errors);
         terms.setBodyBuilder(bodies);
     }

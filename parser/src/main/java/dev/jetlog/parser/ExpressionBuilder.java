@@ -7,6 +7,7 @@ import dev.jetlog.parser.ast.Aggregate;
 import dev.jetlog.parser.ast.AggregateKind;
 import dev.jetlog.parser.ast.BinaryExpr;
 import dev.jetlog.parser.ast.BinaryOp;
+import dev.jetlog.parser.ast.ColumnType;
 import dev.jetlog.parser.ast.FloatConstant;
 import dev.jetlog.parser.ast.FunctorCall;
 import dev.jetlog.parser.ast.IntegerConstant;
@@ -27,15 +28,19 @@ import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 import java.util.List;
+import java.util.function.Function;
 
 final class ExpressionBuilder extends DatalogBaseVisitor<Term> {
     private final Positions positions;
     private final List<Diagnostic> errors;
     private BodyBuilder bodies;
+    /** The column type a type name stands for, or null for an unknown name. */
+    private final Function<String, ColumnType> types;
 
-    ExpressionBuilder(Positions positions, List<Diagnostic> errors) {
+    ExpressionBuilder(Positions positions, List<Diagnostic> errors, Function<String, ColumnType> types) {
         this.positions = positions;
         this.errors = errors;
+        this.types = types;
     }
 
     /** Aggregate bodies are built by the body builder, which in turn builds its terms here. */
@@ -108,12 +113,8 @@ final class ExpressionBuilder extends DatalogBaseVisitor<Term> {
             case DatalogLexer.SUM -> AggregateKind.SUM;
             case DatalogLexer.MIN -> AggregateKind.MIN;
             case DatalogLexer.MAX -> AggregateKind.MAX;
-            default -> null;
+            default -> AggregateKind.MEAN;
         };
-        if (kind == null) {
-            errors.add(Diagnostic.error(pos, "aggregate '" + keyword.getText() + "' is not supported"));
-            kind = AggregateKind.SUM;
-        }
         Term target = aggregate.expr() == null ? null : visit(aggregate.expr());
         if (kind == AggregateKind.COUNT && target != null) {
             errors.add(Diagnostic.error(target.pos(), "'count' takes no target expression"));
@@ -184,6 +185,17 @@ final class ExpressionBuilder extends DatalogBaseVisitor<Term> {
     public Term visitMinMaxFunctorExpr(DatalogParser.MinMaxFunctorExprContext ctx) {
         BinaryOp op = ctx.start.getType() == DatalogLexer.MIN ? BinaryOp.MIN : BinaryOp.MAX;
         return fold(op, ctx.expr(), positions.of(ctx.start));
+    }
+
+    @Override
+    public Term visitCastExpr(DatalogParser.CastExprContext ctx) {
+        Token typeName = ctx.IDENT().getSymbol();
+        ColumnType type = types.apply(typeName.getText());
+        if (type == null) {
+            errors.add(Diagnostic.error(positions.of(typeName), "unknown type '" + typeName.getText() + "'"));
+            type = ColumnType.NUMBER;
+        }
+        return new UnaryExpr(UnaryOp.castTo(type), visit(ctx.expr()), positions.of(ctx.start));
     }
 
     @Override

@@ -135,7 +135,8 @@ final class TypeChecker {
             ColumnType operand = infer(n.operand());
             return operand != null ? n.op().resultType(operand) : null;
         } else if (term instanceof Aggregate a) {
-            return a.kind() == AggregateKind.COUNT ? ColumnType.NUMBER : infer(a.target());
+            return a.kind() == AggregateKind.COUNT ? ColumnType.NUMBER
+                    : a.kind() == AggregateKind.MEAN ? ColumnType.FLOAT : infer(a.target());
         }
         return null; // wildcard, integer constant without suffix
     }
@@ -380,6 +381,8 @@ final class TypeChecker {
         ColumnType result;
         if (a.kind() == AggregateKind.COUNT) {
             result = ColumnType.NUMBER;
+        } else if (a.kind() == AggregateKind.MEAN) {
+            result = ColumnType.FLOAT; // as in Soufflé, the target must be a float too
         } else {
             ColumnType target = infer(a.target());
             result = target != null ? target : expected.isNumeric() ? expected : ColumnType.NUMBER;

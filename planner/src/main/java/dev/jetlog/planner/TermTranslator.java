@@ -135,7 +135,7 @@ final class TermTranslator {
             case NEG -> new Unary(from == ColumnType.FLOAT ? Unary.Op.NEG_F : Unary.Op.NEG_I, operand);
             case BNOT -> new Unary(Unary.Op.BNOT, operand);
             case LNOT -> new Unary(Unary.Op.LNOT, operand);
-            case ORD -> operand;
+            case ORD, AS_NUMBER, AS_UNSIGNED, AS_FLOAT, AS_SYMBOL -> operand;
             case STRLEN -> new SymbolFunction(SymbolFunction.Fn.STRLEN, List.of(operand));
             case TO_NUMBER, TO_UNSIGNED -> switch (from) {
                 case NUMBER, UNSIGNED -> operand;

@@ -34,6 +34,7 @@
 #define AGG_SUM   1
 #define AGG_MIN   2
 #define AGG_MAX   3
+#define AGG_MEAN  4
 #define TYPE_SIGNED   0
 #define TYPE_UNSIGNED 1
 #define TYPE_FLOAT    2

@@ -211,7 +211,8 @@ DEVFN i32 jl_less(i32 type, i32 a, i32 b) {
 }
 
 /* Aggregate: folds the input row's matches into values[i]; flags[i] says whether the row survives
- * (min and max of nothing drop it, then the filters on the result). */
+ * (min, max and mean of nothing drop it, then the filters on the result). Mean is the float sum divided
+ * by the number of matches, as Soufflé computes it. */
 KERNEL aggregate_values(GLOBAL const i32* code, GLOBAL const i32* in, u32 in_width, u64 n, INDEX_PARAMS,
                         GLOBAL u32* flags, GLOBAL i32* values) {
     i32 kind = code[P_AGG_KIND];
@@ -226,6 +227,7 @@ KERNEL aggregate_values(GLOBAL const i32* code, GLOBAL const i32* in, u32 in_wid
         u64 count;
         i32 value = 0;
         i32 any = 0;
+        u32 matches = 0;
         if (jl_probe(INDEX_ARGS, key_length, key, &start, &count)) {
             for (u64 p = start; p < start + count; p++) {
                 GLOBAL const i32* tuple = rel + (u64)jl_row_at(sorted, use_sorted, p) * arity;
@@ -236,7 +238,7 @@ KERNEL aggregate_values(GLOBAL const i32* code, GLOBAL const i32* in, u32 in_wid
                     value += 1;
                 } else {
                     i32 v = jl_eval(code, target, in_row, tuple, 0);
-                    if (kind == AGG_SUM) {
+                    if (kind == AGG_SUM || kind == AGG_MEAN) {
                         value = type == TYPE_FLOAT ? jl_float_result(AS_FLOAT(value) + AS_FLOAT(v))
                                                    : (i32)((u32)value + (u32)v);
                     } else if (kind == AGG_MIN) {
@@ -246,7 +248,11 @@ KERNEL aggregate_values(GLOBAL const i32* code, GLOBAL const i32* in, u32 in_wid
                     }
                 }
                 any = 1;
+                matches++;
             }
+        }
+        if (kind == AGG_MEAN && any) {
+            value = jl_float_result(AS_FLOAT(value) / (float)matches);
         }
         u32 keep = any || kind == AGG_COUNT || kind == AGG_SUM;
         if (keep) {

@@ -106,6 +106,7 @@ expr
     | '@' IDENT '(' (expr (',' expr)*)? ')'               # userFunctorExpr
     | '[' (expr (',' expr)*)? ']'                         # recordExpr
     | '$' (IDENT ('(' (expr (',' expr)*)? ')')?)?         # adtExpr
+    | AS '(' expr ',' IDENT ')'                           # castExpr
     | IDENT                                               # variableExpr
     | '_'                                                 # wildcardExpr
     | INT                                                 # intExpr
@@ -143,6 +144,7 @@ MAGIC : 'magic' ;
 NO_MAGIC : 'no_magic' ;
 OVERRIDABLE : 'overridable' ;
 STATEFUL : 'stateful' ;
+AS : 'as' ;
 
 COUNT : 'count' ;
 SUM : 'sum' ;

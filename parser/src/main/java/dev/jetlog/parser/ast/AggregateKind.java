@@ -2,7 +2,9 @@
 package dev.jetlog.parser.ast;
 
 public enum AggregateKind {
-    COUNT("count"), SUM("sum"), MIN("min"), MAX("max");
+    COUNT("count"), SUM("sum"), MIN("min"), MAX("max"),
+    /** The float mean of a float target (Soufflé: float sum divided by the count). */
+    MEAN("mean");
 
     private final String keyword;
 
@@ -12,5 +14,10 @@ public enum AggregateKind {
 
     public String keyword() {
         return keyword;
+    }
+
+    /** True for the aggregates that have no value over no match (the row is dropped): min, max, mean. */
+    public boolean dropsEmpty() {
+        return this == MIN || this == MAX || this == MEAN;
     }
 }

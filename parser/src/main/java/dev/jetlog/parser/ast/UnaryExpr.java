@@ -4,6 +4,9 @@ package dev.jetlog.parser.ast;
 public record UnaryExpr(UnaryOp op, Term operand, SourcePos pos) implements Term {
     @Override
     public String toString() {
+        if (op.isCast()) {
+            return "as(" + operand + ", " + op.resultType(ColumnType.NUMBER).keyword() + ")";
+        }
         return op == UnaryOp.NEG ? "-" + operand
                 : op.isFunctor() ? op.symbol() + "(" + operand + ")" : "(" + op.symbol() + " " + operand + ")";
     }

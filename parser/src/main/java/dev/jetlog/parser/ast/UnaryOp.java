@@ -17,7 +17,9 @@ public enum UnaryOp {
     /** A symbol's id in the symbol table, as a number. */
     ORD("ord"),
     /** The length of a symbol's text in UTF-8 bytes, as Soufflé counts it. */
-    STRLEN("strlen");
+    STRLEN("strlen"),
+    /** `as(x, T)`: the same 32 bits seen as another type (no conversion), as Soufflé's type cast. */
+    AS_NUMBER("as"), AS_UNSIGNED("as"), AS_FLOAT("as"), AS_SYMBOL("as");
 
     private final String symbol;
 
@@ -34,10 +36,25 @@ public enum UnaryOp {
         return ordinal() >= TO_NUMBER.ordinal();
     }
 
+    /** True for the casts `as(x, T)`. */
+    public boolean isCast() {
+        return ordinal() >= AS_NUMBER.ordinal();
+    }
+
+    /** The cast to a type. */
+    public static UnaryOp castTo(ColumnType type) {
+        return switch (type) {
+            case NUMBER -> AS_NUMBER;
+            case UNSIGNED -> AS_UNSIGNED;
+            case FLOAT -> AS_FLOAT;
+            case SYMBOL -> AS_SYMBOL;
+        };
+    }
+
     /** The functor with the given name, or null. */
     public static UnaryOp functor(String name) {
         for (UnaryOp op : values()) {
-            if (op.isFunctor() && op.symbol.equals(name)) {
+            if (op.isFunctor() && !op.isCast() && op.symbol.equals(name)) {
                 return op;
             }
         }
@@ -54,6 +71,10 @@ public enum UnaryOp {
             case TO_FLOAT -> ColumnType.FLOAT;
             case TO_STRING -> operand.isNumeric() ? ColumnType.SYMBOL : null;
             case ORD, STRLEN -> operand == ColumnType.SYMBOL ? ColumnType.NUMBER : null;
+            case AS_NUMBER -> ColumnType.NUMBER;
+            case AS_UNSIGNED -> ColumnType.UNSIGNED;
+            case AS_FLOAT -> ColumnType.FLOAT;
+            case AS_SYMBOL -> ColumnType.SYMBOL;
         };
     }
 }

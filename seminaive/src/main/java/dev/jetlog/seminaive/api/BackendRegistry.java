@@ -10,6 +10,12 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
+/**
+ * The backends on the class path, found with {@link java.util.ServiceLoader}: {@code cpu} always, {@code cuda}
+ * and {@code opencl} when {@code jetlog-gpu} is present. {@link #choose} takes a name or {@code "auto"} (the
+ * fastest backend that can run here, with the reason); naming a backend that cannot run is an error, never a
+ * silent fallback.
+ */
 public final class BackendRegistry {
     public static final String AUTO = "auto";
 

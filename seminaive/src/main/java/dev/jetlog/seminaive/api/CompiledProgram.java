@@ -1,14 +1,25 @@
-// A program that parsed, passed its checks and was planned; sessions evaluate it.
+// A program that parsed, passed its checks and was planned; sessions evaluate it. Its parse tree and
+// plan stay inside the engine: the public surface says what a caller needs (relations, columns, files
+// read and written, warnings, the plan as text).
 package dev.jetlog.seminaive.api;
 
 import dev.jetlog.parser.CheckedProgram;
 import dev.jetlog.parser.DatalogException;
 import dev.jetlog.parser.Diagnostic;
+import dev.jetlog.parser.ast.Directive;
+import dev.jetlog.parser.ast.DirectiveKind;
 import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.planner.Plan;
+import dev.jetlog.seminaive.io.InputLoader;
+import dev.jetlog.seminaive.io.OutputWriter;
 
 import java.util.List;
 
+/**
+ * A compiled program: immutable, and shared by any number of sessions, also from several threads at once
+ * (each session evaluates it independently). Create it with {@link JetLog#compile}; evaluate it in a
+ * {@link Session}.
+ */
 public final class CompiledProgram {
     private final CheckedProgram checked;
     private final Plan plan;
@@ -20,11 +31,11 @@ public final class CompiledProgram {
         this.warnings = List.copyOf(warnings);
     }
 
-    public CheckedProgram checked() {
+    CheckedProgram checked() {
         return checked;
     }
 
-    public Plan plan() {
+    Plan plan() {
         return plan;
     }
 
@@ -46,12 +57,34 @@ public final class CompiledProgram {
         return text.toString();
     }
 
-    public List<RelationDecl> relations() {
-        return checked.program().declarations();
+    /** The relations the program declares, in declaration order. */
+    public List<String> relationNames() {
+        return checked.program().declarations().stream().map(RelationDecl::name).toList();
+    }
+
+    /** The column names of a declared relation. @throws IllegalArgumentException if it is not declared */
+    public List<String> columnNames(String relation) {
+        return relation(relation).attributes().stream().map(attribute -> attribute.name()).toList();
+    }
+
+    /** The relations the program writes (`.output`), in directive order. */
+    public List<String> outputRelations() {
+        return checked.program().directives().stream().filter(d -> d.kind() == DirectiveKind.OUTPUT)
+                .map(Directive::relation).distinct().toList();
+    }
+
+    /** True if some `.input` reads a facts file (so a run from the command line needs a facts directory). */
+    public boolean readsInputFiles() {
+        return InputLoader.readsFiles(checked.program());
+    }
+
+    /** True if some `.output` writes a file rather than standard output. */
+    public boolean writesOutputFiles() {
+        return OutputWriter.writesFiles(checked.program());
     }
 
     /** The declaration of a relation. @throws IllegalArgumentException if it is not declared */
-    public RelationDecl relation(String name) {
+    RelationDecl relation(String name) {
         RelationDecl decl = checked.program().relation(name);
         if (decl == null) {
             throw new IllegalArgumentException("relation '" + name + "' is not declared");
@@ -69,6 +102,7 @@ public final class CompiledProgram {
         return new Session(this, options);
     }
 
+    /** A session with {@link EngineOptions#defaults()}. */
     public Session newSession() {
         return newSession(EngineOptions.defaults());
     }

@@ -9,6 +9,12 @@ import dev.jetlog.seminaive.spi.BackendOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+/**
+ * How a {@link Session} evaluates: the backend ({@code "auto"}, {@code "cpu"}, {@code "opencl"},
+ * {@code "cuda"}), the worker threads, the device of a GPU backend, the memory budget, the driver's memory
+ * knobs and the implementations of user-defined functors. Immutable: each {@code with...} method returns a
+ * copy; start from {@link #defaults()}.
+ */
 public record EngineOptions(String backend, int threads, int device, long memoryLimit, EvaluationOptions evaluation,
                             Map<String, Functor> functors) {
     /** The most worker threads a session may have (a ForkJoinPool's limit). */

@@ -24,6 +24,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+/**
+ * Compiles Datalog programs in Soufflé's dialect: preprocesses, parses, checks and plans them. A program with
+ * errors throws {@link dev.jetlog.parser.DatalogException}, whose diagnostics name file, line and column.
+ * The returned {@link CompiledProgram} is immutable and may be shared by sessions on several threads.
+ */
 public final class JetLog {
     private JetLog() {
     }

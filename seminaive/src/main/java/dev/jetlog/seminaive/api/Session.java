@@ -33,6 +33,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+/**
+ * One evaluation of a {@link CompiledProgram} on one backend: insert facts (from Java or the program's
+ * {@code .input} files), {@link #run()} to the fixpoint, then count, query, iterate or write the relations.
+ * A later {@code run()} continues from the last fixpoint with the facts inserted since (incremental
+ * evaluation); {@link #clear(String)} makes the next run start over.
+ *
+ * <p>Thread safety: a session is used by one thread at a time (a second thread calling in while another is
+ * inside fails with {@link IllegalStateException}), except {@link #cancel()}, which any thread may call.
+ * Several sessions of one program may run in parallel. Close the session to release its backend's memory.
+ */
 public final class Session implements AutoCloseable {
     private final CompiledProgram program;
     private final EngineOptions options;

@@ -7,6 +7,10 @@ import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.List;
 
+/**
+ * The symbols of a session: interns strings as dense ids (0, 1, ... in order of first sight) and maps ids
+ * back. Thread-safe.
+ */
 public final class SymbolTable implements SymbolEncoder {
     private final Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>();
     private final List<String> symbols = new ArrayList<>();

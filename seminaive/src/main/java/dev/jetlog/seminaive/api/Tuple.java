@@ -7,6 +7,11 @@ import dev.jetlog.parser.ast.ColumnType;
 import java.util.Arrays;
 import java.util.List;
 
+/**
+ * One tuple of a relation, read back from a session, with typed accessors per column ({@code getInt},
+ * {@code getUnsigned}, {@code getFloat}, {@code getSymbol}). {@link #toString()} renders it as the output
+ * files do (tab-separated).
+ */
 public final class Tuple {
     private final int[] values;
     private final List<ColumnType> types;

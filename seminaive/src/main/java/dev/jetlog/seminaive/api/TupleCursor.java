@@ -10,6 +10,11 @@ import dev.jetlog.seminaive.spi.Rows;
 
 import java.util.List;
 
+/**
+ * Streams the tuples of a relation or of a query without materialising them as objects: rows come from the
+ * backend in batches and the typed getters read the current row without boxing. Call {@link #next()} before
+ * each row; close the cursor when done (it also closes when {@code next()} runs out).
+ */
 public final class TupleCursor implements AutoCloseable {
     private static final int BATCH = 1 << 16;
 

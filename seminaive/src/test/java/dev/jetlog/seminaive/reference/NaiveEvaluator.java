@@ -679,6 +679,7 @@ public final class NaiveEvaluator {
         ColumnType type = checked.typeOf(aggregate);
         int[] result = {0};
         boolean[] any = {false};
+        int[] matches = {0};
         Set<String> targetVariables = aggregate.target() == null ? Set.of() : variablesOf(aggregate.target());
         forEachCombination(atoms, 0, new ArrayList<>(conditions), goals -> {
             Integer[] value = {null};
@@ -695,14 +696,20 @@ public final class NaiveEvaluator {
             int v = value[0];
             result[0] = switch (aggregate.kind()) {
                 case COUNT -> result[0] + 1;
-                case SUM -> Scalars.arithmetic(BinaryOp.ADD, type, result[0], v);
+                case SUM, MEAN -> Scalars.arithmetic(BinaryOp.ADD, type, result[0], v);
                 case MIN -> !any[0] || Scalars.compare(CompareOp.LT, type, v, result[0]) ? v : result[0];
                 case MAX -> !any[0] || Scalars.compare(CompareOp.GT, type, v, result[0]) ? v : result[0];
             };
             any[0] = true;
+            matches[0]++;
         });
-        if (!any[0] && (aggregate.kind() == AggregateKind.MIN || aggregate.kind() == AggregateKind.MAX)) {
+        if (!any[0] && (aggregate.kind() == AggregateKind.MIN || aggregate.kind() == AggregateKind.MAX
+                || aggregate.kind() == AggregateKind.MEAN)) {
             return null;
+        }
+        if (aggregate.kind() == AggregateKind.MEAN) {
+            float mean = Float.intBitsToFloat(result[0]) / matches[0];
+            return Float.isNaN(mean) ? 0x7fc00000 : Float.floatToRawIntBits(mean);
         }
         return result[0];
     }

@@ -131,7 +131,7 @@ final class Scalars {
             case NEG -> from == ColumnType.FLOAT ? floatBits(-x) : -a;
             case BNOT -> ~a;
             case LNOT -> bool(a == 0);
-            case ORD -> a;
+            case ORD, AS_NUMBER, AS_UNSIGNED, AS_FLOAT, AS_SYMBOL -> a;
             case STRLEN -> names.get(a).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             case TO_STRING -> symbol(from == ColumnType.FLOAT ? String.format(java.util.Locale.ROOT, "%f", x)
                     : from == ColumnType.UNSIGNED ? Long.toString(Integer.toUnsignedLong(a)) : Integer.toString(a));

@@ -2,7 +2,6 @@
 // relation as sorted lines of tab-separated values.
 package dev.jetlog.seminaive.testkit;
 
-import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.seminaive.api.CompiledProgram;
 import dev.jetlog.seminaive.api.EngineOptions;
 import dev.jetlog.seminaive.api.Functor;
@@ -75,13 +74,13 @@ public final class EngineRun {
     /** Every relation's rows of a session that has run, as sorted lines. */
     public static Map<String, List<String>> results(CompiledProgram program, Session session) {
         Map<String, List<String>> result = new TreeMap<>();
-        for (RelationDecl decl : program.relations()) {
+        for (String relation : program.relationNames()) {
             List<String> lines = new ArrayList<>();
-            for (Tuple tuple : session.tuples(decl.name())) {
+            for (Tuple tuple : session.tuples(relation)) {
                 lines.add(tuple.toString());
             }
             lines.sort(null);
-            result.put(decl.name(), lines);
+            result.put(relation, lines);
         }
         return result;
     }

@@ -250,6 +250,24 @@ public abstract class EngineSemanticsSuite {
     }
 
     @Test
+    void meanIsTheFloatSumOverTheCountAndHasNoValueOverNothing() {
+        String program = """
+                .decl v(g: number, x: float)
+                .decl g(g: number)
+                .decl m(g: number, m: float)
+                .decl all(m: float)
+                m(k, a) :- g(k), a = mean x : { v(k, x) }.
+                all(a) :- a = mean x : v(_, x).
+                """;
+        EngineRun run = EngineRun.program(program).fact("v", 1, 1.0f).fact("v", 1, 2.5f).fact("v", 1, 4.0f)
+                .fact("v", 2, 0.1f).fact("g", 1).fact("g", 2).fact("g", 3);
+        Map<String, List<String>> result = run(run);
+        // what Soufflé 2.5 prints for the same program
+        assertEquals(rows("1\t2.5", "2\t0.100000001"), result.get("m"));
+        assertEquals(rows("1.89999998"), result.get("all"));
+    }
+
+    @Test
     void anEqrelRelationHoldsEveryPairOfEachClass() {
         String program = """
                 .decl same(x: symbol, y: symbol) eqrel

@@ -172,4 +172,18 @@ public abstract class FunctorSuite {
         assertEquals("test.dl:2:10: functor 'label' has no implementation: register one with"
                 + " EngineOptions.withFunctor(\"label\", ...) (the command line cannot load one)", error.getMessage());
     }
+
+    @Test
+    void castsKeepTheBitsAsSouffleDoes() {
+        EngineRun run = EngineRun.program("""
+                .decl s(x: symbol)
+                s("hello"). s("world").
+                .decl f(x: float)
+                f(1.5).
+                .decl r(a: number, b: number, c: symbol)
+                r(as(x, number), as(y, number), as(as(x, number), symbol)) :- s(x), f(y).
+                """);
+        // Soufflé 2.5 prints the same rows: symbol ids in order of appearance, the float's raw bits
+        assertEquals(List.of("0\t1069547520\thello", "1\t1069547520\tworld"), run.run(backend(), 2).get("r"));
+    }
 }
