@@ -17,6 +17,7 @@ import dev.jetlog.parser.ast.SourcePos;
 import dev.jetlog.parser.grammar.DatalogLexer;
 import dev.jetlog.parser.grammar.DatalogParser;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,17 +31,32 @@ final class AstBuilder {
     private final ExpressionBuilder terms;
     private final BodyBuilder bodies;
     private final TypeAliases types = new TypeAliases(errors);
+    private final ComponentExpander components;
+
+    private final List<RelationDecl> declarations = new ArrayList<>();
+    private final List<FunctorDecl> functors = new ArrayList<>();
+    private final List<Directive> directives = new ArrayList<>();
+    private final List<Rule> rules = new ArrayList<>();
+    private final Map<String, SourcePos> inlineRelations = new LinkedHashMap<>();
+    /** How relation and type names resolve in the item being built: globally, or in a component instance. */
+    private ComponentExpander.Scope scope = ComponentExpander.Scope.GLOBAL;
 
     AstBuilder(Positions positions) {
         this.positions = positions;
-        this.terms = new ExpressionBuilder(positions, errors, types::resolve);
-        this.bodies = new BodyBuilder(positions, terms, errors);
+        this.components = new ComponentExpander(positions, errors);
+        this.terms = new ExpressionBuilder(positions, errors, name -> types.resolve(scope.type(name)));
+        this.bodies = new BodyBuilder(positions, terms, errors, name -> scope.relation(name));
         terms.setBodyBuilder(bodies);
     }
 
     /** The errors found while building; the program is only valid when there are none. */
     List<Diagnostic> errors() {
         return errors;
+    }
+
+    /** The relations declared `inline`, with the position of the qualifier. */
+    Map<String, SourcePos> inlineRelations() {
+        return inlineRelations;
     }
 
     /** Directives accepted but not acted on (pragmas, plans). */
@@ -52,38 +68,49 @@ final class AstBuilder {
         for (DatalogParser.StatementContext statement : tree.statement()) {
             if (statement.typeDecl() != null) {
                 typeDecl(statement.typeDecl());
+            } else if (statement.componentDecl() != null) {
+                components.define(statement.componentDecl());
             }
         }
         types.resolveAll();
-        List<RelationDecl> declarations = new ArrayList<>();
-        List<FunctorDecl> functors = new ArrayList<>();
-        List<Directive> directives = new ArrayList<>();
-        List<Rule> rules = new ArrayList<>();
         for (DatalogParser.StatementContext statement : tree.statement()) {
-            if (statement.relationDecl() != null) {
-                List<RelationDecl> declared = relationDecls(statement.relationDecl());
-                declarations.addAll(declared);
-                SourcePos eqrel = eqrelQualifier(statement.relationDecl());
-                if (eqrel != null) {
-                    declared.forEach(decl -> rules.addAll(EquivalenceRules.of(decl, eqrel, errors)));
+            if (statement.componentInit() != null) {
+                for (ComponentExpander.ScopedItem scoped : components.instantiate(statement.componentInit(), scope)) {
+                    scope = scoped.scope();
+                    item(scoped.item().getChild(0));
+                    scope = ComponentExpander.Scope.GLOBAL;
                 }
-            } else if (statement.functorDecl() != null) {
-                functors.add(functorDecl(statement.functorDecl()));
-            } else if (statement.pragmaDirective() != null) {
-                pragma(statement.pragmaDirective());
-            } else if (statement.planDirective() != null) {
-                warnings.add(Diagnostic.warning(positions.of(statement.planDirective().start),
-                        "'.plan' is ignored: JetLog chooses the join order of every rule version itself"));
-            } else if (statement.ioDirective() != null) {
-                directives.addAll(ioDirective(statement.ioDirective()));
-            } else if (statement.clause() != null) {
-                rules.addAll(clause(statement.clause()));
-            } else if (statement.unsupportedDirective() != null) {
-                Token keyword = statement.unsupportedDirective().start;
-                errors.add(Diagnostic.error(positions.of(keyword), Unsupported.directive(keyword.getText())));
+            } else if (statement.typeDecl() == null && statement.componentDecl() == null) {
+                item(statement.getChild(0));
             }
         }
         return new Program(declarations, functors, directives, rules);
+    }
+
+    /** Builds one item of the program or of a component instance, under the current scope. */
+    private void item(ParseTree item) {
+        if (item instanceof DatalogParser.RelationDeclContext relation) {
+            List<RelationDecl> declared = relationDecls(relation);
+            declarations.addAll(declared);
+            SourcePos eqrel = eqrelQualifier(relation);
+            if (eqrel != null) {
+                declared.forEach(decl -> rules.addAll(EquivalenceRules.of(decl, eqrel, errors)));
+            }
+        } else if (item instanceof DatalogParser.FunctorDeclContext functor) {
+            functors.add(functorDecl(functor));
+        } else if (item instanceof DatalogParser.PragmaDirectiveContext pragma) {
+            pragma(pragma);
+        } else if (item instanceof DatalogParser.PlanDirectiveContext plan) {
+            warnings.add(Diagnostic.warning(positions.of(plan.start),
+                    "'.plan' is ignored: JetLog chooses the join order of every rule version itself"));
+        } else if (item instanceof DatalogParser.IoDirectiveContext io) {
+            directives.addAll(ioDirective(io));
+        } else if (item instanceof DatalogParser.ClauseContext clause) {
+            rules.addAll(clause(clause));
+        } else if (item instanceof DatalogParser.UnsupportedDirectiveContext unsupported) {
+            Token keyword = unsupported.start;
+            errors.add(Diagnostic.error(positions.of(keyword), Unsupported.directive(keyword.getText())));
+        }
     }
 
     private void typeDecl(DatalogParser.TypeDeclContext ctx) {
@@ -125,9 +152,9 @@ final class AstBuilder {
 
     /** The column type a type name stands for; an unknown name is reported and taken as number. */
     private ColumnType columnType(Token typeName) {
-        ColumnType type = types.resolve(typeName.getText());
+        ColumnType type = types.resolve(scope.type(typeName.getText()));
         if (type == null) {
-            if (!types.isDeclared(typeName.getText())) {
+            if (!types.isDeclared(scope.type(typeName.getText()))) {
                 errors.add(Diagnostic.error(positions.of(typeName), "unknown type '" + typeName.getText() + "'"));
             }
             type = ColumnType.NUMBER;
@@ -161,15 +188,28 @@ final class AstBuilder {
         }
         for (DatalogParser.QualifierContext qualifier : ctx.qualifier()) {
             int kind = qualifier.start.getType();
-            if (kind != DatalogLexer.BTREE && kind != DatalogLexer.BRIE && kind != DatalogLexer.EQREL) {
+            // hints that change no result; eqrel adds its closure rules; overridable matters to components
+            boolean accepted = kind == DatalogLexer.BTREE || kind == DatalogLexer.BRIE || kind == DatalogLexer.EQREL
+                    || kind == DatalogLexer.NO_INLINE || kind == DatalogLexer.MAGIC || kind == DatalogLexer.NO_MAGIC
+                    || kind == DatalogLexer.OVERRIDABLE || kind == DatalogLexer.INLINE;
+            if (!accepted) {
                 errors.add(Diagnostic.error(positions.of(qualifier.start), Unsupported.qualifier(qualifier.getText())));
             }
         }
-        List<RelationDecl> declarations = new ArrayList<>();
-        for (org.antlr.v4.runtime.tree.TerminalNode name : ctx.IDENT()) {
-            declarations.add(new RelationDecl(name.getText(), attributes, positions.of(name.getSymbol())));
+        List<RelationDecl> declared = new ArrayList<>();
+        SourcePos inline = null;
+        for (DatalogParser.QualifierContext qualifier : ctx.qualifier()) {
+            if (qualifier.INLINE() != null) {
+                inline = positions.of(qualifier.start);
+            }
         }
-        return declarations;
+        for (org.antlr.v4.runtime.tree.TerminalNode name : ctx.IDENT()) {
+            if (inline != null) {
+                inlineRelations.put(scope.relation(name.getText()), inline);
+            }
+            declared.add(new RelationDecl(scope.relation(name.getText()), attributes, positions.of(name.getSymbol())));
+        }
+        return declared;
     }
 
     private List<Directive> ioDirective(DatalogParser.IoDirectiveContext ctx) {
@@ -185,12 +225,13 @@ final class AstBuilder {
             shared &= targets.get(i).LPAREN() == null;
         }
         Map<String, String> sharedParameters = shared ? parameters(targets.get(targets.size() - 1)) : null;
-        List<Directive> directives = new ArrayList<>();
+        List<Directive> parsed = new ArrayList<>();
         for (DatalogParser.IoTargetContext target : targets) {
             Map<String, String> parameters = sharedParameters != null ? sharedParameters : parameters(target);
-            directives.add(new Directive(kind, target.IDENT().getText(), parameters, positions.of(target.start)));
+            parsed.add(new Directive(kind, scope.relation(target.qualifiedName().getText()), parameters,
+                    positions.of(target.start)));
         }
-        return directives;
+        return parsed;
     }
 
     private Map<String, String> parameters(DatalogParser.IoTargetContext target) {

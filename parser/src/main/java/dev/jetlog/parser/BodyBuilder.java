@@ -13,15 +13,20 @@ import org.antlr.v4.runtime.Token;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 final class BodyBuilder extends DatalogBaseVisitor<BodyFormula> {
     private final Positions positions;
     private final ExpressionBuilder terms;
     private final List<Diagnostic> errors;
+    /** The relation a name in the source stands for (component instances rename their relations). */
+    private final UnaryOperator<String> relationNames;
 
-    BodyBuilder(Positions positions, ExpressionBuilder terms, List<Diagnostic> errors) {
+    BodyBuilder(Positions positions, ExpressionBuilder terms, List<Diagnostic> errors,
+                UnaryOperator<String> relationNames) {
         this.positions = positions;
         this.errors = errors;
+        this.relationNames = relationNames;
         this.terms = terms;
     }
 
@@ -30,7 +35,7 @@ final class BodyBuilder extends DatalogBaseVisitor<BodyFormula> {
         for (DatalogParser.ExprContext arg : ctx.expr()) {
             args.add(terms.term(arg));
         }
-        return new Atom(ctx.IDENT().getText(), args, positions.of(ctx.start));
+        return new Atom(relationNames.apply(ctx.qualifiedName().getText()), args, positions.of(ctx.start));
     }
 
     @Override

@@ -73,6 +73,9 @@ public final class DatalogParser {
         AstBuilder builder = new AstBuilder(positions);
         Program program = builder.build(tree);
         fail(source, builder.errors());
+        List<Diagnostic> inlining = new ArrayList<>();
+        program = InlineRelations.expand(program, builder.inlineRelations(), inlining);
+        fail(source, inlining);
         fail(source, NestingLimits.checkBodies(program.rules()));
         fail(source, NestingLimits.checkExpressions(program.rules()));
 

@@ -9,11 +9,7 @@ final class Unsupported {
     }
 
     static String directive(String keyword) {
-        return switch (keyword) {
-            case ".comp" -> "'.comp' components are not supported";
-            case ".init" -> "'.init' component instances are not supported";
-            default -> "'" + keyword + "' is not supported";
-        };
+        return "'" + keyword + "' is not supported";
     }
 
     static String functor(String name) {

@@ -12,15 +12,6 @@ class UnsupportedConstructTest {
     private static final String DECLS = ".decl e(x: number, y: number)\n";
 
     @Test
-    void components() {
-        DatalogException e = failure(".comp Graph {\n  .decl edge(x: number)\n}\n.init g = Graph\n" + DECLS);
-        assertEquals(List.of("t.dl:1:1: error: '.comp' components are not supported",
-                "t.dl:4:1: error: '.init' component instances are not supported"),
-                e.errors().stream().map(Diagnostic::headline).toList());
-        assertEquals("t.dl:1:1: error: '.comp' components are not supported\n.comp Graph {\n^", e.errors().get(0).render(e.source()));
-    }
-
-    @Test
     void otherDirectives() {
         assertEquals(List.of("t.dl:1:1: error: '.limitsize' is not supported"),
                 errors(".limitsize e(n=5)\n" + DECLS));
@@ -41,9 +32,9 @@ class UnsupportedConstructTest {
     @Test
     void relationQualifiers() {
         assertEquals(List.of("t.dl:1:25: error: eqrel relation a must have two columns of the same type",
-                        "t.dl:2:28: error: unsupported relation qualifier 'inline'",
+                        "t.dl:2:28: error: unsupported relation qualifier 'btree_delete'",
                         "t.dl:3:31: error: eqrel relation c must have two columns of the same type"),
-                errors(".decl a(x: number) brie eqrel\n.decl b(x: number) btree   inline\n"
+                errors(".decl a(x: number) brie eqrel\n.decl b(x: number) btree   btree_delete\n"
                         + ".decl c(x: number, y: symbol) eqrel\n"));
     }
 

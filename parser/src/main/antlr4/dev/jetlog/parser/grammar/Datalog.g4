@@ -14,6 +14,8 @@ statement
     | functorDecl
     | pragmaDirective
     | planDirective
+    | componentDecl
+    | componentInit
     | unsupportedDirective
     ;
 
@@ -38,7 +40,7 @@ adtBranch : IDENT '{' (~'}')* '}' ;
 
 ioDirective : (INPUT | OUTPUT | PRINTSIZE) ioTarget (',' ioTarget)* ;
 
-ioTarget : IDENT ('(' (ioParameter (',' ioParameter)*)? ')')? ;
+ioTarget : qualifiedName ('(' (ioParameter (',' ioParameter)*)? ')')? ;
 
 ioParameter : IDENT '=' ioValue ;
 
@@ -57,10 +59,38 @@ planDirective : PLAN planItem (',' planItem)* ;
 
 planItem : INT ':' '(' (INT (',' INT)*)? ')' ;
 
-// `.comp`, `.init`, `.functor`, ...: swallowed up to the next supported directive and reported as unsupported.
+// ---------------------------------------------------------------- components
+
+// `.comp Name<T, U> : Base<T>, Other { ... }`: a template of declarations and rules, instantiated by `.init`.
+componentDecl : COMP componentType (':' componentType (',' componentType)*)? '{' componentItem* '}' ;
+
+componentType : IDENT ('<' IDENT (',' IDENT)* '>')? ;
+
+// `.init name = Name<number, symbol>`: the component's relations become `name.relation`.
+componentInit : INIT IDENT '=' componentType ;
+
+componentItem
+    : relationDecl
+    | typeDecl
+    | ioDirective
+    | clause
+    | componentDecl
+    | componentInit
+    | overrideDirective
+    | functorDecl
+    | pragmaDirective
+    | planDirective
+    | unsupportedDirective
+    ;
+
+// `.override r`: the rules of r inherited from a base component are replaced by this component's.
+overrideDirective : OVERRIDE IDENT ;
+
+// `.limitsize`, `.lattice`: swallowed up to the next supported directive and reported as unsupported.
 unsupportedDirective
     : UNSUPPORTED_DIRECTIVE (block | ~(DECL | TYPE | NUMBER_TYPE | SYMBOL_TYPE | INPUT | OUTPUT | PRINTSIZE
-                                     | FUNCTOR | PRAGMA | PLAN | UNSUPPORTED_DIRECTIVE | '{' | '}'))*
+                                     | FUNCTOR | PRAGMA | PLAN | COMP | INIT | OVERRIDE | UNSUPPORTED_DIRECTIVE
+                                     | '{' | '}'))*
     ;
 
 block : '{' (block | ~('{' | '}'))* '}' ;
@@ -82,7 +112,10 @@ bodyItem
     | FALSE                              # falseItem
     ;
 
-atom : IDENT '(' (expr (',' expr)*)? ')' ;
+atom : qualifiedName '(' (expr (',' expr)*)? ')' ;
+
+// A relation of a component instance is named `instance.relation` (instances nest: `a.b.r`).
+qualifiedName : IDENT ('.' IDENT)* ;
 
 compareOp : '=' | '!=' | '<' | '<=' | '>' | '>=' ;
 
@@ -129,10 +162,13 @@ INPUT : '.input' ;
 OUTPUT : '.output' ;
 PRINTSIZE : '.printsize' ;
 FUNCTOR : '.functor' ;
+COMP : '.comp' ;
+INIT : '.init' ;
+OVERRIDE : '.override' ;
 PRAGMA : '.pragma' ;
 PLAN : '.plan' ;
 UNSUPPORTED_DIRECTIVE
-    : '.comp' | '.init' | '.override' | '.limitsize' | '.lattice' ;
+    : '.limitsize' | '.lattice' ;
 
 BTREE : 'btree' ;
 BRIE : 'brie' ;

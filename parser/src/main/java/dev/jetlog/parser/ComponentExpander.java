@@ -1,0 +1,198 @@
+// Soufflé's components: `.comp` definitions are templates, `.init name = C<types>` instantiates one. Each
+// instance contributes the items of its component (and of its base components, bases first) under a scope
+// that renames the component's relations to `name.relation`, maps type parameters and local types to the
+// instance's types, and drops the inherited rules of relations the component overrides.
+package dev.jetlog.parser;
+
+import dev.jetlog.parser.grammar.DatalogParser;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+final class ComponentExpander {
+    /** Instances nested deeper than this (a component that instantiates itself) are an error. */
+    static final int MAX_DEPTH = 64;
+
+    /**
+     * How the names of one instance's items resolve: relations declared in the instance (or in its nested
+     * instances, `sub.r`) get the instance's prefix; type names map to the instance's type arguments.
+     */
+    record Scope(String prefix, Map<String, String> typeNames, Set<String> relations, Set<String> instances) {
+        static final Scope GLOBAL = new Scope("", Map.of(), Set.of(), Set.of());
+
+        String relation(String name) {
+            if (relations.contains(name)) {
+                return prefix + name;
+            }
+            int dot = name.indexOf('.');
+            if (dot > 0 && instances.contains(name.substring(0, dot))) {
+                return prefix + name;
+            }
+            return name;
+        }
+
+        String type(String name) {
+            return typeNames.getOrDefault(name, name);
+        }
+    }
+
+    /** One item of a component body, to be built under a scope. */
+    record ScopedItem(DatalogParser.ComponentItemContext item, Scope scope) {
+    }
+
+    private final Positions positions;
+    private final List<Diagnostic> errors;
+    private final Map<String, DatalogParser.ComponentDeclContext> definitions = new LinkedHashMap<>();
+    /** Errors in a component body are reported once, however often it is instantiated. */
+    private final Set<Token> reported = new HashSet<>();
+
+    ComponentExpander(Positions positions, List<Diagnostic> errors) {
+        this.positions = positions;
+        this.errors = errors;
+    }
+
+    /** Registers a component definition and the definitions nested in it (all by their plain names). */
+    void define(DatalogParser.ComponentDeclContext definition) {
+        Token name = definition.componentType(0).IDENT(0).getSymbol();
+        DatalogParser.ComponentDeclContext earlier = definitions.putIfAbsent(name.getText(), definition);
+        if (earlier != null) {
+            errors.add(Diagnostic.error(positions.of(name), "component '" + name.getText() + "' is already defined at line "
+                    + earlier.start.getLine()));
+        }
+        for (DatalogParser.ComponentItemContext item : definition.componentItem()) {
+            if (item.componentDecl() != null) {
+                define(item.componentDecl());
+            }
+        }
+    }
+
+    /** The items an `.init` contributes, under the scope of the instance (itself within an outer scope). */
+    List<ScopedItem> instantiate(DatalogParser.ComponentInitContext init, Scope outer) {
+        List<ScopedItem> items = new ArrayList<>();
+        instantiate(init.componentType(), outer.prefix() + init.IDENT().getText() + ".", outer, 0, items);
+        return items;
+    }
+
+    private void instantiate(DatalogParser.ComponentTypeContext type, String prefix, Scope outer, int depth,
+                             List<ScopedItem> result) {
+        if (depth > MAX_DEPTH) {
+            errors.add(Diagnostic.error(positions.of(type.start), "component instances nest more than " + MAX_DEPTH
+                    + " deep here (does a component instantiate itself?)"));
+            return;
+        }
+        List<Group> groups = new ArrayList<>();
+        if (!collect(type, outer::type, groups, new HashSet<>())) {
+            return;
+        }
+        // relations, nested instances and local types of the whole instance
+        Set<String> relations = new HashSet<>();
+        Set<String> instances = new HashSet<>();
+        Set<String> overridden = new HashSet<>();
+        Set<String> overridable = new HashSet<>();
+        for (Group group : groups) {
+            for (DatalogParser.ComponentItemContext item : group.items) {
+                if (item.relationDecl() != null) {
+                    item.relationDecl().IDENT().forEach(name -> relations.add(name.getText()));
+                    if (!group.own && item.relationDecl().qualifier().stream()
+                            .anyMatch(q -> q.OVERRIDABLE() != null)) {
+                        item.relationDecl().IDENT().forEach(name -> overridable.add(name.getText()));
+                    }
+                } else if (item.componentInit() != null) {
+                    instances.add(item.componentInit().IDENT().getText());
+                } else if (item.overrideDirective() != null && group.own) {
+                    Token name = item.overrideDirective().IDENT().getSymbol();
+                    overridden.add(name.getText());
+                    if (!overridable.contains(name.getText()) && reported.add(name)) {
+                        errors.add(Diagnostic.error(positions.of(name), "relation '" + name.getText()
+                                + "' is not declared overridable in a base component"));
+                    }
+                } else if (item.typeDecl() != null) {
+                    localType(item.typeDecl(), group.typeNames);
+                }
+            }
+        }
+        for (Group group : groups) {
+            Scope scope = new Scope(prefix, group.typeNames, relations, instances);
+            for (DatalogParser.ComponentItemContext item : group.items) {
+                if (!group.own && item.clause() != null && overridden.contains(headRelation(item.clause()))) {
+                    continue;
+                }
+                if (item.componentInit() != null) {
+                    DatalogParser.ComponentInitContext nested = item.componentInit();
+                    instantiate(nested.componentType(), prefix + nested.IDENT().getText() + ".", scope, depth + 1, result);
+                } else if (item.componentDecl() == null && item.typeDecl() == null && item.overrideDirective() == null) {
+                    result.add(new ScopedItem(item, scope));
+                }
+            }
+        }
+    }
+
+    /** The items of one component of an instance (a base or the instantiated component itself). */
+    private record Group(List<DatalogParser.ComponentItemContext> items, Map<String, String> typeNames, boolean own) {
+    }
+
+    /** Adds the groups of a component type, bases first; false (reported) if it cannot be instantiated. */
+    private boolean collect(DatalogParser.ComponentTypeContext type, java.util.function.UnaryOperator<String> outerTypes,
+                            List<Group> groups, Set<String> visiting) {
+        Token name = type.IDENT(0).getSymbol();
+        DatalogParser.ComponentDeclContext definition = definitions.get(name.getText());
+        if (definition == null) {
+            errors.add(Diagnostic.error(positions.of(name), "unknown component '" + name.getText() + "'"));
+            return false;
+        }
+        if (!visiting.add(name.getText())) {
+            errors.add(Diagnostic.error(positions.of(name), "component '" + name.getText() + "' inherits from itself"));
+            return false;
+        }
+        List<TerminalNode> parameters = definition.componentType(0).IDENT();
+        List<TerminalNode> arguments = type.IDENT();
+        if (parameters.size() != arguments.size()) {
+            errors.add(Diagnostic.error(positions.of(name), "component '" + name.getText() + "' takes "
+                    + (parameters.size() - 1) + " type parameters, given " + (arguments.size() - 1)));
+            return false;
+        }
+        Map<String, String> typeNames = new HashMap<>();
+        for (int i = 1; i < parameters.size(); i++) {
+            typeNames.put(parameters.get(i).getText(), outerTypes.apply(arguments.get(i).getText()));
+        }
+        for (int i = 1; i < definition.componentType().size(); i++) {
+            if (!collect(definition.componentType(i), n -> typeNames.getOrDefault(n, n), groups, visiting)) {
+                return false;
+            }
+        }
+        for (int i = 0; i < groups.size(); i++) {
+            Group inherited = groups.get(i);
+            groups.set(i, new Group(inherited.items, inherited.typeNames, false));
+        }
+        groups.add(new Group(definition.componentItem(), typeNames, true));
+        visiting.remove(name.getText());
+        return true;
+    }
+
+    /** `.type L = T` or `.type L <: T` inside a component: L stands for what T stands for in the instance. */
+    private static void localType(DatalogParser.TypeDeclContext declaration, Map<String, String> typeNames) {
+        List<ParseTree> names = new ArrayList<>();
+        for (int i = 0; i < declaration.getChildCount(); i++) {
+            if (declaration.getChild(i) instanceof TerminalNode terminal
+                    && terminal.getSymbol().getType() == dev.jetlog.parser.grammar.DatalogLexer.IDENT) {
+                names.add(terminal);
+            }
+        }
+        if (names.size() == 2) {
+            String target = names.get(1).getText();
+            typeNames.put(names.get(0).getText(), typeNames.getOrDefault(target, target));
+        }
+    }
+
+    private static String headRelation(DatalogParser.ClauseContext clause) {
+        return clause.atom(0).qualifiedName().getText();
+    }
+}

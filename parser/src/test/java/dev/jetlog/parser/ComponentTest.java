@@ -1,0 +1,75 @@
+// Components: `.comp` templates with type parameters and bases, `.init` instances whose relations are named
+// `instance.relation`, overrides, nested instances, and the errors for unknown or misused components.
+package dev.jetlog.parser;
+
+import static dev.jetlog.parser.Diagnostics.errors;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.jetlog.parser.ast.ColumnType;
+import dev.jetlog.parser.ast.Directive;
+import dev.jetlog.parser.ast.RelationDecl;
+import dev.jetlog.parser.ast.Rule;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ComponentTest {
+    private static final String GRAPH = """
+            .comp Graph<N> {
+                .type Node = N
+                .decl edge(x: Node, y: Node)
+                .decl reach(x: N, y: N) overridable
+                reach(x, y) :- edge(x, y).
+                reach(x, z) :- reach(x, y), edge(y, z).
+            }
+            """;
+
+    @Test
+    void anInstanceRenamesItsRelationsAndTakesItsTypeArguments() {
+        CheckedProgram program = DatalogParser.parse("t.dl", GRAPH + ".init g = Graph<symbol>\n.init h = Graph<float>\n"
+                + "g.edge(\"a\", \"b\").\n.output g.reach\n");
+        List<RelationDecl> declarations = program.program().declarations();
+        assertEquals(List.of("g.edge", "g.reach", "h.edge", "h.reach"), declarations.stream().map(RelationDecl::name).toList());
+        assertEquals(ColumnType.SYMBOL, declarations.get(0).columnType(0));
+        assertEquals(ColumnType.FLOAT, declarations.get(3).columnType(1));
+        assertEquals(List.of("g.reach(x, y) :- g.edge(x, y).", "g.reach(x, z) :- g.reach(x, y), g.edge(y, z).",
+                        "h.reach(x, y) :- h.edge(x, y).", "h.reach(x, z) :- h.reach(x, y), h.edge(y, z).",
+                        "g.edge(\"a\", \"b\")."),
+                program.program().rules().stream().map(Rule::toString).toList());
+        assertEquals(List.of("g.reach"), program.program().directives().stream().map(Directive::relation).toList());
+    }
+
+    @Test
+    void baseComponentsComeFirstAndOverridesReplaceTheirRules() {
+        CheckedProgram program = DatalogParser.parse("t.dl", GRAPH + """
+                .comp Direct<T> : Graph<T> {
+                    .override reach
+                    reach(x, y) :- edge(x, y), x != y.
+                    .init inner = Graph<T>
+                    inner.edge(x, y) :- edge(x, y).
+                }
+                .decl outside(x: number)
+                .init d = Direct<number>
+                outside(x) :- d.inner.reach(x, _).
+                """);
+        assertEquals(List.of("d.reach(x, y) :- d.edge(x, y), x != y.",
+                        "d.inner.reach(x, y) :- d.inner.edge(x, y).",
+                        "d.inner.reach(x, z) :- d.inner.reach(x, y), d.inner.edge(y, z).",
+                        "d.inner.edge(x, y) :- d.edge(x, y).",
+                        "outside(x) :- d.inner.reach(x, _)."),
+                program.program().rules().stream().map(Rule::toString).toList());
+    }
+
+    @Test
+    void misusedComponentsAreErrorsAtTheirPlace() {
+        assertEquals(List.of(
+                        "t.dl:3:25: error: relation 'r' is not declared overridable in a base component",
+                        "t.dl:6:11: error: unknown component 'Missing'",
+                        "t.dl:7:11: error: component 'A' takes 0 type parameters, given 1",
+                        "t.dl:8:21: error: component instances nest more than 64 deep here (does a component"
+                                + " instantiate itself?)",
+                        "t.dl:10:7: error: component 'A' is already defined at line 1"),
+                errors(".comp A { .decl r(x: number) \n r(1). }\n.comp B : A { .override r\n r(2). }\n.init b = B\n"
+                        + ".init c = Missing\n.init d = A<number>\n.comp S { .init s = S }\n.init e = S\n"
+                        + ".comp A { }\n"));
+    }
+}
