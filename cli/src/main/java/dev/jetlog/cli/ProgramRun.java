@@ -83,6 +83,9 @@ final class ProgramRun {
             EvaluationStats stats;
             try {
                 stats = session.run();
+                if (session.fallback() != null) {
+                    err.println("jetlog: " + session.fallback());
+                }
             } catch (EvaluationCancelledException e) {
                 phase = "evaluating (" + e.getMessage().replaceFirst("^evaluation cancelled ", "") + ")";
                 printStats(session, session.stats());

@@ -19,6 +19,7 @@ import dev.jetlog.seminaive.io.OutputWriter;
 import dev.jetlog.seminaive.io.RelationRows;
 import dev.jetlog.seminaive.spi.Backend;
 import dev.jetlog.seminaive.spi.BackendException;
+import dev.jetlog.seminaive.spi.BackendOptions;
 import dev.jetlog.seminaive.spi.HostFunctions;
 import dev.jetlog.seminaive.spi.Rows;
 
@@ -46,8 +47,14 @@ import java.util.Set;
 public final class Session implements AutoCloseable {
     private final CompiledProgram program;
     private final EngineOptions options;
-    private final Backend backend;
+    private Backend backend;
     private final String backendChoice;
+    /** The settings backends of this session are created with (the CPU one too, after a fallback). */
+    private final BackendOptions backendOptions;
+    /** Under "auto": a device backend that fails hands the run over to the CPU backend. */
+    private final boolean autoSelected;
+    /** Why the session left the backend "auto" chose, or null. */
+    private String fallback;
     private final SymbolTable symbols = new SymbolTable();
     private final OneThreadAtATime guard = new OneThreadAtATime();
     private final Map<String, IntRows> facts = new LinkedHashMap<>();
@@ -74,8 +81,9 @@ public final class Session implements AutoCloseable {
         Map<String, java.util.function.Function<Object[], Object>> functors = new HashMap<>();
         options.functors().forEach((name, functor) -> functors.put(name, functor::apply));
         BackendRegistry.Selection selection = BackendRegistry.choose(options.backend());
-        this.backend = selection.provider().create(
-                options.backendOptions().withSymbols(new HostFunctions(symbols, functors)));
+        this.backendOptions = options.backendOptions().withSymbols(new HostFunctions(symbols, functors));
+        this.backend = selection.provider().create(backendOptions);
+        this.autoSelected = BackendRegistry.AUTO.equals(options.backend());
         this.backendChoice = selection.explanation();
     }
 
@@ -93,6 +101,15 @@ public final class Session implements AutoCloseable {
     /** One line saying which backend runs this session and, under "auto", why it was chosen. */
     public String backendChoice() {
         return backendChoice;
+    }
+
+    /**
+     * Null, or the line saying why this session left the backend "auto" had chosen: a device backend that
+     * fails (a failed allocation, a kernel that does not launch, a lost device) hands the run over to the CPU
+     * backend, which evaluates from the session's facts again.
+     */
+    public String fallback() {
+        return fallback;
     }
 
     /** The backend's name and settings, e.g. "cpu (2 threads)". */
@@ -254,6 +271,9 @@ public final class Session implements AutoCloseable {
                 return stats;
             } catch (BackendException e) {
                 failed(e);
+                if (fallBackToCpu(e)) {
+                    return run();
+                }
                 throw new JetLogException(e.getMessage(), e);
             } catch (MemoryLimitException e) {
                 stats = evaluator.partialStats();
@@ -319,6 +339,25 @@ public final class Session implements AutoCloseable {
     }
 
     /** Forgets the partial results of a failed run, remembering why it failed. */
+    /** Under "auto", replaces a failed device backend by the CPU backend; false if that does not apply. */
+    private boolean fallBackToCpu(BackendException failure) {
+        if (!autoSelected || "cpu".equals(backend.name()) || cancelRequested) {
+            return false;
+        }
+        String failedName = backend.name();
+        try {
+            backend.close();
+        } catch (RuntimeException | Error secondary) {
+            failure.addSuppressed(secondary);
+        }
+        backend = BackendRegistry.select("cpu").create(backendOptions);
+        loaded.clear();
+        fullRunNeeded = true;
+        fallback = "the " + failedName + " backend failed (" + failure.getMessage() + "); the run continues on the cpu"
+                + " backend from the session's facts";
+        return true;
+    }
+
     private void failed(Throwable e) {
         failure = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         try {

@@ -1,0 +1,31 @@
+// Registers FaultyDeviceBackend, above the CPU backend under "auto", but only while a test sets the system
+// property jetlog.test.faultyDevice (the join that fails); everywhere else it says it cannot run.
+package dev.jetlog.cpu;
+
+import dev.jetlog.seminaive.spi.Backend;
+import dev.jetlog.seminaive.spi.BackendOptions;
+import dev.jetlog.seminaive.spi.BackendProvider;
+
+public final class FaultyDeviceBackendProvider implements BackendProvider {
+    static final String PROPERTY = "jetlog.test.faultyDevice";
+
+    @Override
+    public String name() {
+        return FaultyDeviceBackend.NAME;
+    }
+
+    @Override
+    public int priority() {
+        return 1_000;
+    }
+
+    @Override
+    public String unavailableReason() {
+        return System.getProperty(PROPERTY) == null ? "a test double, enabled by -D" + PROPERTY : null;
+    }
+
+    @Override
+    public Backend create(BackendOptions options) {
+        return new FaultyDeviceBackend(options, Integer.parseInt(System.getProperty(PROPERTY)));
+    }
+}
