@@ -5,7 +5,8 @@
 // a one-atom body. Comparisons that read variables the body does not bind (bound by the enclosing
 // rule) stay with the aggregate as per-row filters; an equality `v = expr` over body variables binds
 // v inside the hidden relation, as a column, even when v is also the enclosing rule's variable (the
-// aggregate then matches that column like any other correlated one).
+// aggregate then matches that column like any other correlated one). An aggregate nested in such a body
+// (`m = max y : { s(x, y) }`) is evaluated by the hidden relation's rule, like any aggregate of a rule.
 package dev.jetlog.planner;
 
 import dev.jetlog.parser.CheckedProgram;
@@ -51,22 +52,41 @@ final class AggregateBodies {
             for (Literal literal : rule.body()) {
                 terms.addAll(AstWalk.terms(literal));
             }
-            for (Term term : terms) {
-                AstWalk.forEachOutermostAggregate(term, aggregate -> {
-                    if (needsHiddenRelation(aggregate)) {
-                        bodies.hidden.put(aggregate, bodies.build(program, aggregate));
-                    }
-                });
-            }
+            bodies.hideAll(program, terms);
         }
         return bodies;
     }
 
-    /** More than one atom, or a negation: a body the aggregate step cannot read directly. */
+    /** Builds the hidden relations of the aggregates of these terms, and of aggregates nested in their bodies. */
+    private void hideAll(CheckedProgram program, List<Term> terms) {
+        for (Term term : terms) {
+            AstWalk.forEachOutermostAggregate(term, aggregate -> {
+                if (needsHiddenRelation(aggregate)) {
+                    Hidden built = build(program, aggregate);
+                    hidden.put(aggregate, built);
+                    List<Term> nested = new ArrayList<>();
+                    for (Literal literal : built.rule().body()) {
+                        nested.addAll(AstWalk.terms(literal));
+                    }
+                    hideAll(program, nested);
+                }
+            });
+        }
+    }
+
+    /** More than one atom, a negation or a nested aggregate: a body the aggregate step cannot read directly. */
     private static boolean needsHiddenRelation(Aggregate aggregate) {
         long atoms = aggregate.body().stream().filter(l -> l instanceof Atom).count();
         boolean negates = aggregate.body().stream().anyMatch(l -> l instanceof Negation);
-        return atoms > 1 || negates;
+        boolean nests = false;
+        for (Literal literal : aggregate.body()) {
+            for (Term term : AstWalk.terms(literal)) {
+                boolean[] found = {false};
+                AstWalk.forEachOutermostAggregate(term, inner -> found[0] = true);
+                nests |= found[0];
+            }
+        }
+        return atoms > 1 || negates || nests;
     }
 
     /** The hidden relation of an aggregate, or null if it reads its body directly. */
@@ -124,8 +144,8 @@ final class AggregateBodies {
         while (changed) {
             changed = false;
             for (Comparison comparison : new ArrayList<>(pending)) {
-                Set<String> left = variables(comparison.left());
-                Set<String> right = variables(comparison.right());
+                Set<String> left = freeVariables(comparison.left(), aggregate);
+                Set<String> right = freeVariables(comparison.right(), aggregate);
                 if (bound.containsAll(left) && bound.containsAll(right)) {
                     body.add(comparison);
                 } else if (comparison.op() == CompareOp.EQ && comparison.left() instanceof Variable v
@@ -190,6 +210,28 @@ final class AggregateBodies {
     private static Set<String> variables(Term term) {
         Set<String> names = new LinkedHashSet<>();
         AstWalk.forEachVariable(term, v -> names.add(v.name()));
+        return names;
+    }
+
+    /** The variables of a term of an aggregate's body, without those local to an aggregate nested in it. */
+    private static Set<String> freeVariables(Term term, Aggregate enclosing) {
+        Set<String> names = variables(term);
+        List<Aggregate> nested = new ArrayList<>();
+        AstWalk.forEachOutermostAggregate(term, nested::add);
+        for (Aggregate inner : nested) {
+            Set<String> outside = new LinkedHashSet<>();
+            for (Literal literal : enclosing.body()) {
+                for (Term other : AstWalk.terms(literal)) {
+                    AstWalk.forEachVariable(other, inner, v -> outside.add(v.name()));
+                }
+            }
+            if (enclosing.target() != null) {
+                AstWalk.forEachVariable(enclosing.target(), inner, v -> outside.add(v.name()));
+            }
+            Set<String> local = variables(inner);
+            local.removeAll(outside);
+            names.removeAll(local);
+        }
         return names;
     }
 

@@ -158,9 +158,14 @@ final class RuleCompiler {
         }
         Set<String> inside = new LinkedHashSet<>();
         AstWalk.forEachVariable(aggregate, v -> inside.add(v.name()));
-        for (Term nested : nestedTerms(aggregate)) {
+        List<Term> direct = new ArrayList<>(comparisons.stream().flatMap(c -> AstWalk.terms(c).stream()).toList());
+        if (hidden == null) {
+            direct.addAll(nestedTerms(aggregate));
+        }
+        for (Term nested : direct) {
             AstWalk.forEachOutermostAggregate(nested, deeper -> {
-                throw new PlanningError(deeper.pos(), "nested aggregates are not supported");
+                throw new PlanningError(deeper.pos(), "an aggregate nested in an aggregate may not read the"
+                        + " enclosing rule's variables");
             });
         }
         Set<String> outside = new LinkedHashSet<>();
