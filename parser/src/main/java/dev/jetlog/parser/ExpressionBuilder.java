@@ -166,6 +166,12 @@ final class ExpressionBuilder extends DatalogBaseVisitor<Term> {
             }
             return new UnaryExpr(unary, visit(args.get(0)), pos);
         }
+        if (name.equals("autoinc")) {
+            if (!args.isEmpty()) {
+                return badArity(pos, name, "no arguments", args.size());
+            }
+            return new FunctorCall(name, List.of(), pos);
+        }
         if (name.equals("substr")) {
             if (args.size() != 3) {
                 return badArity(pos, name, "3 arguments", args.size());

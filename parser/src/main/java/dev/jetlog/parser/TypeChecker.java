@@ -127,6 +127,9 @@ final class TypeChecker {
             return operand != null && b.op().accepts(operand) ? operand : null;
         } else if (term instanceof FunctorCall f) {
             FunctorDecl decl = f.isUserDefined() ? program.functor(f.functorName()) : null;
+            if (f.isAutoIncrement()) {
+                return ColumnType.NUMBER;
+            }
             return f.isUserDefined() ? (decl == null ? null : decl.result()) : ColumnType.SYMBOL;
         } else if (term instanceof UnaryExpr n) {
             if (n.op().isFunctor()) {
@@ -231,7 +234,14 @@ final class TypeChecker {
             if (f.isUserDefined()) {
                 checkUserFunctor(f, expected);
             } else {
-                checkSubstring(f, expected);
+                if (f.isAutoIncrement()) {
+                    types.put(f, ColumnType.NUMBER);
+                    if (expected != ColumnType.NUMBER) {
+                        mismatch(f, "autoinc() yields a number", expected);
+                    }
+                } else {
+                    checkSubstring(f, expected);
+                }
             }
         } else {
             checkAggregate((Aggregate) term, expected);

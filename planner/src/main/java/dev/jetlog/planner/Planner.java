@@ -58,6 +58,11 @@ public final class Planner {
                 if (!memberSet.contains(rule.head().relation())) {
                     continue;
                 }
+                if (recursive && readsAny(rule, memberSet) && AutoIncrement.find(rule) != null) {
+                    errors.add(Diagnostic.error(AutoIncrement.find(rule).pos(),
+                            "autoinc() in a recursive rule: each iteration would make new numbers, so there is no fixpoint"));
+                    continue;
+                }
                 try {
                     RuleCompiler.Versions compiled = compiler.compileVersions(rule, recursive ? memberSet : Set.of());
                     for (RulePlan plan : compiled.regular()) {
@@ -92,5 +97,10 @@ public final class Planner {
             throw new DatalogException(program.source(), errors);
         }
         return new Plan(program, relations, strata, new ArrayList<>(symbolIds.keySet()));
+    }
+
+    private static boolean readsAny(Rule rule, Set<String> relations) {
+        return rule.body().stream().anyMatch(literal -> literal instanceof dev.jetlog.parser.ast.Atom atom
+                && relations.contains(atom.relation()));
     }
 }

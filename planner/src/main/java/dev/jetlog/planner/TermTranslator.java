@@ -104,6 +104,9 @@ final class TermTranslator {
         }
         if (term instanceof FunctorCall call) {
             List<Expr> args = call.args().stream().map(arg -> translate(arg, env)).toList();
+            if (call.isAutoIncrement()) {
+                return new SymbolFunction(SymbolFunction.Fn.AUTOINC, List.of());
+            }
             if (call.isUserDefined()) {
                 FunctorDecl decl = program.program().functor(call.functorName());
                 return new UserFunction(decl.name(), decl.parameters(), decl.result(), args);

@@ -1,5 +1,5 @@
-// A call of `substr(text, index, length)` or of a user-defined functor `@name(args...)` (its name keeps the
-// '@'). Built-in one- and two-argument functors are UnaryExpr and BinaryExpr; variadic ones fold into BinaryExpr.
+// A call of `substr(text, index, length)`, of `autoinc()` (the next number of a counter), or of a user-defined
+// functor `@name(args...)` (its name keeps the '@'). Built-in one- and two-argument functors are UnaryExpr and BinaryExpr; variadic ones fold into BinaryExpr.
 package dev.jetlog.parser.ast;
 
 import java.util.List;
@@ -13,6 +13,11 @@ public record FunctorCall(String name, List<Term> args, SourcePos pos) implement
     /** True for `@name(...)`, a functor the embedding program implements. */
     public boolean isUserDefined() {
         return name.startsWith("@");
+    }
+
+    /** True for `autoinc()`. */
+    public boolean isAutoIncrement() {
+        return name.equals("autoinc");
     }
 
     /** The name without the '@' of a user-defined functor. */

@@ -1,5 +1,6 @@
 // A function that reads or extends the symbol table: string functors, conversions between symbols and
-// numbers, min/max on text, and the match/contains predicates (1 or 0). Backends evaluate these on the host.
+// numbers, min/max on text, and the match/contains predicates (1 or 0); and autoinc(), whose counter lives
+// with the session. Backends evaluate these on the host.
 package dev.jetlog.planner.ir;
 
 import java.util.List;
@@ -14,7 +15,9 @@ public record SymbolFunction(Fn fn, List<Expr> args) implements Expr {
         /** 1 if the whole text (second argument) matches the regular expression (first), else 0. */
         MATCH(2),
         /** 1 if the second argument's text contains the first's, else 0. */
-        CONTAINS(2);
+        CONTAINS(2),
+        /** autoinc(): 0, 1, 2, ... one number per evaluation, counted per session. */
+        AUTOINC(0);
 
         private final int arity;
 

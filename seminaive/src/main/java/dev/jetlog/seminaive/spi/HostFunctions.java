@@ -23,6 +23,8 @@ public final class HostFunctions {
     private final SymbolEncoder symbols;
     /** User-defined functors by name: Java values in (Integer, Long, Float, String by type), one out. */
     private final Map<String, Function<Object[], Object>> functors;
+    /** The counter of autoinc(). */
+    private final java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
     /** Compiled patterns by the symbol id of their text; a bad pattern maps to BAD_PATTERN. */
     private final ConcurrentHashMap<Integer, Pattern> patterns = new ConcurrentHashMap<>();
     private static final Pattern BAD_PATTERN = Pattern.compile("(?!)");
@@ -111,6 +113,7 @@ public final class HostFunctions {
             case FLOAT_TO_STRING -> symbols.encode(String.format(Locale.ROOT, "%f", Float.intBitsToFloat(args[0])));
             case MATCH -> pattern(args[0]).matcher(text(args[1])).matches() ? 1 : 0;
             case CONTAINS -> text(args[1]).contains(text(args[0])) ? 1 : 0;
+            case AUTOINC -> counter.getAndIncrement();
         };
     }
 

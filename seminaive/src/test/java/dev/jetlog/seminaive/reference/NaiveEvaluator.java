@@ -625,8 +625,9 @@ public final class NaiveEvaluator {
             Integer operand = evaluate(unary.operand());
             return operand == null ? null : scalars.unary(unary.op(), checked.typeOf(unary.operand()), operand);
         } else if (term instanceof FunctorCall call) {
-            if (call.isUserDefined()) {
-                throw new IllegalArgumentException("the reference evaluator has no user-defined functors: " + call);
+            if (call.isUserDefined() || call.isAutoIncrement()) {
+                throw new IllegalArgumentException("the reference evaluator has no user-defined functors or autoinc: "
+                        + call);
             }
             Integer text = evaluate(call.args().get(0));
             Integer from = evaluate(call.args().get(1));

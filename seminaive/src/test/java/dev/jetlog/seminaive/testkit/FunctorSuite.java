@@ -186,4 +186,24 @@ public abstract class FunctorSuite {
         // Soufflé 2.5 prints the same rows: symbol ids in order of appearance, the float's raw bits
         assertEquals(List.of("0\t1069547520\thello", "1\t1069547520\tworld"), run.run(backend(), 2).get("r"));
     }
+
+    @Test
+    void autoincNumbersEveryDerivationOnceAndIsRefusedInRecursiveRules() {
+        EngineRun run = EngineRun.program("""
+                .decl s(x: number)
+                .decl r(i: number, x: number)
+                r(autoinc(), x) :- s(x).
+                """);
+        for (int i = 0; i < 50; i++) {
+            run.fact("s", i * 7);
+        }
+        List<String> rows = run.run(backend(), 2).get("r");
+        assertEquals(50, rows.size());
+        assertEquals(java.util.stream.IntStream.range(0, 50).boxed().toList(),
+                rows.stream().map(row -> Integer.parseInt(row.split("\t")[0])).sorted().toList());
+        dev.jetlog.parser.DatalogException recursive = assertThrows(dev.jetlog.parser.DatalogException.class,
+                () -> dev.jetlog.seminaive.api.JetLog.compile("t.dl", ".decl t(i: number)\nt(0).\nt(autoinc()) :- t(_).\n"));
+        assertEquals("t.dl:3:3: error: autoinc() in a recursive rule: each iteration would make new numbers, so there"
+                + " is no fixpoint", recursive.errors().get(0).headline());
+    }
 }
