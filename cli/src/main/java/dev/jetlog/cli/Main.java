@@ -3,8 +3,8 @@
 // see one for internal errors).
 package dev.jetlog.cli;
 
-import dev.jetlog.parser.DatalogException;
 import dev.jetlog.seminaive.api.JetLogException;
+import dev.jetlog.seminaive.api.ProgramException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -29,7 +29,7 @@ public final class Main {
     }
 
     /** The rendered diagnostics, or just the first one's headline if rendering itself fails. */
-    private static String renderSafely(DatalogException e) {
+    private static String renderSafely(ProgramException e) {
         try {
             return e.render();
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError failure) {
@@ -85,7 +85,7 @@ public final class Main {
             err.println("jetlog: " + e.getMessage());
             err.println("Try 'jetlog --help' for usage.");
             return USAGE;
-        } catch (DatalogException e) {
+        } catch (ProgramException e) {
             err.println(renderSafely(e));
             int errors = e.errors().size();
             err.println(errors + (errors == 1 ? " error" : " errors") + "; nothing was evaluated");

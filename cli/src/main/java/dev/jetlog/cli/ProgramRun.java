@@ -6,6 +6,7 @@ package dev.jetlog.cli;
 import dev.jetlog.parser.preprocess.PreprocessorOptions;
 import dev.jetlog.seminaive.api.CompiledProgram;
 import dev.jetlog.seminaive.api.EngineOptions;
+import dev.jetlog.seminaive.api.IncludeOptions;
 import dev.jetlog.seminaive.api.EvaluationCancelledException;
 import dev.jetlog.seminaive.api.JetLog;
 import dev.jetlog.seminaive.api.JetLogException;
@@ -53,7 +54,7 @@ final class ProgramRun {
         if (command.backend.isBlank()) {
             throw new UsageError("--backend needs a name: auto, cuda, opencl or cpu");
         }
-        PreprocessorOptions preprocessing = preprocessorOptions(command);
+        IncludeOptions preprocessing = preprocessorOptions(command);
         phase = "compiling " + command.program;
         CompiledProgram program = compile(command.program, preprocessing);
         if (!command.noWarnings && !program.warnings().isEmpty()) {
@@ -113,7 +114,7 @@ final class ProgramRun {
     }
 
     /** The -I directories (each must be a directory) and the -M macros. */
-    static PreprocessorOptions preprocessorOptions(JetLogCommand command) {
+    static IncludeOptions preprocessorOptions(JetLogCommand command) {
         for (Path dir : command.includeDirs) {
             if (!Files.isDirectory(dir)) {
                 throw new UsageError("include directory " + dir + (Files.exists(dir) ? " is not a directory" : " does not exist"));
@@ -127,10 +128,10 @@ final class ProgramRun {
         } catch (IllegalArgumentException e) {
             throw new UsageError("-M: " + e.getMessage());
         }
-        return new PreprocessorOptions(command.includeDirs, macros);
+        return new IncludeOptions(command.includeDirs, macros);
     }
 
-    private static CompiledProgram compile(Path file, PreprocessorOptions preprocessing) {
+    private static CompiledProgram compile(Path file, IncludeOptions preprocessing) {
         if (Files.isDirectory(file)) {
             throw new JetLogException("cannot read program " + file + ": it is a directory");
         }

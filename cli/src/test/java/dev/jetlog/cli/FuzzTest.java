@@ -7,9 +7,9 @@
 // more.
 package dev.jetlog.cli;
 
-import dev.jetlog.parser.DatalogException;
-import dev.jetlog.parser.Diagnostic;
 import dev.jetlog.seminaive.api.CompiledProgram;
+import dev.jetlog.seminaive.api.ProgramException;
+import dev.jetlog.seminaive.api.Problem;
 import dev.jetlog.seminaive.api.EngineOptions;
 import dev.jetlog.seminaive.api.EvaluationCancelledException;
 import dev.jetlog.seminaive.api.JetLog;
@@ -102,10 +102,10 @@ class FuzzTest {
             return Outcome.HUNG;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof DatalogException rejection) {
-                for (Diagnostic error : rejection.errors()) {
-                    if (error.pos() == null || error.pos().line() < 1 || error.pos().column() < 1) {
-                        problems.add("rejection without a position (" + what + "): " + error.headline());
+            if (cause instanceof ProgramException rejection) {
+                for (Problem error : rejection.errors()) {
+                    if (error.line() < 1 || error.column() < 1) {
+                        problems.add("rejection without a position (" + what + "): " + error);
                     }
                 }
                 rejection.render();

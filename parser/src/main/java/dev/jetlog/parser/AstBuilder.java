@@ -191,11 +191,13 @@ final class AstBuilder {
             // hints that change no result; eqrel adds its closure rules; overridable matters to components
             boolean accepted = kind == DatalogLexer.BTREE || kind == DatalogLexer.BRIE || kind == DatalogLexer.EQREL
                     || kind == DatalogLexer.NO_INLINE || kind == DatalogLexer.MAGIC || kind == DatalogLexer.NO_MAGIC
-                    || kind == DatalogLexer.OVERRIDABLE || kind == DatalogLexer.INLINE;
+                    || kind == DatalogLexer.OVERRIDABLE || kind == DatalogLexer.INLINE
+                    || kind == DatalogLexer.CHOICE_DOMAIN;
             if (!accepted) {
                 errors.add(Diagnostic.error(positions.of(qualifier.start), Unsupported.qualifier(qualifier.getText())));
             }
         }
+        List<List<Integer>> choiceDomains = choiceDomains(ctx, attributes);
         List<RelationDecl> declared = new ArrayList<>();
         SourcePos inline = null;
         for (DatalogParser.QualifierContext qualifier : ctx.qualifier()) {
@@ -207,9 +209,44 @@ final class AstBuilder {
             if (inline != null) {
                 inlineRelations.put(scope.relation(name.getText()), inline);
             }
-            declared.add(new RelationDecl(scope.relation(name.getText()), attributes, positions.of(name.getSymbol())));
+            declared.add(new RelationDecl(scope.relation(name.getText()), attributes, choiceDomains,
+                    positions.of(name.getSymbol())));
         }
         return declared;
+    }
+
+    /** The column indexes of each choice domain, checked against the attribute names. */
+    private List<List<Integer>> choiceDomains(DatalogParser.RelationDeclContext ctx, List<Attribute> attributes) {
+        List<List<Integer>> domains = new ArrayList<>();
+        for (DatalogParser.QualifierContext qualifier : ctx.qualifier()) {
+            for (DatalogParser.ChoiceDomainContext domain : qualifier.choiceDomain()) {
+                List<Integer> columns = new ArrayList<>();
+                for (org.antlr.v4.runtime.tree.TerminalNode name : domain.IDENT()) {
+                    int column = -1;
+                    for (int i = 0; i < attributes.size(); i++) {
+                        if (attributes.get(i).name().equals(name.getText())) {
+                            column = i;
+                        }
+                    }
+                    if (column < 0) {
+                        errors.add(Diagnostic.error(positions.of(name.getSymbol()), "choice-domain names '"
+                                + name.getText() + "', which is not a column of the relation"));
+                    } else if (columns.contains(column)) {
+                        errors.add(Diagnostic.error(positions.of(name.getSymbol()), "column '" + name.getText()
+                                + "' is named twice in one choice domain"));
+                    } else {
+                        columns.add(column);
+                    }
+                }
+                if (!columns.isEmpty() && columns.size() == attributes.size()) {
+                    errors.add(Diagnostic.error(positions.of(domain.start), "a choice domain must leave out at least one"
+                            + " column of the relation"));
+                } else if (!columns.isEmpty()) {
+                    domains.add(columns);
+                }
+            }
+        }
+        return domains;
     }
 
     private List<Directive> ioDirective(DatalogParser.IoDirectiveContext ctx) {

@@ -46,4 +46,13 @@ class DeclarationsAndPragmasTest {
         assertEquals("t.dl:3:10: error: expected '(', found '1'",
                 errors(".decl e(x: number)\ne(x) :- e(x).\n.plan 0: 1\n").get(0));
     }
+
+    @Test
+    void choiceDomainsNameColumns() {
+        CheckedProgram program = DatalogParser.parse("t.dl", ".decl r(x: number, y: number, z: number) choice-domain x, (y, z)\n");
+        assertEquals(List.of(List.of(0), List.of(1, 2)), program.program().declarations().get(0).choiceDomains());
+        assertEquals(List.of("t.dl:1:45: error: choice-domain names 'w', which is not a column of the relation",
+                        "t.dl:2:45: error: a choice domain must leave out at least one column of the relation"),
+                errors(".decl r(x: number, y: number) choice-domain w\n.decl s(x: number, y: number) choice-domain (x, y)\n"));
+    }
 }

@@ -26,7 +26,11 @@ relationDecl : DECL IDENT (',' IDENT)* '(' (attribute (',' attribute)*)? ')' qua
 
 attribute : IDENT ':' IDENT ;
 
-qualifier : BTREE | BRIE | BTREE_DELETE | EQREL | INLINE | NO_INLINE | MAGIC | NO_MAGIC | OVERRIDABLE ;
+qualifier : BTREE | BRIE | BTREE_DELETE | EQREL | INLINE | NO_INLINE | MAGIC | NO_MAGIC | OVERRIDABLE
+          | CHOICE_DOMAIN choiceDomain (',' choiceDomain)* ;
+
+// `choice-domain x, (y, z)`: each listed column (or group of columns) determines the rest of the tuple.
+choiceDomain : IDENT | '(' IDENT (',' IDENT)* ')' ;
 
 typeDecl
     : TYPE IDENT SUBTYPE IDENT                          # subtypeDecl
@@ -179,6 +183,7 @@ NO_INLINE : 'no_inline' ;
 MAGIC : 'magic' ;
 NO_MAGIC : 'no_magic' ;
 OVERRIDABLE : 'overridable' ;
+CHOICE_DOMAIN : 'choice-domain' ;
 STATEFUL : 'stateful' ;
 AS : 'as' ;
 

@@ -1,11 +1,18 @@
-// A `.decl` statement: a relation's name and typed columns.
+// A `.decl` statement: a relation's name and typed columns, and its choice domains (each a list of column
+// indexes whose values determine the rest of the tuple: `choice-domain x, (y, z)`).
 package dev.jetlog.parser.ast;
 
 import java.util.List;
 
-public record RelationDecl(String name, List<Attribute> attributes, SourcePos pos) {
+public record RelationDecl(String name, List<Attribute> attributes, List<List<Integer>> choiceDomains, SourcePos pos) {
     public RelationDecl {
         attributes = List.copyOf(attributes);
+        choiceDomains = choiceDomains.stream().map(List::copyOf).toList();
+    }
+
+    /** A declaration without choice domains. */
+    public RelationDecl(String name, List<Attribute> attributes, SourcePos pos) {
+        this(name, attributes, List.of(), pos);
     }
 
     public int arity() {

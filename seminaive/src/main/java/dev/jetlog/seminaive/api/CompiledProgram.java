@@ -39,9 +39,9 @@ public final class CompiledProgram {
         return plan;
     }
 
-    /** Warnings (singleton variables, ignored parameters), each renderable with its source line. */
-    public List<Diagnostic> warnings() {
-        return warnings;
+    /** Warnings (singleton variables, ignored parameters and pragmas), each at its place. */
+    public List<Problem> warnings() {
+        return warnings.stream().map(ProgramException::problem).toList();
     }
 
     /** The first warnings rendered with source lines and carets, one after the other; the rest counted. */

@@ -26,7 +26,7 @@ import java.util.List;
 
 /**
  * Compiles Datalog programs in Soufflé's dialect: preprocesses, parses, checks and plans them. A program with
- * errors throws {@link dev.jetlog.parser.DatalogException}, whose diagnostics name file, line and column.
+ * errors throws {@link ProgramException}, whose problems name file, line and column.
  * The returned {@link CompiledProgram} is immutable and may be shared by sessions on several threads.
  */
 public final class JetLog {
@@ -35,28 +35,28 @@ public final class JetLog {
 
     /**
      * Compiles program text; diagnostics name the given source name, and {@code #include "FILE"} is relative
-     * to the working directory. @throws DatalogException if it is invalid
+     * to the working directory. @throws ProgramException if it is invalid
      */
     public static CompiledProgram compile(String sourceName, String text) {
-        return compile(SourceText.of(sourceName, text));
+        return compile(SourceText.of(sourceName, text), PreprocessorOptions.NONE);
     }
 
-    /** Compiles program text with include directories and predefined macros. @throws DatalogException if it is invalid */
-    public static CompiledProgram compile(String sourceName, String text, PreprocessorOptions options) {
-        return compile(SourceText.of(sourceName, text), options);
+    /** Compiles program text with include directories and predefined macros. @throws ProgramException if it is invalid */
+    public static CompiledProgram compile(String sourceName, String text, IncludeOptions options) {
+        return compile(SourceText.of(sourceName, text), options.toPreprocessor());
     }
 
-    /** Compiles a program file. @throws DatalogException if it is invalid */
+    /** Compiles a program file. @throws ProgramException if it is invalid */
     public static CompiledProgram compileFile(Path file) throws IOException {
-        return compile(SourceText.read(file));
+        return compile(SourceText.read(file), PreprocessorOptions.NONE);
     }
 
     /**
      * Compiles a program file with include directories and predefined macros (Soufflé's -I and -M).
-     * @throws DatalogException if it is invalid
+     * @throws ProgramException if it is invalid
      */
-    public static CompiledProgram compileFile(Path file, PreprocessorOptions options) throws IOException {
-        return compile(SourceText.read(file), options);
+    public static CompiledProgram compileFile(Path file, IncludeOptions options) throws IOException {
+        return compile(SourceText.read(file), options.toPreprocessor());
     }
 
     /** Stack of the thread that compiles: deep (but limited) nesting must not exhaust the caller's stack. */
@@ -65,17 +65,8 @@ public final class JetLog {
     /**
      * Compiles a program. Parsing, checking and planning run on a thread of their own with a large stack;
      * nesting beyond the parser's limits is an error at file:line:col like any other.
-     * @throws DatalogException if it is invalid
      */
-    public static CompiledProgram compile(SourceText source) {
-        return compile(source, PreprocessorOptions.NONE);
-    }
-
-    /**
-     * Compiles a program with include directories and predefined macros, as {@link #compile(SourceText)} does.
-     * @throws DatalogException if it is invalid
-     */
-    public static CompiledProgram compile(SourceText source, PreprocessorOptions options) {
+    private static CompiledProgram compile(SourceText source, PreprocessorOptions options) {
         CompiledProgram[] result = new CompiledProgram[1];
         Throwable[] failure = new Throwable[1];
         Thread compiler = new Thread(null, () -> {
@@ -99,8 +90,11 @@ public final class JetLog {
             Thread.currentThread().interrupt();
         }
         if (failure[0] instanceof StackOverflowError) {
-            throw new DatalogException(source, List.of(Diagnostic.error(new SourcePos(source.name(), 1, 1),
-                    "the program is nested too deeply to compile")));
+            throw new ProgramException(new DatalogException(source, List.of(Diagnostic.error(
+                    new SourcePos(source.name(), 1, 1), "the program is nested too deeply to compile"))));
+        }
+        if (failure[0] instanceof DatalogException e) {
+            throw new ProgramException(e);
         }
         if (failure[0] instanceof RuntimeException e) {
             throw e;

@@ -27,8 +27,9 @@ public final class Tuple {
         return values.length;
     }
 
-    public ColumnType type(int column) {
-        return types.get(column);
+    /** The type of a column, as the program names it: "number", "unsigned", "float" or "symbol". */
+    public String type(int column) {
+        return types.get(column).keyword();
     }
 
     /** The raw 32 bits of a column (a symbol's id for symbol columns). */

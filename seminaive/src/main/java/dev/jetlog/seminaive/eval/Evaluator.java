@@ -37,6 +37,7 @@ public final class Evaluator implements AutoCloseable {
     private final long memoryLimit;
     private final OperationTimer timer = new OperationTimer();
     private final RelationStore store;
+    private final ChoiceDomains choices;
     private final PipelineRunner runner;
     private BooleanSupplier cancelled = () -> false;
     private Progress progress = (stratum, relations, iteration, newTuples, elapsed) -> { };
@@ -64,6 +65,7 @@ public final class Evaluator implements AutoCloseable {
         for (RelationDecl decl : plan.relations()) {
             store.declare(decl.name(), decl.arity());
         }
+        this.choices = new ChoiceDomains(plan.relations(), backend);
     }
 
     /**
@@ -129,7 +131,7 @@ public final class Evaluator implements AutoCloseable {
         Rows full = store.full(relation);
         Rows fresh = timer.time(Operation.DEDUPLICATE, () -> backend.sortUniqueDifference(uploaded, full));
         backend.release(uploaded);
-        store.addToFull(relation, fresh);
+        store.addToFull(relation, choices.choose(relation, fresh));
     }
 
     /** Evaluates every stratum, in order. */
@@ -170,6 +172,7 @@ public final class Evaluator implements AutoCloseable {
                 if (recompute) {
                     for (String relation : stratum.relations()) {
                         store.clear(relation);
+                        choices.clear(relation);
                         reloadFacts.accept(relation);
                     }
                     finished.add(evaluate(stratum));
@@ -212,12 +215,12 @@ public final class Evaluator implements AutoCloseable {
                     runner.run(version, candidates);
                 }
                 for (String relation : stratum.relations()) {
-                    store.advance(relation, candidates.takeNew(relation));
+                    store.advance(relation, choices.choose(relation, candidates.takeNew(relation)));
                 }
                 iterations = iterate(stratum, candidates, iterations);
             } else {
                 for (String relation : stratum.relations()) {
-                    store.addToFull(relation, candidates.takeNew(relation));
+                    store.addToFull(relation, choices.choose(relation, candidates.takeNew(relation)));
                 }
             }
             stratum.relations().forEach(store::endDelta);
@@ -239,7 +242,7 @@ public final class Evaluator implements AutoCloseable {
                 runner.run(version, candidates);
             }
             for (String relation : stratum.relations()) {
-                store.advance(relation, candidates.takeNew(relation));
+                store.advance(relation, choices.choose(relation, candidates.takeNew(relation)));
             }
             reportIteration(stratum, iterations);
             checkMemory(stratum, candidates);
@@ -279,7 +282,7 @@ public final class Evaluator implements AutoCloseable {
                 runner.run(rule, candidates);
             }
             for (String relation : stratum.relations()) {
-                store.addToFull(relation, candidates.takeNew(relation));
+                store.addToFull(relation, choices.choose(relation, candidates.takeNew(relation)));
             }
             if (stratum.recursive()) {
                 stratum.relations().forEach(store::startDelta);

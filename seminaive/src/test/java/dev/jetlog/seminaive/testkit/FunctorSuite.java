@@ -201,9 +201,9 @@ public abstract class FunctorSuite {
         assertEquals(50, rows.size());
         assertEquals(java.util.stream.IntStream.range(0, 50).boxed().toList(),
                 rows.stream().map(row -> Integer.parseInt(row.split("\t")[0])).sorted().toList());
-        dev.jetlog.parser.DatalogException recursive = assertThrows(dev.jetlog.parser.DatalogException.class,
+        dev.jetlog.seminaive.api.ProgramException recursive = assertThrows(dev.jetlog.seminaive.api.ProgramException.class,
                 () -> dev.jetlog.seminaive.api.JetLog.compile("t.dl", ".decl t(i: number)\nt(0).\nt(autoinc()) :- t(_).\n"));
         assertEquals("t.dl:3:3: error: autoinc() in a recursive rule: each iteration would make new numbers, so there"
-                + " is no fixpoint", recursive.errors().get(0).headline());
+                + " is no fixpoint", recursive.errors().get(0).toString());
     }
 }

@@ -1,8 +1,8 @@
 // Checks the random program generator: deterministic per seed, every program compiles, and the features it should cover occur.
 package dev.jetlog.seminaive.testkit;
 
-import dev.jetlog.parser.DatalogException;
 import dev.jetlog.seminaive.api.JetLog;
+import dev.jetlog.seminaive.api.ProgramException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -58,7 +58,7 @@ class RandomProgramsTest {
             RandomPrograms.Case generated = RandomPrograms.generate(seed);
             try {
                 JetLog.compile("random.dl", generated.source());
-            } catch (DatalogException e) {
+            } catch (ProgramException e) {
                 fail("seed " + seed + " generated an invalid program: " + e.render() + "\n" + generated.describe());
             }
             features.forEach((feature, pattern) -> {

@@ -3,9 +3,10 @@
 // misuse. Each backend's tests extend it and name the backend.
 package dev.jetlog.seminaive.testkit;
 
-import dev.jetlog.parser.DatalogException;
-import dev.jetlog.parser.preprocess.PreprocessorOptions;
 import dev.jetlog.seminaive.api.CompiledProgram;
+import dev.jetlog.seminaive.api.IncludeOptions;
+import dev.jetlog.seminaive.api.Problem;
+import dev.jetlog.seminaive.api.ProgramException;
 import dev.jetlog.seminaive.api.EngineOptions;
 import dev.jetlog.seminaive.api.EvaluationCancelledException;
 import dev.jetlog.seminaive.api.JetLog;
@@ -165,9 +166,10 @@ public abstract class SessionApiSuite {
 
     @Test
     void compileErrorsCarryDiagnostics() {
-        DatalogException e = assertThrows(DatalogException.class, () -> JetLog.compile("bad.dl", ".decl e(x: number)\ne(y)."));
+        ProgramException e = assertThrows(ProgramException.class, () -> JetLog.compile("bad.dl", ".decl e(x: number)\ne(y)."));
         assertTrue(e.getMessage().startsWith("bad.dl:2:3: error:"), e.getMessage());
         assertTrue(e.render().contains("e(y).\n  ^"), e.render());
+        assertEquals(new Problem(true, "bad.dl", 2, 3, e.errors().get(0).message()), e.errors().get(0));
     }
 
     @Test
@@ -187,7 +189,7 @@ public abstract class SessionApiSuite {
                 reach(x, z) :- reach(x, y), edge(y, z), y < LIMIT.
                 #endif
                 """);
-        PreprocessorOptions options = PreprocessorOptions.NONE.withIncludeDir(dir.resolve("inc"))
+        IncludeOptions options = IncludeOptions.NONE.withIncludeDir(dir.resolve("inc"))
                 .withMacro("TRANSITIVE", "1").withMacro("LIMIT", "4");
         try (Session session = JetLog.compileFile(main, options)
                 .newSession(EngineOptions.defaults().withBackend(backend()).withThreads(2))) {
