@@ -168,7 +168,11 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** Reads every .input relation's file from the directory. @throws JetLogException naming the file and line */
+    /**
+     * Reads every .input relation from the directory: text files (gzip-compressed or not, with Soufflé's
+     * headers/rfc4180/columns options) and SQLite databases (IO=sqlite). All or nothing: if one input
+     * fails, no fact is inserted. @throws JetLogException naming the file and line (or row)
+     */
     public void loadInputs(Path factsDir) {
         try (OneThreadAtATime.Entry use = guard.enter("loadInputs()")) {
             InputLoader.load(program.checked().program(), factsDir, symbols, (relation, rows) -> {
@@ -422,8 +426,11 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Writes the .output relations into the directory (IO=stdout ones to stdout), all or nothing: every
-     * file is written to a temporary first and renamed over its target only when all are written.
+     * Writes the .output relations into the directory, in Soufflé's formats: files (with their
+     * headers/rfc4180/compress options) and SQLite databases (IO=sqlite); IO=stdout and IO=stdoutprintsize
+     * ones go to stdout. All or nothing: every file is written to a temporary first, every existing
+     * database changed in an open transaction, and they are renamed over their targets and committed only
+     * when all are written.
      */
     public void writeOutputs(Path outputDir, PrintStream stdout) {
         try (OneThreadAtATime.Entry use = guard.enter("writeOutputs()")) {
@@ -435,7 +442,7 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** Prints every .output relation to stdout. */
+    /** Prints every .output relation to stdout with its header line, as Soufflé's -D - does. */
     public void printOutputs(PrintStream stdout) {
         try (OneThreadAtATime.Entry use = guard.enter("printOutputs()")) {
             OutputWriter.writeOutputs(program.checked().program(), null, stdout, symbols, this::relationRows);
