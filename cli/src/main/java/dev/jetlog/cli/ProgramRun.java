@@ -6,14 +6,13 @@ package dev.jetlog.cli;
 import dev.jetlog.parser.preprocess.PreprocessorOptions;
 import dev.jetlog.seminaive.api.CompiledProgram;
 import dev.jetlog.seminaive.api.EngineOptions;
-import dev.jetlog.seminaive.api.IncludeOptions;
 import dev.jetlog.seminaive.api.EvaluationCancelledException;
+import dev.jetlog.seminaive.api.IncludeOptions;
 import dev.jetlog.seminaive.api.JetLog;
 import dev.jetlog.seminaive.api.JetLogException;
 import dev.jetlog.seminaive.api.Session;
 import dev.jetlog.seminaive.eval.EvaluationStats;
 import dev.jetlog.seminaive.eval.Sizes;
-import dev.jetlog.seminaive.io.OutputWriter;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -70,7 +69,7 @@ final class ProgramRun {
                     + (Files.exists(command.factDir) ? " is not a directory" : " does not exist"));
         }
         if (!toStdout && program.writesOutputFiles()) {
-            OutputWriter.checkOutputDirectory(outputDir);
+            CompiledProgram.checkOutputDirectory(outputDir);
         }
         EngineOptions options = EngineOptions.defaults().withBackend(command.backend).withThreads(threads)
                 .withMemoryLimit(memoryLimit(command.memoryLimit));

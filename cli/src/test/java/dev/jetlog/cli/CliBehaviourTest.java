@@ -215,8 +215,8 @@ class CliBehaviourTest {
     void unsupportedIoIsAnErrorAtTheDirective() throws IOException {
         Path bad = write("bad.dl", """
                 .decl e(x: number)
-                .input e(IO=sqlite)
+                .input e(IO=json)
                 """);
-        assertCleanFailure(CliRun.of(bad.toString()), 1, "bad.dl:2:8: error: unsupported IO='sqlite'");
+        assertCleanFailure(CliRun.of(bad.toString()), 1, "bad.dl:2:8: error: unsupported IO='json'");
     }
 }

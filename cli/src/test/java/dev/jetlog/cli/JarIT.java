@@ -1,5 +1,6 @@
 // Runs the packaged cli/target/jetlog.jar as a user would (java -jar, a separate process) on the
-// bundled example, and on a broken program to check the exit status and the absence of stack traces.
+// bundled example, on a broken program to check the exit status and the absence of stack traces, and on
+// an SQLite round trip (the driver's native library must be in the jar for this platform).
 package dev.jetlog.cli;
 
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,22 @@ class JarIT {
         assertEquals(1, run.status(), run.err());
         assertTrue(run.err().startsWith(bad + ":2:"), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @Test
+    void sqliteAndGzipWorkFromTheJar() throws Exception {
+        Path write = dir.resolve("w.dl");
+        Files.writeString(write, ".decl r(x: number, y: symbol)\nr(1, \"a\"). r(2, \"b,c\").\n"
+                + ".output r(IO=sqlite, dbname=\"r.db\")\n.output r(compress=true)\n");
+        Process written = jetlog(write.toString(), "-D", dir.resolve("out").toString(), "-w");
+        assertEquals(0, written.status(), written.err());
+        Path read = dir.resolve("r.dl");
+        Files.writeString(read, ".decl r(x: number, y: symbol)\n.input r(IO=sqlite, dbname=\"r.db\")\n"
+                + ".decl g(x: number, y: symbol)\n.input g(filename=\"r.csv.gz\")\n"
+                + ".output r(IO=stdout, rfc4180=true)\n.printsize g\n");
+        Process back = jetlog(read.toString(), "-F", dir.resolve("out").toString(), "-D", dir.resolve("out2").toString());
+        assertEquals(0, back.status(), back.err());
+        assertEquals("---------------\nr\n===============\n1,\"a\"\n2,\"b,c\"\n===============\ng\t2\n", back.out());
     }
 
     @org.junit.jupiter.params.ParameterizedTest

@@ -1,15 +1,20 @@
-// Reads Soufflé-style .facts files and edge lists into IntRows, parsing bytes directly.
+// Reads Soufflé-style .facts files (gzip-compressed or not, RFC 4180 quoting, header lines, selected
+// columns) and edge lists into IntRows, parsing bytes directly.
 package dev.jetlog.datasets;
 
 import dev.jetlog.parser.ast.ColumnType;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads a relation from a Soufflé {@code .facts} file: one tuple a line, columns separated by a
@@ -33,6 +38,15 @@ import java.util.Objects;
  * is decimal 0..4294967295; {@code FLOAT} is Java float syntax or {@code nan}/{@code inf}/
  * {@code -inf}. Anything else raises {@link FactsFormatException} at the line and column of the
  * offending field.
+ *
+ * <p><b>Soufflé's options</b> ({@link CsvReadOptions}): with {@code headers} the first line is skipped;
+ * with {@code columns} the listed fields feed the attributes and the others are skipped; under
+ * {@code rfc4180} a field that starts with {@code "} runs to the next lone {@code "}, holding
+ * delimiters and line breaks as they are, {@code ""} standing for one quote, and must be followed by
+ * the delimiter or the end of the line. Any of these selects exact mode.
+ *
+ * <p><b>Compression.</b> A file whose first bytes are gzip's magic number is decompressed as it is
+ * read, whatever its name, as Soufflé's reader (zlib) does; corrupt or truncated gzip data is an error.
  */
 public final class FactsReader {
 
@@ -40,6 +54,8 @@ public final class FactsReader {
     public static final String DEFAULT_DELIMITER = "\t";
 
     private static final int BUFFER_BYTES = 1 << 16;
+    private static final int GZIP_MAGIC_1 = 0x1f;
+    private static final int GZIP_MAGIC_2 = 0x8b;
     private static final int MAX_BUFFER_BYTES = IntRows.MAX_ARRAY_LENGTH;
 
     private final InputStream in;
@@ -50,6 +66,10 @@ public final class FactsReader {
     private final byte[] delimiter;
     private final boolean blankSeparated;
     private final boolean anySymbol;
+    private final boolean rfc4180;
+    private final boolean skipHeader;
+    /** For each field of a line, the attribute it feeds or -1; null when field i feeds attribute i. */
+    private final int[] attributeOfField;
 
     private byte[] buf = new byte[BUFFER_BYTES];
     private int pos;
@@ -59,19 +79,26 @@ public final class FactsReader {
     private int lineNo;
     private int lineStart;
     private int lineEnd;
+    /** The line on which the current record (the current line, or more under rfc4180) starts. */
+    private int recordLine;
+    /** While a quoted field runs past a line break: the buffer offset fill() must keep; else -1. */
+    private int anchor = -1;
+    /** The text of the current quoted field, its {@code ""} turned into {@code "}. */
+    private byte[] quoted = new byte[64];
+    private int quotedLength;
 
-    private FactsReader(InputStream in, String source, List<ColumnType> types, String delimiter,
+    private FactsReader(InputStream in, String source, List<ColumnType> types, CsvReadOptions options,
                         SymbolEncoder symbols) {
         this.in = Objects.requireNonNull(in, "in");
         this.source = Objects.requireNonNull(source, "sourceName");
         this.types = types.toArray(new ColumnType[0]);
         this.arity = this.types.length;
         this.symbols = symbols;
-        Objects.requireNonNull(delimiter, "delimiter");
-        if (delimiter.isEmpty() || delimiter.indexOf('\n') >= 0 || delimiter.indexOf('\r') >= 0) {
-            throw new IllegalArgumentException("delimiter must be non-empty and contain no line break");
-        }
+        String delimiter = options.delimiter();
         this.delimiter = delimiter.getBytes(StandardCharsets.UTF_8);
+        this.rfc4180 = options.rfc4180();
+        this.skipHeader = options.headers();
+        this.attributeOfField = attributeOfField(options.columns(), arity);
         boolean anySymbol = false;
         for (ColumnType t : this.types) {
             anySymbol |= Objects.requireNonNull(t, "column type") == ColumnType.SYMBOL;
@@ -80,7 +107,23 @@ public final class FactsReader {
             throw new IllegalArgumentException("a SYMBOL column needs a SymbolEncoder");
         }
         this.anySymbol = anySymbol;
-        this.blankSeparated = !anySymbol && delimiter.equals(DEFAULT_DELIMITER);
+        this.blankSeparated = !anySymbol && delimiter.equals(DEFAULT_DELIMITER) && !rfc4180
+                && attributeOfField == null;
+    }
+
+    private static int[] attributeOfField(List<Integer> columns, int arity) {
+        if (columns.isEmpty()) {
+            return null;
+        }
+        if (columns.size() != arity) {
+            throw new IllegalArgumentException(columns.size() + " columns given for " + arity + " attributes");
+        }
+        int[] attributeOf = new int[columns.stream().mapToInt(Integer::intValue).max().orElse(-1) + 1];
+        Arrays.fill(attributeOf, -1);
+        for (int attribute = 0; attribute < arity; attribute++) {
+            attributeOf[columns.get(attribute)] = attribute;
+        }
+        return attributeOf;
     }
 
     /** Reads a tab-separated file whose columns are all numeric (no symbol table needed). */
@@ -95,10 +138,39 @@ public final class FactsReader {
      */
     public static IntRows read(Path file, List<ColumnType> types, String delimiter, SymbolEncoder symbols)
             throws IOException, FactsFormatException {
-        int expectedRows = estimateRows(Files.size(file), types.size());
-        try (InputStream in = Files.newInputStream(file)) {
-            return new FactsReader(in, file.toString(), types, delimiter, symbols).readAll(expectedRows);
+        return read(file, types, CsvReadOptions.delimitedBy(delimiter), symbols);
+    }
+
+    /**
+     * Reads {@code file} laid out as {@code options} say, decompressing it if it starts with gzip's
+     * magic number. {@code symbols} may be null when no column is {@code SYMBOL}.
+     *
+     * @throws FactsFormatException if the content does not match {@code types}
+     * @throws IOException if the file cannot be read, or holds corrupt gzip data
+     */
+    public static IntRows read(Path file, List<ColumnType> types, CsvReadOptions options, SymbolEncoder symbols)
+            throws IOException, FactsFormatException {
+        long bytes = Files.size(file);
+        try (PushbackInputStream in = new PushbackInputStream(Files.newInputStream(file), 2)) {
+            if (!startsWithGzipMagic(in)) {
+                return new FactsReader(in, file.toString(), types, options, symbols)
+                        .readAll(estimateRows(bytes, types.size()));
+            }
+            try {
+                InputStream unzipped = new GZIPInputStream(in, BUFFER_BYTES);
+                return new FactsReader(unzipped, file.toString(), types, options, symbols)
+                        .readAll(estimateRows(4 * bytes, types.size()));
+            } catch (ZipException | EOFException e) {
+                throw new IOException("corrupt gzip data (" + e.getMessage() + ")", e);
+            }
         }
+    }
+
+    /** Peeks at the first two bytes, leaving them to be read again. */
+    private static boolean startsWithGzipMagic(PushbackInputStream in) throws IOException {
+        byte[] head = in.readNBytes(2);
+        in.unread(head);
+        return head.length == 2 && (head[0] & 0xFF) == GZIP_MAGIC_1 && (head[1] & 0xFF) == GZIP_MAGIC_2;
     }
 
     /**
@@ -107,7 +179,13 @@ public final class FactsReader {
      */
     public static IntRows read(InputStream in, String sourceName, List<ColumnType> types, String delimiter,
                                SymbolEncoder symbols) throws IOException, FactsFormatException {
-        return new FactsReader(in, sourceName, types, delimiter, symbols).readAll(16);
+        return read(in, sourceName, types, CsvReadOptions.delimitedBy(delimiter), symbols);
+    }
+
+    /** Reads from a stream laid out as {@code options} say (no decompression), to its end, not closing it. */
+    public static IntRows read(InputStream in, String sourceName, List<ColumnType> types, CsvReadOptions options,
+                               SymbolEncoder symbols) throws IOException, FactsFormatException {
+        return new FactsReader(in, sourceName, types, options, symbols).readAll(16);
     }
 
     private static int estimateRows(long bytes, int arity) {
@@ -124,9 +202,14 @@ public final class FactsReader {
         while (nextLine()) {
             if (lineNo == 1) {
                 skipByteOrderMark();
+                if (skipHeader) {
+                    continue;
+                }
             }
             boolean isRow = arity == 0 ? nullaryLine()
-                    : blankSeparated ? splitOnBlanks(row) : splitOnDelimiter(row);
+                    : blankSeparated ? splitOnBlanks(row)
+                    : rfc4180 ? splitQuoted(row)
+                    : attributeOfField != null ? splitSelected(row) : splitOnDelimiter(row);
             if (!isRow) {
                 continue;
             }
@@ -232,6 +315,144 @@ public final class FactsReader {
         return true;
     }
 
+    /** Exact mode with {@code columns}: the listed fields feed their attributes, the others are skipped. */
+    private boolean splitSelected(int[] row) throws FactsFormatException {
+        if (isEmptyLine()) {
+            return false;
+        }
+        final int end = lineEnd;
+        int start = lineStart;
+        for (int field = 0, filled = 0; filled < arity; field++) {
+            if (start > end) {
+                throw error(end, "expected at least " + attributeOfField.length + " columns, found " + field);
+            }
+            int stop = indexOfDelimiter(start, end);
+            if (stop < 0) {
+                stop = end;
+            }
+            int attribute = field < attributeOfField.length ? attributeOfField[field] : -1;
+            if (attribute >= 0) {
+                row[attribute] = value(attribute, buf, start, stop, start);
+                filled++;
+            }
+            start = stop + delimiter.length;
+        }
+        return true;
+    }
+
+    /**
+     * Under rfc4180: fills {@code row} from a record whose quoted fields may hold delimiters and line
+     * breaks (reading on past the line's end for those); returns false for an empty line. Offsets are
+     * kept from {@code lineStart}, which moves when the buffer is compacted.
+     */
+    private boolean splitQuoted(int[] row) throws IOException, FactsFormatException {
+        if (isEmptyLine()) {
+            return false;
+        }
+        int at = 0;
+        int field = 0;
+        for (int filled = 0; filled < arity; field++) {
+            int end = lineEnd - lineStart;
+            if (at > end) {
+                throw error(lineEnd, "expected " + (attributeOfField == null ? "" : "at least ")
+                        + fieldsWanted() + " columns, found " + field);
+            }
+            int attribute = attributeOfField == null ? field
+                    : field < attributeOfField.length ? attributeOfField[field] : -1;
+            if (at < end && buf[lineStart + at] == '"') {
+                int open = at;
+                int p = at + 1;
+                quotedLength = 0;
+                while (true) {
+                    if (p == end) {
+                        if (!extendLine()) {
+                            throw error(lineStart + open, "the quoted field has no closing '\"'");
+                        }
+                        end = lineEnd - lineStart;
+                        continue;
+                    }
+                    byte c = buf[lineStart + p++];
+                    if (c == '"') {
+                        if (p < end && buf[lineStart + p] == '"') {
+                            p++;
+                        } else {
+                            break;
+                        }
+                    }
+                    appendQuoted(c);
+                }
+                if (p < end && indexOfDelimiter(lineStart + p, lineStart + end) != lineStart + p) {
+                    throw error(lineStart + p, "expected the delimiter or the end of the line after a quoted field");
+                }
+                if (attribute >= 0) {
+                    row[attribute] = value(attribute, quoted, 0, quotedLength, lineStart + open);
+                    filled++;
+                }
+                at = p + delimiter.length;
+            } else {
+                int stop = indexOfDelimiter(lineStart + at, lineStart + end);
+                stop = stop < 0 ? end : stop - lineStart;
+                if (attribute >= 0) {
+                    row[attribute] = value(attribute, buf, lineStart + at, lineStart + stop, lineStart + at);
+                    filled++;
+                }
+                at = stop + delimiter.length;
+            }
+        }
+        if (attributeOfField == null && at <= lineEnd - lineStart) {
+            throw error(lineStart + at, "expected " + arity + " columns, found more");
+        }
+        return true;
+    }
+
+    private int fieldsWanted() {
+        return attributeOfField == null ? arity : attributeOfField.length;
+    }
+
+    private void appendQuoted(byte c) {
+        if (quotedLength == quoted.length) { // never longer than its record, which the buffer holds
+            quoted = Arrays.copyOf(quoted, (int) Math.min(MAX_BUFFER_BYTES, 2L * quoted.length));
+        }
+        quoted[quotedLength++] = c;
+    }
+
+    /** True for a line to skip in exact mode: empty, or (with no symbol column) only blanks. */
+    private boolean isEmptyLine() {
+        if (lineStart == lineEnd) {
+            return true;
+        }
+        if (anySymbol) {
+            return false;
+        }
+        for (int p = lineStart; p < lineEnd; p++) {
+            if (!isBlank(buf[p])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The value of attribute {@code attribute} written in {@code bytes[from, to)}: a symbol as it is,
+     * a number with blanks around it ignored; an error points at {@code errorAt} in the buffer.
+     */
+    private int value(int attribute, byte[] bytes, int from, int to, int errorAt) throws FactsFormatException {
+        if (types[attribute] == ColumnType.SYMBOL) {
+            return symbols.encode(SymbolBytes.decode(bytes, from, to));
+        }
+        while (from < to && isBlank(bytes[from])) {
+            from++;
+        }
+        while (to > from && isBlank(bytes[to - 1])) {
+            to--;
+        }
+        try {
+            return NumericFields.parse(types[attribute], bytes, from, to);
+        } catch (NumericFields.BadValue e) {
+            throw error(errorAt, e.getMessage());
+        }
+    }
+
     /** A nullary relation: each non-blank line must be {@code ()}. */
     private boolean nullaryLine() throws FactsFormatException {
         int from = lineStart;
@@ -291,15 +512,26 @@ public final class FactsReader {
         }
     }
 
-    /** An error at byte offset {@code at} of the current line; the column counts characters. */
+    /**
+     * An error at byte offset {@code at} of the current record (one line, or several when a quoted field
+     * holds line breaks); the column counts characters from the start of its line.
+     */
     private FactsFormatException error(int at, String detail) {
-        int column = 1;
+        int line = recordLine;
+        int from = lineStart;
         for (int i = lineStart; i < at; i++) {
+            if (buf[i] == '\n') {
+                line++;
+                from = i + 1;
+            }
+        }
+        int column = 1;
+        for (int i = from; i < at; i++) {
             if ((buf[i] & 0xC0) != 0x80) { // count UTF-8 lead bytes only
                 column++;
             }
         }
-        return new FactsFormatException(source, lineNo, column, detail);
+        return new FactsFormatException(source, line, column, detail);
     }
 
     /**
@@ -341,15 +573,58 @@ public final class FactsReader {
         lineStart = start;
         lineEnd = end;
         lineNo++;
+        recordLine = lineNo;
     }
 
-    /** Reads more input, compacting the buffer and growing it when one line fills it. */
+    /**
+     * Under rfc4180, for a quoted field that runs past the line break: appends the next line to the
+     * current record, the line break included as it was ({@code \n} or {@code \r\n}). Returns false
+     * at end of input.
+     */
+    private boolean extendLine() throws IOException {
+        anchor = lineStart;
+        try {
+            while (true) {
+                int i = scanned;
+                final byte[] b = buf;
+                final int lim = limit;
+                while (i < lim && b[i] != '\n') {
+                    i++;
+                }
+                if (i < lim || eof) {
+                    if (i == lim && pos == limit) {
+                        return false;
+                    }
+                    lineEnd = i > pos && b[i - 1] == '\r' ? i - 1 : i;
+                    pos = i < lim ? i + 1 : limit;
+                    scanned = pos;
+                    lineNo++;
+                    return true;
+                }
+                scanned = limit;
+                fill();
+            }
+        } finally {
+            anchor = -1;
+        }
+    }
+
+    /**
+     * Reads more input, compacting the buffer (keeping the record from {@code anchor} while one is being
+     * extended) and growing it when one line fills it.
+     */
     private void fill() throws IOException {
-        if (pos > 0) {
-            System.arraycopy(buf, pos, buf, 0, limit - pos);
-            limit -= pos;
-            scanned -= pos;
-            pos = 0;
+        int keep = anchor >= 0 ? anchor : pos;
+        if (keep > 0) {
+            System.arraycopy(buf, keep, buf, 0, limit - keep);
+            limit -= keep;
+            scanned -= keep;
+            pos -= keep;
+            lineStart -= keep;
+            lineEnd -= keep;
+            if (anchor >= 0) {
+                anchor -= keep;
+            }
         }
         if (limit == buf.length) {
             if (buf.length == MAX_BUFFER_BYTES) {

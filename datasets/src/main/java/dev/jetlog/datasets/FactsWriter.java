@@ -1,4 +1,5 @@
-// Writes relations as .facts files (atomically) or to a stream, with hand-rolled number formatting.
+// Writes relations as .facts files (atomically, gzip-compressed if asked) or to a stream, with hand-rolled
+// number formatting, Soufflé's header line and its rfc4180 quoting of symbols.
 package dev.jetlog.datasets;
 
 import dev.jetlog.parser.ast.ColumnType;
@@ -7,13 +8,11 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes a relation in Soufflé's {@code .facts} format: one row a line, {@code \n} endings,
@@ -22,6 +21,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code SYMBOL} as the decoded text, raw (like Soufflé, nothing is escaped, so a symbol holding
  * the delimiter or a line break will not read back the same). A nullary relation's tuple is
  * written {@code ()}.
+ *
+ * <p>{@link CsvWriteOptions} add Soufflé's options: a header line first, symbols quoted as Soufflé 2.5
+ * quotes them under {@code rfc4180} ({@code "..."}, a quote inside written {@code \""}), and gzip
+ * compression of a file.
  *
  * <p>Writing to a {@link Path} is atomic: the data goes to a temporary file in the same
  * directory ({@link #stage}), is forced to disk, and is then renamed over the target
@@ -35,6 +38,7 @@ public final class FactsWriter {
     private static final int MAX_NUMBER_BYTES = 16;
     private static final byte[] MIN_INT = "-2147483648".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULLARY = "()".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] QUOTE_IN_QUOTES = "\\\"\"".getBytes(StandardCharsets.US_ASCII);
 
     private final OutputStream out;
     private final byte[] buf = new byte[BUFFER_BYTES];
@@ -68,38 +72,32 @@ public final class FactsWriter {
      */
     public static StagedFile stage(Path file, int[] rows, int rowCount, List<ColumnType> types, String delimiter,
                                    SymbolEncoder symbols) throws IOException {
-        validate(rows, rowCount, types, delimiter, symbols);
-        Path target = StagedFile.throughLinks(file.toAbsolutePath());
-        if (Files.isDirectory(target)) {
-            throw new IOException(file + " is a directory");
-        }
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path tmp = null;
-        FileChannel channel = null;
+        return stage(file, rows, rowCount, types, CsvWriteOptions.delimitedBy(delimiter), symbols);
+    }
+
+    /** As {@link #stage(Path, int[], int, List, String, SymbolEncoder)}, laid out as {@code options} say. */
+    public static StagedFile stage(Path file, int[] rows, int rowCount, List<ColumnType> types,
+                                   CsvWriteOptions options, SymbolEncoder symbols) throws IOException {
+        validate(rows, rowCount, types, options.delimiter(), symbols);
+        StagedFile staged = StagedFile.beside(file);
         boolean done = false;
-        try {
-            while (channel == null) {
-                tmp = dir.resolve("." + target.getFileName() + "."
-                        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-                try {
-                    channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                } catch (FileAlreadyExistsException e) {
-                    // another writer picked the same name; try again
-                }
+        try (FileChannel ch = FileChannel.open(staged.temporary(), StandardOpenOption.WRITE)) {
+            OutputStream out = Channels.newOutputStream(ch);
+            if (options.compress()) {
+                GZIPOutputStream zipped = new GZIPOutputStream(out, BUFFER_BYTES);
+                new FactsWriter(zipped).writeAll(rows, rowCount, types, options, symbols);
+                zipped.finish();
+            } else {
+                new FactsWriter(out).writeAll(rows, rowCount, types, options, symbols);
             }
-            StagedFile staged = StagedFile.created(tmp, target);
-            try (FileChannel ch = channel) {
-                new FactsWriter(Channels.newOutputStream(ch)).writeRows(rows, rowCount, types, delimiter, symbols);
-                ch.force(true);
-            }
+            ch.force(true);
             done = true;
-            return staged;
         } finally {
-            if (!done && tmp != null) {
-                StagedFile.delete(tmp);
+            if (!done) {
+                staged.discard();
             }
         }
+        return staged;
     }
 
     /** Writes the rows of {@code rows} to {@code out}, flushing but not closing it. */
@@ -112,9 +110,18 @@ public final class FactsWriter {
     /** Writes the first {@code rowCount} rows to {@code out} (e.g. stdout), flushing but not closing it. */
     public static void write(OutputStream out, int[] rows, int rowCount, List<ColumnType> types, String delimiter,
                              SymbolEncoder symbols) throws IOException {
+        write(out, rows, rowCount, types, CsvWriteOptions.delimitedBy(delimiter), symbols);
+    }
+
+    /**
+     * Writes the first {@code rowCount} rows to {@code out} laid out as {@code options} say (compress is
+     * for files and is not applied here), flushing but not closing it.
+     */
+    public static void write(OutputStream out, int[] rows, int rowCount, List<ColumnType> types,
+                             CsvWriteOptions options, SymbolEncoder symbols) throws IOException {
         Objects.requireNonNull(out, "out");
-        validate(rows, rowCount, types, delimiter, symbols);
-        new FactsWriter(out).writeRows(rows, rowCount, types, delimiter, symbols);
+        validate(rows, rowCount, types, options.delimiter(), symbols);
+        new FactsWriter(out).writeAll(rows, rowCount, types, options, symbols);
         out.flush();
     }
 
@@ -138,7 +145,16 @@ public final class FactsWriter {
         }
     }
 
-    private void writeRows(int[] rows, int rowCount, List<ColumnType> typeList, String delimiter,
+    private void writeAll(int[] rows, int rowCount, List<ColumnType> types, CsvWriteOptions options,
+                          SymbolEncoder symbols) throws IOException {
+        if (options.header() != null) {
+            writeString(options.header());
+            newline();
+        }
+        writeRows(rows, rowCount, types, options.delimiter(), options.rfc4180(), symbols);
+    }
+
+    private void writeRows(int[] rows, int rowCount, List<ColumnType> typeList, String delimiter, boolean rfc4180,
                            SymbolEncoder symbols) throws IOException {
         ColumnType[] types = typeList.toArray(new ColumnType[0]);
         int arity = types.length;
@@ -173,7 +189,7 @@ public final class FactsWriter {
                     if (c > 0) {
                         writeBytes(delim, 0, delim.length);
                     }
-                    writeValue(types[c], rows[at], symbols);
+                    writeValue(types[c], rows[at], rfc4180, symbols);
                 }
                 newline();
             }
@@ -181,7 +197,7 @@ public final class FactsWriter {
         flushBuffer();
     }
 
-    private void writeValue(ColumnType type, int value, SymbolEncoder symbols) throws IOException {
+    private void writeValue(ColumnType type, int value, boolean rfc4180, SymbolEncoder symbols) throws IOException {
         switch (type) {
             case NUMBER:
                 ensure(MAX_NUMBER_BYTES);
@@ -203,7 +219,11 @@ public final class FactsWriter {
                 if (text == null) {
                     throw new IllegalArgumentException("symbol id " + value + " has no text");
                 }
-                writeString(text);
+                if (rfc4180) {
+                    writeQuoted(text);
+                } else {
+                    writeString(text);
+                }
                 break;
             default:
                 throw new IllegalArgumentException("unknown column type " + type);
@@ -282,6 +302,24 @@ public final class FactsWriter {
         }
         byte[] bytes = SymbolBytes.encode(s);
         writeBytes(bytes, 0, bytes.length);
+    }
+
+    /** Soufflé 2.5's rfc4180 symbol: in double quotes, each {@code "} inside written as {@code \""}. */
+    private void writeQuoted(String s) throws IOException {
+        byte[] bytes = SymbolBytes.encode(s);
+        ensure(1);
+        buf[count++] = '"';
+        int from = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '"') {
+                writeBytes(bytes, from, i - from);
+                writeBytes(QUOTE_IN_QUOTES, 0, QUOTE_IN_QUOTES.length);
+                from = i + 1;
+            }
+        }
+        writeBytes(bytes, from, bytes.length - from);
+        ensure(1);
+        buf[count++] = '"';
     }
 
     private void writeBytes(byte[] b, int off, int len) throws IOException {

@@ -6,13 +6,15 @@ package dev.jetlog.datasets;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
-public final class StagedFile {
+public final class StagedFile implements StagedOutput {
     private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
     private static final int MAX_LINKS = 40;
 
@@ -33,12 +35,43 @@ public final class StagedFile {
         return new StagedFile(temporary, target);
     }
 
+    /**
+     * Creates an empty temporary file, with a hidden name no other writer holds, beside the file that
+     * {@code file} names (beside the file a symbolic link points to, so the link stays and the data goes
+     * through it, as Soufflé does), creating missing parent directories.
+     */
+    public static StagedFile beside(Path file) throws IOException {
+        Path target = throughLinks(file.toAbsolutePath());
+        if (Files.isDirectory(target)) {
+            throw new IOException(file + " is a directory");
+        }
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        while (true) {
+            Path temporary = dir.resolve("." + target.getFileName() + "."
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            try {
+                Files.createFile(temporary);
+                return created(temporary, target);
+            } catch (FileAlreadyExistsException e) {
+                // another writer picked the same name; try again
+            }
+        }
+    }
+
+    /** The temporary file that holds the output until commit. */
+    public Path temporary() {
+        return temporary;
+    }
+
     /** The file that commit replaces (symbolic links followed). */
+    @Override
     public Path target() {
         return target;
     }
 
     /** Renames the temporary over the target (atomically where the file system can). */
+    @Override
     public void commit() throws IOException {
         try {
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -49,6 +82,7 @@ public final class StagedFile {
     }
 
     /** Deletes the temporary; the target stays as it was. */
+    @Override
     public void discard() {
         delete(temporary);
     }

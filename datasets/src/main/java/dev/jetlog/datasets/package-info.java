@@ -1,4 +1,4 @@
-// Package overview: loading and saving relations as .facts files, plus the bundled example programs.
+// Package overview: loading and saving relations as .facts files and SQLite tables, plus the bundled example programs.
 /**
  * Datasets for JetLog: everything that turns files into relations and back.
  *
@@ -10,7 +10,13 @@
  *
  * <ul>
  *   <li>{@link dev.jetlog.datasets.FactsReader} / {@link dev.jetlog.datasets.FactsWriter}:
- *       Soufflé-style {@code .facts} input and output (plain edge lists included).</li>
+ *       Soufflé-style {@code .facts} input and output (plain edge lists included), with Soufflé's
+ *       options ({@link dev.jetlog.datasets.CsvReadOptions}, {@link dev.jetlog.datasets.CsvWriteOptions}:
+ *       headers, rfc4180 quoting, columns, gzip).</li>
+ *   <li>{@link dev.jetlog.datasets.SqliteReader} / {@link dev.jetlog.datasets.SqliteWriter}: relations
+ *       in SQLite databases, in the layout of Soufflé's {@code IO=sqlite}.</li>
+ *   <li>{@link dev.jetlog.datasets.StagedOutput}: outputs written but not yet visible, so that a run
+ *       replaces all of its outputs or none.</li>
  *   <li>{@link dev.jetlog.datasets.ExamplePrograms}: the bundled TC, SG and CSPA programs.</li>
  * </ul>
  *

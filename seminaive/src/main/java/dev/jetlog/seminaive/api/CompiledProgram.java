@@ -97,6 +97,18 @@ public final class CompiledProgram {
         return plan.explain();
     }
 
+    /**
+     * Checks before any work that an output directory exists or can be created, and is writable.
+     * @throws JetLogException naming the directory and the reason
+     */
+    public static void checkOutputDirectory(java.nio.file.Path outputDir) {
+        try {
+            OutputWriter.checkOutputDirectory(outputDir);
+        } catch (dev.jetlog.seminaive.io.DataException e) {
+            throw new JetLogException(e.getMessage(), e);
+        }
+    }
+
     /** A session on the backend the options choose. @throws JetLogException if that backend cannot run here */
     public Session newSession(EngineOptions options) {
         return new Session(this, options);

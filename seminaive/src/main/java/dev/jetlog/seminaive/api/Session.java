@@ -14,6 +14,7 @@ import dev.jetlog.seminaive.eval.EvaluationStats;
 import dev.jetlog.seminaive.eval.Evaluator;
 import dev.jetlog.seminaive.eval.MemoryLimitException;
 import dev.jetlog.seminaive.eval.Sizes;
+import dev.jetlog.seminaive.io.DataException;
 import dev.jetlog.seminaive.io.InputLoader;
 import dev.jetlog.seminaive.io.OutputWriter;
 import dev.jetlog.seminaive.io.RelationRows;
@@ -195,7 +196,11 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** Reads every .input relation's file from the directory. @throws JetLogException naming the file and line */
+    /**
+     * Reads every .input relation from the directory: text files (gzip-compressed or not, with Soufflé's
+     * headers/rfc4180/columns options) and SQLite databases (IO=sqlite). All or nothing: if one input
+     * fails, no fact is inserted. @throws JetLogException naming the file and line (or row)
+     */
     public void loadInputs(Path factsDir) {
         try (OneThreadAtATime.Entry use = guard.enter("loadInputs()")) {
             InputLoader.load(program.checked().program(), factsDir, symbols, (relation, rows) -> {
@@ -208,6 +213,8 @@ public final class Session implements AutoCloseable {
                     }
                 }
             });
+        } catch (DataException e) {
+            throw new JetLogException(e.getMessage(), e);
         }
     }
 
@@ -471,8 +478,11 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Writes the .output relations into the directory (IO=stdout ones to stdout), all or nothing: every
-     * file is written to a temporary first and renamed over its target only when all are written.
+     * Writes the .output relations into the directory, in Soufflé's formats: files (with their
+     * headers/rfc4180/compress options) and SQLite databases (IO=sqlite); IO=stdout and IO=stdoutprintsize
+     * ones go to stdout. All or nothing: every file is written to a temporary first, every existing
+     * database changed in an open transaction, and they are renamed over their targets and committed only
+     * when all are written.
      */
     public void writeOutputs(Path outputDir, PrintStream stdout) {
         try (OneThreadAtATime.Entry use = guard.enter("writeOutputs()")) {
@@ -481,13 +491,17 @@ public final class Session implements AutoCloseable {
                 OutputWriter.checkOutputDirectory(outputDir);
             }
             OutputWriter.writeOutputs(program.checked().program(), outputDir, stdout, symbols, this::relationRows);
+        } catch (DataException e) {
+            throw new JetLogException(e.getMessage(), e);
         }
     }
 
-    /** Prints every .output relation to stdout. */
+    /** Prints every .output relation to stdout with its header line, as Soufflé's -D - does. */
     public void printOutputs(PrintStream stdout) {
         try (OneThreadAtATime.Entry use = guard.enter("printOutputs()")) {
             OutputWriter.writeOutputs(program.checked().program(), null, stdout, symbols, this::relationRows);
+        } catch (DataException e) {
+            throw new JetLogException(e.getMessage(), e);
         }
     }
 
@@ -495,6 +509,8 @@ public final class Session implements AutoCloseable {
     public void printSizes(PrintStream stdout) {
         try (OneThreadAtATime.Entry use = guard.enter("printSizes()")) {
             OutputWriter.printSizes(program.checked().program(), stdout, this::count);
+        } catch (DataException e) {
+            throw new JetLogException(e.getMessage(), e);
         }
     }
 

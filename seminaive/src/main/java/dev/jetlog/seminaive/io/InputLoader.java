@@ -1,10 +1,12 @@
-// Reads the files named by a program's .input directives from a facts directory.
+// Reads the relations named by a program's .input directives from a facts directory: delimited text files
+// (gzip-compressed or not) and SQLite databases, all before any is handed on.
 package dev.jetlog.seminaive.io;
 
 import dev.jetlog.datasets.FactsFormatException;
 import dev.jetlog.datasets.FactsReader;
 import dev.jetlog.datasets.IntRows;
 import dev.jetlog.datasets.IoErrors;
+import dev.jetlog.datasets.SqliteReader;
 import dev.jetlog.datasets.SymbolEncoder;
 import dev.jetlog.parser.ast.Attribute;
 import dev.jetlog.parser.ast.ColumnType;
@@ -12,42 +14,55 @@ import dev.jetlog.parser.ast.Directive;
 import dev.jetlog.parser.ast.DirectiveKind;
 import dev.jetlog.parser.ast.Program;
 import dev.jetlog.parser.ast.RelationDecl;
-import dev.jetlog.seminaive.api.JetLogException;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 public final class InputLoader {
     private InputLoader() {
     }
 
-    /** Reads every .input relation's file and hands the rows to sink; errors name the file and line. */
+    /**
+     * Reads every .input relation and then hands the rows to sink, relation by relation; if one input
+     * fails, none is handed on. Errors name the file (and the line and column, or the row, at fault).
+     */
     public static void load(Program program, Path factsDir, SymbolEncoder symbols, BiConsumer<String, IntRows> sink) {
+        List<Map.Entry<String, IntRows>> loaded = new ArrayList<>();
         for (Directive directive : program.directives()) {
             if (directive.kind() != DirectiveKind.INPUT) {
                 continue;
             }
             RelationDecl decl = program.relation(directive.relation());
-            Path file = factsDir.resolve(DirectiveCheck.filename(directive, ".facts"));
-            if (!Files.isRegularFile(file)) {
-                String why = Files.isDirectory(file) ? "is a directory"
-                        : Files.isSymbolicLink(file) && !Files.exists(file) ? "dangling symbolic link"
-                        : Files.exists(file) ? "not a regular file" : "does not exist";
-                throw new JetLogException("cannot read input of '" + decl.name() + "': " + file + ": " + why
-                        + " (.input at " + directive.pos() + ")");
-            }
+            IoParameters io = IoParameters.of(directive, decl);
+            Path file = factsDir.resolve(io.path());
             List<ColumnType> types = decl.attributes().stream().map(Attribute::type).toList();
             try {
-                sink.accept(decl.name(), FactsReader.read(file, types, DirectiveCheck.delimiter(directive), symbols));
+                checkReadable(file, decl, directive);
+                IntRows rows = io.kind() == IoKind.SQLITE ? SqliteReader.read(file, decl.name(), types, symbols)
+                        : FactsReader.read(file, types, io.readOptions(), symbols);
+                loaded.add(Map.entry(decl.name(), rows));
             } catch (FactsFormatException e) {
-                throw new JetLogException(e.getMessage(), e);
+                throw new DataException(e.getMessage(), e);
             } catch (IOException e) {
-                throw new JetLogException("cannot read input of '" + decl.name() + "': " + file + ": "
+                throw new DataException("cannot read input of '" + decl.name() + "': " + file + ": "
                         + IoErrors.reason(e, file), e);
             }
+        }
+        loaded.forEach(entry -> sink.accept(entry.getKey(), entry.getValue()));
+    }
+
+    private static void checkReadable(Path file, RelationDecl decl, Directive directive) {
+        if (!Files.isRegularFile(file)) {
+            String why = Files.isDirectory(file) ? "is a directory"
+                    : Files.isSymbolicLink(file) && !Files.exists(file) ? "dangling symbolic link"
+                    : Files.exists(file) ? "not a regular file" : "does not exist";
+            throw new DataException("cannot read input of '" + decl.name() + "': " + file + ": " + why
+                    + " (.input at " + directive.pos() + ")");
         }
     }
 

@@ -1,9 +1,12 @@
-// Writes the relations named by .output directives (files, all or nothing; or stdout) and the .printsize counts.
+// Writes the relations named by .output directives (files and SQLite databases, all or nothing; or stdout)
+// and the .printsize counts, in Soufflé's formats.
 package dev.jetlog.seminaive.io;
 
+import dev.jetlog.datasets.CsvWriteOptions;
 import dev.jetlog.datasets.FactsWriter;
 import dev.jetlog.datasets.IoErrors;
-import dev.jetlog.datasets.StagedFile;
+import dev.jetlog.datasets.SqliteWriter;
+import dev.jetlog.datasets.StagedOutput;
 import dev.jetlog.datasets.SymbolEncoder;
 import dev.jetlog.parser.ast.Attribute;
 import dev.jetlog.parser.ast.ColumnType;
@@ -11,90 +14,111 @@ import dev.jetlog.parser.ast.Directive;
 import dev.jetlog.parser.ast.DirectiveKind;
 import dev.jetlog.parser.ast.Program;
 import dev.jetlog.parser.ast.RelationDecl;
-import dev.jetlog.seminaive.api.JetLogException;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
-import java.util.stream.Collectors;
 
 public final class OutputWriter {
     private OutputWriter() {
     }
 
     /**
-     * Writes every .output relation: to outputDir (or to stdout for IO=stdout, or for all of them when
-     * outputDir is null). All or nothing: every file is first written to a temporary beside its target,
-     * and only when all of them are written are they renamed over their targets; a failure (an unwritable
-     * target, an I/O error, an interrupt) deletes the temporaries and replaces nothing. Relations bound for
-     * stdout are printed after the files are in place. rows gives a relation's row-major tuples.
+     * Writes every .output relation: files and SQLite databases under outputDir, IO=stdout relations and
+     * IO=stdoutprintsize sizes to stdout; or, when outputDir is null (Soufflé's -D -), every relation to
+     * stdout with its header line. All or nothing: every file is first written to a temporary beside its
+     * target and every existing database changed in an open transaction, and only when all of them are
+     * written are they renamed over their targets and committed; a failure (an unwritable target, an I/O
+     * error, an interrupt) deletes the temporaries, rolls the transactions back and replaces nothing. What
+     * goes to stdout is printed after the files are in place. rows gives a relation's row-major tuples.
      */
     public static void writeOutputs(Program program, Path outputDir, PrintStream stdout, SymbolEncoder symbols,
                                     Function<String, RelationRows> rows) {
-        List<StagedFile> staged = new ArrayList<>();
+        List<StagedOutput> staged = new ArrayList<>();
         List<Directive> printed = new ArrayList<>();
+        Map<Path, List<SqliteWriter.Table>> databases = new LinkedHashMap<>();
         try {
             for (Directive directive : program.directives()) {
                 if (directive.kind() != DirectiveKind.OUTPUT) {
                     continue;
                 }
-                if (outputDir == null || DirectiveCheck.toStdout(directive)) {
+                RelationDecl decl = program.relation(directive.relation());
+                IoParameters io = IoParameters.of(directive, decl);
+                if (outputDir == null || io.kind() == IoKind.STDOUT || io.kind() == IoKind.STDOUT_PRINTSIZE) {
                     printed.add(directive);
                     continue;
                 }
-                RelationDecl decl = program.relation(directive.relation());
-                List<ColumnType> types = decl.attributes().stream().map(Attribute::type).toList();
-                Path file = outputDir.resolve(DirectiveCheck.filename(directive, ".csv"));
+                Path file = outputDir.resolve(io.path());
                 RelationRows relation = rows.apply(decl.name());
+                if (io.kind() == IoKind.SQLITE) {
+                    databases.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new ArrayList<>())
+                            .add(new SqliteWriter.Table(decl.name(), attributeNames(decl), types(decl),
+                                    relation.data(), relation.count()));
+                    continue;
+                }
                 try {
-                    staged.add(FactsWriter.stage(file, relation.data(), relation.count(), types,
-                            DirectiveCheck.delimiter(directive), symbols));
+                    staged.add(FactsWriter.stage(file, relation.data(), relation.count(), types(decl),
+                            io.writeOptions(), symbols));
                 } catch (IOException e) {
-                    throw new JetLogException("cannot write output of '" + decl.name() + "' to " + file + ": "
+                    throw new DataException("cannot write output of '" + decl.name() + "' to " + file + ": "
                             + IoErrors.reason(e, file) + "; no output was replaced", e);
                 }
             }
-            for (int i = 0; i < staged.size(); i++) {
-                StagedFile file = staged.get(i);
+            for (Map.Entry<Path, List<SqliteWriter.Table>> database : databases.entrySet()) {
                 try {
-                    file.commit();
+                    staged.add(SqliteWriter.stage(database.getKey(), database.getValue(), symbols));
                 } catch (IOException e) {
-                    throw new JetLogException("cannot replace " + file.target() + ": " + IoErrors.reason(e, file.target())
+                    throw new DataException("cannot write output of '" + database.getValue().get(0).relation()
+                            + (database.getValue().size() > 1 ? "' (and " + (database.getValue().size() - 1)
+                            + " more relations)" : "'") + " to the SQLite database " + database.getKey() + ": "
+                            + IoErrors.reason(e, database.getKey()) + "; no output was replaced", e);
+                }
+            }
+            for (int i = 0; i < staged.size(); i++) {
+                StagedOutput output = staged.get(i);
+                try {
+                    output.commit();
+                } catch (IOException e) {
+                    throw new DataException("cannot replace " + output.target() + ": " + IoErrors.reason(e, output.target())
                             + (i == 0 ? "; no output was replaced" : "; " + i + " of " + staged.size()
                             + " outputs were replaced"), e);
                 }
             }
             staged.clear();
         } finally {
-            staged.forEach(StagedFile::discard);
+            staged.forEach(StagedOutput::discard);
         }
         for (Directive directive : printed) {
             RelationDecl decl = program.relation(directive.relation());
-            List<ColumnType> types = decl.attributes().stream().map(Attribute::type).toList();
-            RelationRows relation = rows.apply(decl.name());
-            printRelation(decl, relation.data(), relation.count(), types, DirectiveCheck.delimiter(directive), stdout,
-                    symbols);
-        }
-    }
-
-    /** Prints `relation<TAB>count` for every .printsize directive. */
-    public static void printSizes(Program program, PrintStream stdout, ToLongFunction<String> counts) {
-        for (Directive directive : program.directives()) {
-            if (directive.kind() == DirectiveKind.PRINTSIZE) {
-                stdout.println(directive.relation() + "\t" + counts.applyAsLong(directive.relation()));
+            IoParameters io = IoParameters.of(directive, decl);
+            if (outputDir != null && io.kind() == IoKind.STDOUT_PRINTSIZE) {
+                printSize(stdout, decl.name(), rows.apply(decl.name()).count());
+            } else {
+                printRelation(decl, rows.apply(decl.name()), io, outputDir == null, stdout, symbols);
             }
         }
     }
 
-    /** True if some .output directive writes a file (rather than stdout). */
+    /** Prints `relation<TAB>count` for every .printsize directive, as Soufflé's IO=stdoutprintsize does. */
+    public static void printSizes(Program program, PrintStream stdout, ToLongFunction<String> counts) {
+        for (Directive directive : program.directives()) {
+            if (directive.kind() == DirectiveKind.PRINTSIZE) {
+                printSize(stdout, directive.relation(), counts.applyAsLong(directive.relation()));
+            }
+        }
+    }
+
+    /** True if some .output directive writes a file or a database (rather than stdout). */
     public static boolean writesFiles(Program program) {
-        return program.directives().stream()
-                .anyMatch(d -> d.kind() == DirectiveKind.OUTPUT && !DirectiveCheck.toStdout(d));
+        return program.directives().stream().anyMatch(d -> d.kind() == DirectiveKind.OUTPUT
+                && (IoParameters.kind(d) == IoKind.FILE || IoParameters.kind(d) == IoKind.SQLITE));
     }
 
     /** Checks before evaluation that the output directory exists or can be created, and is writable. */
@@ -102,26 +126,44 @@ public final class OutputWriter {
         try {
             Files.createDirectories(outputDir);
         } catch (IOException e) {
-            throw new JetLogException("cannot create output directory " + outputDir + ": " + IoErrors.reason(e, outputDir), e);
+            throw new DataException("cannot create output directory " + outputDir + ": " + IoErrors.reason(e, outputDir), e);
         }
         if (!Files.isWritable(outputDir)) {
-            throw new JetLogException("output directory " + outputDir + " is not writable");
+            throw new DataException("output directory " + outputDir + " is not writable");
         }
     }
 
-    private static void printRelation(RelationDecl decl, int[] data, int count, List<ColumnType> types,
-                                      String delimiter, PrintStream stdout, SymbolEncoder symbols) {
-        stdout.println("---------------");
-        stdout.println(decl.name());
-        stdout.println(decl.attributes().stream().map(Attribute::name).collect(Collectors.joining(delimiter)));
-        stdout.println("===============");
+    private static void printSize(PrintStream stdout, String relation, long count) {
+        stdout.print(relation + "\t" + count + "\n");
+    }
+
+    /**
+     * Soufflé's IO=stdout: a rule, the name, the header line (with headers=true, or always under -D -),
+     * a rule of '=', the rows, and a rule of '='.
+     */
+    private static void printRelation(RelationDecl decl, RelationRows relation, IoParameters io, boolean alwaysHeader,
+                                      PrintStream stdout, SymbolEncoder symbols) {
+        StringBuilder head = new StringBuilder("---------------\n").append(decl.name()).append('\n');
+        if (io.headers() || alwaysHeader) {
+            head.append(io.headerLine()).append('\n');
+        }
+        stdout.print(head.append("===============\n"));
         stdout.flush();
         try {
-            FactsWriter.write(stdout, data, count, types, delimiter, symbols);
+            FactsWriter.write(stdout, relation.data(), relation.count(), types(decl),
+                    new CsvWriteOptions(io.delimiter(), io.rfc4180(), null, false), symbols);
         } catch (IOException e) {
-            throw new JetLogException("cannot print " + decl.name() + ": " + IoErrors.reason(e, null), e);
+            throw new DataException("cannot print " + decl.name() + ": " + IoErrors.reason(e, null), e);
         }
-        stdout.println("===============");
+        stdout.print("===============\n");
         stdout.flush();
+    }
+
+    private static List<ColumnType> types(RelationDecl decl) {
+        return decl.attributes().stream().map(Attribute::type).toList();
+    }
+
+    private static List<String> attributeNames(RelationDecl decl) {
+        return decl.attributes().stream().map(Attribute::name).toList();
     }
 }

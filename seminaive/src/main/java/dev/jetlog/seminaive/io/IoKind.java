@@ -1,0 +1,34 @@
+// Where a directive's data comes from or goes, named by Soufflé's IO parameter.
+package dev.jetlog.seminaive.io;
+
+public enum IoKind {
+    /** A delimited text file (IO=file, the default), gzip-compressed or not. */
+    FILE("file"),
+    /** The relation printed on stdout between Soufflé's rules (IO=stdout; outputs only). */
+    STDOUT("stdout"),
+    /** The relation's size printed on stdout as {@code name<TAB>count} (IO=stdoutprintsize; .printsize). */
+    STDOUT_PRINTSIZE("stdoutprintsize"),
+    /** A table in an SQLite database, laid out as Soufflé does (IO=sqlite). */
+    SQLITE("sqlite");
+
+    private final String value;
+
+    IoKind(String value) {
+        this.value = value;
+    }
+
+    /** The value of the IO parameter that selects this kind. */
+    public String value() {
+        return value;
+    }
+
+    /** The kind an IO value selects, or null if JetLog has none by that name. */
+    public static IoKind named(String value) {
+        for (IoKind kind : values()) {
+            if (kind.value.equals(value)) {
+                return kind;
+            }
+        }
+        return null;
+    }
+}
