@@ -85,7 +85,8 @@ final class DnfExpander {
         return result;
     }
 
-    private static Literal negate(Literal literal, SourcePos bang) {
+    /** The literal that holds exactly when this one does not; a negation made here is placed at `bang`. */
+    static Literal negate(Literal literal, SourcePos bang) {
         if (literal instanceof Atom atom) {
             return new Negation(atom, bang);
         }

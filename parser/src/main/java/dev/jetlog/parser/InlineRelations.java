@@ -9,7 +9,6 @@ import dev.jetlog.parser.ast.Aggregate;
 import dev.jetlog.parser.ast.AstWalk;
 import dev.jetlog.parser.ast.Atom;
 import dev.jetlog.parser.ast.BinaryExpr;
-import dev.jetlog.parser.ast.BooleanLiteral;
 import dev.jetlog.parser.ast.CompareOp;
 import dev.jetlog.parser.ast.Comparison;
 import dev.jetlog.parser.ast.Directive;
@@ -156,7 +155,7 @@ final class InlineRelations {
             for (List<Literal> conjunction : conjunctions) {
                 for (Literal literal : body) {
                     List<Literal> extended = new ArrayList<>(conjunction);
-                    extended.add(negate(literal));
+                    extended.add(DnfExpander.negate(literal, literal.pos()));
                     next.add(extended);
                 }
             }
@@ -168,20 +167,6 @@ final class InlineRelations {
             }
         }
         return conjunctions;
-    }
-
-    private static Literal negate(Literal literal) {
-        if (literal instanceof Atom atom) {
-            return new Negation(atom, atom.pos());
-        }
-        if (literal instanceof Negation negation) {
-            return negation.atom();
-        }
-        if (literal instanceof Comparison c) {
-            return new Comparison(c.op().inverse(), c.left(), c.right(), c.pos());
-        }
-        BooleanLiteral b = (BooleanLiteral) literal;
-        return new BooleanLiteral(!b.value(), b.pos());
     }
 
     /**

@@ -372,9 +372,10 @@ public abstract class SessionApiSuite {
             for (int i = 0; i < 3000; i++) {
                 session.insert("edge", i, (i + 1) % 3000);
             }
-            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+            // the listener runs inside run(), on the first user's thread: once it has fired, that thread is inside
+            java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+            session.onProgress((stratum, relations, iteration, tuples, elapsed) -> inside.countDown());
             Thread runner = new Thread(() -> {
-                started.countDown();
                 try {
                     session.run();
                 } catch (RuntimeException e) {
@@ -382,15 +383,12 @@ public abstract class SessionApiSuite {
                 }
             }, "first-user");
             runner.start();
-            started.await();
+            assertTrue(inside.await(60, java.util.concurrent.TimeUnit.SECONDS), "the run never reported progress");
             IllegalStateException e = null;
-            for (int attempt = 0; attempt < 200 && e == null && runner.isAlive(); attempt++) {
-                try {
-                    session.insert("edge", 1, 2);
-                    Thread.sleep(5);
-                } catch (IllegalStateException busy) {
-                    e = busy;
-                }
+            try {
+                session.insert("edge", 1, 2);
+            } catch (IllegalStateException busy) {
+                e = busy;
             }
             runner.interrupt();
             runner.join(20_000);
