@@ -38,6 +38,12 @@ final class AstBuilder {
     private final List<Directive> directives = new ArrayList<>();
     private final List<Rule> rules = new ArrayList<>();
     private final Map<String, SourcePos> inlineRelations = new LinkedHashMap<>();
+    /** `.limitsize` per relation. */
+    private final Map<String, SizeLimit> sizeLimits = new LinkedHashMap<>();
+
+    /** A `.limitsize` directive: the limit and where it was given. */
+    private record SizeLimit(long limit, SourcePos pos) {
+    }
     /** How relation and type names resolve in the item being built: globally, or in a component instance. */
     private ComponentExpander.Scope scope = ComponentExpander.Scope.GLOBAL;
 
@@ -84,7 +90,39 @@ final class AstBuilder {
                 item(statement.getChild(0));
             }
         }
+        applySizeLimits();
         return new Program(declarations, functors, directives, rules);
+    }
+
+    /** `.limitsize r(n=N)`: N at least 1; the relation must be declared (checked once all are). */
+    private void limitsize(DatalogParser.LimitsizeDirectiveContext ctx) {
+        Token key = ctx.IDENT().getSymbol();
+        Token value = ctx.INT().getSymbol();
+        Long limit = LiteralValues.integer(value.getText(), false);
+        if (!key.getText().equals("n")) {
+            errors.add(Diagnostic.error(positions.of(key), "'.limitsize' takes n=NUMBER, found " + key.getText()));
+        } else if (limit == null || limit < 1) {
+            errors.add(Diagnostic.error(positions.of(value), "the size limit must be a number from 1 to 4294967295"));
+        } else {
+            sizeLimits.put(scope.relation(ctx.qualifiedName().getText()), new SizeLimit(limit, positions.of(ctx.start)));
+        }
+    }
+
+    private void applySizeLimits() {
+        sizeLimits.forEach((relation, limit) -> {
+            int at = -1;
+            for (int i = 0; i < declarations.size(); i++) {
+                if (declarations.get(i).name().equals(relation)) {
+                    at = i;
+                }
+            }
+            if (at < 0) {
+                errors.add(Diagnostic.error(limit.pos(), "'.limitsize' of " + relation
+                        + ", which is not declared"));
+            } else {
+                declarations.set(at, declarations.get(at).withSizeLimit(limit.limit()));
+            }
+        });
     }
 
     /** Builds one item of the program or of a component instance, under the current scope. */
@@ -100,6 +138,8 @@ final class AstBuilder {
             functors.add(functorDecl(functor));
         } else if (item instanceof DatalogParser.PragmaDirectiveContext pragma) {
             pragma(pragma);
+        } else if (item instanceof DatalogParser.LimitsizeDirectiveContext limit) {
+            limitsize(limit);
         } else if (item instanceof DatalogParser.PlanDirectiveContext plan) {
             warnings.add(Diagnostic.warning(positions.of(plan.start),
                     "'.plan' is ignored: JetLog chooses the join order of every rule version itself"));
@@ -209,7 +249,7 @@ final class AstBuilder {
             if (inline != null) {
                 inlineRelations.put(scope.relation(name.getText()), inline);
             }
-            declared.add(new RelationDecl(scope.relation(name.getText()), attributes, choiceDomains,
+            declared.add(new RelationDecl(scope.relation(name.getText()), attributes, choiceDomains, 0,
                     positions.of(name.getSymbol())));
         }
         return declared;

@@ -55,4 +55,14 @@ class DeclarationsAndPragmasTest {
                         "t.dl:2:45: error: a choice domain must leave out at least one column of the relation"),
                 errors(".decl r(x: number, y: number) choice-domain w\n.decl s(x: number, y: number) choice-domain (x, y)\n"));
     }
+
+    @Test
+    void limitsizeNamesADeclaredRelationAndAPositiveLimit() {
+        CheckedProgram program = DatalogParser.parse("t.dl", ".decl r(x: number)\n.limitsize r(n=5)\n");
+        assertEquals(5, program.program().declarations().get(0).sizeLimit());
+        assertEquals(List.of("t.dl:1:14: error: '.limitsize' takes n=NUMBER, found m",
+                        "t.dl:2:16: error: the size limit must be a number from 1 to 4294967295",
+                        "t.dl:3:1: error: '.limitsize' of q, which is not declared"),
+                errors(".limitsize r(m=5)\n.limitsize r(n=0)\n.limitsize q(n=1)\n.decl r(x: number)\n"));
+    }
 }

@@ -13,8 +13,8 @@ class UnsupportedConstructTest {
 
     @Test
     void otherDirectives() {
-        assertEquals(List.of("t.dl:1:1: error: '.limitsize' is not supported"),
-                errors(".limitsize e(n=5)\n" + DECLS));
+        assertEquals(List.of("t.dl:1:1: error: '.lattice' is not supported"),
+                errors(".lattice e<Lat>\n" + DECLS));
     }
 
     @Test

@@ -14,6 +14,7 @@ statement
     | functorDecl
     | pragmaDirective
     | planDirective
+    | limitsizeDirective
     | componentDecl
     | componentInit
     | unsupportedDirective
@@ -58,6 +59,9 @@ functorParameter : (IDENT ':')? IDENT ;
 // `.pragma "key" "value"`: Soufflé's options set from the program.
 pragmaDirective : PRAGMA STRING STRING? ;
 
+// `.limitsize r(n=5)`: a recursive stratum stops once r holds at least 5 tuples.
+limitsizeDirective : LIMITSIZE qualifiedName '(' IDENT '=' INT ')' ;
+
 // `.plan 0: (1, 2), 1: (2, 1)`: join orders for the versions of the rule before it.
 planDirective : PLAN planItem (',' planItem)* ;
 
@@ -84,16 +88,17 @@ componentItem
     | functorDecl
     | pragmaDirective
     | planDirective
+    | limitsizeDirective
     | unsupportedDirective
     ;
 
 // `.override r`: the rules of r inherited from a base component are replaced by this component's.
 overrideDirective : OVERRIDE IDENT ;
 
-// `.limitsize`, `.lattice`: swallowed up to the next supported directive and reported as unsupported.
+// `.lattice`: swallowed up to the next supported directive and reported as unsupported.
 unsupportedDirective
     : UNSUPPORTED_DIRECTIVE (block | ~(DECL | TYPE | NUMBER_TYPE | SYMBOL_TYPE | INPUT | OUTPUT | PRINTSIZE
-                                     | FUNCTOR | PRAGMA | PLAN | COMP | INIT | OVERRIDE | UNSUPPORTED_DIRECTIVE
+                                     | FUNCTOR | PRAGMA | PLAN | COMP | INIT | OVERRIDE | LIMITSIZE | UNSUPPORTED_DIRECTIVE
                                      | '{' | '}'))*
     ;
 
@@ -167,12 +172,13 @@ OUTPUT : '.output' ;
 PRINTSIZE : '.printsize' ;
 FUNCTOR : '.functor' ;
 COMP : '.comp' ;
+LIMITSIZE : '.limitsize' ;
 INIT : '.init' ;
 OVERRIDE : '.override' ;
 PRAGMA : '.pragma' ;
 PLAN : '.plan' ;
 UNSUPPORTED_DIRECTIVE
-    : '.limitsize' | '.lattice' ;
+    : '.lattice' ;
 
 BTREE : 'btree' ;
 BRIE : 'brie' ;

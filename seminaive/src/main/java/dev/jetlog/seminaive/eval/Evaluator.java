@@ -16,19 +16,19 @@ import dev.jetlog.planner.ir.JoinStep;
 import dev.jetlog.planner.ir.RelationRef;
 import dev.jetlog.planner.ir.Side;
 import dev.jetlog.planner.ir.Version;
+import dev.jetlog.seminaive.spi.Backend;
 import dev.jetlog.seminaive.spi.Index;
 import dev.jetlog.seminaive.spi.Prepared;
-import dev.jetlog.seminaive.spi.Backend;
 import dev.jetlog.seminaive.spi.Rows;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 public final class Evaluator implements AutoCloseable {
     private final Plan plan;
@@ -38,6 +38,8 @@ public final class Evaluator implements AutoCloseable {
     private final OperationTimer timer = new OperationTimer();
     private final RelationStore store;
     private final ChoiceDomains choices;
+    /** `.limitsize` per relation that has one. */
+    private final Map<String, Long> sizeLimits = new HashMap<>();
     private final PipelineRunner runner;
     private BooleanSupplier cancelled = () -> false;
     private Progress progress = (stratum, relations, iteration, newTuples, elapsed) -> { };
@@ -66,6 +68,11 @@ public final class Evaluator implements AutoCloseable {
             store.declare(decl.name(), decl.arity());
         }
         this.choices = new ChoiceDomains(plan.relations(), backend);
+        for (RelationDecl decl : plan.relations()) {
+            if (decl.sizeLimit() > 0) {
+                sizeLimits.put(decl.name(), decl.sizeLimit());
+            }
+        }
     }
 
     /**
@@ -241,6 +248,14 @@ public final class Evaluator implements AutoCloseable {
             for (RulePlan version : stratum.recursiveVersions()) {
                 runner.run(version, candidates);
             }
+            if (sizeLimitReached(stratum)) {
+                // as in Soufflé, the iteration that finds a relation at its .limitsize is not merged
+                for (String relation : stratum.relations()) {
+                    backend.release(candidates.takeNew(relation));
+                    store.advance(relation, backend.empty(store.arity(relation)));
+                }
+                break;
+            }
             for (String relation : stratum.relations()) {
                 store.advance(relation, choices.choose(relation, candidates.takeNew(relation)));
             }
@@ -248,6 +263,17 @@ public final class Evaluator implements AutoCloseable {
             checkMemory(stratum, candidates);
         }
         return iterations;
+    }
+
+    /** True if a relation of the stratum holds at least its `.limitsize`: the stratum's loop ends. */
+    private boolean sizeLimitReached(Stratum stratum) {
+        for (String relation : stratum.relations()) {
+            long limit = sizeLimits.getOrDefault(relation, 0L);
+            if (limit > 0 && store.fullSize(relation) >= limit) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private StratumStats stats(Stratum stratum, long start, int iterations, Candidates candidates) {

@@ -388,6 +388,32 @@ public abstract class EngineSemanticsSuite {
     }
 
     @Test
+    void limitsizeEndsARecursiveStratumAsSouffleDoes() {
+        String program = """
+                .decl e(x: number, y: number)
+                e(1, 2). e(2, 3). e(3, 4). e(4, 5). e(5, 6). e(6, 7). e(7, 8). e(8, 9).
+                .decl path(x: number, y: number)
+                .limitsize path(n=20)
+                path(x, y) :- e(x, y).
+                path(x, z) :- path(x, y), e(y, z).
+                .decl small(x: number)
+                .limitsize small(n=2)
+                small(x) :- e(x, _).
+                """;
+        Map<String, List<String>> result = run(EngineRun.program(program));
+        // Soufflé 2.5 prints 21 paths (the iterations up to the one that finds path at 20 tuples; that one is
+        // not merged) and all 8 tuples of the non-recursive small, which the limit does not stop
+        List<String> paths = new ArrayList<>();
+        for (int length = 1; length <= 3; length++) {
+            for (int from = 1; from + length <= 9; from++) {
+                paths.add(from + "\t" + (from + length));
+            }
+        }
+        assertEquals(rows(paths.toArray(String[]::new)), result.get("path"), "the paths of length 1 to 3");
+        assertEquals(8, result.get("small").size());
+    }
+
+    @Test
     void anEqrelRelationHoldsEveryPairOfEachClass() {
         String program = """
                 .decl same(x: symbol, y: symbol) eqrel
