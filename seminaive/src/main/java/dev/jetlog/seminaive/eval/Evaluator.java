@@ -203,9 +203,7 @@ public final class Evaluator implements AutoCloseable {
     /** Evaluates the consequences of the new tuples of changed relations in one stratum. */
     private StratumStats evaluateChanges(Stratum stratum, Set<String> changed) {
         long start = System.nanoTime();
-        consolidateInputs(stratum);
-        Candidates candidates = new Candidates(backend, store, timer, options.candidateBudgetRows());
-        runner.afterEachRule(() -> checkMemory(stratum, candidates));
+        Candidates candidates = begin(stratum);
         int iterations = 1;
         try {
             checkCancelled(stratum, iterations);
@@ -226,9 +224,7 @@ public final class Evaluator implements AutoCloseable {
                 }
                 iterations = iterate(stratum, candidates, iterations);
             } else {
-                for (String relation : stratum.relations()) {
-                    store.addToFull(relation, choices.choose(relation, candidates.takeNew(relation)));
-                }
+                addNewToFull(stratum, candidates);
             }
             stratum.relations().forEach(store::endDelta);
         } finally {
@@ -296,20 +292,31 @@ public final class Evaluator implements AutoCloseable {
         stratum.readsNonMonotonically().forEach(store::consolidate);
     }
 
-    private StratumStats evaluate(Stratum stratum) {
-        long start = System.nanoTime();
+    /** Readies a stratum's evaluation: its inputs consolidated, fresh candidates watched by the memory check. */
+    private Candidates begin(Stratum stratum) {
         consolidateInputs(stratum);
         Candidates candidates = new Candidates(backend, store, timer, options.candidateBudgetRows());
         runner.afterEachRule(() -> checkMemory(stratum, candidates));
+        return candidates;
+    }
+
+    /** Adds each relation's new tuples (after its choice domains) to its full version. */
+    private void addNewToFull(Stratum stratum, Candidates candidates) {
+        for (String relation : stratum.relations()) {
+            store.addToFull(relation, choices.choose(relation, candidates.takeNew(relation)));
+        }
+    }
+
+    private StratumStats evaluate(Stratum stratum) {
+        long start = System.nanoTime();
+        Candidates candidates = begin(stratum);
         int iterations = 1;
         try {
             checkCancelled(stratum, iterations);
             for (RulePlan rule : stratum.initialRules()) {
                 runner.run(rule, candidates);
             }
-            for (String relation : stratum.relations()) {
-                store.addToFull(relation, choices.choose(relation, candidates.takeNew(relation)));
-            }
+            addNewToFull(stratum, candidates);
             if (stratum.recursive()) {
                 stratum.relations().forEach(store::startDelta);
                 iterations = iterate(stratum, candidates, iterations);
