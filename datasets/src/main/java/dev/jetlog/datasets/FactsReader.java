@@ -540,12 +540,8 @@ public final class FactsReader {
      */
     private boolean nextLine() throws IOException {
         while (true) {
-            int i = scanned;
-            final byte[] b = buf;
+            int i = lineBreakFrom(scanned);
             final int lim = limit;
-            while (i < lim && b[i] != '\n') {
-                i++;
-            }
             if (i < lim) {
                 setLine(pos, i);
                 pos = i + 1;
@@ -564,6 +560,16 @@ public final class FactsReader {
             scanned = limit;
             fill();
         }
+    }
+
+    /** The position of the first '\n' from i on in the buffered bytes, or limit if there is none. */
+    private int lineBreakFrom(int i) {
+        final byte[] b = buf;
+        final int lim = limit;
+        while (i < lim && b[i] != '\n') {
+            i++;
+        }
+        return i;
     }
 
     private void setLine(int start, int end) {
@@ -585,17 +591,13 @@ public final class FactsReader {
         anchor = lineStart;
         try {
             while (true) {
-                int i = scanned;
-                final byte[] b = buf;
+                int i = lineBreakFrom(scanned);
                 final int lim = limit;
-                while (i < lim && b[i] != '\n') {
-                    i++;
-                }
                 if (i < lim || eof) {
                     if (i == lim && pos == limit) {
                         return false;
                     }
-                    lineEnd = i > pos && b[i - 1] == '\r' ? i - 1 : i;
+                    lineEnd = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
                     pos = i < lim ? i + 1 : limit;
                     scanned = pos;
                     lineNo++;
