@@ -159,14 +159,14 @@ public final class CpuBackend implements Backend {
         if (needed > Integer.MAX_VALUE - 16) {
             throw new OutOfMemoryError("relation exceeds 2^31 values");
         }
-        int[] target = full.spare(needed);
-        if (target == null) {
-            // headroom for a few more iterations of the same growth before allocating again
-            long withHeadroom = Math.min(Integer.MAX_VALUE - 16, needed + Math.max(needed / 4, 2L * delta.size() * arity));
-            target = new int[(int) withHeadroom];
+        if (full.tuples.data().length >= needed) {
+            // full is consumed (the SPI's contract): its headroom takes the delta, nothing is allocated
+            return new CpuRows(SetOperations.mergeInPlace(full.tuples, delta));
         }
-        Tuples merged = SetOperations.merge(full.tuples, delta, target, parallel);
-        return new CpuRows(merged, full.tuples.data());
+        // headroom for a few more iterations of the same growth before allocating again
+        long withHeadroom = Math.min(Integer.MAX_VALUE - 16, needed + Math.max(needed / 4, 2L * delta.size() * arity));
+        Tuples merged = SetOperations.merge(full.tuples, delta, new int[(int) withHeadroom], parallel);
+        return new CpuRows(merged);
     }
 
     @Override

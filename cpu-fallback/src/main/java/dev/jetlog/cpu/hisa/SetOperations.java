@@ -151,6 +151,79 @@ public final class SetOperations {
         System.arraycopy(b, j * arity, out, k * arity, (jEnd - j) * arity);
     }
 
+    /**
+     * The union of full and delta (sorted, duplicate-free, disjoint), written into full's own array,
+     * which must hold (|full| + |delta|) * arity ints: a merge from the back, where every row moves at
+     * most once and no row of full is overwritten before it was moved. Runs of rows from one side move
+     * with one copy each, so a small delta costs about one bulk move of the rows after its first row.
+     */
+    public static Tuples mergeInPlace(Tuples full, Tuples delta) {
+        int arity = full.arity();
+        int[] out = full.data();
+        int[] db = delta.data();
+        int nf = full.size();
+        int nd = delta.size();
+        int total = nf + nd;
+        if ((long) total * arity > out.length) {
+            throw new IllegalArgumentException("merge in place needs " + (long) total * arity + " ints, array holds "
+                    + out.length);
+        }
+        if (arity == 0) {
+            return new Tuples(0, out, Math.min(total, 1));
+        }
+        int i = nf - 1;
+        int j = nd - 1;
+        while (j >= 0 && i >= 0) {
+            // rows of full after delta row j keep their order: move them as one run
+            int first = firstGreater(out, i, db, j, arity);
+            int run = i - first + 1;
+            if (run > 0) {
+                System.arraycopy(out, first * arity, out, (first + j + 1) * arity, run * arity);
+                i = first - 1;
+            }
+            if (i < 0) {
+                break;
+            }
+            first = firstGreater(db, j, out, i, arity);
+            run = j - first + 1;
+            System.arraycopy(db, first * arity, out, (i + first + 1) * arity, run * arity);
+            j = first - 1;
+        }
+        if (j >= 0) {
+            System.arraycopy(db, 0, out, 0, (j + 1) * arity);
+        }
+        return new Tuples(arity, out, total);
+    }
+
+    /**
+     * The first position p <= last + 1 such that rows [p, last] of sorted are all greater than row probe
+     * of other, found by galloping back from last (cheap when the run is short).
+     */
+    static int firstGreater(int[] sorted, int last, int[] other, int probe, int arity) {
+        if (last < 0 || RowOrder.compare(sorted, last, other, probe, arity) <= 0) {
+            return last + 1;
+        }
+        int greater = last;
+        int step = 1;
+        int below = last - 1;
+        while (below >= 0 && RowOrder.compare(sorted, below, other, probe, arity) > 0) {
+            greater = below;
+            step <<= 1;
+            below = last - step;
+        }
+        int left = Math.max(below + 1, 0);
+        int right = greater;
+        while (left < right) {
+            int mid = (left + right) >>> 1;
+            if (RowOrder.compare(sorted, mid, other, probe, arity) > 0) {
+                right = mid;
+            } else {
+                left = mid + 1;
+            }
+        }
+        return left;
+    }
+
     /** How many of the first d merged rows come from a (ties go to a first). */
     static int coRank(int d, int[] a, int na, int[] b, int nb, int arity) {
         int lo = Math.max(0, d - nb);

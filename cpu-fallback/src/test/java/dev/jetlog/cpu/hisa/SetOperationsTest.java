@@ -48,6 +48,43 @@ class SetOperationsTest {
             int[] target = new int[(b.size() + difference.size()) * arity + 17];
             Tuples mergedInto = SetOperations.merge(difference, b, target, parallel);
             assertEquals(new ArrayList<>(union), RowSets.rows(mergedInto));
+
+            // in place: either side as the consumed full version, in an array with room for the other
+            for (Tuples[] sides : new Tuples[][] {{b, difference}, {difference, b}}) {
+                Tuples full = sides[0];
+                int[] room = java.util.Arrays.copyOf(full.data(), (full.size() + sides[1].size()) * arity + 3);
+                Tuples inPlace = SetOperations.mergeInPlace(new Tuples(arity, room, full.size()), sides[1]);
+                assertEquals(new ArrayList<>(union), RowSets.rows(inPlace), "merged in place");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 1", "1, 20000", "2, 3", "2, 50000", "4, 700"})
+    void mergeInPlaceInterleavesRunsOfEverySize(int arity, int rows) {
+        SplittableRandom random = new SplittableRandom(rows);
+        try (Parallel parallel = Parallel.of(2)) {
+            Tuples all = SortUnique.sortUnique(RowSets.random(random, arity, rows, 0, 1L << 20), parallel);
+            // split into two sides by runs of random length, so both long and single-row runs occur
+            int n = all.size();
+            int[] full = new int[n * arity];
+            int[] delta = new int[n * arity];
+            int nf = 0;
+            int nd = 0;
+            boolean toFull = random.nextBoolean();
+            for (int r = 0; r < n; ) {
+                int run = 1 + random.nextInt(random.nextBoolean() ? 3 : 300);
+                for (int k = 0; k < run && r < n; k++, r++) {
+                    if (toFull) {
+                        System.arraycopy(all.data(), r * arity, full, nf++ * arity, arity);
+                    } else {
+                        System.arraycopy(all.data(), r * arity, delta, nd++ * arity, arity);
+                    }
+                }
+                toFull = !toFull;
+            }
+            Tuples merged = SetOperations.mergeInPlace(new Tuples(arity, full, nf), new Tuples(arity, delta, nd));
+            assertEquals(RowSets.rows(all), RowSets.rows(merged));
         }
     }
 }
