@@ -12,18 +12,59 @@ final class ChunkedOutput {
         void run(int from, int to, IntBuffer out);
     }
 
+    /** The work of one chunk that sorts its output rows into two buffers. */
+    @FunctionalInterface
+    interface SplitWork {
+        void run(int from, int to, IntBuffer first, IntBuffer second);
+    }
+
     private ChunkedOutput() {
     }
 
+    /**
+     * Like {@link #run(Parallel, int, int, int, ChunkWork)} with two outputs per chunk, each concatenated in
+     * chunk order: {first, second}.
+     */
+    static Tuples[] runSplit(Parallel parallel, int inputRows, int outputWidth, int sparseness, SplitWork work) {
+        int chunks = chunks(parallel, inputRows);
+        IntBuffer[] first = new IntBuffer[chunks];
+        IntBuffer[] second = new IntBuffer[chunks];
+        parallel.forEachChunk(inputRows, chunks, (chunk, from, to) -> {
+            IntBuffer one = new IntBuffer((to - from) / sparseness * Math.max(1, outputWidth));
+            IntBuffer other = new IntBuffer(64);
+            work.run(from, to, one, other);
+            first[chunk] = one;
+            second[chunk] = other;
+        });
+        return new Tuples[] {concat(parallel, first, outputWidth), concat(parallel, second, outputWidth)};
+    }
+
+    private static int chunks(Parallel parallel, int inputRows) {
+        return inputRows < 512 || parallel.threads() == 1 ? 1 : Math.min(parallel.threads() * 16, inputRows / 128);
+    }
+
     static Tuples run(Parallel parallel, int inputRows, int outputWidth, ChunkWork work) {
-        int chunks = inputRows < 512 || parallel.threads() == 1 ? 1
-                : Math.min(parallel.threads() * 16, inputRows / 128);
+        return run(parallel, inputRows, outputWidth, 1, work);
+    }
+
+    /**
+     * Like {@link #run(Parallel, int, int, ChunkWork)}, for work that is expected to output about one row
+     * in every `sparseness` input rows: each chunk's buffer starts that much smaller (it grows as needed).
+     */
+    static Tuples run(Parallel parallel, int inputRows, int outputWidth, int sparseness, ChunkWork work) {
+        int chunks = chunks(parallel, inputRows);
         IntBuffer[] buffers = new IntBuffer[chunks];
         parallel.forEachChunk(inputRows, chunks, (chunk, from, to) -> {
-            IntBuffer buffer = new IntBuffer((to - from) * Math.max(1, outputWidth));
+            IntBuffer buffer = new IntBuffer((to - from) / sparseness * Math.max(1, outputWidth));
             work.run(from, to, buffer);
             buffers[chunk] = buffer;
         });
+        return concat(parallel, buffers, outputWidth);
+    }
+
+    /** The rows of the buffers, in order, in one array (the single block itself when there is just one). */
+    private static Tuples concat(Parallel parallel, IntBuffer[] buffers, int outputWidth) {
+        int chunks = buffers.length;
         if (chunks == 1 && buffers[0].single() != null) {
             return new Tuples(outputWidth, buffers[0].single(), buffers[0].rows());
         }

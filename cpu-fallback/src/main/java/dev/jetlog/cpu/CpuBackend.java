@@ -2,6 +2,7 @@
 // chunks over a ForkJoin pool of the configured size, each chunk writing its own buffer.
 package dev.jetlog.cpu;
 
+import dev.jetlog.cpu.hisa.ColumnRanges;
 import dev.jetlog.cpu.hisa.HisaIndex;
 import dev.jetlog.cpu.hisa.Parallel;
 import dev.jetlog.cpu.hisa.SetOperations;
@@ -14,7 +15,9 @@ import dev.jetlog.planner.ir.JoinStep;
 import dev.jetlog.planner.ir.ScanStep;
 import dev.jetlog.planner.ir.Step;
 import dev.jetlog.planner.ir.UnitStep;
+import dev.jetlog.seminaive.spi.AbsentRows;
 import dev.jetlog.seminaive.spi.Backend;
+import dev.jetlog.seminaive.spi.DenseSet;
 import dev.jetlog.seminaive.spi.HostFunctions;
 import dev.jetlog.seminaive.spi.Index;
 import dev.jetlog.seminaive.spi.Prepared;
@@ -23,6 +26,7 @@ import dev.jetlog.seminaive.spi.Rows;
 import java.lang.ref.Cleaner;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 public final class CpuBackend implements Backend {
     /** Shuts down the worker pool of a backend that was never closed, once it is unreachable. */
@@ -164,9 +168,69 @@ public final class CpuBackend implements Backend {
             return new CpuRows(SetOperations.mergeInPlace(full.tuples, delta));
         }
         // headroom for a few more iterations of the same growth before allocating again
-        long withHeadroom = Math.min(Integer.MAX_VALUE - 16, needed + Math.max(needed / 4, 2L * delta.size() * arity));
+        long withHeadroom = Math.min(Integer.MAX_VALUE - 16, needed + Math.max(needed / 8, 2L * delta.size() * arity));
         Tuples merged = SetOperations.merge(full.tuples, delta, new int[(int) withHeadroom], parallel);
         return new CpuRows(merged);
+    }
+
+    @Override
+    public int[][] columnRanges(Rows rows) {
+        Tuples tuples = tuples(rows);
+        int[] identity = new int[tuples.arity()];
+        Arrays.setAll(identity, c -> c);
+        return ColumnRanges.ranges(tuples, identity, parallel);
+    }
+
+    @Override
+    public DenseSet denseSet(int arity, int[] minimum, int[] maximum, long maxBytes) {
+        return DenseBitSet.create(arity, minimum, maximum, maxBytes);
+    }
+
+    @Override
+    public AbsentRows addAbsent(DenseSet set, Rows rows) {
+        DenseBitSet bits = (DenseBitSet) set;
+        Tuples tuples = tuples(rows);
+        int arity = tuples.arity();
+        int[] data = tuples.data();
+        LongAdder outside = new LongAdder();
+        // most derived rows are known already: the buffers start small
+        Tuples added = ChunkedOutput.run(parallel, tuples.size(), arity, 8, (from, to, out) -> {
+            long outsideHere = 0;
+            for (int row = from; row < to; row++) {
+                int base = row * arity;
+                long bit = bits.bitOf(data, base);
+                if (bit < 0) {
+                    outsideHere++;
+                } else if (bits.add(bit)) {
+                    int at = out.reserve(1, arity);
+                    System.arraycopy(data, base, out.current(), at, arity);
+                }
+            }
+            outside.add(outsideHere);
+        });
+        Tuples outsideRows = outside.sum() == 0 ? Tuples.empty(arity)
+                : ChunkedOutput.run(parallel, tuples.size(), arity, 8, (from, to, out) -> {
+                    for (int row = from; row < to; row++) {
+                        int base = row * arity;
+                        if (bits.bitOf(data, base) < 0) {
+                            int at = out.reserve(1, arity);
+                            System.arraycopy(data, base, out.current(), at, arity);
+                        }
+                    }
+                });
+        return new AbsentRows(new CpuRows(added), new CpuRows(outsideRows), tuples.size());
+    }
+
+    @Override
+    public AbsentRows joinAbsent(Prepared<JoinStep> step, Rows input, Index index, DenseSet set) {
+        JoinOperator.Filtered filtered = operator(step, JoinOperator.class)
+                .runAbsent(tuples(input), hisa(index), parallel, (DenseBitSet) set);
+        return new AbsentRows(new CpuRows(filtered.added()), new CpuRows(filtered.outside()), filtered.derived());
+    }
+
+    @Override
+    public long bytes(DenseSet set) {
+        return ((DenseBitSet) set).bytes();
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.jetlog.planner.ir.JoinStep;
 import dev.jetlog.planner.ir.Side;
 
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 final class JoinOperator {
     private final RowFilter before;
@@ -33,6 +34,71 @@ final class JoinOperator {
         skipRepeats = step.skipsRepeats();
         existence = skipRepeats && step.distinctColumns() == step.index().keyLength();
         distinct = RepeatSkipping.columns(step.index().order(), step.index().keyLength(), step.distinctColumns());
+    }
+
+    /** The rows of {@link #runAbsent}: those the set lacked (now added), those outside its box, and the count of all. */
+    record Filtered(Tuples added, Tuples outside, long derived) {
+    }
+
+    /**
+     * The join, with every output row tested against the dense set as it is made: rows the set holds are
+     * dropped, rows it lacks are added to it and kept (each by one thread only), rows outside its box are
+     * kept apart. Known rows are never written out.
+     */
+    Filtered runAbsent(Tuples input, HisaIndex index, Parallel parallel, DenseBitSet set) {
+        int width = input.arity();
+        int[] in = input.data();
+        int[] tuples = index.rows().data();
+        int arity = index.rows().arity();
+        int outWidth = projection.width();
+        int[] sortedRows = index.sortedRows();
+        LongAdder derived = new LongAdder();
+        Tuples[] outputs = ChunkedOutput.runSplit(parallel, input.size(), outWidth, 8, (from, to, added, outside) -> {
+            int[] key = new int[keyMaker.length()];
+            int[] row = new int[outWidth];
+            long matched = 0;
+            for (int inputRow = from; inputRow < to; inputRow++) {
+                int inBase = inputRow * width;
+                if (before != null && !before.test(in, inBase, null, 0, 0)) {
+                    continue;
+                }
+                keyMaker.make(in, inBase, key);
+                int slot = index.find(key);
+                if (slot < 0) {
+                    continue;
+                }
+                int start = index.start(slot);
+                int end = start + index.count(slot);
+                int lastEmitted = -1;
+                for (int position = start; position < end; position++) {
+                    int tupleBase = (sortedRows == null ? position : sortedRows[position]) * arity;
+                    if (lastEmitted >= 0 && (existence || RepeatSkipping.same(tuples, lastEmitted, tupleBase, distinct))) {
+                        if (existence) {
+                            break;
+                        }
+                        continue;
+                    }
+                    if (filter != null && !filter.test(in, inBase, tuples, tupleBase, 0)) {
+                        continue;
+                    }
+                    if (skipRepeats) {
+                        lastEmitted = tupleBase;
+                    }
+                    matched++;
+                    projection.writeAt(in, inBase, tuples, tupleBase, 0, row, 0);
+                    long bit = set.bitOf(row, 0);
+                    if (bit < 0) {
+                        int at = outside.reserve(1, outWidth);
+                        System.arraycopy(row, 0, outside.current(), at, outWidth);
+                    } else if (set.add(bit)) {
+                        int at = added.reserve(1, outWidth);
+                        System.arraycopy(row, 0, added.current(), at, outWidth);
+                    }
+                }
+            }
+            derived.add(matched);
+        });
+        return new Filtered(outputs[0], outputs[1], derived.sum());
     }
 
     Tuples run(Tuples input, HisaIndex index, Parallel parallel) {

@@ -61,9 +61,13 @@ final class Projection {
     /** Appends one output row to the buffer. */
     void write(int[] in, int inBase, int[] tuple, int tupleBase, int aggregate, IntBuffer out) {
         int base = out.reserve(1, width);
-        int[] data = out.current();
+        writeAt(in, inBase, tuple, tupleBase, aggregate, out.current(), base);
+    }
+
+    /** Writes one output row at out[at, at + width). */
+    void writeAt(int[] in, int inBase, int[] tuple, int tupleBase, int aggregate, int[] out, int at) {
         for (int i = 0; i < width; i++) {
-            data[base + i] = switch (source[i]) {
+            out[at + i] = switch (source[i]) {
                 case FROM_INPUT -> in[inBase + column[i]];
                 case FROM_TUPLE -> tuple[tupleBase + column[i]];
                 default -> computed[i].eval(in, inBase, tuple, tupleBase, aggregate);

@@ -1,4 +1,5 @@
-// Measures the value range of each column of a row set, in parallel, to choose its key packing.
+// Measures the value range of each column of a row set, in parallel: to choose its key packing, or the
+// box of a dense set.
 package dev.jetlog.cpu.hisa;
 
 import dev.jetlog.hisa.KeyPacking;
@@ -10,6 +11,15 @@ public final class ColumnRanges {
 
     /** The packing of the rows' columns in the given order, measured over all rows. */
     public static KeyPacking measure(Tuples rows, int[] order, Parallel parallel) {
+        int[][] ranges = ranges(rows, order, parallel);
+        return KeyPacking.ofRanges(rows.arity(), order, ranges[0], ranges[1]);
+    }
+
+    /**
+     * Per column of the order, the smallest and largest value over all rows: {minimum, maximum} (a
+     * minimum above its maximum when there are no rows).
+     */
+    public static int[][] ranges(Tuples rows, int[] order, Parallel parallel) {
         int arity = rows.arity();
         int[] data = rows.data();
         int n = rows.size();
@@ -70,6 +80,6 @@ public final class ColumnRanges {
                 maximum[i] = Math.max(maximum[i], max[c][i]);
             }
         }
-        return KeyPacking.ofRanges(arity, order, minimum, maximum);
+        return new int[][] {minimum, maximum};
     }
 }

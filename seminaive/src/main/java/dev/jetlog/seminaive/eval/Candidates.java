@@ -1,9 +1,13 @@
 // The tuples the rules of one iteration derive for each relation, kept in bounded memory: when a
 // relation's pending candidates exceed the budget, they are sorted, deduplicated and stripped of
-// tuples already known, so only new tuples accumulate.
+// tuples already known, so only new tuples accumulate. A relation with a dense set (its full version
+// and this loop's new tuples, one bit per possible tuple) drops known tuples as they arrive instead;
+// only the tuples outside the set's box take the sort-and-difference path.
 package dev.jetlog.seminaive.eval;
 
+import dev.jetlog.seminaive.spi.AbsentRows;
 import dev.jetlog.seminaive.spi.Backend;
+import dev.jetlog.seminaive.spi.DenseSet;
 import dev.jetlog.seminaive.spi.Rows;
 
 import java.util.ArrayList;
@@ -21,6 +25,9 @@ final class Candidates {
     private long derived;
     /** Per relation, the pending size that triggers the next compaction. */
     private final Map<String, Long> compactAt = new HashMap<>();
+    /** Per relation filtered by a dense set: the set (owned), and the new tuples it let through. */
+    private final Map<String, DenseSet> denseSets = new HashMap<>();
+    private final Map<String, List<Rows>> fresh = new HashMap<>();
 
     Candidates(Backend backend, RelationStore store, OperationTimer timer, long budgetRows) {
         this.backend = backend;
@@ -29,9 +36,44 @@ final class Candidates {
         this.budgetRows = budgetRows;
     }
 
+    /**
+     * From now on, drops the relation's derived tuples that the set holds, and adds the others to it. The
+     * set must hold the relation's full version (inside its box); the candidates own it from now on.
+     */
+    void filterWith(String relation, DenseSet set) {
+        denseSets.put(relation, set);
+    }
+
+    /** The relation's dense set, or null if it has none. */
+    DenseSet denseSet(String relation) {
+        return denseSets.get(relation);
+    }
+
     /** Takes ownership of rows derived for the relation. */
     void add(String relation, Rows rows) {
+        DenseSet set = denseSets.get(relation);
+        if (set != null && !rows.isEmpty()) {
+            AbsentRows split = timer.time(Operation.DEDUPLICATE, () -> backend.addAbsent(set, rows));
+            backend.release(rows);
+            addFiltered(relation, split);
+            return;
+        }
         derived += rows.size();
+        addUnfiltered(relation, rows);
+    }
+
+    /** Takes ownership of rows derived for the relation and already filtered through its dense set. */
+    void addFiltered(String relation, AbsentRows split) {
+        derived += split.derived();
+        if (split.added().isEmpty()) {
+            backend.release(split.added());
+        } else {
+            fresh.computeIfAbsent(relation, r -> new ArrayList<>()).add(split.added());
+        }
+        addUnfiltered(relation, split.outside());
+    }
+
+    private void addUnfiltered(String relation, Rows rows) {
         if (rows.isEmpty()) {
             backend.release(rows);
             return;
@@ -50,14 +92,32 @@ final class Candidates {
 
     /** The sorted tuples derived for the relation that its full version lacks; clears them here. */
     Rows takeNew(String relation) {
-        if (!parts.containsKey(relation)) {
-            return backend.empty(store.arity(relation));
+        Rows outside = null;
+        if (parts.containsKey(relation)) {
+            outside = compact(relation);
+            parts.remove(relation);
+            pendingRows.remove(relation);
+            compactAt.remove(relation);
         }
-        Rows result = compact(relation);
-        parts.remove(relation);
-        pendingRows.remove(relation);
-        compactAt.remove(relation);
-        return result;
+        List<Rows> admitted = fresh.remove(relation);
+        if (admitted == null) {
+            return outside != null ? outside : backend.empty(store.arity(relation));
+        }
+        // the set let each of these through once: they only need sorting
+        Rows all = admitted.size() == 1 ? admitted.get(0) : timer.time(Operation.DEDUPLICATE, () -> backend.concat(admitted));
+        if (admitted.size() > 1) {
+            admitted.forEach(backend::release);
+        }
+        Rows sorted = timer.time(Operation.DEDUPLICATE, () -> backend.sortUnique(all));
+        backend.release(all);
+        if (outside == null) {
+            return sorted;
+        }
+        // inside and outside the set's box: disjoint
+        Rows outsideRows = outside;
+        Rows merged = timer.time(Operation.DEDUPLICATE, () -> backend.merge(sorted, outsideRows));
+        backend.release(outside);
+        return merged;
     }
 
     private Rows compact(String relation) {
@@ -80,9 +140,17 @@ final class Candidates {
         return fresh;
     }
 
-    /** Bytes of the pending candidates. */
+    /** Bytes of the pending candidates and of the dense sets. */
     long bytes() {
         long bytes = 0;
+        for (DenseSet set : denseSets.values()) {
+            bytes += backend.bytes(set);
+        }
+        for (List<Rows> list : fresh.values()) {
+            for (Rows rows : list) {
+                bytes += backend.bytes(rows);
+            }
+        }
         for (List<Rows> list : parts.values()) {
             for (Rows rows : list) {
                 bytes += backend.bytes(rows);
@@ -101,10 +169,14 @@ final class Candidates {
         return derived;
     }
 
-    /** Releases whatever is still pending (after a failure). */
+    /** Releases whatever is still pending (after a failure), and the dense sets. */
     void clear() {
         parts.values().forEach(list -> list.forEach(backend::release));
         parts.clear();
+        fresh.values().forEach(list -> list.forEach(backend::release));
+        fresh.clear();
+        denseSets.values().forEach(backend::release);
+        denseSets.clear();
         pendingRows.clear();
         compactAt.clear();
     }

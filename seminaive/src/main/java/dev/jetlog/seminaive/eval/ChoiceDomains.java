@@ -51,6 +51,11 @@ final class ChoiceDomains {
         }
     }
 
+    /** True if the relation has choice domains. */
+    boolean has(String relation) {
+        return domains.containsKey(relation);
+    }
+
     /** The new sorted tuples of a relation that take no key already taken (the rows given are released). */
     Rows choose(String relation, Rows sortedNew) {
         List<int[]> columns = domains.get(relation);

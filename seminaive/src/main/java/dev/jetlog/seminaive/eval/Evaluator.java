@@ -16,7 +16,9 @@ import dev.jetlog.planner.ir.JoinStep;
 import dev.jetlog.planner.ir.RelationRef;
 import dev.jetlog.planner.ir.Side;
 import dev.jetlog.planner.ir.Version;
+import dev.jetlog.seminaive.spi.AbsentRows;
 import dev.jetlog.seminaive.spi.Backend;
+import dev.jetlog.seminaive.spi.DenseSet;
 import dev.jetlog.seminaive.spi.Index;
 import dev.jetlog.seminaive.spi.Prepared;
 import dev.jetlog.seminaive.spi.Rows;
@@ -31,6 +33,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 public final class Evaluator implements AutoCloseable {
+    /** A dense set may take this share (1/n) of the memory budget ... */
+    private static final long DENSE_SET_SHARE = 16;
+    /** ... and at most this many bytes. */
+    private static final long MAX_DENSE_SET_BYTES = 512L << 20;
     private final Plan plan;
     private final Backend backend;
     private final EvaluationOptions options;
@@ -307,6 +313,44 @@ public final class Evaluator implements AutoCloseable {
         }
     }
 
+    /**
+     * Gives each relation of a recursive stratum a dense set of its tuples where the backend can hold one
+     * in a small share of the budget: its box spans the column ranges of the full version so far, and the
+     * candidates drop known tuples as the rules derive them. Not for relations whose new tuples may still
+     * be dropped later (choice domains, `.limitsize`), which the set would wrongly count as known.
+     */
+    private void filterWithDenseSets(Stratum stratum, Candidates candidates) {
+        long maxBytes = Math.min(memoryLimit / DENSE_SET_SHARE, MAX_DENSE_SET_BYTES);
+        for (String relation : stratum.relations()) {
+            List<Rows> tiers = store.fullTiers(relation);
+            if (choices.has(relation) || sizeLimits.containsKey(relation) || tiers.isEmpty()) {
+                continue;
+            }
+            int arity = store.arity(relation);
+            int[] minimum = new int[arity];
+            int[] maximum = new int[arity];
+            java.util.Arrays.fill(minimum, Integer.MAX_VALUE);
+            java.util.Arrays.fill(maximum, Integer.MIN_VALUE);
+            for (Rows tier : tiers) {
+                int[][] ranges = backend.columnRanges(tier);
+                for (int c = 0; c < arity; c++) {
+                    minimum[c] = Math.min(minimum[c], ranges[0][c]);
+                    maximum[c] = Math.max(maximum[c], ranges[1][c]);
+                }
+            }
+            DenseSet set = backend.denseSet(arity, minimum, maximum, maxBytes);
+            if (set == null) {
+                continue;
+            }
+            for (Rows tier : tiers) {
+                AbsentRows known = timer.time(Operation.DEDUPLICATE, () -> backend.addAbsent(set, tier));
+                backend.release(known.added());
+                backend.release(known.outside());
+            }
+            candidates.filterWith(relation, set);
+        }
+    }
+
     private StratumStats evaluate(Stratum stratum) {
         long start = System.nanoTime();
         Candidates candidates = begin(stratum);
@@ -319,6 +363,7 @@ public final class Evaluator implements AutoCloseable {
             addNewToFull(stratum, candidates);
             if (stratum.recursive()) {
                 stratum.relations().forEach(store::startDelta);
+                filterWithDenseSets(stratum, candidates);
                 iterations = iterate(stratum, candidates, iterations);
             }
             // later strata read each relation of this one as a single sorted set

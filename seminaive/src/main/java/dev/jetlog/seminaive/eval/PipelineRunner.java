@@ -15,8 +15,10 @@ import dev.jetlog.planner.ir.RelationRef;
 import dev.jetlog.planner.ir.ScanStep;
 import dev.jetlog.planner.ir.Step;
 import dev.jetlog.planner.ir.UnitStep;
+import dev.jetlog.seminaive.spi.AbsentRows;
 import dev.jetlog.seminaive.spi.Backend;
 import dev.jetlog.seminaive.spi.BackendException;
+import dev.jetlog.seminaive.spi.DenseSet;
 import dev.jetlog.seminaive.spi.Index;
 import dev.jetlog.seminaive.spi.Prepared;
 import dev.jetlog.seminaive.spi.Rows;
@@ -91,6 +93,10 @@ final class PipelineRunner implements AutoCloseable {
             return;
         }
         long inputRows = input == null ? 1 : Math.max(1, input.size());
+        if (last && input != null && step instanceof JoinStep join && candidates.denseSet(plan.headRelation()) != null) {
+            joinIntoDenseSet(plan, join, input, candidates);
+            return;
+        }
         for (Rows output : apply(step, input)) {
             fanOut.put(step, output.size() / (double) inputRows);
             try {
@@ -113,6 +119,24 @@ final class PipelineRunner implements AutoCloseable {
                     backend.release(output);
                 }
             }
+        }
+    }
+
+    /**
+     * The last step of a rule whose head has a dense set: the join drops known head tuples as it makes
+     * them, once per tier of the relation it reads.
+     */
+    private void joinIntoDenseSet(RulePlan plan, JoinStep join, Rows input, Candidates candidates) {
+        DenseSet set = candidates.denseSet(plan.headRelation());
+        Prepared<JoinStep> ready = prepared(join);
+        for (Rows rows : store.rows(join.relation())) {
+            if (rows.isEmpty()) {
+                continue;
+            }
+            Index index = index(join.relation(), rows, join.index());
+            AbsentRows split = timer.time(Operation.JOIN, () -> backend.joinAbsent(ready, input, index, set));
+            fanOut.put(join, (split.added().size() + split.outside().size()) / (double) Math.max(1, input.size()));
+            candidates.addFiltered(plan.headRelation(), split);
         }
     }
 

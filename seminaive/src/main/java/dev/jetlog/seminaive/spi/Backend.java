@@ -106,6 +106,69 @@ public interface Backend extends AutoCloseable {
     /** For each input row, the aggregate over its matches in index, filtered and projected. */
     Rows aggregate(Prepared<AggregateStep> step, Rows input, Index index);
 
+    // ---- dense sets ------------------------------------------------------------------------------
+
+    /**
+     * Per column, the smallest and the largest value over the rows: {minimum, maximum}, each an array of
+     * the arity (a minimum above its maximum when there are no rows).
+     */
+    default int[][] columnRanges(Rows rows) {
+        int arity = rows.arity();
+        int[] minimum = new int[arity];
+        int[] maximum = new int[arity];
+        java.util.Arrays.fill(minimum, Integer.MAX_VALUE);
+        java.util.Arrays.fill(maximum, Integer.MIN_VALUE);
+        long step = 1 << 20;
+        for (long from = 0; from < rows.size(); from += step) {
+            int[] part = download(rows, from, Math.min(rows.size(), from + step));
+            for (int i = 0; i < part.length; i++) {
+                int column = i % arity;
+                minimum[column] = Math.min(minimum[column], part[i]);
+                maximum[column] = Math.max(maximum[column], part[i]);
+            }
+        }
+        return new int[][] {minimum, maximum};
+    }
+
+    /**
+     * An empty dense set for rows whose columns lie in [minimum[c], maximum[c]], with one bit for every
+     * row of that box; null where the backend has no dense sets or the set would take more than maxBytes.
+     */
+    default DenseSet denseSet(int arity, int[] minimum, int[] maximum, long maxBytes) {
+        return null;
+    }
+
+    /**
+     * Adds the rows that lie inside the set's box to it, and returns those it lacked (each once) apart
+     * from the rows outside the box. The input stays the caller's. Only for sets this backend made.
+     */
+    default AbsentRows addAbsent(DenseSet set, Rows rows) {
+        throw new UnsupportedOperationException(name() + " has no dense sets");
+    }
+
+    /**
+     * The join of input with the relation behind index, keeping only the output rows that the dense set
+     * lacks (which it adds, each once) apart from those outside its box: for the last step of a rule
+     * whose head has a dense set, so that known tuples are never written out.
+     */
+    default AbsentRows joinAbsent(Prepared<JoinStep> step, Rows input, Index index, DenseSet set) {
+        Rows output = join(step, input, index);
+        try {
+            return addAbsent(set, output);
+        } finally {
+            release(output);
+        }
+    }
+
+    /** Bytes a dense set holds. */
+    default long bytes(DenseSet set) {
+        return 0;
+    }
+
+    /** Frees a dense set. */
+    default void release(DenseSet set) {
+    }
+
     // ---- memory ----------------------------------------------------------------------------------
 
     /** Bytes the rows hold in the backend's memory (estimated where the backend cannot say exactly). */

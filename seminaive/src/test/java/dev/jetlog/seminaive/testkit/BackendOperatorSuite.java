@@ -22,12 +22,15 @@ import dev.jetlog.planner.ir.UnitStep;
 import dev.jetlog.planner.ir.ValueType;
 import dev.jetlog.planner.ir.Version;
 import dev.jetlog.seminaive.api.BackendRegistry;
+import dev.jetlog.seminaive.spi.AbsentRows;
 import dev.jetlog.seminaive.spi.Backend;
 import dev.jetlog.seminaive.spi.BackendOptions;
+import dev.jetlog.seminaive.spi.DenseSet;
 import dev.jetlog.seminaive.spi.Index;
 import dev.jetlog.seminaive.spi.Prepared;
 import dev.jetlog.seminaive.spi.Rows;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -221,6 +224,91 @@ public abstract class BackendOperatorSuite {
             }
         }
         assertSameBag(expected, download(backend.join(backend.prepare(step), input, index)));
+    }
+
+    // ---- dense sets ----------------------------------------------------------------------------
+
+    private static boolean inBox(int[] row, int[] minimum, int[] maximum) {
+        for (int c = 0; c < row.length; c++) {
+            if (row[c] < minimum[c] || row[c] > maximum[c]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void aDenseSetAdmitsEachRowItLacksOnceAndPassesRowsOutsideItsBox() {
+        int[] minimum = {0, -5};
+        int[] maximum = {39, 24};
+        DenseSet set = backend.denseSet(2, minimum, maximum, 1 << 20);
+        Assumptions.assumeTrue(set != null, backend() + " has no dense sets");
+        int[][] rows = randomRows(20000, 2, 60);
+        Rows input = upload(2, rows);
+        assertEquals(List.of(Arrays.stream(rows).mapToInt(r -> r[0]).min().getAsInt(),
+                        Arrays.stream(rows).mapToInt(r -> r[1]).min().getAsInt()),
+                Arrays.stream(backend.columnRanges(input)[0]).boxed().toList(), "column minimums");
+        List<int[]> inside = new ArrayList<>();
+        List<int[]> outside = new ArrayList<>();
+        for (int[] row : rows) {
+            (inBox(row, minimum, maximum) ? inside : outside).add(row);
+        }
+        AbsentRows first = backend.addAbsent(set, input);
+        assertSameBag(sortedSet(inside), download(first.added()));
+        assertSameBag(outside, download(first.outside()));
+        assertEquals(rows.length, first.derived());
+        AbsentRows again = backend.addAbsent(set, input);
+        assertEquals(0, again.added().size(), "every row inside the box is known now");
+        assertSameBag(outside, download(again.outside()));
+        backend.release(set);
+    }
+
+    @Test
+    void aJoinIntoADenseSetWritesOnlyTheRowsTheSetLacks() {
+        int[][] left = randomRows(3000, 2, 40);
+        int[][] right = randomRows(3000, 2, 40);
+        Rows input = upload(2, left);
+        Rows relation = backend.sortUnique(upload(2, right));
+        List<int[]> rightSet = download(relation);
+        Index index = backend.index(relation, new IndexSpec(new int[] {0, 1}, 1));
+        int[] minimum = {-5, -10};
+        int[] maximum = {20, 30};
+        DenseSet set = backend.denseSet(2, minimum, maximum, 1 << 20);
+        Assumptions.assumeTrue(set != null, backend() + " has no dense sets");
+        // the set knows some rows already
+        int[][] known = randomRows(300, 2, 40);
+        backend.addAbsent(set, upload(2, known));
+        TreeSet<int[]> knownInside = new TreeSet<>(ROWS);
+        for (int[] row : known) {
+            if (inBox(row, minimum, maximum)) {
+                knownInside.add(row);
+            }
+        }
+        // out(in0, t1 + 1) :- in(in0, in1), r(in1, t1)
+        JoinStep step = JoinStep.of(2, REL, new IndexSpec(new int[] {0, 1}, 1), List.of(in(1)), List.of(),
+                List.of(in(0), new Binary(BinaryOp.ADD, ValueType.SIGNED, tuple(1), new Constant(1))));
+        List<int[]> derived = new ArrayList<>();
+        for (int[] l : left) {
+            for (int[] r : rightSet) {
+                if (r[0] == l[1]) {
+                    derived.add(new int[] {l[0], r[1] + 1});
+                }
+            }
+        }
+        TreeSet<int[]> added = new TreeSet<>(ROWS);
+        List<int[]> outside = new ArrayList<>();
+        for (int[] row : derived) {
+            if (!inBox(row, minimum, maximum)) {
+                outside.add(row);
+            } else if (!knownInside.contains(row)) {
+                added.add(row);
+            }
+        }
+        AbsentRows result = backend.joinAbsent(backend.prepare(step), input, index, set);
+        assertSameBag(new ArrayList<>(added), download(result.added()));
+        assertSameBag(outside, download(result.outside()));
+        assertEquals(derived.size(), result.derived());
+        backend.release(set);
     }
 
     @Test

@@ -82,6 +82,44 @@ public abstract class EngineSemanticsSuite {
     }
 
     @Test
+    void recursionThatLeavesTheValueRangeItStartedInKeepsEveryTuple() {
+        // r starts in a small box of values and grows out of it on both columns and back into it
+        String program = """
+                .decl start(x: number, y: number)
+                .decl r(x: number, y: number)
+                r(x, y) :- start(x, y).
+                r(x + 1, y) :- r(x, y), x < 40.
+                r(x, y + 7) :- r(x, y), y < 60.
+                r(y, x) :- r(x, y), x < 3, y < 10.
+                r(x - 50, y) :- r(x, y), x > 35, y > 55.
+                """;
+        EngineRun run = EngineRun.program(program).fact("start", 0, 1).fact("start", 2, 3);
+        java.util.Set<List<Integer>> expected = new java.util.HashSet<>(List.of(List.of(0, 1), List.of(2, 3)));
+        for (boolean grew = true; grew; ) {
+            List<List<Integer>> derived = new ArrayList<>();
+            for (List<Integer> t : expected) {
+                int x = t.get(0);
+                int y = t.get(1);
+                if (x < 40) {
+                    derived.add(List.of(x + 1, y));
+                }
+                if (y < 60) {
+                    derived.add(List.of(x, y + 7));
+                }
+                if (x < 3 && y < 10) {
+                    derived.add(List.of(y, x));
+                }
+                if (x > 35 && y > 55) {
+                    derived.add(List.of(x - 50, y));
+                }
+            }
+            grew = expected.addAll(derived);
+        }
+        List<String> lines = expected.stream().map(t -> t.get(0) + "\t" + t.get(1)).sorted().toList();
+        assertEquals(lines, run(run).get("r"));
+    }
+
+    @Test
     void sameGeneration() {
         String sg = """
                 .decl edge(p: number, c: number)
