@@ -14,12 +14,20 @@ final class DenseBitSet implements DenseSet {
     private final int[] minimum;
     /** Per column, how many values the box holds (maximum - minimum + 1). */
     private final long[] spans;
+    /** Per column, the distance between the bits of rows that differ by one in it (later columns vary fastest). */
+    private final long[] strides;
     private final long[] words;
 
     private DenseBitSet(int arity, int[] minimum, long[] spans, long bits) {
         this.arity = arity;
         this.minimum = minimum.clone();
         this.spans = spans;
+        this.strides = new long[arity];
+        long stride = 1;
+        for (int c = arity - 1; c >= 0; c--) {
+            strides[c] = stride;
+            stride *= spans[c];
+        }
         this.words = new long[(int) ((bits + 63) >>> 6)];
     }
 
@@ -45,6 +53,18 @@ final class DenseBitSet implements DenseSet {
     @Override
     public int arity() {
         return arity;
+    }
+
+    int minimum(int column) {
+        return minimum[column];
+    }
+
+    long span(int column) {
+        return spans[column];
+    }
+
+    long stride(int column) {
+        return strides[column];
     }
 
     long bytes() {

@@ -46,6 +46,9 @@ final class JoinOperator {
      * kept apart. Known rows are never written out.
      */
     Filtered runAbsent(Tuples input, HisaIndex index, Parallel parallel, DenseBitSet set) {
+        if (filter == null && projection.copiesOnly() && !skipRepeats) {
+            return runAbsentCopying(input, index, parallel, set);
+        }
         int width = input.arity();
         int[] in = input.data();
         int[] tuples = index.rows().data();
@@ -93,6 +96,82 @@ final class JoinOperator {
                     } else if (set.add(bit)) {
                         int at = added.reserve(1, outWidth);
                         System.arraycopy(row, 0, added.current(), at, outWidth);
+                    }
+                }
+            }
+            derived.add(matched);
+        });
+        return new Filtered(outputs[0], outputs[1], derived.sum());
+    }
+
+    /**
+     * runAbsent for the common case of a head that only copies columns, with no filter on the matches: a
+     * head tuple's bit is the part its input columns give (once per input row) plus the part of the
+     * tuple's columns, and only rows the set lacks are ever written.
+     */
+    private Filtered runAbsentCopying(Tuples input, HisaIndex index, Parallel parallel, DenseBitSet set) {
+        int width = input.arity();
+        int[] in = input.data();
+        int[] tuples = index.rows().data();
+        int arity = index.rows().arity();
+        int outWidth = projection.width();
+        int[] sortedRows = index.sortedRows();
+        int[] inputColumns = java.util.stream.IntStream.range(0, outWidth).filter(projection::fromInput).toArray();
+        int[] tupleColumns = java.util.stream.IntStream.range(0, outWidth).filter(c -> !projection.fromInput(c)).toArray();
+        boolean oneTupleColumn = tupleColumns.length == 1;
+        int onlyColumn = oneTupleColumn ? projection.column(tupleColumns[0]) : -1;
+        long onlyMinimum = oneTupleColumn ? set.minimum(tupleColumns[0]) : 0;
+        long onlySpan = oneTupleColumn ? set.span(tupleColumns[0]) : 0;
+        long onlyStride = oneTupleColumn ? set.stride(tupleColumns[0]) : 0;
+        LongAdder derived = new LongAdder();
+        Tuples[] outputs = ChunkedOutput.runSplit(parallel, input.size(), outWidth, 8, (from, to, added, outside) -> {
+            int[] key = new int[keyMaker.length()];
+            long matched = 0;
+            for (int inputRow = from; inputRow < to; inputRow++) {
+                int inBase = inputRow * width;
+                if (before != null && !before.test(in, inBase, null, 0, 0)) {
+                    continue;
+                }
+                keyMaker.make(in, inBase, key);
+                int slot = index.find(key);
+                if (slot < 0) {
+                    continue;
+                }
+                int start = index.start(slot);
+                int end = start + index.count(slot);
+                matched += end - start;
+                long inputPart = 0;
+                boolean inputInside = true;
+                for (int c : inputColumns) {
+                    long offset = (long) in[inBase + projection.column(c)] - set.minimum(c);
+                    if (offset < 0 || offset >= set.span(c)) {
+                        inputInside = false;
+                        break;
+                    }
+                    inputPart += offset * set.stride(c);
+                }
+                for (int position = start; position < end; position++) {
+                    int tupleBase = (sortedRows == null ? position : sortedRows[position]) * arity;
+                    long bit = inputPart;
+                    boolean inside = inputInside;
+                    if (inside && oneTupleColumn) {
+                        long offset = tuples[tupleBase + onlyColumn] - onlyMinimum;
+                        inside = offset >= 0 && offset < onlySpan;
+                        bit += offset * onlyStride;
+                    } else if (inside) {
+                        for (int c : tupleColumns) {
+                            long offset = (long) tuples[tupleBase + projection.column(c)] - set.minimum(c);
+                            if (offset < 0 || offset >= set.span(c)) {
+                                inside = false;
+                                break;
+                            }
+                            bit += offset * set.stride(c);
+                        }
+                    }
+                    IntBuffer out = inside ? added : outside;
+                    if (!inside || set.add(bit)) {
+                        int at = out.reserve(1, outWidth);
+                        projection.copyAt(in, inBase, tuples, tupleBase, out.current(), at);
                     }
                 }
             }

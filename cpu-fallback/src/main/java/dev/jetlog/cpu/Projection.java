@@ -51,6 +51,16 @@ final class Projection {
         return true;
     }
 
+    /** True if output column i is copied from the input row (else from the tuple, or computed). */
+    boolean fromInput(int i) {
+        return source[i] == FROM_INPUT;
+    }
+
+    /** The input or tuple column that output column i copies. */
+    int column(int i) {
+        return column[i];
+    }
+
     /** Writes one row of copied columns at out[at, at + width); only for copiesOnly projections. */
     void copyAt(int[] in, int inBase, int[] tuple, int tupleBase, int[] out, int at) {
         for (int i = 0; i < width; i++) {

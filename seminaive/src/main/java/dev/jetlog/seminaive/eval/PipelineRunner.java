@@ -79,11 +79,15 @@ final class PipelineRunner implements AutoCloseable {
     /** Runs steps [i, end) on input (null before the first step; owned by the caller). */
     private void runFrom(RulePlan plan, int i, Rows input, Candidates candidates) {
         Step step = plan.steps().get(i);
-        if (input != null && (input.size() > maxSlice() || input.size() > probeRows() && fanOut.get(step) == null)) {
+        boolean last = i == plan.steps().size() - 1;
+        // a join into a dense set writes only new tuples, which are kept anyway: its input needs no slicing
+        boolean intoDenseSet = last && input != null && step instanceof JoinStep
+                && candidates.denseSet(plan.headRelation()) != null;
+        if (input != null && !intoDenseSet
+                && (input.size() > maxSlice() || input.size() > probeRows() && fanOut.get(step) == null)) {
             runSliced(plan, i, input, candidates);
             return;
         }
-        boolean last = i == plan.steps().size() - 1;
         if (step instanceof ScanStep scan && scan.isIdentity() && !last) {
             for (Rows rows : store.rows(scan.relation())) {
                 if (!rows.isEmpty()) {
@@ -93,8 +97,8 @@ final class PipelineRunner implements AutoCloseable {
             return;
         }
         long inputRows = input == null ? 1 : Math.max(1, input.size());
-        if (last && input != null && step instanceof JoinStep join && candidates.denseSet(plan.headRelation()) != null) {
-            joinIntoDenseSet(plan, join, input, candidates);
+        if (intoDenseSet) {
+            joinIntoDenseSet(plan, (JoinStep) step, input, candidates);
             return;
         }
         for (Rows output : apply(step, input)) {
