@@ -83,7 +83,9 @@ def counts(stdout):
 
 
 def souffle_binary(program, source):
-    souffle = os.environ.get("SOUFFLE") or shutil.which("souffle")
+    # by its bare name when it is on the PATH: called by an absolute path, Soufflé 2.5 fails to find its
+    # souffle-compile.py ("failed to locate souffle-compile.py")
+    souffle = os.environ.get("SOUFFLE") or ("souffle" if shutil.which("souffle") else None)
     if not souffle:
         return None
     os.makedirs(CACHE, exist_ok=True)
@@ -93,7 +95,12 @@ def souffle_binary(program, source):
         with open(dl, "w") as f:
             f.write(source)
         print(f"compiling {program} with Soufflé ...", file=sys.stderr)
-        subprocess.run([souffle, "-o", binary, dl], check=True, cwd=CACHE, capture_output=True)
+        result = subprocess.run([souffle, "-o", binary, dl], cwd=CACHE, capture_output=True, text=True)
+        if result.returncode != 0:
+            print(f"souffle -o {program} failed (exit {result.returncode}): "
+                  f"{(result.stderr or result.stdout).strip()[-400:]}", file=sys.stderr)
+            os.remove(dl)
+            return None
     return binary
 
 

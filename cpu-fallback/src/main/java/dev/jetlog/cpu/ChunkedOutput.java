@@ -12,31 +12,7 @@ final class ChunkedOutput {
         void run(int from, int to, IntBuffer out);
     }
 
-    /** The work of one chunk that sorts its output rows into two buffers. */
-    @FunctionalInterface
-    interface SplitWork {
-        void run(int from, int to, IntBuffer first, IntBuffer second);
-    }
-
     private ChunkedOutput() {
-    }
-
-    /**
-     * Like {@link #run(Parallel, int, int, int, ChunkWork)} with two outputs per chunk, each concatenated in
-     * chunk order: {first, second}.
-     */
-    static Tuples[] runSplit(Parallel parallel, int inputRows, int outputWidth, int sparseness, SplitWork work) {
-        int chunks = chunks(parallel, inputRows);
-        IntBuffer[] first = new IntBuffer[chunks];
-        IntBuffer[] second = new IntBuffer[chunks];
-        parallel.forEachChunk(inputRows, chunks, (chunk, from, to) -> {
-            IntBuffer one = new IntBuffer((to - from) / sparseness * Math.max(1, outputWidth));
-            IntBuffer other = new IntBuffer(64);
-            work.run(from, to, one, other);
-            first[chunk] = one;
-            second[chunk] = other;
-        });
-        return new Tuples[] {concat(parallel, first, outputWidth), concat(parallel, second, outputWidth)};
     }
 
     private static int chunks(Parallel parallel, int inputRows) {

@@ -192,40 +192,34 @@ public final class CpuBackend implements Backend {
         Tuples tuples = tuples(rows);
         int arity = tuples.arity();
         int[] data = tuples.data();
-        LongAdder outside = new LongAdder();
-        // most derived rows are known already: the buffers start small
-        Tuples added = ChunkedOutput.run(parallel, tuples.size(), arity, 8, (from, to, out) -> {
-            long outsideHere = 0;
+        LongAdder added = new LongAdder();
+        Tuples outside = ChunkedOutput.run(parallel, tuples.size(), arity, 64, (from, to, out) -> {
+            long addedHere = 0;
             for (int row = from; row < to; row++) {
                 int base = row * arity;
                 long bit = bits.bitOf(data, base);
                 if (bit < 0) {
-                    outsideHere++;
-                } else if (bits.add(bit)) {
                     int at = out.reserve(1, arity);
                     System.arraycopy(data, base, out.current(), at, arity);
+                } else if (bits.add(bit)) {
+                    addedHere++;
                 }
             }
-            outside.add(outsideHere);
+            added.add(addedHere);
         });
-        Tuples outsideRows = outside.sum() == 0 ? Tuples.empty(arity)
-                : ChunkedOutput.run(parallel, tuples.size(), arity, 8, (from, to, out) -> {
-                    for (int row = from; row < to; row++) {
-                        int base = row * arity;
-                        if (bits.bitOf(data, base) < 0) {
-                            int at = out.reserve(1, arity);
-                            System.arraycopy(data, base, out.current(), at, arity);
-                        }
-                    }
-                });
-        return new AbsentRows(new CpuRows(added), new CpuRows(outsideRows), tuples.size());
+        return new AbsentRows(new CpuRows(outside), added.sum(), tuples.size());
     }
 
     @Override
     public AbsentRows joinAbsent(Prepared<JoinStep> step, Rows input, Index index, DenseSet set) {
         JoinOperator.Filtered filtered = operator(step, JoinOperator.class)
                 .runAbsent(tuples(input), hisa(index), parallel, (DenseBitSet) set);
-        return new AbsentRows(new CpuRows(filtered.added()), new CpuRows(filtered.outside()), filtered.derived());
+        return new AbsentRows(new CpuRows(filtered.outside()), filtered.added(), filtered.derived());
+    }
+
+    @Override
+    public Rows takeAdded(DenseSet set) {
+        return new CpuRows(((DenseBitSet) set).takeAdded(parallel));
     }
 
     @Override

@@ -36,14 +36,14 @@ final class JoinOperator {
         distinct = RepeatSkipping.columns(step.index().order(), step.index().keyLength(), step.distinctColumns());
     }
 
-    /** The rows of {@link #runAbsent}: those the set lacked (now added), those outside its box, and the count of all. */
-    record Filtered(Tuples added, Tuples outside, long derived) {
+    /** What {@link #runAbsent} gave: the rows outside the set's box, how many it lacked (now added), and how many were derived. */
+    record Filtered(Tuples outside, long added, long derived) {
     }
 
     /**
      * The join, with every output row tested against the dense set as it is made: rows the set holds are
-     * dropped, rows it lacks are added to it and kept (each by one thread only), rows outside its box are
-     * kept apart. Known rows are never written out.
+     * dropped, rows it lacks are added to it (by one thread only), and only rows outside its box are
+     * written out.
      */
     Filtered runAbsent(Tuples input, HisaIndex index, Parallel parallel, DenseBitSet set) {
         if (filter == null && projection.copiesOnly() && !skipRepeats) {
@@ -56,10 +56,12 @@ final class JoinOperator {
         int outWidth = projection.width();
         int[] sortedRows = index.sortedRows();
         LongAdder derived = new LongAdder();
-        Tuples[] outputs = ChunkedOutput.runSplit(parallel, input.size(), outWidth, 8, (from, to, added, outside) -> {
+        LongAdder added = new LongAdder();
+        Tuples outsideRows = ChunkedOutput.run(parallel, input.size(), outWidth, 64, (from, to, outside) -> {
             int[] key = new int[keyMaker.length()];
             int[] row = new int[outWidth];
             long matched = 0;
+            long addedHere = 0;
             for (int inputRow = from; inputRow < to; inputRow++) {
                 int inBase = inputRow * width;
                 if (before != null && !before.test(in, inBase, null, 0, 0)) {
@@ -94,14 +96,14 @@ final class JoinOperator {
                         int at = outside.reserve(1, outWidth);
                         System.arraycopy(row, 0, outside.current(), at, outWidth);
                     } else if (set.add(bit)) {
-                        int at = added.reserve(1, outWidth);
-                        System.arraycopy(row, 0, added.current(), at, outWidth);
+                        addedHere++;
                     }
                 }
             }
             derived.add(matched);
+            added.add(addedHere);
         });
-        return new Filtered(outputs[0], outputs[1], derived.sum());
+        return new Filtered(outsideRows, added.sum(), derived.sum());
     }
 
     /**
@@ -124,9 +126,11 @@ final class JoinOperator {
         long onlySpan = oneTupleColumn ? set.span(tupleColumns[0]) : 0;
         long onlyStride = oneTupleColumn ? set.stride(tupleColumns[0]) : 0;
         LongAdder derived = new LongAdder();
-        Tuples[] outputs = ChunkedOutput.runSplit(parallel, input.size(), outWidth, 8, (from, to, added, outside) -> {
+        LongAdder added = new LongAdder();
+        Tuples outsideRows = ChunkedOutput.run(parallel, input.size(), outWidth, 64, (from, to, outside) -> {
             int[] key = new int[keyMaker.length()];
             long matched = 0;
+            long addedHere = 0;
             for (int inputRow = from; inputRow < to; inputRow++) {
                 int inBase = inputRow * width;
                 if (before != null && !before.test(in, inBase, null, 0, 0)) {
@@ -168,16 +172,18 @@ final class JoinOperator {
                             bit += offset * set.stride(c);
                         }
                     }
-                    IntBuffer out = inside ? added : outside;
-                    if (!inside || set.add(bit)) {
-                        int at = out.reserve(1, outWidth);
-                        projection.copyAt(in, inBase, tuples, tupleBase, out.current(), at);
+                    if (!inside) {
+                        int at = outside.reserve(1, outWidth);
+                        projection.copyAt(in, inBase, tuples, tupleBase, outside.current(), at);
+                    } else if (set.add(bit)) {
+                        addedHere++;
                     }
                 }
             }
             derived.add(matched);
+            added.add(addedHere);
         });
-        return new Filtered(outputs[0], outputs[1], derived.sum());
+        return new Filtered(outsideRows, added.sum(), derived.sum());
     }
 
     Tuples run(Tuples input, HisaIndex index, Parallel parallel) {

@@ -7,7 +7,8 @@ import dev.jetlog.seminaive.spi.BackendOptions;
 import dev.jetlog.seminaive.spi.BackendProvider;
 
 public final class FaultyDeviceBackendProvider implements BackendProvider {
-    static final String PROPERTY = "jetlog.test.faultyDevice";
+    /** Set to the number of the join that fails to enable the backend (the CLI's tests use it too). */
+    public static final String PROPERTY = "jetlog.test.faultyDevice";
 
     @Override
     public String name() {

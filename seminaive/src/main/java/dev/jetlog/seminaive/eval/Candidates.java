@@ -25,9 +25,8 @@ final class Candidates {
     private long derived;
     /** Per relation, the pending size that triggers the next compaction. */
     private final Map<String, Long> compactAt = new HashMap<>();
-    /** Per relation filtered by a dense set: the set (owned), and the new tuples it let through. */
+    /** Per relation filtered by a dense set: the set (owned), which also records the new tuples. */
     private final Map<String, DenseSet> denseSets = new HashMap<>();
-    private final Map<String, List<Rows>> fresh = new HashMap<>();
 
     Candidates(Backend backend, RelationStore store, OperationTimer timer, long budgetRows) {
         this.backend = backend;
@@ -62,14 +61,9 @@ final class Candidates {
         addUnfiltered(relation, rows);
     }
 
-    /** Takes ownership of rows derived for the relation and already filtered through its dense set. */
+    /** Takes ownership of what filtering the relation's derived rows through its dense set left over. */
     void addFiltered(String relation, AbsentRows split) {
         derived += split.derived();
-        if (split.added().isEmpty()) {
-            backend.release(split.added());
-        } else {
-            fresh.computeIfAbsent(relation, r -> new ArrayList<>()).add(split.added());
-        }
         addUnfiltered(relation, split.outside());
     }
 
@@ -99,23 +93,18 @@ final class Candidates {
             pendingRows.remove(relation);
             compactAt.remove(relation);
         }
-        List<Rows> admitted = fresh.remove(relation);
-        if (admitted == null) {
+        DenseSet set = denseSets.get(relation);
+        if (set == null) {
             return outside != null ? outside : backend.empty(store.arity(relation));
         }
-        // the set let each of these through once: they only need sorting
-        Rows all = admitted.size() == 1 ? admitted.get(0) : timer.time(Operation.DEDUPLICATE, () -> backend.concat(admitted));
-        if (admitted.size() > 1) {
-            admitted.forEach(backend::release);
-        }
-        Rows sorted = timer.time(Operation.DEDUPLICATE, () -> backend.sortUnique(all));
-        backend.release(all);
+        // the set recorded each new tuple inside its box once, and gives them sorted
+        Rows added = timer.time(Operation.DEDUPLICATE, () -> backend.takeAdded(set));
         if (outside == null) {
-            return sorted;
+            return added;
         }
         // inside and outside the set's box: disjoint
         Rows outsideRows = outside;
-        Rows merged = timer.time(Operation.DEDUPLICATE, () -> backend.merge(sorted, outsideRows));
+        Rows merged = timer.time(Operation.DEDUPLICATE, () -> backend.merge(added, outsideRows));
         backend.release(outside);
         return merged;
     }
@@ -146,11 +135,6 @@ final class Candidates {
         for (DenseSet set : denseSets.values()) {
             bytes += backend.bytes(set);
         }
-        for (List<Rows> list : fresh.values()) {
-            for (Rows rows : list) {
-                bytes += backend.bytes(rows);
-            }
-        }
         for (List<Rows> list : parts.values()) {
             for (Rows rows : list) {
                 bytes += backend.bytes(rows);
@@ -173,8 +157,6 @@ final class Candidates {
     void clear() {
         parts.values().forEach(list -> list.forEach(backend::release));
         parts.clear();
-        fresh.values().forEach(list -> list.forEach(backend::release));
-        fresh.clear();
         denseSets.values().forEach(backend::release);
         denseSets.clear();
         pendingRows.clear();

@@ -344,9 +344,10 @@ public final class Evaluator implements AutoCloseable {
             }
             for (Rows tier : tiers) {
                 AbsentRows known = timer.time(Operation.DEDUPLICATE, () -> backend.addAbsent(set, tier));
-                backend.release(known.added());
                 backend.release(known.outside());
             }
+            // the set holds full now; from here on it records only the tuples the loop adds
+            backend.release(backend.takeAdded(set));
             candidates.filterWith(relation, set);
         }
     }

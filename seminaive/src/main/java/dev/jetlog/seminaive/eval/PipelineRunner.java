@@ -139,7 +139,7 @@ final class PipelineRunner implements AutoCloseable {
             }
             Index index = index(join.relation(), rows, join.index());
             AbsentRows split = timer.time(Operation.JOIN, () -> backend.joinAbsent(ready, input, index, set));
-            fanOut.put(join, (split.added().size() + split.outside().size()) / (double) Math.max(1, input.size()));
+            fanOut.put(join, (split.added() + split.outside().size()) / (double) Math.max(1, input.size()));
             candidates.addFiltered(plan.headRelation(), split);
         }
     }

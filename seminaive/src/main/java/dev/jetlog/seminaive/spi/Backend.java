@@ -139,17 +139,17 @@ public interface Backend extends AutoCloseable {
     }
 
     /**
-     * Adds the rows that lie inside the set's box to it, and returns those it lacked (each once) apart
-     * from the rows outside the box. The input stays the caller's. Only for sets this backend made.
+     * Adds the rows that lie inside the set's box to it, remembering those it lacked for takeAdded, and
+     * returns the rows outside the box apart. The input stays the caller's. Only for sets this backend made.
      */
     default AbsentRows addAbsent(DenseSet set, Rows rows) {
         throw new UnsupportedOperationException(name() + " has no dense sets");
     }
 
     /**
-     * The join of input with the relation behind index, keeping only the output rows that the dense set
-     * lacks (which it adds, each once) apart from those outside its box: for the last step of a rule
-     * whose head has a dense set, so that known tuples are never written out.
+     * The join of input with the relation behind index, with its output rows added to the dense set as in
+     * addAbsent: for the last step of a rule whose head has a dense set, so that no row inside the box is
+     * ever written out (the new ones come sorted from takeAdded).
      */
     default AbsentRows joinAbsent(Prepared<JoinStep> step, Rows input, Index index, DenseSet set) {
         Rows output = join(step, input, index);
@@ -158,6 +158,14 @@ public interface Backend extends AutoCloseable {
         } finally {
             release(output);
         }
+    }
+
+    /**
+     * The rows added to the dense set since it was made or last asked, each once, sorted in canonical
+     * order; from now on the set remembers no row as added.
+     */
+    default Rows takeAdded(DenseSet set) {
+        throw new UnsupportedOperationException(name() + " has no dense sets");
     }
 
     /** Bytes a dense set holds. */

@@ -254,17 +254,20 @@ public abstract class BackendOperatorSuite {
             (inBox(row, minimum, maximum) ? inside : outside).add(row);
         }
         AbsentRows first = backend.addAbsent(set, input);
-        assertSameBag(sortedSet(inside), download(first.added()));
         assertSameBag(outside, download(first.outside()));
         assertEquals(rows.length, first.derived());
+        assertEquals(sortedSet(inside).size(), first.added());
+        assertRows(sortedSet(inside), download(backend.takeAdded(set)), "the added rows, sorted, once each");
+        assertEquals(0, backend.takeAdded(set).size(), "taking the added rows forgets them");
         AbsentRows again = backend.addAbsent(set, input);
-        assertEquals(0, again.added().size(), "every row inside the box is known now");
+        assertEquals(0, again.added(), "every row inside the box is known now");
         assertSameBag(outside, download(again.outside()));
+        assertEquals(0, backend.takeAdded(set).size());
         backend.release(set);
     }
 
     @Test
-    void aJoinIntoADenseSetWritesOnlyTheRowsTheSetLacks() {
+    void aJoinIntoADenseSetRecordsOnlyTheRowsTheSetLacks() {
         int[][] left = randomRows(3000, 2, 40);
         int[][] right = randomRows(3000, 2, 40);
         Rows input = upload(2, left);
@@ -278,6 +281,7 @@ public abstract class BackendOperatorSuite {
         // the set knows some rows already
         int[][] known = randomRows(300, 2, 40);
         backend.addAbsent(set, upload(2, known));
+        backend.release(backend.takeAdded(set));
         TreeSet<int[]> knownInside = new TreeSet<>(ROWS);
         for (int[] row : known) {
             if (inBox(row, minimum, maximum)) {
@@ -305,9 +309,10 @@ public abstract class BackendOperatorSuite {
             }
         }
         AbsentRows result = backend.joinAbsent(backend.prepare(step), input, index, set);
-        assertSameBag(new ArrayList<>(added), download(result.added()));
         assertSameBag(outside, download(result.outside()));
         assertEquals(derived.size(), result.derived());
+        assertEquals(added.size(), result.added());
+        assertRows(new ArrayList<>(added), download(backend.takeAdded(set)));
         backend.release(set);
     }
 
