@@ -2,7 +2,6 @@
 // chunks over a ForkJoin pool of the configured size, each chunk writing its own buffer.
 package dev.jetlog.cpu;
 
-import dev.jetlog.cpu.hisa.ColumnRanges;
 import dev.jetlog.cpu.hisa.HisaIndex;
 import dev.jetlog.cpu.hisa.Parallel;
 import dev.jetlog.cpu.hisa.SetOperations;
@@ -174,16 +173,8 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public int[][] columnRanges(Rows rows) {
-        Tuples tuples = tuples(rows);
-        int[] identity = new int[tuples.arity()];
-        Arrays.setAll(identity, c -> c);
-        return ColumnRanges.ranges(tuples, identity, parallel);
-    }
-
-    @Override
-    public DenseSet denseSet(int arity, int[] minimum, int[] maximum, long maxBytes) {
-        return DenseBitSet.create(arity, minimum, maximum, maxBytes);
+    public DenseSet denseSet(List<Rows> rows, long maxBytes) {
+        return DenseBitSet.create(rows.stream().map(CpuBackend::tuples).toList(), maxBytes, parallel);
     }
 
     @Override

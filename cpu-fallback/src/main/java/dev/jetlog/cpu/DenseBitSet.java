@@ -1,16 +1,20 @@
 // A dense set of rows on the CPU: one bit per row of a box of column values, in a long array that
-// worker threads set bits in atomically, so that each row is claimed by exactly one of them. A second
+// worker threads set bits in atomically, so that each row is claimed by exactly one of them. A column
+// takes either its whole value range, or, where its values are sparse in that range, only the values
+// it held when the set was made (numbered in order through a dictionary array over the range). A second
 // bit array records the rows added since they were last taken, with a flag per block of it that any
 // row touched; since a row's bit number grows with the row in canonical order, taking them is a scan
 // of the flagged blocks that yields the new rows already sorted.
 package dev.jetlog.cpu;
 
+import dev.jetlog.cpu.hisa.ColumnRanges;
 import dev.jetlog.cpu.hisa.Parallel;
 import dev.jetlog.hisa.Tuples;
 import dev.jetlog.seminaive.spi.DenseSet;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.List;
 
 final class DenseBitSet implements DenseSet {
     private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
@@ -19,24 +23,33 @@ final class DenseBitSet implements DenseSet {
 
     private final int arity;
     private final int[] minimum;
-    /** Per column, how many values the box holds (maximum - minimum + 1). */
-    private final long[] spans;
-    /** Per column, the distance between the bits of rows that differ by one in it (later columns vary fastest). */
+    /** Per column, the size of its value range (maximum - minimum + 1). */
+    private final long[] ranges;
+    /** Per column, value - minimum to its digit (-1: not in the set's box), or null where the digit is that offset. */
+    private final int[][] digitOf;
+    /** Per column with a dictionary, digit to value. */
+    private final int[][] valueOf;
+    /** Per column, how many digits it has: the box's extent in that column. */
+    private final long[] sizes;
+    /** Per column, the distance between the bits of rows that differ by one digit in it (later columns vary fastest). */
     private final long[] strides;
     private final long[] words;
     private final long[] added;
     /** Per block of added words, nonzero if a bit in it may be set. */
     private final byte[] touched;
 
-    private DenseBitSet(int arity, int[] minimum, long[] spans, long bits) {
-        this.arity = arity;
-        this.minimum = minimum.clone();
-        this.spans = spans;
+    private DenseBitSet(int[] minimum, long[] ranges, int[][] digitOf, int[][] valueOf, long[] sizes, long bits) {
+        this.arity = minimum.length;
+        this.minimum = minimum;
+        this.ranges = ranges;
+        this.digitOf = digitOf;
+        this.valueOf = valueOf;
+        this.sizes = sizes;
         this.strides = new long[arity];
         long stride = 1;
         for (int c = arity - 1; c >= 0; c--) {
             strides[c] = stride;
-            stride *= spans[c];
+            stride *= sizes[c];
         }
         int wordCount = (int) ((bits + 63) >>> 6);
         this.words = new long[wordCount];
@@ -44,24 +57,117 @@ final class DenseBitSet implements DenseSet {
         this.touched = new byte[(wordCount >>> BLOCK_WORDS_LOG) + 1];
     }
 
-    /** The set over the box, or null if the box is empty or the set would take more than maxBytes. */
-    static DenseBitSet create(int arity, int[] minimum, int[] maximum, long maxBytes) {
+    /**
+     * The set over the values the rows' columns take, holding the rows (with nothing recorded as added), or
+     * null if it would take more than maxBytes. Each column spans its value range; where that box does not
+     * fit, a column whose distinct values fill less than half its range takes only those values (through
+     * a dictionary, if that fits too).
+     */
+    static DenseBitSet create(List<Tuples> rows, long maxBytes, Parallel parallel) {
+        int arity = rows.get(0).arity();
         if (arity == 0) {
             return null;
         }
-        // two bit arrays: what the set holds, and what was added since last taken
-        long maxBits = Math.min(maxBytes / 2, (Integer.MAX_VALUE - 16L) * Long.BYTES) * Byte.SIZE;
-        long bits = 1;
-        long[] spans = new long[arity];
+        int[] identity = new int[arity];
+        java.util.Arrays.setAll(identity, c -> c);
+        int[] minimum = new int[arity];
+        int[] maximum = new int[arity];
+        java.util.Arrays.fill(minimum, Integer.MAX_VALUE);
+        java.util.Arrays.fill(maximum, Integer.MIN_VALUE);
+        for (Tuples part : rows) {
+            int[][] range = ColumnRanges.ranges(part, identity, parallel);
+            for (int c = 0; c < arity; c++) {
+                minimum[c] = Math.min(minimum[c], range[0][c]);
+                maximum[c] = Math.max(maximum[c], range[1][c]);
+            }
+        }
+        long budget = maxBytes;
+        long[] ranges = new long[arity];
+        long[] sizes = new long[arity];
+        int[][] digitOf = new int[arity][];
+        int[][] valueOf = new int[arity][];
         for (int c = 0; c < arity; c++) {
-            long span = (long) maximum[c] - minimum[c] + 1;
-            if (span <= 0 || bits > maxBits / span) {
+            ranges[c] = (long) maximum[c] - minimum[c] + 1;
+            if (ranges[c] <= 0) {
                 return null;
             }
-            spans[c] = span;
-            bits *= span;
+            sizes[c] = ranges[c];
         }
-        return new DenseBitSet(arity, minimum, spans, bits);
+        // whole ranges where they fit: values first derived later, inside the ranges, are inside the box too
+        boolean rangesFit = bitsWithin(sizes, maxBytes / 2 * Byte.SIZE);
+        for (int c = 0; c < arity && !rangesFit; c++) {
+            // a dictionary costs two ints per value of the range: only where it fits in a quarter of the budget
+            if (ranges[c] * 2 * Integer.BYTES <= maxBytes / 4 && ranges[c] < Integer.MAX_VALUE) {
+                int[] digits = dictionary(rows, c, minimum[c], (int) ranges[c]);
+                int distinct = 0;
+                for (int digit : digits) {
+                    distinct = Math.max(distinct, digit + 1);
+                }
+                if (2L * distinct < ranges[c]) {
+                    digitOf[c] = digits;
+                    valueOf[c] = new int[distinct];
+                    for (int offset = 0; offset < digits.length; offset++) {
+                        if (digits[offset] >= 0) {
+                            valueOf[c][digits[offset]] = minimum[c] + offset;
+                        }
+                    }
+                    sizes[c] = distinct;
+                    budget -= (long) (digits.length + distinct) * Integer.BYTES;
+                }
+            }
+        }
+        // two bit arrays: what the set holds, and what was added since last taken
+        long maxBits = Math.min(budget / 2, (Integer.MAX_VALUE - 16L) * Long.BYTES) * Byte.SIZE;
+        long bits = 1;
+        for (int c = 0; c < arity; c++) {
+            if (bits > maxBits / sizes[c]) {
+                return null;
+            }
+            bits *= sizes[c];
+        }
+        DenseBitSet set = new DenseBitSet(minimum, ranges, digitOf, valueOf, sizes, bits);
+        for (Tuples part : rows) {
+            int[] data = part.data();
+            parallel.forEachChunk(part.size(), parallel.chunksFor(part.size(), 1 << 14), (chunk, from, to) -> {
+                for (int row = from; row < to; row++) {
+                    long bit = set.bitOf(data, row * arity);
+                    WORDS.getAndBitwiseOr(set.words, (int) (bit >>> 6), 1L << bit);
+                }
+            });
+        }
+        return set;
+    }
+
+    /** True if a box of these sizes has at most maxBits bits. */
+    private static boolean bitsWithin(long[] sizes, long maxBits) {
+        long bits = 1;
+        for (long size : sizes) {
+            if (bits > maxBits / size) {
+                return false;
+            }
+            bits *= size;
+        }
+        return true;
+    }
+
+    /** Per value offset of column c in the rows, its digit: the rank of the value among the column's distinct values; -1 for absent ones. */
+    private static int[] dictionary(List<Tuples> rows, int column, int minimum, int range) {
+        int[] digits = new int[range];
+        java.util.Arrays.fill(digits, -1);
+        for (Tuples part : rows) {
+            int[] data = part.data();
+            int arity = part.arity();
+            for (int row = 0; row < part.size(); row++) {
+                digits[data[row * arity + column] - minimum] = 0;
+            }
+        }
+        int next = 0;
+        for (int offset = 0; offset < range; offset++) {
+            if (digits[offset] == 0) {
+                digits[offset] = next++;
+            }
+        }
+        return digits;
     }
 
     @Override
@@ -69,12 +175,28 @@ final class DenseBitSet implements DenseSet {
         return arity;
     }
 
+    /** The digit of a value in column c, or -1 if the value lies outside the set's box. */
+    long digit(int column, int value) {
+        long offset = (long) value - minimum[column];
+        if (offset < 0 || offset >= ranges[column]) {
+            return -1;
+        }
+        int[] dictionary = digitOf[column];
+        return dictionary == null ? offset : dictionary[(int) offset];
+    }
+
     int minimum(int column) {
         return minimum[column];
     }
 
-    long span(int column) {
-        return spans[column];
+    /** The size of the column's value range. */
+    long range(int column) {
+        return ranges[column];
+    }
+
+    /** The column's dictionary (value - minimum to digit, -1 outside the box), or null if digits are offsets. */
+    int[] dictionary(int column) {
+        return digitOf[column];
     }
 
     long stride(int column) {
@@ -82,28 +204,35 @@ final class DenseBitSet implements DenseSet {
     }
 
     long bytes() {
-        return 2L * words.length * Long.BYTES + touched.length;
+        long bytes = 2L * words.length * Long.BYTES + touched.length;
+        for (int c = 0; c < arity; c++) {
+            if (digitOf[c] != null) {
+                bytes += (long) (digitOf[c].length + valueOf[c].length) * Integer.BYTES;
+            }
+        }
+        return bytes;
     }
 
     /** The bit of the row at data[base, base + arity), or -1 if the row lies outside the box. */
     long bitOf(int[] data, int base) {
         long bit = 0;
         for (int c = 0; c < arity; c++) {
-            long offset = (long) data[base + c] - minimum[c];
-            long span = spans[c];
-            if (offset < 0 || offset >= span) {
+            long digit = digit(c, data[base + c]);
+            if (digit < 0) {
                 return -1;
             }
-            bit = bit * span + offset;
+            bit += digit * strides[c];
         }
         return bit;
     }
 
-    /** Writes the row of the bit at out[at, at + arity). */
-    private void decode(long bit, int[] out, int at) {
+    /** Writes the row of the bit at out[at, at + arity), and its digits into digits. */
+    private void decode(long bit, long[] digits, int[] out, int at) {
         for (int c = arity - 1; c >= 0; c--) {
-            out[at + c] = (int) (bit % spans[c] + minimum[c]);
-            bit /= spans[c];
+            long digit = bit % sizes[c];
+            bit /= sizes[c];
+            digits[c] = digit;
+            out[at + c] = valueOf[c] == null ? (int) (digit + minimum[c]) : valueOf[c][(int) digit];
         }
     }
 
@@ -149,10 +278,12 @@ final class DenseBitSet implements DenseSet {
         }
         int[] out = new int[(int) counts[chunks] * arity];
         int last = arity - 1;
-        long lastSpan = spans[last];
+        long lastSize = sizes[last];
+        int[] lastValues = valueOf[last];
         parallel.forEachChunk(blocks, chunks, (chunk, from, to) -> {
             int at = (int) counts[chunk] * arity;
             int[] first = new int[arity];
+            long[] digits = new long[arity];
             for (int block = from; block < to; block++) {
                 if (touched[block] == 0) {
                     continue;
@@ -168,16 +299,17 @@ final class DenseBitSet implements DenseSet {
                     // decode the word's first bit once; the bits after it differ in the last column only,
                     // unless they cross into the next value of the columns before it
                     long wordBit = (long) w << 6;
-                    decode(wordBit, first, 0);
-                    long firstLast = first[last] - (long) minimum[last];
+                    decode(wordBit, digits, first, 0);
+                    long firstLast = digits[last];
                     while (bits != 0) {
                         int offset = Long.numberOfTrailingZeros(bits);
                         bits &= bits - 1;
-                        if (firstLast + offset < lastSpan) {
+                        long lastDigit = firstLast + offset;
+                        if (lastDigit < lastSize) {
                             System.arraycopy(first, 0, out, at, last);
-                            out[at + last] = first[last] + offset;
+                            out[at + last] = lastValues == null ? (int) (lastDigit + minimum[last]) : lastValues[(int) lastDigit];
                         } else {
-                            decode(wordBit + offset, out, at);
+                            decode(wordBit + offset, digits, out, at);
                         }
                         at += arity;
                     }

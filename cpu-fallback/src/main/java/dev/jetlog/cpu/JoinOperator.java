@@ -122,8 +122,10 @@ final class JoinOperator {
         int[] tupleColumns = java.util.stream.IntStream.range(0, outWidth).filter(c -> !projection.fromInput(c)).toArray();
         boolean oneTupleColumn = tupleColumns.length == 1;
         int onlyColumn = oneTupleColumn ? projection.column(tupleColumns[0]) : -1;
+        // the inner loop's column, hoisted
         long onlyMinimum = oneTupleColumn ? set.minimum(tupleColumns[0]) : 0;
-        long onlySpan = oneTupleColumn ? set.span(tupleColumns[0]) : 0;
+        long onlyRange = oneTupleColumn ? set.range(tupleColumns[0]) : 0;
+        int[] onlyDictionary = oneTupleColumn ? set.dictionary(tupleColumns[0]) : null;
         long onlyStride = oneTupleColumn ? set.stride(tupleColumns[0]) : 0;
         LongAdder derived = new LongAdder();
         LongAdder added = new LongAdder();
@@ -147,29 +149,32 @@ final class JoinOperator {
                 long inputPart = 0;
                 boolean inputInside = true;
                 for (int c : inputColumns) {
-                    long offset = (long) in[inBase + projection.column(c)] - set.minimum(c);
-                    if (offset < 0 || offset >= set.span(c)) {
+                    long digit = set.digit(c, in[inBase + projection.column(c)]);
+                    if (digit < 0) {
                         inputInside = false;
                         break;
                     }
-                    inputPart += offset * set.stride(c);
+                    inputPart += digit * set.stride(c);
                 }
                 for (int position = start; position < end; position++) {
                     int tupleBase = (sortedRows == null ? position : sortedRows[position]) * arity;
                     long bit = inputPart;
                     boolean inside = inputInside;
                     if (inside && oneTupleColumn) {
-                        long offset = tuples[tupleBase + onlyColumn] - onlyMinimum;
-                        inside = offset >= 0 && offset < onlySpan;
-                        bit += offset * onlyStride;
+                        long digit = tuples[tupleBase + onlyColumn] - onlyMinimum;
+                        if (digit >= 0 && digit < onlyRange && onlyDictionary != null) {
+                            digit = onlyDictionary[(int) digit];
+                        }
+                        inside = digit >= 0 && digit < onlyRange;
+                        bit += digit * onlyStride;
                     } else if (inside) {
                         for (int c : tupleColumns) {
-                            long offset = (long) tuples[tupleBase + projection.column(c)] - set.minimum(c);
-                            if (offset < 0 || offset >= set.span(c)) {
+                            long digit = set.digit(c, tuples[tupleBase + projection.column(c)]);
+                            if (digit < 0) {
                                 inside = false;
                                 break;
                             }
-                            bit += offset * set.stride(c);
+                            bit += digit * set.stride(c);
                         }
                     }
                     if (!inside) {

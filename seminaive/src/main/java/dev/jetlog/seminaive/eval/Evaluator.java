@@ -16,7 +16,6 @@ import dev.jetlog.planner.ir.JoinStep;
 import dev.jetlog.planner.ir.RelationRef;
 import dev.jetlog.planner.ir.Side;
 import dev.jetlog.planner.ir.Version;
-import dev.jetlog.seminaive.spi.AbsentRows;
 import dev.jetlog.seminaive.spi.Backend;
 import dev.jetlog.seminaive.spi.DenseSet;
 import dev.jetlog.seminaive.spi.Index;
@@ -315,7 +314,7 @@ public final class Evaluator implements AutoCloseable {
 
     /**
      * Gives each relation of a recursive stratum a dense set of its tuples where the backend can hold one
-     * in a small share of the budget: its box spans the column ranges of the full version so far, and the
+     * in a small share of the budget: its box covers the column values of the full version so far, and the
      * candidates drop known tuples as the rules derive them. Not for relations whose new tuples may still
      * be dropped later (choice domains, `.limitsize`), which the set would wrongly count as known.
      */
@@ -326,28 +325,10 @@ public final class Evaluator implements AutoCloseable {
             if (choices.has(relation) || sizeLimits.containsKey(relation) || tiers.isEmpty()) {
                 continue;
             }
-            int arity = store.arity(relation);
-            int[] minimum = new int[arity];
-            int[] maximum = new int[arity];
-            java.util.Arrays.fill(minimum, Integer.MAX_VALUE);
-            java.util.Arrays.fill(maximum, Integer.MIN_VALUE);
-            for (Rows tier : tiers) {
-                int[][] ranges = backend.columnRanges(tier);
-                for (int c = 0; c < arity; c++) {
-                    minimum[c] = Math.min(minimum[c], ranges[0][c]);
-                    maximum[c] = Math.max(maximum[c], ranges[1][c]);
-                }
-            }
-            DenseSet set = backend.denseSet(arity, minimum, maximum, maxBytes);
+            DenseSet set = timer.time(Operation.DEDUPLICATE, () -> backend.denseSet(tiers, maxBytes));
             if (set == null) {
                 continue;
             }
-            for (Rows tier : tiers) {
-                AbsentRows known = timer.time(Operation.DEDUPLICATE, () -> backend.addAbsent(set, tier));
-                backend.release(known.outside());
-            }
-            // the set holds full now; from here on it records only the tuples the loop adds
-            backend.release(backend.takeAdded(set));
             candidates.filterWith(relation, set);
         }
     }

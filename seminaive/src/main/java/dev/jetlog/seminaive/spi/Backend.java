@@ -109,32 +109,11 @@ public interface Backend extends AutoCloseable {
     // ---- dense sets ------------------------------------------------------------------------------
 
     /**
-     * Per column, the smallest and the largest value over the rows: {minimum, maximum}, each an array of
-     * the arity (a minimum above its maximum when there are no rows).
+     * A dense set holding the rows (every row set given, with nothing recorded as added): one bit for
+     * every row of a box of column values that covers them (per column its value range, or the distinct
+     * values it holds); null where the backend has no dense sets or the set would take more than maxBytes.
      */
-    default int[][] columnRanges(Rows rows) {
-        int arity = rows.arity();
-        int[] minimum = new int[arity];
-        int[] maximum = new int[arity];
-        java.util.Arrays.fill(minimum, Integer.MAX_VALUE);
-        java.util.Arrays.fill(maximum, Integer.MIN_VALUE);
-        long step = 1 << 20;
-        for (long from = 0; from < rows.size(); from += step) {
-            int[] part = download(rows, from, Math.min(rows.size(), from + step));
-            for (int i = 0; i < part.length; i++) {
-                int column = i % arity;
-                minimum[column] = Math.min(minimum[column], part[i]);
-                maximum[column] = Math.max(maximum[column], part[i]);
-            }
-        }
-        return new int[][] {minimum, maximum};
-    }
-
-    /**
-     * An empty dense set for rows whose columns lie in [minimum[c], maximum[c]], with one bit for every
-     * row of that box; null where the backend has no dense sets or the set would take more than maxBytes.
-     */
-    default DenseSet denseSet(int arity, int[] minimum, int[] maximum, long maxBytes) {
+    default DenseSet denseSet(List<Rows> rows, long maxBytes) {
         return null;
     }
 
