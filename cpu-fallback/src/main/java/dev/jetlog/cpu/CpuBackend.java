@@ -166,8 +166,8 @@ public final class CpuBackend implements Backend {
             // full is consumed (the SPI's contract): its headroom takes the delta, nothing is allocated
             return new CpuRows(SetOperations.mergeInPlace(full.tuples, delta));
         }
-        // headroom for a few more iterations of the same growth before allocating again
-        long withHeadroom = Math.min(Integer.MAX_VALUE - 16, needed + Math.max(needed / 8, 2L * delta.size() * arity));
+        // headroom for another iteration of the same growth before allocating again
+        long withHeadroom = Math.min(Integer.MAX_VALUE - 16, needed + Math.max(needed / 8, (long) delta.size() * arity));
         Tuples merged = SetOperations.merge(full.tuples, delta, new int[(int) withHeadroom], parallel);
         return new CpuRows(merged);
     }
