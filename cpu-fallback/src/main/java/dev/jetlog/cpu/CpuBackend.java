@@ -209,6 +209,14 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public AbsentRows joinJoinAbsent(Prepared<JoinStep> first, Index firstIndex, Prepared<JoinStep> second,
+                                     Index secondIndex, Rows input, DenseSet set) {
+        JoinOperator.Filtered filtered = operator(first, JoinOperator.class).runThenAbsent(tuples(input),
+                hisa(firstIndex), operator(second, JoinOperator.class), hisa(secondIndex), parallel, (DenseBitSet) set);
+        return new AbsentRows(new CpuRows(filtered.outside()), filtered.added(), filtered.derived());
+    }
+
+    @Override
     public Rows takeAdded(DenseSet set) {
         return new CpuRows(((DenseBitSet) set).takeAdded(parallel));
     }

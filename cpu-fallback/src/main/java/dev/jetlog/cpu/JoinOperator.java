@@ -13,6 +13,7 @@ import dev.jetlog.planner.ir.JoinStep;
 import dev.jetlog.planner.ir.Side;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.concurrent.atomic.LongAdder;
 
 final class JoinOperator {
@@ -46,149 +47,196 @@ final class JoinOperator {
      * written out.
      */
     Filtered runAbsent(Tuples input, HisaIndex index, Parallel parallel, DenseBitSet set) {
-        if (filter == null && projection.copiesOnly() && !skipRepeats) {
-            return runAbsentCopying(input, index, parallel, set);
-        }
         int width = input.arity();
         int[] in = input.data();
-        int[] tuples = index.rows().data();
-        int arity = index.rows().arity();
-        int outWidth = projection.width();
-        int[] sortedRows = index.sortedRows();
         LongAdder derived = new LongAdder();
         LongAdder added = new LongAdder();
-        Tuples outsideRows = ChunkedOutput.run(parallel, input.size(), outWidth, 64, (from, to, outside) -> {
-            int[] key = new int[keyMaker.length()];
-            int[] row = new int[outWidth];
-            long matched = 0;
-            long addedHere = 0;
+        Tuples outsideRows = ChunkedOutput.run(parallel, input.size(), projection.width(), 64, (from, to, outside) -> {
+            AbsentProbe probe = new AbsentProbe(index, set, outside);
             for (int inputRow = from; inputRow < to; inputRow++) {
-                int inBase = inputRow * width;
-                if (before != null && !before.test(in, inBase, null, 0, 0)) {
-                    continue;
-                }
-                keyMaker.make(in, inBase, key);
-                int slot = index.find(key);
-                if (slot < 0) {
-                    continue;
-                }
-                int start = index.start(slot);
-                int end = start + index.count(slot);
-                int lastEmitted = -1;
-                for (int position = start; position < end; position++) {
-                    int tupleBase = (sortedRows == null ? position : sortedRows[position]) * arity;
-                    if (lastEmitted >= 0 && (existence || RepeatSkipping.same(tuples, lastEmitted, tupleBase, distinct))) {
-                        if (existence) {
-                            break;
-                        }
-                        continue;
-                    }
-                    if (filter != null && !filter.test(in, inBase, tuples, tupleBase, 0)) {
-                        continue;
-                    }
-                    if (skipRepeats) {
-                        lastEmitted = tupleBase;
-                    }
-                    matched++;
-                    projection.writeAt(in, inBase, tuples, tupleBase, 0, row, 0);
-                    long bit = set.bitOf(row, 0);
-                    if (bit < 0) {
-                        int at = outside.reserve(1, outWidth);
-                        System.arraycopy(row, 0, outside.current(), at, outWidth);
-                    } else if (set.add(bit)) {
-                        addedHere++;
-                    }
-                }
+                probe.probe(in, inputRow * width);
             }
-            derived.add(matched);
-            added.add(addedHere);
+            derived.add(probe.matched);
+            added.add(probe.added);
         });
         return new Filtered(outsideRows, added.sum(), derived.sum());
     }
 
     /**
-     * runAbsent for the common case of a head that only copies columns, with no filter on the matches: a
-     * head tuple's bit is the part its input columns give (once per input row) plus the part of the
-     * tuple's columns, and only rows the set lacks are ever written.
+     * This join followed by next, a join into the dense set (as runAbsent), with this join's output rows
+     * going straight into next's probe one by one: they are never materialized.
      */
-    private Filtered runAbsentCopying(Tuples input, HisaIndex index, Parallel parallel, DenseBitSet set) {
+    Filtered runThenAbsent(Tuples input, HisaIndex index, JoinOperator next, HisaIndex nextIndex, Parallel parallel,
+                           DenseBitSet set) {
         int width = input.arity();
         int[] in = input.data();
-        int[] tuples = index.rows().data();
-        int arity = index.rows().arity();
-        int outWidth = projection.width();
-        int[] sortedRows = index.sortedRows();
-        int[] inputColumns = java.util.stream.IntStream.range(0, outWidth).filter(projection::fromInput).toArray();
-        int[] tupleColumns = java.util.stream.IntStream.range(0, outWidth).filter(c -> !projection.fromInput(c)).toArray();
-        boolean oneTupleColumn = tupleColumns.length == 1;
-        int onlyColumn = oneTupleColumn ? projection.column(tupleColumns[0]) : -1;
-        // the inner loop's column, hoisted
-        long onlyMinimum = oneTupleColumn ? set.minimum(tupleColumns[0]) : 0;
-        long onlyRange = oneTupleColumn ? set.range(tupleColumns[0]) : 0;
-        int[] onlyDictionary = oneTupleColumn ? set.dictionary(tupleColumns[0]) : null;
-        long onlyStride = oneTupleColumn ? set.stride(tupleColumns[0]) : 0;
         LongAdder derived = new LongAdder();
         LongAdder added = new LongAdder();
-        Tuples outsideRows = ChunkedOutput.run(parallel, input.size(), outWidth, 64, (from, to, outside) -> {
+        Tuples outsideRows = ChunkedOutput.run(parallel, input.size(), next.projection.width(), 64, (from, to, outside) -> {
             int[] key = new int[keyMaker.length()];
-            long matched = 0;
-            long addedHere = 0;
+            int[] middle = new int[projection.width()];
+            AbsentProbe probe = next.new AbsentProbe(nextIndex, set, outside);
+            Runnable intoNext = () -> probe.probe(middle, 0);
             for (int inputRow = from; inputRow < to; inputRow++) {
-                int inBase = inputRow * width;
-                if (before != null && !before.test(in, inBase, null, 0, 0)) {
-                    continue;
-                }
-                keyMaker.make(in, inBase, key);
-                int slot = index.find(key);
-                if (slot < 0) {
-                    continue;
-                }
-                int start = index.start(slot);
-                int end = start + index.count(slot);
-                matched += end - start;
-                long inputPart = 0;
-                boolean inputInside = true;
-                for (int c : inputColumns) {
-                    long digit = set.digit(c, in[inBase + projection.column(c)]);
-                    if (digit < 0) {
-                        inputInside = false;
-                        break;
-                    }
-                    inputPart += digit * set.stride(c);
-                }
-                for (int position = start; position < end; position++) {
-                    int tupleBase = (sortedRows == null ? position : sortedRows[position]) * arity;
-                    long bit = inputPart;
-                    boolean inside = inputInside;
-                    if (inside && oneTupleColumn) {
-                        long digit = tuples[tupleBase + onlyColumn] - onlyMinimum;
-                        if (digit >= 0 && digit < onlyRange && onlyDictionary != null) {
-                            digit = onlyDictionary[(int) digit];
-                        }
-                        inside = digit >= 0 && digit < onlyRange;
-                        bit += digit * onlyStride;
-                    } else if (inside) {
-                        for (int c : tupleColumns) {
-                            long digit = set.digit(c, tuples[tupleBase + projection.column(c)]);
-                            if (digit < 0) {
-                                inside = false;
-                                break;
-                            }
-                            bit += digit * set.stride(c);
-                        }
-                    }
-                    if (!inside) {
-                        int at = outside.reserve(1, outWidth);
-                        projection.copyAt(in, inBase, tuples, tupleBase, outside.current(), at);
-                    } else if (set.add(bit)) {
-                        addedHere++;
-                    }
-                }
+                forEachOutput(in, inputRow * width, index, key, middle, intoNext);
             }
-            derived.add(matched);
-            added.add(addedHere);
+            derived.add(probe.matched);
+            added.add(probe.added);
         });
         return new Filtered(outsideRows, added.sum(), derived.sum());
+    }
+
+    /** Writes each output row of the join for the input row at in[inBase..] into out, and calls onRow after each. */
+    private void forEachOutput(int[] in, int inBase, HisaIndex index, int[] key, int[] out, Runnable onRow) {
+        if (before != null && !before.test(in, inBase, null, 0, 0)) {
+            return;
+        }
+        keyMaker.make(in, inBase, key);
+        int slot = index.find(key);
+        if (slot < 0) {
+            return;
+        }
+        int[] tuples = index.rows().data();
+        int arity = index.rows().arity();
+        int[] sortedRows = index.sortedRows();
+        int start = index.start(slot);
+        int end = start + index.count(slot);
+        int lastEmitted = -1;
+        for (int position = start; position < end; position++) {
+            int tupleBase = (sortedRows == null ? position : sortedRows[position]) * arity;
+            if (lastEmitted >= 0 && (existence || RepeatSkipping.same(tuples, lastEmitted, tupleBase, distinct))) {
+                if (existence) {
+                    break;
+                }
+                continue;
+            }
+            if (filter != null && !filter.test(in, inBase, tuples, tupleBase, 0)) {
+                continue;
+            }
+            if (skipRepeats) {
+                lastEmitted = tupleBase;
+            }
+            projection.writeAt(in, inBase, tuples, tupleBase, 0, out, 0);
+            onRow.run();
+        }
+    }
+
+    /**
+     * Probes one input row at a time against the index and adds the head rows it makes to a dense set,
+     * writing only rows outside the set's box; one per chunk of work, counting what it derived and added.
+     * A head that only copies columns, with no filter on the matches, takes a fast path: a head row's
+     * bit is the part its input columns give (once per input row) plus the part of the tuple's columns.
+     */
+    final class AbsentProbe {
+        private final HisaIndex index;
+        private final DenseBitSet set;
+        private final int[] tuples;
+        private final int arity;
+        private final int[] sortedRows;
+        private final int outWidth = projection.width();
+        private final boolean copying = filter == null && projection.copiesOnly() && !skipRepeats;
+        private final int[] inputColumns;
+        private final int[] tupleColumns;
+        private final boolean oneTupleColumn;
+        /** The fast path's only tuple column, hoisted: the column read, and its box. */
+        private final int onlyColumn;
+        private final long onlyMinimum;
+        private final long onlyRange;
+        private final int[] onlyDictionary;
+        private final long onlyStride;
+        private final int[] key = new int[keyMaker.length()];
+        private final int[] row = new int[projection.width()];
+        /** Where rows outside the set's box go. */
+        private final IntBuffer outside;
+        /** The generic path's step for each output row in row. */
+        private final Runnable addRow;
+        long matched;
+        long added;
+
+        AbsentProbe(HisaIndex index, DenseBitSet set, IntBuffer outside) {
+            this.index = index;
+            this.set = set;
+            this.outside = outside;
+            this.addRow = () -> {
+                matched++;
+                long bit = set.bitOf(row, 0);
+                if (bit < 0) {
+                    int at = outside.reserve(1, outWidth);
+                    System.arraycopy(row, 0, outside.current(), at, outWidth);
+                } else if (set.add(bit)) {
+                    added++;
+                }
+            };
+            this.tuples = index.rows().data();
+            this.arity = index.rows().arity();
+            this.sortedRows = index.sortedRows();
+            this.inputColumns = IntStream.range(0, outWidth).filter(projection::fromInput).toArray();
+            this.tupleColumns = IntStream.range(0, outWidth).filter(c -> !projection.fromInput(c)).toArray();
+            this.oneTupleColumn = tupleColumns.length == 1;
+            int only = oneTupleColumn ? tupleColumns[0] : -1;
+            this.onlyColumn = oneTupleColumn ? projection.column(only) : -1;
+            this.onlyMinimum = oneTupleColumn ? set.minimum(only) : 0;
+            this.onlyRange = oneTupleColumn ? set.range(only) : 0;
+            this.onlyDictionary = oneTupleColumn ? set.dictionary(only) : null;
+            this.onlyStride = oneTupleColumn ? set.stride(only) : 0;
+        }
+
+        /** Probes the input row at in[inBase..]. */
+        void probe(int[] in, int inBase) {
+            if (!copying) {
+                forEachOutput(in, inBase, index, key, row, addRow);
+                return;
+            }
+            if (before != null && !before.test(in, inBase, null, 0, 0)) {
+                return;
+            }
+            keyMaker.make(in, inBase, key);
+            int slot = index.find(key);
+            if (slot < 0) {
+                return;
+            }
+            int start = index.start(slot);
+            int end = start + index.count(slot);
+            matched += end - start;
+            long inputPart = 0;
+            boolean inputInside = true;
+            for (int c : inputColumns) {
+                long digit = set.digit(c, in[inBase + projection.column(c)]);
+                if (digit < 0) {
+                    inputInside = false;
+                    break;
+                }
+                inputPart += digit * set.stride(c);
+            }
+            for (int position = start; position < end; position++) {
+                int tupleBase = (sortedRows == null ? position : sortedRows[position]) * arity;
+                long bit = inputPart;
+                boolean inside = inputInside;
+                if (inside && oneTupleColumn) {
+                    long digit = tuples[tupleBase + onlyColumn] - onlyMinimum;
+                    if (digit >= 0 && digit < onlyRange && onlyDictionary != null) {
+                        digit = onlyDictionary[(int) digit];
+                    }
+                    inside = digit >= 0 && digit < onlyRange;
+                    bit += digit * onlyStride;
+                } else if (inside) {
+                    for (int c : tupleColumns) {
+                        long digit = set.digit(c, tuples[tupleBase + projection.column(c)]);
+                        if (digit < 0) {
+                            inside = false;
+                            break;
+                        }
+                        bit += digit * set.stride(c);
+                    }
+                }
+                if (!inside) {
+                    int at = outside.reserve(1, outWidth);
+                    projection.copyAt(in, inBase, tuples, tupleBase, outside.current(), at);
+                } else if (set.add(bit)) {
+                    added++;
+                }
+            }
+        }
     }
 
     Tuples run(Tuples input, HisaIndex index, Parallel parallel) {

@@ -80,6 +80,12 @@ final class PipelineRunner implements AutoCloseable {
     private void runFrom(RulePlan plan, int i, Rows input, Candidates candidates) {
         Step step = plan.steps().get(i);
         boolean last = i == plan.steps().size() - 1;
+        if (input != null && i == plan.steps().size() - 2 && step instanceof JoinStep first
+                && plan.steps().get(i + 1) instanceof JoinStep second && candidates.denseSet(plan.headRelation()) != null) {
+            // the last two joins run as one: the first's rows go straight into the second, never made
+            joinJoinIntoDenseSet(plan, first, second, input, candidates);
+            return;
+        }
         // a join into a dense set writes only new tuples, which are kept anyway: its input needs no slicing
         boolean intoDenseSet = last && input != null && step instanceof JoinStep
                 && candidates.denseSet(plan.headRelation()) != null;
@@ -141,6 +147,28 @@ final class PipelineRunner implements AutoCloseable {
             AbsentRows split = timer.time(Operation.JOIN, () -> backend.joinAbsent(ready, input, index, set));
             fanOut.put(join, (split.added() + split.outside().size()) / (double) Math.max(1, input.size()));
             candidates.addFiltered(plan.headRelation(), split);
+        }
+    }
+
+    /** The last two steps of a rule whose head has a dense set, as one operator, once per pair of tiers. */
+    private void joinJoinIntoDenseSet(RulePlan plan, JoinStep first, JoinStep second, Rows input, Candidates candidates) {
+        DenseSet set = candidates.denseSet(plan.headRelation());
+        Prepared<JoinStep> firstReady = prepared(first);
+        Prepared<JoinStep> secondReady = prepared(second);
+        for (Rows firstRows : store.rows(first.relation())) {
+            if (firstRows.isEmpty()) {
+                continue;
+            }
+            Index firstIndex = index(first.relation(), firstRows, first.index());
+            for (Rows secondRows : store.rows(second.relation())) {
+                if (secondRows.isEmpty()) {
+                    continue;
+                }
+                Index secondIndex = index(second.relation(), secondRows, second.index());
+                AbsentRows split = timer.time(Operation.JOIN,
+                        () -> backend.joinJoinAbsent(firstReady, firstIndex, secondReady, secondIndex, input, set));
+                candidates.addFiltered(plan.headRelation(), split);
+            }
         }
     }
 

@@ -140,6 +140,20 @@ public interface Backend extends AutoCloseable {
     }
 
     /**
+     * Two joins in a row whose second goes into the dense set, as joinAbsent of the first's output; a
+     * backend may feed the first's rows to the second one by one instead of making them.
+     */
+    default AbsentRows joinJoinAbsent(Prepared<JoinStep> first, Index firstIndex, Prepared<JoinStep> second,
+                                      Index secondIndex, Rows input, DenseSet set) {
+        Rows middle = join(first, input, firstIndex);
+        try {
+            return joinAbsent(second, middle, secondIndex, set);
+        } finally {
+            release(middle);
+        }
+    }
+
+    /**
      * The rows added to the dense set since it was made or last asked, each once, sorted in canonical
      * order; from now on the set remembers no row as added.
      */

@@ -319,6 +319,39 @@ public abstract class BackendOperatorSuite {
         backend.release(set);
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void twoJoinsIntoADenseSetGiveWhatTheSecondGivesOnTheFirstsOutput(boolean computedHead) {
+        int[][] left = randomRows(2000, 2, 30);
+        Rows input = upload(2, left);
+        Rows firstRelation = backend.sortUnique(upload(2, randomRows(1500, 2, 30)));
+        Rows secondRelation = backend.sortUnique(upload(2, randomRows(1500, 2, 30)));
+        IndexSpec byFirstColumn = new IndexSpec(new int[] {0, 1}, 1);
+        Index firstIndex = backend.index(firstRelation, byFirstColumn);
+        Index secondIndex = backend.index(secondRelation, byFirstColumn);
+        // m(in0, t1) :- in(in0, in1), r(in1, t1), t1 != 3;  head(m0, t1 [+ 1]) :- m(m0, m1), s(m1, t1)
+        JoinStep first = JoinStep.of(2, REL, byFirstColumn, List.of(in(1)),
+                List.of(new Filter(CompareOp.NE, ValueType.SIGNED, tuple(1), new Constant(3))), List.of(in(0), tuple(1)));
+        JoinStep second = JoinStep.of(2, REL, byFirstColumn, List.of(in(1)), List.of(), List.of(in(0), computedHead
+                ? new Binary(BinaryOp.ADD, ValueType.SIGNED, tuple(1), new Constant(1)) : tuple(1)));
+        Rows seed = seed(false);
+        DenseSet fused = backend.denseSet(List.of(seed), 1 << 20);
+        Assumptions.assumeTrue(fused != null, backend() + " has no dense sets");
+        DenseSet stepwise = backend.denseSet(List.of(seed), 1 << 20);
+        Prepared<JoinStep> firstReady = backend.prepare(first);
+        Prepared<JoinStep> secondReady = backend.prepare(second);
+        Rows middle = backend.join(firstReady, input, firstIndex);
+        AbsentRows expected = backend.joinAbsent(secondReady, middle, secondIndex, stepwise);
+        AbsentRows actual = backend.joinJoinAbsent(firstReady, firstIndex, secondReady, secondIndex, input, fused);
+        assertTrue(expected.added() > 0 && expected.outside().size() > 0, "rows inside and outside the box");
+        assertEquals(expected.derived(), actual.derived());
+        assertEquals(expected.added(), actual.added());
+        assertSameBag(download(expected.outside()), download(actual.outside()));
+        assertRows(download(backend.takeAdded(stepwise)), download(backend.takeAdded(fused)));
+        backend.release(fused);
+        backend.release(stepwise);
+    }
+
     @Test
     void cartesianJoinWithoutKey() {
         Rows input = upload(1, new int[][] {{1}, {2}});
