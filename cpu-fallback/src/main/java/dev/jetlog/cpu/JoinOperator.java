@@ -13,8 +13,8 @@ import dev.jetlog.planner.ir.JoinStep;
 import dev.jetlog.planner.ir.Side;
 
 import java.util.List;
-import java.util.stream.IntStream;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.IntStream;
 
 final class JoinOperator {
     private final RowFilter before;
@@ -86,13 +86,21 @@ final class JoinOperator {
         return new Filtered(outsideRows, added.sum(), derived.sum());
     }
 
-    /** Writes each output row of the join for the input row at in[inBase..] into out, and calls onRow after each. */
-    private void forEachOutput(int[] in, int inBase, HisaIndex index, int[] key, int[] out, Runnable onRow) {
+    /**
+     * The index slot of the tuples that match the input row at in[inBase..] (its key written into key), or
+     * -1 if the row fails the filters on the input alone or nothing matches.
+     */
+    private int matchingSlot(int[] in, int inBase, HisaIndex index, int[] key) {
         if (before != null && !before.test(in, inBase, null, 0, 0)) {
-            return;
+            return -1;
         }
         keyMaker.make(in, inBase, key);
-        int slot = index.find(key);
+        return index.find(key);
+    }
+
+    /** Writes each output row of the join for the input row at in[inBase..] into out, and calls onRow after each. */
+    private void forEachOutput(int[] in, int inBase, HisaIndex index, int[] key, int[] out, Runnable onRow) {
+        int slot = matchingSlot(in, inBase, index, key);
         if (slot < 0) {
             return;
         }
@@ -187,11 +195,7 @@ final class JoinOperator {
                 forEachOutput(in, inBase, index, key, row, addRow);
                 return;
             }
-            if (before != null && !before.test(in, inBase, null, 0, 0)) {
-                return;
-            }
-            keyMaker.make(in, inBase, key);
-            int slot = index.find(key);
+            int slot = matchingSlot(in, inBase, index, key);
             if (slot < 0) {
                 return;
             }
@@ -251,11 +255,7 @@ final class JoinOperator {
             int[] key = new int[keyMaker.length()];
             for (int row = from; row < to; row++) {
                 int inBase = row * width;
-                if (before != null && !before.test(in, inBase, null, 0, 0)) {
-                    continue;
-                }
-                keyMaker.make(in, inBase, key);
-                int slot = index.find(key);
+                int slot = matchingSlot(in, inBase, index, key);
                 if (slot < 0) {
                     continue;
                 }

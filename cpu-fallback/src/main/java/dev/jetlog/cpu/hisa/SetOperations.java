@@ -2,8 +2,8 @@
 // parallel pieces by binary search (difference) and by co-ranking the merge path (merge).
 package dev.jetlog.cpu.hisa;
 
-import dev.jetlog.hisa.Tuples;
 import dev.jetlog.hisa.RowOrder;
+import dev.jetlog.hisa.Tuples;
 
 public final class SetOperations {
     private static final int LINEAR_PROBES = 8;
