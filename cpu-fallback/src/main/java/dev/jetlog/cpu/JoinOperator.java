@@ -253,39 +253,29 @@ final class JoinOperator {
         int[] sortedRows = index.sortedRows();
         return ChunkedOutput.run(parallel, input.size(), outWidth, (from, to, out) -> {
             int[] key = new int[keyMaker.length()];
+            int[] made = new int[outWidth];
+            Runnable append = () -> {
+                int at = out.reserve(1, outWidth);
+                System.arraycopy(made, 0, out.current(), at, outWidth);
+            };
             for (int row = from; row < to; row++) {
                 int inBase = row * width;
+                if (!bulk) {
+                    forEachOutput(in, inBase, index, key, made, append);
+                    continue;
+                }
                 int slot = matchingSlot(in, inBase, index, key);
                 if (slot < 0) {
                     continue;
                 }
+                // every match is output: reserve the whole run at once, then copy columns
                 int start = index.start(slot);
                 int end = start + index.count(slot);
-                if (bulk) {
-                    // every match is output: reserve the whole run at once, then copy columns
-                    int at = out.reserve(end - start, outWidth);
-                    int[] data = out.current();
-                    for (int position = start; position < end; position++, at += outWidth) {
-                        int tupleRow = sortedRows == null ? position : sortedRows[position];
-                        projection.copyAt(in, inBase, tuples, tupleRow * arity, data, at);
-                    }
-                    continue;
-                }
-                int lastEmitted = -1;
-                for (int position = start; position < end; position++) {
-                    int tupleBase = (sortedRows == null ? position : sortedRows[position]) * arity;
-                    if (lastEmitted >= 0 && (existence || RepeatSkipping.same(tuples, lastEmitted, tupleBase, distinct))) {
-                        if (existence) {
-                            break;
-                        }
-                        continue;
-                    }
-                    if (filter == null || filter.test(in, inBase, tuples, tupleBase, 0)) {
-                        projection.write(in, inBase, tuples, tupleBase, 0, out);
-                        if (skipRepeats) {
-                            lastEmitted = tupleBase;
-                        }
-                    }
+                int at = out.reserve(end - start, outWidth);
+                int[] data = out.current();
+                for (int position = start; position < end; position++, at += outWidth) {
+                    int tupleRow = sortedRows == null ? position : sortedRows[position];
+                    projection.copyAt(in, inBase, tuples, tupleRow * arity, data, at);
                 }
             }
         });
