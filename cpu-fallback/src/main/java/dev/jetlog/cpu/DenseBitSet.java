@@ -117,13 +117,12 @@ final class DenseBitSet implements DenseSet {
             }
         }
         // two bit arrays: what the set holds, and what was added since last taken
-        long maxBits = Math.min(budget / 2, (Integer.MAX_VALUE - 16L) * Long.BYTES) * Byte.SIZE;
+        if (!bitsWithin(sizes, Math.min(budget / 2, (Integer.MAX_VALUE - 16L) * Long.BYTES) * Byte.SIZE)) {
+            return null;
+        }
         long bits = 1;
-        for (int c = 0; c < arity; c++) {
-            if (bits > maxBits / sizes[c]) {
-                return null;
-            }
-            bits *= sizes[c];
+        for (long size : sizes) {
+            bits *= size;
         }
         DenseBitSet set = new DenseBitSet(minimum, ranges, digitOf, valueOf, sizes, bits);
         for (Tuples part : rows) {

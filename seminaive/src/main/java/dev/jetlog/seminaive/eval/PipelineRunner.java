@@ -80,16 +80,19 @@ final class PipelineRunner implements AutoCloseable {
     private void runFrom(RulePlan plan, int i, Rows input, Candidates candidates) {
         Step step = plan.steps().get(i);
         boolean last = i == plan.steps().size() - 1;
-        if (input != null && i == plan.steps().size() - 2 && step instanceof JoinStep first
-                && plan.steps().get(i + 1) instanceof JoinStep second && candidates.denseSet(plan.headRelation()) != null) {
+        DenseSet set = input == null ? null : candidates.denseSet(plan.headRelation());
+        if (set != null && i == plan.steps().size() - 2 && step instanceof JoinStep first
+                && plan.steps().get(i + 1) instanceof JoinStep second) {
             // the last two joins run as one: the first's rows go straight into the second, never made
-            joinJoinIntoDenseSet(plan, first, second, input, candidates);
+            joinJoinIntoDenseSet(plan, first, second, input, set, candidates);
             return;
         }
         // a join into a dense set writes only new tuples, which are kept anyway: its input needs no slicing
-        boolean intoDenseSet = last && input != null && step instanceof JoinStep
-                && candidates.denseSet(plan.headRelation()) != null;
-        if (input != null && !intoDenseSet
+        if (set != null && last && step instanceof JoinStep join) {
+            joinIntoDenseSet(plan, join, input, set, candidates);
+            return;
+        }
+        if (input != null
                 && (input.size() > maxSlice() || input.size() > probeRows() && fanOut.get(step) == null)) {
             runSliced(plan, i, input, candidates);
             return;
@@ -103,10 +106,6 @@ final class PipelineRunner implements AutoCloseable {
             return;
         }
         long inputRows = input == null ? 1 : Math.max(1, input.size());
-        if (intoDenseSet) {
-            joinIntoDenseSet(plan, (JoinStep) step, input, candidates);
-            return;
-        }
         for (Rows output : apply(step, input)) {
             fanOut.put(step, output.size() / (double) inputRows);
             try {
@@ -136,8 +135,7 @@ final class PipelineRunner implements AutoCloseable {
      * The last step of a rule whose head has a dense set: the join drops known head tuples as it makes
      * them, once per tier of the relation it reads.
      */
-    private void joinIntoDenseSet(RulePlan plan, JoinStep join, Rows input, Candidates candidates) {
-        DenseSet set = candidates.denseSet(plan.headRelation());
+    private void joinIntoDenseSet(RulePlan plan, JoinStep join, Rows input, DenseSet set, Candidates candidates) {
         Prepared<JoinStep> ready = prepared(join);
         for (Rows rows : store.rows(join.relation())) {
             if (rows.isEmpty()) {
@@ -145,14 +143,13 @@ final class PipelineRunner implements AutoCloseable {
             }
             Index index = index(join.relation(), rows, join.index());
             AbsentRows split = timer.time(Operation.JOIN, () -> backend.joinAbsent(ready, input, index, set));
-            fanOut.put(join, (split.added() + split.outside().size()) / (double) Math.max(1, input.size()));
             candidates.addFiltered(plan.headRelation(), split);
         }
     }
 
     /** The last two steps of a rule whose head has a dense set, as one operator, once per pair of tiers. */
-    private void joinJoinIntoDenseSet(RulePlan plan, JoinStep first, JoinStep second, Rows input, Candidates candidates) {
-        DenseSet set = candidates.denseSet(plan.headRelation());
+    private void joinJoinIntoDenseSet(RulePlan plan, JoinStep first, JoinStep second, Rows input, DenseSet set,
+                                      Candidates candidates) {
         Prepared<JoinStep> firstReady = prepared(first);
         Prepared<JoinStep> secondReady = prepared(second);
         for (Rows firstRows : store.rows(first.relation())) {
