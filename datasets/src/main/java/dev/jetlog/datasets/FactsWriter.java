@@ -151,11 +151,14 @@ public final class FactsWriter {
             writeString(options.header());
             newline();
         }
-        writeRows(rows, rowCount, types, options.delimiter(), options.rfc4180(), symbols);
+        if (options.records() == null && types.contains(ColumnType.RECORD)) {
+            throw new IllegalArgumentException("a RECORD column needs a record formatter in the options");
+        }
+        writeRows(rows, rowCount, types, options.delimiter(), options.rfc4180(), symbols, options.records());
     }
 
     private void writeRows(int[] rows, int rowCount, List<ColumnType> typeList, String delimiter, boolean rfc4180,
-                           SymbolEncoder symbols) throws IOException {
+                           SymbolEncoder symbols, CsvWriteOptions.RecordFormatter records) throws IOException {
         ColumnType[] types = typeList.toArray(new ColumnType[0]);
         int arity = types.length;
         byte[] delim = delimiter.getBytes(StandardCharsets.UTF_8);
@@ -189,7 +192,11 @@ public final class FactsWriter {
                     if (c > 0) {
                         writeBytes(delim, 0, delim.length);
                     }
-                    writeValue(types[c], rows[at], rfc4180, symbols);
+                    if (types[c] == ColumnType.RECORD) {
+                        writeText(records.format(c, rows[at]), rfc4180);
+                    } else {
+                        writeValue(types[c], rows[at], rfc4180, symbols);
+                    }
                 }
                 newline();
             }
@@ -219,14 +226,18 @@ public final class FactsWriter {
                 if (text == null) {
                     throw new IllegalArgumentException("symbol id " + value + " has no text");
                 }
-                if (rfc4180) {
-                    writeQuoted(text);
-                } else {
-                    writeString(text);
-                }
+                writeText(text, rfc4180);
                 break;
             default:
                 throw new IllegalArgumentException("unknown column type " + type);
+        }
+    }
+
+    private void writeText(String text, boolean rfc4180) throws IOException {
+        if (rfc4180) {
+            writeQuoted(text);
+        } else {
+            writeString(text);
         }
     }
 

@@ -34,7 +34,7 @@ class SqliteTest {
     @TempDir
     Path dir;
 
-    private final MapSymbols symbols = new MapSymbols();
+    private final ScratchSymbols symbols = new ScratchSymbols();
 
     private int[] sample() {
         return new int[] {

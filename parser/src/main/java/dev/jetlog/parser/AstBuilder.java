@@ -30,7 +30,7 @@ final class AstBuilder {
     private final List<Diagnostic> warnings = new ArrayList<>();
     private final ExpressionBuilder terms;
     private final BodyBuilder bodies;
-    private final TypeAliases types = new TypeAliases(errors);
+    private final DeclaredTypes types = new DeclaredTypes(errors);
     private final ComponentExpander components;
 
     private final List<RelationDecl> declarations = new ArrayList<>();
@@ -63,6 +63,11 @@ final class AstBuilder {
     /** The relations declared `inline`, with the position of the qualifier. */
     Map<String, SourcePos> inlineRelations() {
         return inlineRelations;
+    }
+
+    /** The program's type names, resolved. */
+    DeclaredTypes types() {
+        return types;
     }
 
     /** Directives accepted but not acted on (pragmas, plans). */
@@ -156,27 +161,45 @@ final class AstBuilder {
     private void typeDecl(DatalogParser.TypeDeclContext ctx) {
         if (ctx instanceof DatalogParser.SubtypeDeclContext subtype) {
             types.define(subtype.IDENT(0).getText(), positions.of(subtype.IDENT(0).getSymbol()),
-                    subtype.IDENT(1).getText(), positions.of(subtype.IDENT(1).getSymbol()));
+                    List.of(typeName(subtype.IDENT(1).getSymbol())));
         } else if (ctx instanceof DatalogParser.EquivalenceTypeDeclContext equivalence) {
             Token name = equivalence.IDENT(0).getSymbol();
-            if (equivalence.IDENT().size() > 2) {
-                types.reject(name.getText(), positions.of(name), "union types are not supported");
-            } else {
-                Token target = equivalence.IDENT(1).getSymbol();
-                types.define(name.getText(), positions.of(name), target.getText(), positions.of(target));
+            List<DeclaredTypes.TypeName> members = new ArrayList<>();
+            for (int i = 1; i < equivalence.IDENT().size(); i++) {
+                members.add(typeName(equivalence.IDENT(i).getSymbol()));
             }
+            types.define(name.getText(), positions.of(name), members);
         } else if (ctx instanceof DatalogParser.RecordTypeDeclContext record) {
             Token name = record.IDENT().getSymbol();
-            types.reject(name.getText(), positions.of(name), "record types are not supported");
+            types.defineRecord(name.getText(), positions.of(name), fields(record.field()));
         } else if (ctx instanceof DatalogParser.AdtTypeDeclContext adt) {
             Token name = adt.IDENT().getSymbol();
-            types.reject(name.getText(), positions.of(name), "algebraic data types are not supported");
+            List<DeclaredTypes.BranchDecl> branches = new ArrayList<>();
+            for (DatalogParser.AdtBranchContext branch : adt.adtBranch()) {
+                branches.add(new DeclaredTypes.BranchDecl(branch.IDENT().getText(), positions.of(branch.start),
+                        fields(branch.field())));
+            }
+            types.defineAdt(name.getText(), positions.of(name), branches);
         } else {
             DatalogParser.LegacyTypeDeclContext legacy = (DatalogParser.LegacyTypeDeclContext) ctx;
             Token name = legacy.IDENT().getSymbol();
             String target = legacy.NUMBER_TYPE() != null ? "number" : "symbol";
-            types.define(name.getText(), positions.of(name), target, positions.of(legacy.start));
+            types.define(name.getText(), positions.of(name),
+                    List.of(new DeclaredTypes.TypeName(target, positions.of(legacy.start))));
         }
+    }
+
+    private DeclaredTypes.TypeName typeName(Token token) {
+        return new DeclaredTypes.TypeName(token.getText(), positions.of(token));
+    }
+
+    private List<DeclaredTypes.FieldDecl> fields(List<DatalogParser.FieldContext> fields) {
+        List<DeclaredTypes.FieldDecl> declared = new ArrayList<>();
+        for (DatalogParser.FieldContext field : fields) {
+            declared.add(new DeclaredTypes.FieldDecl(field.IDENT(0).getText(), positions.of(field.IDENT(0).getSymbol()),
+                    typeName(field.IDENT(1).getSymbol())));
+        }
+        return declared;
     }
 
     private FunctorDecl functorDecl(DatalogParser.FunctorDeclContext ctx) {
@@ -223,8 +246,10 @@ final class AstBuilder {
     private List<RelationDecl> relationDecls(DatalogParser.RelationDeclContext ctx) {
         List<Attribute> attributes = new ArrayList<>();
         for (DatalogParser.AttributeContext attribute : ctx.attribute()) {
-            ColumnType type = columnType(attribute.IDENT(1).getSymbol());
-            attributes.add(new Attribute(attribute.IDENT(0).getText(), type, positions.of(attribute.start)));
+            Token typeName = attribute.IDENT(1).getSymbol();
+            ColumnType type = columnType(typeName);
+            attributes.add(new Attribute(attribute.IDENT(0).getText(), type, positions.of(attribute.start),
+                    types.compound(scope.type(typeName.getText()))));
         }
         for (DatalogParser.QualifierContext qualifier : ctx.qualifier()) {
             int kind = qualifier.start.getType();

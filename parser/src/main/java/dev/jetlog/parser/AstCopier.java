@@ -14,6 +14,8 @@ import dev.jetlog.parser.ast.FunctorCall;
 import dev.jetlog.parser.ast.IntegerConstant;
 import dev.jetlog.parser.ast.Literal;
 import dev.jetlog.parser.ast.Negation;
+import dev.jetlog.parser.ast.NilConstant;
+import dev.jetlog.parser.ast.RecordTerm;
 import dev.jetlog.parser.ast.Rule;
 import dev.jetlog.parser.ast.StringConstant;
 import dev.jetlog.parser.ast.Term;
@@ -100,7 +102,11 @@ final class AstCopier {
         } else if (term instanceof UnaryExpr n) {
             return new UnaryExpr(n.op(), copy(n.operand()), n.pos());
         } else if (term instanceof FunctorCall f) {
-            return new FunctorCall(f.name(), f.args().stream().map(this::copy).toList(), f.pos());
+            return new FunctorCall(f.name(), f.args().stream().map(this::copy).toList(), f.pos(), f.record());
+        } else if (term instanceof RecordTerm r) {
+            return new RecordTerm(r.branch(), r.args().stream().map(this::copy).toList(), r.pos());
+        } else if (term instanceof NilConstant n) {
+            return new NilConstant(n.pos());
         }
         Aggregate a = (Aggregate) term;
         return new Aggregate(a.kind(), a.target() == null ? null : copy(a.target()), copyAll(a.body()), a.pos());

@@ -78,6 +78,9 @@ public final class DatalogParser {
         fail(source, inlining);
         fail(source, NestingLimits.checkBodies(program.rules()));
         fail(source, NestingLimits.checkExpressions(program.rules()));
+        List<Diagnostic> recordErrors = new ArrayList<>();
+        program = RecordDesugarer.desugar(program, builder.types(), recordErrors);
+        fail(source, recordErrors);
 
         SemanticChecker checker = new SemanticChecker(program, source.textOrder());
         List<Diagnostic> errors = checker.errors();

@@ -12,6 +12,8 @@ import dev.jetlog.parser.ast.FloatConstant;
 import dev.jetlog.parser.ast.FunctorCall;
 import dev.jetlog.parser.ast.IntegerConstant;
 import dev.jetlog.parser.ast.Literal;
+import dev.jetlog.parser.ast.NilConstant;
+import dev.jetlog.parser.ast.RecordTerm;
 import dev.jetlog.parser.ast.SourcePos;
 import dev.jetlog.parser.ast.StringConstant;
 import dev.jetlog.parser.ast.Term;
@@ -226,12 +228,17 @@ final class ExpressionBuilder extends DatalogBaseVisitor<Term> {
 
     @Override
     public Term visitRecordExpr(DatalogParser.RecordExprContext ctx) {
-        return unsupported(ctx.start, Unsupported.RECORDS);
+        return new RecordTerm(null, ctx.expr().stream().map(this::visit).toList(), positions.of(ctx.start));
     }
 
+    /** `$Branch(args)` or `$Branch`: an ADT value; a bare `$` (Soufflé's old auto-increment) is an error. */
     @Override
     public Term visitAdtExpr(DatalogParser.AdtExprContext ctx) {
-        return unsupported(ctx.start, Unsupported.ADT);
+        if (ctx.IDENT() == null) {
+            return unsupported(ctx.start, Unsupported.ADT);
+        }
+        return new RecordTerm(ctx.IDENT().getText(), ctx.expr().stream().map(this::visit).toList(),
+                positions.of(ctx.start));
     }
 
     private Term unsupported(Token at, String message) {
@@ -242,6 +249,9 @@ final class ExpressionBuilder extends DatalogBaseVisitor<Term> {
 
     @Override
     public Term visitVariableExpr(DatalogParser.VariableExprContext ctx) {
+        if (ctx.IDENT().getText().equals("nil")) {
+            return new NilConstant(positions.of(ctx.start));
+        }
         return new Variable(ctx.IDENT().getText(), positions.of(ctx.start));
     }
 

@@ -16,6 +16,7 @@ import dev.jetlog.parser.ast.FunctorCall;
 import dev.jetlog.parser.ast.Literal;
 import dev.jetlog.parser.ast.Negation;
 import dev.jetlog.parser.ast.Program;
+import dev.jetlog.parser.ast.RecordTerm;
 import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.parser.ast.Rule;
 import dev.jetlog.parser.ast.SourcePos;
@@ -249,7 +250,11 @@ final class InlineRelations {
             return new UnaryExpr(u.op(), substitute(u.operand(), substitution, id), u.pos());
         }
         if (term instanceof FunctorCall f) {
-            return new FunctorCall(f.name(), f.args().stream().map(t -> substitute(t, substitution, id)).toList(), f.pos());
+            return new FunctorCall(f.name(), f.args().stream().map(t -> substitute(t, substitution, id)).toList(), f.pos(),
+                    f.record());
+        }
+        if (term instanceof RecordTerm r) {
+            return new RecordTerm(r.branch(), r.args().stream().map(t -> substitute(t, substitution, id)).toList(), r.pos());
         }
         if (term instanceof Aggregate a) {
             return new Aggregate(a.kind(), a.target() == null ? null : substitute(a.target(), substitution, id),
@@ -289,7 +294,11 @@ final class InlineRelations {
             return new UnaryExpr(u.op(), expandAggregates(u.operand(), depth), u.pos());
         }
         if (term instanceof FunctorCall f) {
-            return new FunctorCall(f.name(), f.args().stream().map(t -> expandAggregates(t, depth)).toList(), f.pos());
+            return new FunctorCall(f.name(), f.args().stream().map(t -> expandAggregates(t, depth)).toList(), f.pos(),
+                    f.record());
+        }
+        if (term instanceof RecordTerm r) {
+            return new RecordTerm(r.branch(), r.args().stream().map(t -> expandAggregates(t, depth)).toList(), r.pos());
         }
         if (!(term instanceof Aggregate aggregate)) {
             return term;

@@ -10,6 +10,7 @@ import dev.jetlog.parser.ast.AstWalk;
 import dev.jetlog.parser.ast.BinaryExpr;
 import dev.jetlog.parser.ast.FunctorCall;
 import dev.jetlog.parser.ast.Literal;
+import dev.jetlog.parser.ast.RecordTerm;
 import dev.jetlog.parser.ast.Rule;
 import dev.jetlog.parser.ast.Term;
 import dev.jetlog.parser.ast.UnaryExpr;
@@ -107,6 +108,11 @@ final class NestingLimits {
                 depths.push(depth + 1);
             } else if (term instanceof FunctorCall f) {
                 for (Term arg : f.args()) {
+                    terms.push(arg);
+                    depths.push(depth + 1);
+                }
+            } else if (term instanceof RecordTerm r) {
+                for (Term arg : r.args()) {
                     terms.push(arg);
                     depths.push(depth + 1);
                 }

@@ -13,13 +13,16 @@ import dev.jetlog.parser.ast.BinaryOp;
 import dev.jetlog.parser.ast.ColumnType;
 import dev.jetlog.parser.ast.CompareOp;
 import dev.jetlog.parser.ast.Comparison;
+import dev.jetlog.parser.ast.CompoundType;
 import dev.jetlog.parser.ast.FloatConstant;
 import dev.jetlog.parser.ast.FunctorCall;
 import dev.jetlog.parser.ast.FunctorDecl;
 import dev.jetlog.parser.ast.IntegerConstant;
 import dev.jetlog.parser.ast.Literal;
 import dev.jetlog.parser.ast.Negation;
+import dev.jetlog.parser.ast.NilConstant;
 import dev.jetlog.parser.ast.Program;
+import dev.jetlog.parser.ast.RecordAccess;
 import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.parser.ast.Rule;
 import dev.jetlog.parser.ast.StringConstant;
@@ -125,6 +128,10 @@ final class TypeChecker {
             ColumnType left = infer(b.left());
             ColumnType operand = left != null ? left : infer(b.right());
             return operand != null && b.op().accepts(operand) ? operand : null;
+        } else if (term instanceof NilConstant) {
+            return ColumnType.RECORD;
+        } else if (term instanceof FunctorCall f && f.isRecordAccess()) {
+            return f.record().resultType();
         } else if (term instanceof FunctorCall f) {
             FunctorDecl decl = f.isUserDefined() ? program.functor(f.functorName()) : null;
             if (f.isAutoIncrement()) {
@@ -201,8 +208,8 @@ final class TypeChecker {
             return;
         }
         ColumnType type = left != null ? left : right != null ? right : ColumnType.NUMBER;
-        if (c.op().isOrdering() && type == ColumnType.SYMBOL) {
-            report(Diagnostic.error(c.pos(), "ordering comparison is not supported on symbol values"));
+        if (c.op().isOrdering() && (type == ColumnType.SYMBOL || type == ColumnType.RECORD)) {
+            report(Diagnostic.error(c.pos(), "ordering comparison is not supported on " + type.keyword() + " values"));
         }
         check(c.left(), type);
         check(c.right(), type);
@@ -230,6 +237,13 @@ final class TypeChecker {
             checkArithmetic(b, expected);
         } else if (term instanceof UnaryExpr n) {
             checkUnary(n, expected);
+        } else if (term instanceof NilConstant nil) {
+            types.put(nil, ColumnType.RECORD);
+            if (expected != ColumnType.RECORD) {
+                mismatch(nil, "nil is a record", expected);
+            }
+        } else if (term instanceof FunctorCall f && f.isRecordAccess()) {
+            checkRecordAccess(f, expected);
         } else if (term instanceof FunctorCall f) {
             if (f.isUserDefined()) {
                 checkUserFunctor(f, expected);
@@ -245,6 +259,24 @@ final class TypeChecker {
             }
         } else {
             checkAggregate((Aggregate) term, expected);
+        }
+    }
+
+    /** A record or ADT value packed from its fields, or one field (or the branch) read from a value. */
+    private void checkRecordAccess(FunctorCall f, ColumnType expected) {
+        RecordAccess access = f.record();
+        ColumnType result = access.resultType();
+        types.put(f, result);
+        if (result != expected) {
+            mismatch(f, access.isPack() ? "a record or ADT value" : "this field has type " + result.keyword(), expected);
+        }
+        if (access.isPack()) {
+            List<CompoundType.Field> fields = access.type().branches().get(access.branch()).fields();
+            for (int i = 0; i < fields.size(); i++) {
+                check(f.args().get(i), fields.get(i).type());
+            }
+        } else {
+            check(f.args().get(0), ColumnType.RECORD);
         }
     }
 

@@ -20,13 +20,12 @@ final class Unsupported {
         return "unsupported relation qualifier '" + name + "'";
     }
 
-    static final String RECORDS = "records '[...]' are not supported";
-    static final String ADT = "'$' constructors (algebraic data types, auto-increment) are not supported";
+    static final String ADT = "'$' without a branch name (Soufflé's old auto-increment) is not supported; use autoinc()";
 
     /** True for the token types that only occur in unsupported constructs. */
     static boolean isUnsupportedType(int type) {
         return switch (type) {
-            case DatalogLexer.UNSUPPORTED_DIRECTIVE, DatalogLexer.LBRACKET, DatalogLexer.DOLLAR -> true;
+            case DatalogLexer.UNSUPPORTED_DIRECTIVE -> true;
             default -> false;
         };
     }
@@ -35,8 +34,6 @@ final class Unsupported {
     static String forToken(Token token) {
         return switch (token.getType()) {
             case DatalogLexer.UNSUPPORTED_DIRECTIVE -> directive(token.getText());
-            case DatalogLexer.LBRACKET -> RECORDS;
-            case DatalogLexer.DOLLAR -> ADT;
             default -> null;
         };
     }

@@ -18,15 +18,13 @@ class UnsupportedConstructTest {
     }
 
     @Test
-    void functorsRecordsAndAdts() {
+    void unknownFunctorsAndTheOldAutoIncrement() {
         assertEquals(List.of(
                 "t.dl:2:25: error: functor 'sin' is not supported",
-                "t.dl:3:25: error: records '[...]' are not supported",
-                "t.dl:4:25: error: '$' constructors (algebraic data types, auto-increment) are not supported"),
+                "t.dl:3:25: error: '$' without a branch name (Soufflé's old auto-increment) is not supported; use autoinc()"),
                 errors(DECLS
                         + "e(x, z) :- e(x, y), z = sin(y).\n"
-                        + "e(x, z) :- e(x, y), z = [y, y].\n"
-                        + "e(x, z) :- e(x, y), z = $Branch(y).\n"));
+                        + "e(x, z) :- e(x, y), z = $.\n"));
     }
 
     @Test
@@ -36,15 +34,6 @@ class UnsupportedConstructTest {
                         "t.dl:3:31: error: eqrel relation c must have two columns of the same type"),
                 errors(".decl a(x: number) brie eqrel\n.decl b(x: number) btree   btree_delete\n"
                         + ".decl c(x: number, y: symbol) eqrel\n"));
-    }
-
-    @Test
-    void unionRecordAndAdtTypes() {
-        assertEquals(List.of("t.dl:1:7: error: union types are not supported",
-                        "t.dl:2:7: error: record types are not supported",
-                        "t.dl:3:7: error: algebraic data types are not supported"),
-                errors(".type U = number | symbol\n.type R = [a: number, b: symbol]\n.type T = A {x: number} | B {}\n"
-                        + ".decl r(u: U)\n"));
     }
 
     @Test

@@ -11,6 +11,8 @@ import dev.jetlog.parser.ast.FloatConstant;
 import dev.jetlog.parser.ast.FunctorCall;
 import dev.jetlog.parser.ast.FunctorDecl;
 import dev.jetlog.parser.ast.IntegerConstant;
+import dev.jetlog.parser.ast.NilConstant;
+import dev.jetlog.parser.ast.RecordAccess;
 import dev.jetlog.parser.ast.StringConstant;
 import dev.jetlog.parser.ast.Term;
 import dev.jetlog.parser.ast.UnaryExpr;
@@ -93,6 +95,9 @@ final class TermTranslator {
         if (term instanceof FloatConstant floating) {
             return new Constant(Float.floatToRawIntBits(floating.value()));
         }
+        if (term instanceof NilConstant) {
+            return new Constant(0);
+        }
         if (term instanceof StringConstant string) {
             return new Constant(symbols.applyAsInt(string.value()));
         }
@@ -104,6 +109,9 @@ final class TermTranslator {
         }
         if (term instanceof FunctorCall call) {
             List<Expr> args = call.args().stream().map(arg -> translate(arg, env)).toList();
+            if (call.isRecordAccess()) {
+                return recordAccess(call.record(), args);
+            }
             if (call.isAutoIncrement()) {
                 return new SymbolFunction(SymbolFunction.Fn.AUTOINC, List.of());
             }
@@ -117,6 +125,20 @@ final class TermTranslator {
             throw new IllegalStateException("a wildcard has no value at " + term.pos());
         }
         throw new IllegalStateException("unknown term " + term);
+    }
+
+    /** Packing (an ADT value stores its branch first) or reading a field (or an ADT value's branch). */
+    private static Expr recordAccess(RecordAccess access, List<Expr> args) {
+        if (access.isPack()) {
+            List<Expr> fields = new java.util.ArrayList<>();
+            if (access.type().isAdt()) {
+                fields.add(new Constant(access.branch()));
+            }
+            fields.addAll(args);
+            return new SymbolFunction(SymbolFunction.Fn.PACK, fields);
+        }
+        int stored = access.field() == RecordAccess.TAG ? 0 : access.type().storedIndex(access.field());
+        return new SymbolFunction(SymbolFunction.Fn.FIELD, List.of(args.get(0), new Constant(stored)));
     }
 
     private Expr binary(BinaryExpr binary, Expr left, Expr right) {
@@ -138,27 +160,34 @@ final class TermTranslator {
             case NEG -> new Unary(from == ColumnType.FLOAT ? Unary.Op.NEG_F : Unary.Op.NEG_I, operand);
             case BNOT -> new Unary(Unary.Op.BNOT, operand);
             case LNOT -> new Unary(Unary.Op.LNOT, operand);
-            case ORD, AS_NUMBER, AS_UNSIGNED, AS_FLOAT, AS_SYMBOL -> operand;
+            case ORD, AS_NUMBER, AS_UNSIGNED, AS_FLOAT, AS_SYMBOL, AS_RECORD -> operand;
             case STRLEN -> new SymbolFunction(SymbolFunction.Fn.STRLEN, List.of(operand));
             case TO_NUMBER, TO_UNSIGNED -> switch (from) {
                 case NUMBER, UNSIGNED -> operand;
                 case FLOAT -> new Unary(unary.op() == UnaryOp.TO_NUMBER ? Unary.Op.F2I : Unary.Op.F2U, operand);
                 case SYMBOL -> new SymbolFunction(unary.op() == UnaryOp.TO_NUMBER
                         ? SymbolFunction.Fn.TO_NUMBER : SymbolFunction.Fn.TO_UNSIGNED, List.of(operand));
+                case RECORD -> throw notConvertible(unary);
             };
             case TO_FLOAT -> switch (from) {
                 case NUMBER -> new Unary(Unary.Op.I2F, operand);
                 case UNSIGNED -> new Unary(Unary.Op.U2F, operand);
                 case FLOAT -> operand;
                 case SYMBOL -> new SymbolFunction(SymbolFunction.Fn.TO_FLOAT, List.of(operand));
+                case RECORD -> throw notConvertible(unary);
             };
             case TO_STRING -> new SymbolFunction(switch (from) {
                 case NUMBER -> SymbolFunction.Fn.NUMBER_TO_STRING;
                 case UNSIGNED -> SymbolFunction.Fn.UNSIGNED_TO_STRING;
                 case FLOAT -> SymbolFunction.Fn.FLOAT_TO_STRING;
-                case SYMBOL -> throw new IllegalStateException("to_string of a symbol at " + unary.pos());
+                case SYMBOL, RECORD -> throw notConvertible(unary);
             }, List.of(operand));
         };
+    }
+
+    /** The type checker rejects these conversions; reaching one is a bug. */
+    private static IllegalStateException notConvertible(UnaryExpr unary) {
+        return new IllegalStateException(unary.op().symbol() + " of a " + "non-convertible value at " + unary.pos());
     }
 
     private static Expr lookup(String name, Map<String, Expr> env) {

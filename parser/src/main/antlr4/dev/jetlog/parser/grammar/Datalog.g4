@@ -36,12 +36,16 @@ choiceDomain : IDENT | '(' IDENT (',' IDENT)* ')' ;
 typeDecl
     : TYPE IDENT SUBTYPE IDENT                          # subtypeDecl
     | TYPE IDENT '=' IDENT ('|' IDENT)*                 # equivalenceTypeDecl
-    | TYPE IDENT '=' '[' (~']')* ']'                    # recordTypeDecl
+    | TYPE IDENT '=' '[' (field (',' field)*)? ']'      # recordTypeDecl
     | TYPE IDENT '=' adtBranch ('|' adtBranch)*         # adtTypeDecl
     | (NUMBER_TYPE | SYMBOL_TYPE) IDENT                 # legacyTypeDecl
     ;
 
-adtBranch : IDENT '{' (~'}')* '}' ;
+// `Name {x: number, y: T}`: one branch of an algebraic data type.
+adtBranch : IDENT '{' (field (',' field)*)? '}' ;
+
+// `x: number`: a field of a record type or of an ADT branch.
+field : IDENT ':' IDENT ;
 
 ioDirective : (INPUT | OUTPUT | PRINTSIZE) ioTarget (',' ioTarget)* ;
 

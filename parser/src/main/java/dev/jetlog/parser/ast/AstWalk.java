@@ -48,6 +48,8 @@ public final class AstWalk {
             forEachNestedLiteral(n.operand(), action);
         } else if (term instanceof FunctorCall f) {
             f.args().forEach(arg -> forEachNestedLiteral(arg, action));
+        } else if (term instanceof RecordTerm r) {
+            r.args().forEach(arg -> forEachNestedLiteral(arg, action));
         } else if (term instanceof Aggregate a) {
             if (a.target() != null) {
                 forEachNestedLiteral(a.target(), action);
@@ -77,6 +79,8 @@ public final class AstWalk {
             forEachVariable(n.operand(), skip, action);
         } else if (term instanceof FunctorCall f) {
             f.args().forEach(arg -> forEachVariable(arg, skip, action));
+        } else if (term instanceof RecordTerm r) {
+            r.args().forEach(arg -> forEachVariable(arg, skip, action));
         } else if (term instanceof Aggregate a) {
             if (a.target() != null) {
                 forEachVariable(a.target(), skip, action);

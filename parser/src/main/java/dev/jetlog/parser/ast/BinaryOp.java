@@ -55,7 +55,7 @@ public enum BinaryOp {
         return switch (operands) {
             case NUMERIC -> type.isNumeric();
             case INTEGRAL -> type == ColumnType.NUMBER || type == ColumnType.UNSIGNED;
-            case ANY -> true;
+            case ANY -> type != ColumnType.RECORD;
             case SYMBOL -> type == ColumnType.SYMBOL;
         };
     }

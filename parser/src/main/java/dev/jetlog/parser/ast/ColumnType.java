@@ -1,4 +1,5 @@
-// The four primitive column types of the Soufflé dialect; every value is stored as 32 bits.
+// The column types of the Soufflé dialect as the engine stores them, every value in 32 bits: the four
+// primitive types, and records (records and ADT values alike, as ids of the record table).
 package dev.jetlog.parser.ast;
 
 public enum ColumnType {
@@ -9,7 +10,12 @@ public enum ColumnType {
     /** IEEE 754 float32, stored as int bits. */
     FLOAT("float"),
     /** Interned string: the int is an id in the engine's symbol table. */
-    SYMBOL("symbol");
+    SYMBOL("symbol"),
+    /**
+     * A record or algebraic data type value: the int is an id in the session's record table (0 is nil).
+     * Which record or ADT type a column holds is its attribute's {@link CompoundType}.
+     */
+    RECORD("record");
 
     private final String keyword;
 
@@ -24,13 +30,13 @@ public enum ColumnType {
 
     /** True for the types that support arithmetic and ordering. */
     public boolean isNumeric() {
-        return this != SYMBOL;
+        return this != SYMBOL && this != RECORD;
     }
 
     /** The type named by a keyword, or null. */
     public static ColumnType fromKeyword(String keyword) {
         for (ColumnType type : values()) {
-            if (type.keyword.equals(keyword)) {
+            if (type != RECORD && type.keyword.equals(keyword)) {
                 return type;
             }
         }

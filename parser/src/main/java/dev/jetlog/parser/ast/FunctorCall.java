@@ -1,13 +1,28 @@
-// A call of `substr(text, index, length)`, of `autoinc()` (the next number of a counter), or of a user-defined
-// functor `@name(args...)` (its name keeps the '@'). Built-in one- and two-argument functors are UnaryExpr and BinaryExpr; variadic ones fold into BinaryExpr.
+// A call of `substr(text, index, length)`, of `autoinc()` (the next number of a counter), of a user-defined
+// functor `@name(args...)` (its name keeps the '@'), or of a record functor (packing, field access). Built-in one- and two-argument functors are UnaryExpr and BinaryExpr; variadic ones fold into BinaryExpr.
 package dev.jetlog.parser.ast;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
-public record FunctorCall(String name, List<Term> args, SourcePos pos) implements Term {
+public record FunctorCall(String name, List<Term> args, SourcePos pos, RecordAccess record) implements Term {
     public FunctorCall {
         args = List.copyOf(args);
+    }
+
+    /** A built-in or user-defined functor. */
+    public FunctorCall(String name, List<Term> args, SourcePos pos) {
+        this(name, args, pos, null);
+    }
+
+    /** Packs the arguments into a record or ADT value, or reads a field of the one argument. */
+    public static FunctorCall record(RecordAccess access, List<Term> args, SourcePos pos) {
+        return new FunctorCall(access.isPack() ? "pack" : "field", args, pos, access);
+    }
+
+    /** True for the record functors the parser makes of record and ADT terms. */
+    public boolean isRecordAccess() {
+        return record != null;
     }
 
     /** True for `@name(...)`, a functor the embedding program implements. */
@@ -27,6 +42,9 @@ public record FunctorCall(String name, List<Term> args, SourcePos pos) implement
 
     @Override
     public String toString() {
+        if (record != null && !record.isPack()) {
+            return args.get(0) + "." + (record.field() == RecordAccess.TAG ? "branch" : "" + record.field());
+        }
         return name + args.stream().map(Term::toString).collect(Collectors.joining(", ", "(", ")"));
     }
 }

@@ -19,7 +19,7 @@ public enum UnaryOp {
     /** The length of a symbol's text in UTF-8 bytes, as Soufflé counts it. */
     STRLEN("strlen"),
     /** `as(x, T)`: the same 32 bits seen as another type (no conversion), as Soufflé's type cast. */
-    AS_NUMBER("as"), AS_UNSIGNED("as"), AS_FLOAT("as"), AS_SYMBOL("as");
+    AS_NUMBER("as"), AS_UNSIGNED("as"), AS_FLOAT("as"), AS_SYMBOL("as"), AS_RECORD("as");
 
     private final String symbol;
 
@@ -48,6 +48,7 @@ public enum UnaryOp {
             case UNSIGNED -> AS_UNSIGNED;
             case FLOAT -> AS_FLOAT;
             case SYMBOL -> AS_SYMBOL;
+            case RECORD -> AS_RECORD;
         };
     }
 
@@ -66,15 +67,16 @@ public enum UnaryOp {
         return switch (this) {
             case NEG -> operand.isNumeric() ? operand : null;
             case BNOT, LNOT -> operand == ColumnType.NUMBER || operand == ColumnType.UNSIGNED ? operand : null;
-            case TO_NUMBER -> ColumnType.NUMBER;
-            case TO_UNSIGNED -> ColumnType.UNSIGNED;
-            case TO_FLOAT -> ColumnType.FLOAT;
+            case TO_NUMBER -> operand == ColumnType.RECORD ? null : ColumnType.NUMBER;
+            case TO_UNSIGNED -> operand == ColumnType.RECORD ? null : ColumnType.UNSIGNED;
+            case TO_FLOAT -> operand == ColumnType.RECORD ? null : ColumnType.FLOAT;
             case TO_STRING -> operand.isNumeric() ? ColumnType.SYMBOL : null;
             case ORD, STRLEN -> operand == ColumnType.SYMBOL ? ColumnType.NUMBER : null;
             case AS_NUMBER -> ColumnType.NUMBER;
             case AS_UNSIGNED -> ColumnType.UNSIGNED;
             case AS_FLOAT -> ColumnType.FLOAT;
             case AS_SYMBOL -> ColumnType.SYMBOL;
+            case AS_RECORD -> ColumnType.RECORD;
         };
     }
 }

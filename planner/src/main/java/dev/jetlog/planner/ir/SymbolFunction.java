@@ -1,6 +1,7 @@
 // A function that reads or extends the symbol table: string functors, conversions between symbols and
-// numbers, min/max on text, and the match/contains predicates (1 or 0); and autoinc(), whose counter lives
-// with the session. Backends evaluate these on the host.
+// numbers, min/max on text, and the match/contains predicates (1 or 0); autoinc(), whose counter lives
+// with the session; and packing and reading records, which live in the session's record table. Backends
+// evaluate these on the host.
 package dev.jetlog.planner.ir;
 
 import java.util.List;
@@ -17,7 +18,11 @@ public record SymbolFunction(Fn fn, List<Expr> args) implements Expr {
         /** 1 if the second argument's text contains the first's, else 0. */
         CONTAINS(2),
         /** autoinc(): 0, 1, 2, ... one number per evaluation, counted per session. */
-        AUTOINC(0);
+        AUTOINC(0),
+        /** The id of the record whose fields are the arguments (any number of them), made if new. */
+        PACK(-1),
+        /** Field number args[1] of record args[0]; 0 for nil or a field past the record's end. */
+        FIELD(2);
 
         private final int arity;
 
@@ -25,6 +30,7 @@ public record SymbolFunction(Fn fn, List<Expr> args) implements Expr {
             this.arity = arity;
         }
 
+        /** The number of arguments; -1 for any number. */
         public int arity() {
             return arity;
         }
@@ -32,7 +38,7 @@ public record SymbolFunction(Fn fn, List<Expr> args) implements Expr {
 
     public SymbolFunction {
         args = List.copyOf(args);
-        if (args.size() != fn.arity()) {
+        if (fn.arity() >= 0 && args.size() != fn.arity()) {
             throw new IllegalArgumentException(fn + " takes " + fn.arity() + " arguments, given " + args.size());
         }
     }

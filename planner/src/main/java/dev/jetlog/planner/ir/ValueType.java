@@ -4,14 +4,14 @@ package dev.jetlog.planner.ir;
 import dev.jetlog.parser.ast.ColumnType;
 
 public enum ValueType {
-    /** Two's-complement signed int; also symbol ids, which only meet = and !=. */
+    /** Two's-complement signed int; also symbol and record ids, which only meet = and !=. */
     SIGNED,
     UNSIGNED,
     FLOAT;
 
     public static ValueType of(ColumnType type) {
         return switch (type) {
-            case NUMBER, SYMBOL -> SIGNED;
+            case NUMBER, SYMBOL, RECORD -> SIGNED;
             case UNSIGNED -> UNSIGNED;
             case FLOAT -> FLOAT;
         };

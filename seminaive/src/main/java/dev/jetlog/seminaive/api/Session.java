@@ -6,6 +6,8 @@
 package dev.jetlog.seminaive.api;
 
 import dev.jetlog.datasets.IntRows;
+import dev.jetlog.datasets.RecordTable;
+import dev.jetlog.datasets.RecordText;
 import dev.jetlog.parser.ast.ColumnType;
 import dev.jetlog.parser.ast.FunctorDecl;
 import dev.jetlog.parser.ast.RelationDecl;
@@ -57,6 +59,8 @@ public final class Session implements AutoCloseable {
     /** Why the session left the backend "auto" chose, or null. */
     private String fallback;
     private final SymbolTable symbols = new SymbolTable();
+    private final RecordTable records = new RecordTable();
+    private final RecordText recordText = new RecordText(symbols, records);
     private final OneThreadAtATime guard = new OneThreadAtATime();
     private final Map<String, IntRows> facts = new LinkedHashMap<>();
     /** Per relation, how many of its facts the evaluator has (after a successful run). */
@@ -82,7 +86,7 @@ public final class Session implements AutoCloseable {
         Map<String, java.util.function.Function<Object[], Object>> functors = new HashMap<>();
         options.functors().forEach((name, functor) -> functors.put(name, functor::apply));
         BackendRegistry.Selection selection = BackendRegistry.choose(options.backend());
-        this.backendOptions = options.backendOptions().withSymbols(new HostFunctions(symbols, functors));
+        this.backendOptions = options.backendOptions().withSymbols(new HostFunctions(symbols, records, functors));
         this.backend = selection.provider().create(backendOptions);
         this.autoSelected = BackendRegistry.AUTO.equals(options.backend());
         this.backendChoice = selection.explanation();
@@ -149,7 +153,7 @@ public final class Session implements AutoCloseable {
             checkArity(decl, values.length);
             int[] row = new int[values.length];
             for (int c = 0; c < values.length; c++) {
-                row[c] = ValueEncoding.encode(decl, c, values[c], symbols);
+                row[c] = ValueEncoding.encode(decl, c, values[c], symbols, recordText);
             }
             factsOf(decl).add(row);
         }
@@ -203,7 +207,7 @@ public final class Session implements AutoCloseable {
      */
     public void loadInputs(Path factsDir) {
         try (OneThreadAtATime.Entry use = guard.enter("loadInputs()")) {
-            InputLoader.load(program.checked().program(), factsDir, symbols, (relation, rows) -> {
+            InputLoader.load(program.checked().program(), factsDir, symbols, records, (relation, rows) -> {
                 IntRows target = factsOf(declaration(relation));
                 if (target.isEmpty()) {
                     facts.put(relation, rows);
@@ -400,14 +404,13 @@ public final class Session implements AutoCloseable {
     public List<Tuple> tuples(String relation) {
         try (OneThreadAtATime.Entry use = guard.enter("tuples()")) {
             RelationDecl decl = declaration(relation);
-            List<ColumnType> types = decl.attributes().stream().map(a -> a.type()).toList();
             int[] data = rows(relation);
             int count = (int) count(relation);
             List<Tuple> tuples = new ArrayList<>(count);
             for (int r = 0; r < count; r++) {
                 int[] values = new int[decl.arity()];
                 System.arraycopy(data, r * decl.arity(), values, 0, decl.arity());
-                tuples.add(new Tuple(values, types, symbols));
+                tuples.add(new Tuple(values, decl.attributes(), symbols, recordText));
             }
             return tuples;
         }
@@ -432,13 +435,12 @@ public final class Session implements AutoCloseable {
             RelationDecl decl = declaration(relation);
             checkArity(decl, pattern.length);
             Rows full = result(relation);
-            List<ColumnType> types = decl.attributes().stream().map(a -> a.type()).toList();
             int bound = 0;
             for (Object value : pattern) {
                 bound += value == ANY ? 0 : 1;
             }
             if (bound == 0) {
-                return new TupleCursor(backend, full, false, types, symbols);
+                return new TupleCursor(backend, full, false, decl.attributes(), symbols, recordText);
             }
             int[] columns = new int[bound];
             int[] values = new int[bound];
@@ -448,12 +450,12 @@ public final class Session implements AutoCloseable {
                 }
                 if (decl.columnType(c) == ColumnType.SYMBOL && pattern[c] instanceof String text
                         && symbols.lookup(text) < 0) {
-                    return new TupleCursor(backend, backend.empty(decl.arity()), true, types, symbols);
+                    return new TupleCursor(backend, backend.empty(decl.arity()), true, decl.attributes(), symbols, recordText);
                 }
                 columns[i] = c;
-                values[i++] = ValueEncoding.encode(decl, c, pattern[c], symbols);
+                values[i++] = ValueEncoding.encode(decl, c, pattern[c], symbols, recordText);
             }
-            return new TupleCursor(backend, evaluator.lookup(relation, columns, values), true, types, symbols);
+            return new TupleCursor(backend, evaluator.lookup(relation, columns, values), true, decl.attributes(), symbols, recordText);
         }
     }
 
@@ -490,7 +492,7 @@ public final class Session implements AutoCloseable {
             if (OutputWriter.writesFiles(program.checked().program())) {
                 OutputWriter.checkOutputDirectory(outputDir);
             }
-            OutputWriter.writeOutputs(program.checked().program(), outputDir, stdout, symbols, this::relationRows);
+            OutputWriter.writeOutputs(program.checked().program(), outputDir, stdout, symbols, records, this::relationRows);
         } catch (DataException e) {
             throw new JetLogException(e.getMessage(), e);
         }
@@ -499,7 +501,7 @@ public final class Session implements AutoCloseable {
     /** Prints every .output relation to stdout with its header line, as Soufflé's -D - does. */
     public void printOutputs(PrintStream stdout) {
         try (OneThreadAtATime.Entry use = guard.enter("printOutputs()")) {
-            OutputWriter.writeOutputs(program.checked().program(), null, stdout, symbols, this::relationRows);
+            OutputWriter.writeOutputs(program.checked().program(), null, stdout, symbols, records, this::relationRows);
         } catch (DataException e) {
             throw new JetLogException(e.getMessage(), e);
         }

@@ -4,6 +4,8 @@
 // next() runs out.
 package dev.jetlog.seminaive.api;
 
+import dev.jetlog.datasets.RecordText;
+import dev.jetlog.parser.ast.Attribute;
 import dev.jetlog.parser.ast.ColumnType;
 import dev.jetlog.seminaive.spi.Backend;
 import dev.jetlog.seminaive.spi.Rows;
@@ -22,7 +24,9 @@ public final class TupleCursor implements AutoCloseable {
     private final Rows rows;
     private final boolean owned;
     private final List<ColumnType> types;
+    private final List<Attribute> attributes;
     private final SymbolTable symbols;
+    private final RecordText records;
     private final int arity;
     private final long size;
     private int[] batch = new int[0];
@@ -31,12 +35,15 @@ public final class TupleCursor implements AutoCloseable {
     private long position = -1;
     private boolean closed;
 
-    TupleCursor(Backend backend, Rows rows, boolean owned, List<ColumnType> types, SymbolTable symbols) {
+    TupleCursor(Backend backend, Rows rows, boolean owned, List<Attribute> attributes, SymbolTable symbols,
+                RecordText records) {
         this.backend = backend;
         this.rows = rows;
         this.owned = owned;
-        this.types = List.copyOf(types);
+        this.attributes = List.copyOf(attributes);
+        this.types = attributes.stream().map(Attribute::type).toList();
         this.symbols = symbols;
+        this.records = records;
         this.arity = types.size();
         this.size = rows.size();
     }
@@ -102,7 +109,7 @@ public final class TupleCursor implements AutoCloseable {
         for (int c = 0; c < arity; c++) {
             values[c] = raw(c);
         }
-        return new Tuple(values, types, symbols);
+        return new Tuple(values, attributes, symbols, records);
     }
 
     @Override

@@ -1,7 +1,9 @@
-// Turns Java values given through the API into a column's 32 bits, checking type and range.
+// Turns Java values given through the API into a column's 32 bits, checking type and range; a record or
+// ADT value is given as its text, as in fact files.
 package dev.jetlog.seminaive.api;
 
 import dev.jetlog.datasets.FloatRange;
+import dev.jetlog.datasets.RecordText;
 import dev.jetlog.parser.ast.ColumnType;
 import dev.jetlog.parser.ast.RelationDecl;
 
@@ -9,7 +11,7 @@ final class ValueEncoding {
     private ValueEncoding() {
     }
 
-    static int encode(RelationDecl decl, int column, Object value, SymbolTable symbols) {
+    static int encode(RelationDecl decl, int column, Object value, SymbolTable symbols, RecordText records) {
         ColumnType type = decl.columnType(column);
         String where = "column " + column + " of '" + decl.name() + "' (" + type.keyword() + ")";
         if (value == null) {
@@ -49,6 +51,15 @@ final class ValueEncoding {
                     try {
                         return Float.floatToRawIntBits(FloatRange.narrow(((Number) value).doubleValue()));
                     } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(where + ": " + e.getMessage());
+                    }
+                }
+                break;
+            case RECORD:
+                if (value instanceof String text) {
+                    try {
+                        return records.parse(text, decl.attributes().get(column).compound());
+                    } catch (RecordText.BadRecord e) {
                         throw new IllegalArgumentException(where + ": " + e.getMessage());
                     }
                 }

@@ -131,6 +131,10 @@ public final class DirectiveCheck {
                 errors.add(Diagnostic.error(directive.pos(), "IO=sqlite needs at least one attribute; "
                         + directive.relation() + " has none"));
             }
+            if (decl.attributes().stream().anyMatch(a -> a.type() == dev.jetlog.parser.ast.ColumnType.RECORD)) {
+                errors.add(Diagnostic.error(directive.pos(), "IO=sqlite does not support record or ADT columns, which "
+                        + directive.relation() + " has; use IO=file"));
+            }
             String name = directive.parameter(FILENAME, directive.parameter(DBNAME, ""));
             if (name.startsWith("file:") || name.startsWith(":memory:")) {
                 errors.add(Diagnostic.error(directive.pos(), "the database of " + directive.relation() + " must be a file"

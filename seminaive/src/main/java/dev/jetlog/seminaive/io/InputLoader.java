@@ -6,6 +6,9 @@ import dev.jetlog.datasets.FactsFormatException;
 import dev.jetlog.datasets.FactsReader;
 import dev.jetlog.datasets.IntRows;
 import dev.jetlog.datasets.IoErrors;
+import dev.jetlog.datasets.RecordTable;
+import dev.jetlog.datasets.RecordText;
+import dev.jetlog.datasets.ScratchSymbols;
 import dev.jetlog.datasets.SqliteReader;
 import dev.jetlog.datasets.SymbolEncoder;
 import dev.jetlog.parser.ast.Attribute;
@@ -31,7 +34,8 @@ public final class InputLoader {
      * Reads every .input relation and then hands the rows to sink, relation by relation; if one input
      * fails, none is handed on. Errors name the file (and the line and column, or the row, at fault).
      */
-    public static void load(Program program, Path factsDir, SymbolEncoder symbols, BiConsumer<String, IntRows> sink) {
+    public static void load(Program program, Path factsDir, SymbolEncoder symbols, RecordTable records,
+                            BiConsumer<String, IntRows> sink) {
         List<Map.Entry<String, IntRows>> loaded = new ArrayList<>();
         for (Directive directive : program.directives()) {
             if (directive.kind() != DirectiveKind.INPUT) {
@@ -43,8 +47,14 @@ public final class InputLoader {
             List<ColumnType> types = decl.attributes().stream().map(Attribute::type).toList();
             try {
                 checkReadable(file, decl, directive);
-                IntRows rows = io.kind() == IoKind.SQLITE ? SqliteReader.read(file, decl.name(), types, symbols)
-                        : FactsReader.read(file, types, io.readOptions(), symbols);
+                IntRows rows;
+                if (io.kind() == IoKind.SQLITE) {
+                    rows = SqliteReader.read(file, decl.name(), types, symbols);
+                } else if (types.contains(ColumnType.RECORD)) {
+                    rows = readWithRecords(file, decl, io, symbols, records);
+                } else {
+                    rows = FactsReader.read(file, types, io.readOptions(), symbols);
+                }
                 loaded.add(Map.entry(decl.name(), rows));
             } catch (FactsFormatException e) {
                 throw new DataException(e.getMessage(), e);
@@ -54,6 +64,41 @@ public final class InputLoader {
             }
         }
         loaded.forEach(entry -> sink.accept(entry.getKey(), entry.getValue()));
+    }
+
+    /**
+     * A relation with record columns: every field is first read as text (into a scratch symbol table, so the
+     * texts of whole records do not stay in the session's), then records are parsed and symbols interned.
+     */
+    private static IntRows readWithRecords(Path file, RelationDecl decl, IoParameters io, SymbolEncoder symbols,
+                                           RecordTable records) throws IOException, FactsFormatException {
+        List<ColumnType> asText = decl.attributes().stream()
+                .map(a -> a.type() == ColumnType.RECORD ? ColumnType.SYMBOL : a.type()).toList();
+        ScratchSymbols scratch = new ScratchSymbols();
+        IntRows text = FactsReader.read(file, asText, io.readOptions(), scratch);
+        RecordText parser = new RecordText(symbols, records);
+        int arity = decl.arity();
+        IntRows rows = new IntRows(arity, text.size());
+        int[] row = new int[arity];
+        for (int r = 0; r < text.size(); r++) {
+            for (int c = 0; c < arity; c++) {
+                Attribute attribute = decl.attributes().get(c);
+                int value = text.get(r, c);
+                if (attribute.type() == ColumnType.SYMBOL) {
+                    value = symbols.encode(scratch.decode(value));
+                } else if (attribute.type() == ColumnType.RECORD) {
+                    try {
+                        value = parser.parse(scratch.decode(value), attribute.compound());
+                    } catch (RecordText.BadRecord e) {
+                        throw new DataException(file + ": fact " + (r + 1) + ", column " + (c + 1) + " ("
+                                + attribute.name() + "): " + e.getMessage());
+                    }
+                }
+                row[c] = value;
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     private static void checkReadable(Path file, RelationDecl decl, Directive directive) {

@@ -5,6 +5,8 @@ package dev.jetlog.seminaive.io;
 import dev.jetlog.datasets.CsvWriteOptions;
 import dev.jetlog.datasets.FactsWriter;
 import dev.jetlog.datasets.IoErrors;
+import dev.jetlog.datasets.RecordTable;
+import dev.jetlog.datasets.RecordText;
 import dev.jetlog.datasets.SqliteWriter;
 import dev.jetlog.datasets.StagedOutput;
 import dev.jetlog.datasets.SymbolEncoder;
@@ -40,7 +42,8 @@ public final class OutputWriter {
      * goes to stdout is printed after the files are in place. rows gives a relation's row-major tuples.
      */
     public static void writeOutputs(Program program, Path outputDir, PrintStream stdout, SymbolEncoder symbols,
-                                    Function<String, RelationRows> rows) {
+                                    RecordTable records, Function<String, RelationRows> rows) {
+        RecordText recordText = new RecordText(symbols, records);
         List<StagedOutput> staged = new ArrayList<>();
         List<Directive> printed = new ArrayList<>();
         Map<Path, List<SqliteWriter.Table>> databases = new LinkedHashMap<>();
@@ -65,7 +68,7 @@ public final class OutputWriter {
                 }
                 try {
                     staged.add(FactsWriter.stage(file, relation.data(), relation.count(), types(decl),
-                            io.writeOptions(), symbols));
+                            withRecords(io.writeOptions(), decl, recordText), symbols));
                 } catch (IOException e) {
                     throw new DataException("cannot write output of '" + decl.name() + "' to " + file + ": "
                             + IoErrors.reason(e, file) + "; no output was replaced", e);
@@ -101,7 +104,7 @@ public final class OutputWriter {
             if (outputDir != null && io.kind() == IoKind.STDOUT_PRINTSIZE) {
                 printSize(stdout, decl.name(), rows.apply(decl.name()).count());
             } else {
-                printRelation(decl, rows.apply(decl.name()), io, outputDir == null, stdout, symbols);
+                printRelation(decl, rows.apply(decl.name()), io, outputDir == null, stdout, symbols, recordText);
             }
         }
     }
@@ -142,7 +145,7 @@ public final class OutputWriter {
      * a rule of '=', the rows, and a rule of '='.
      */
     private static void printRelation(RelationDecl decl, RelationRows relation, IoParameters io, boolean alwaysHeader,
-                                      PrintStream stdout, SymbolEncoder symbols) {
+                                      PrintStream stdout, SymbolEncoder symbols, RecordText recordText) {
         StringBuilder head = new StringBuilder("---------------\n").append(decl.name()).append('\n');
         if (io.headers() || alwaysHeader) {
             head.append(io.headerLine()).append('\n');
@@ -151,12 +154,21 @@ public final class OutputWriter {
         stdout.flush();
         try {
             FactsWriter.write(stdout, relation.data(), relation.count(), types(decl),
-                    new CsvWriteOptions(io.delimiter(), io.rfc4180(), null, false), symbols);
+                    withRecords(new CsvWriteOptions(io.delimiter(), io.rfc4180(), null, false), decl, recordText),
+                    symbols);
         } catch (IOException e) {
             throw new DataException("cannot print " + decl.name() + ": " + IoErrors.reason(e, null), e);
         }
         stdout.print("===============\n");
         stdout.flush();
+    }
+
+    /** The options, writing the relation's record columns (if any) as Soufflé does. */
+    private static CsvWriteOptions withRecords(CsvWriteOptions options, RelationDecl decl, RecordText recordText) {
+        if (decl.attributes().stream().noneMatch(a -> a.type() == ColumnType.RECORD)) {
+            return options;
+        }
+        return options.withRecords((column, value) -> recordText.format(value, decl.attributes().get(column).compound()));
     }
 
     private static List<ColumnType> types(RelationDecl decl) {

@@ -3,6 +3,7 @@
 // contains), with Soufflé 2.5's results, and the user-defined functors the embedding program registered.
 package dev.jetlog.seminaive.spi;
 
+import dev.jetlog.datasets.RecordTable;
 import dev.jetlog.datasets.SymbolEncoder;
 import dev.jetlog.parser.ast.ColumnType;
 import dev.jetlog.planner.ir.SymbolFunction;
@@ -18,9 +19,10 @@ import java.util.regex.PatternSyntaxException;
 
 public final class HostFunctions {
     /** For sessions that never evaluate a symbol function (and backend tests): any use is an error. */
-    public static final HostFunctions NONE = new HostFunctions(null, Map.of());
+    public static final HostFunctions NONE = new HostFunctions(null, null, Map.of());
 
     private final SymbolEncoder symbols;
+    private final RecordTable records;
     /** User-defined functors by name: Java values in (Integer, Long, Float, String by type), one out. */
     private final Map<String, Function<Object[], Object>> functors;
     /** The counter of autoinc(). */
@@ -29,9 +31,20 @@ public final class HostFunctions {
     private final ConcurrentHashMap<Integer, Pattern> patterns = new ConcurrentHashMap<>();
     private static final Pattern BAD_PATTERN = Pattern.compile("(?!)");
 
-    public HostFunctions(SymbolEncoder symbols, Map<String, Function<Object[], Object>> functors) {
+    public HostFunctions(SymbolEncoder symbols, RecordTable records, Map<String, Function<Object[], Object>> functors) {
         this.symbols = symbols;
+        this.records = records;
         this.functors = Map.copyOf(functors);
+    }
+
+    /** Functions over a symbol table, with a record table of their own. */
+    public HostFunctions(SymbolEncoder symbols, Map<String, Function<Object[], Object>> functors) {
+        this(symbols, new RecordTable(), functors);
+    }
+
+    /** The session's records, which PACK makes and FIELD reads. */
+    public RecordTable records() {
+        return records;
     }
 
     /** True if a user-defined functor of that name is registered. */
@@ -68,6 +81,7 @@ public final class HostFunctions {
             case UNSIGNED -> Integer.toUnsignedLong(bits);
             case FLOAT -> Float.intBitsToFloat(bits);
             case SYMBOL -> text(bits);
+            case RECORD -> bits;
         };
     }
 
@@ -81,11 +95,11 @@ public final class HostFunctions {
             float result = number.floatValue();
             return Float.isNaN(result) ? 0x7fc00000 : Float.floatToIntBits(result);
         }
-        if ((type == ColumnType.NUMBER || type == ColumnType.UNSIGNED) && (value instanceof Integer
+        if ((type == ColumnType.NUMBER || type == ColumnType.UNSIGNED || type == ColumnType.RECORD) && (value instanceof Integer
                 || value instanceof Long || value instanceof Short || value instanceof Byte)) {
             long number = ((Number) value).longValue();
-            long min = type == ColumnType.NUMBER ? Integer.MIN_VALUE : 0;
-            long max = type == ColumnType.NUMBER ? Integer.MAX_VALUE : 0xFFFF_FFFFL;
+            long min = type == ColumnType.UNSIGNED ? 0 : Integer.MIN_VALUE;
+            long max = type == ColumnType.UNSIGNED ? 0xFFFF_FFFFL : Integer.MAX_VALUE;
             if (number >= min && number <= max) {
                 return (int) number;
             }
@@ -96,6 +110,12 @@ public final class HostFunctions {
 
     /** Evaluates the function on argument values (symbol ids or 32-bit numbers, as the function takes them). */
     public int apply(SymbolFunction.Fn fn, int[] args) {
+        if (fn == SymbolFunction.Fn.PACK || fn == SymbolFunction.Fn.FIELD) {
+            if (records == null) {
+                throw new BackendException("record function " + fn + " evaluated without a record table");
+            }
+            return fn == SymbolFunction.Fn.PACK ? records.pack(args) : records.field(args[0], args[1]);
+        }
         if (symbols == null) {
             throw new BackendException("symbol function " + fn + " evaluated without a symbol table");
         }
@@ -114,6 +134,7 @@ public final class HostFunctions {
             case MATCH -> pattern(args[0]).matcher(text(args[1])).matches() ? 1 : 0;
             case CONTAINS -> text(args[1]).contains(text(args[0])) ? 1 : 0;
             case AUTOINC -> counter.getAndIncrement();
+            case PACK, FIELD -> throw new IllegalStateException("record functions are handled above");
         };
     }
 

@@ -16,6 +16,8 @@ import dev.jetlog.parser.ast.FunctorCall;
 import dev.jetlog.parser.ast.IntegerConstant;
 import dev.jetlog.parser.ast.Literal;
 import dev.jetlog.parser.ast.Negation;
+import dev.jetlog.parser.ast.NilConstant;
+import dev.jetlog.parser.ast.RecordAccess;
 import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.parser.ast.Rule;
 import dev.jetlog.parser.ast.StringConstant;
@@ -286,7 +288,8 @@ public final class NaiveEvaluator {
             for (Row row : relations.get(decl.name())) {
                 StringBuilder line = new StringBuilder();
                 for (int c = 0; c < row.values.length; c++) {
-                    line.append(c == 0 ? "" : "\t").append(scalars.render(decl.columnType(c), row.values[c]));
+                    line.append(c == 0 ? "" : "\t").append(scalars.render(decl.columnType(c),
+                            decl.attributes().get(c).compound(), row.values[c]));
                 }
                 lines.add(line.toString());
             }
@@ -624,6 +627,10 @@ public final class NaiveEvaluator {
         } else if (term instanceof UnaryExpr unary) {
             Integer operand = evaluate(unary.operand());
             return operand == null ? null : scalars.unary(unary.op(), checked.typeOf(unary.operand()), operand);
+        } else if (term instanceof NilConstant) {
+            return 0;
+        } else if (term instanceof FunctorCall call && call.isRecordAccess()) {
+            return recordAccess(call);
         } else if (term instanceof FunctorCall call) {
             if (call.isUserDefined() || call.isAutoIncrement()) {
                 throw new IllegalArgumentException("the reference evaluator has no user-defined functors or autoinc: "
@@ -637,6 +644,29 @@ public final class NaiveEvaluator {
             return aggregate(aggregate);
         }
         throw new IllegalStateException("no value for " + term);
+    }
+
+    /** Packs a record or ADT value (an ADT value's branch first), or reads one of its fields or its branch. */
+    private Integer recordAccess(FunctorCall call) {
+        RecordAccess access = call.record();
+        List<Integer> values = new ArrayList<>();
+        for (Term arg : call.args()) {
+            Integer value = evaluate(arg);
+            if (value == null) {
+                return null;
+            }
+            values.add(value);
+        }
+        if (access.isPack()) {
+            List<Integer> fields = new ArrayList<>();
+            if (access.type().isAdt()) {
+                fields.add(access.branch());
+            }
+            fields.addAll(values);
+            return scalars.pack(fields);
+        }
+        int index = access.field() == RecordAccess.TAG ? 0 : access.type().isAdt() ? access.field() + 1 : access.field();
+        return scalars.field(values.get(0), index);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.jetlog.datasets.FloatFormat;
 import dev.jetlog.parser.ast.BinaryOp;
 import dev.jetlog.parser.ast.ColumnType;
 import dev.jetlog.parser.ast.CompareOp;
+import dev.jetlog.parser.ast.CompoundType;
 import dev.jetlog.parser.ast.FunctorCall;
 import dev.jetlog.parser.ast.UnaryOp;
 
@@ -21,6 +22,9 @@ import java.util.Map;
 final class Scalars {
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<String> names = new ArrayList<>();
+    private final Map<List<Integer>, Integer> recordIds = new HashMap<>();
+    /** Fields by record id; entry 0 stands for nil. */
+    private final List<List<Integer>> records = new ArrayList<>(List.of(List.of()));
 
     int symbol(String name) {
         return ids.computeIfAbsent(name, n -> {
@@ -56,18 +60,55 @@ final class Scalars {
                     return symbol(text);
                 }
             }
+            case RECORD -> throw new IllegalArgumentException("the reference evaluator takes no record inputs");
         }
         throw new IllegalArgumentException("cannot store " + value + " in a " + type.keyword() + " column");
     }
 
     /** A column value as the engine's output files print it. */
-    String render(ColumnType type, int bits) {
+    String render(ColumnType type, CompoundType compound, int bits) {
         return switch (type) {
             case NUMBER -> Integer.toString(bits);
             case UNSIGNED -> Integer.toUnsignedString(bits);
             case FLOAT -> FloatFormat.formatBits(bits);
             case SYMBOL -> names.get(bits);
+            case RECORD -> renderRecord(compound, bits);
         };
+    }
+
+    /** `[a, b]`, `nil`, `$Branch(a, b)` or `$Branch`, as Soufflé prints records and ADT values. */
+    private String renderRecord(CompoundType type, int id) {
+        if (id == 0) {
+            return "nil";
+        }
+        List<Integer> fields = records.get(id);
+        int offset = type.isAdt() ? 1 : 0;
+        CompoundType.Branch branch = type.branches().get(type.isAdt() ? fields.get(0) : 0);
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < branch.arity(); i++) {
+            CompoundType.Field field = branch.fields().get(i);
+            parts.add(render(field.type(), field.compound(), fields.get(i + offset)));
+        }
+        if (type.isAdt()) {
+            return "$" + branch.name() + (parts.isEmpty() ? "" : "(" + String.join(", ", parts) + ")");
+        }
+        return "[" + String.join(", ", parts) + "]";
+    }
+
+    /** The id of the record with these fields (ids from 1; 0 is nil). */
+    int pack(List<Integer> fields) {
+        return recordIds.computeIfAbsent(List.copyOf(fields), f -> {
+            records.add(f);
+            return records.size() - 1;
+        });
+    }
+
+    /** A field of a record by its stored index; 0 for nil or past the end. */
+    int field(int id, int index) {
+        if (id <= 0 || id >= records.size() || index >= records.get(id).size()) {
+            return 0;
+        }
+        return records.get(id).get(index);
     }
 
     /** `a op b` in the given type; null for integer division or remainder by zero. */
@@ -131,7 +172,7 @@ final class Scalars {
             case NEG -> from == ColumnType.FLOAT ? floatBits(-x) : -a;
             case BNOT -> ~a;
             case LNOT -> bool(a == 0);
-            case ORD, AS_NUMBER, AS_UNSIGNED, AS_FLOAT, AS_SYMBOL -> a;
+            case ORD, AS_NUMBER, AS_UNSIGNED, AS_FLOAT, AS_SYMBOL, AS_RECORD -> a;
             case STRLEN -> names.get(a).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             case TO_STRING -> symbol(from == ColumnType.FLOAT ? String.format(java.util.Locale.ROOT, "%f", x)
                     : from == ColumnType.UNSIGNED ? Long.toString(Integer.toUnsignedLong(a)) : Integer.toString(a));
@@ -149,7 +190,7 @@ final class Scalars {
                 case NUMBER -> floatBits(a);
                 case UNSIGNED -> floatBits(Integer.toUnsignedLong(a));
                 case SYMBOL -> floatBits(Float.parseFloat(names.get(a).strip()));
-                case FLOAT -> a;
+                case FLOAT, RECORD -> a;
             };
         };
     }
@@ -206,9 +247,9 @@ final class Scalars {
             }
             case UNSIGNED -> Integer.compareUnsigned(a, b);
             case NUMBER -> Integer.compare(a, b);
-            case SYMBOL -> {
+            case SYMBOL, RECORD -> {
                 if (op.isOrdering()) {
-                    throw new IllegalArgumentException("symbols have no order");
+                    throw new IllegalArgumentException("symbols and records have no order");
                 }
                 yield a == b ? 0 : 1;
             }

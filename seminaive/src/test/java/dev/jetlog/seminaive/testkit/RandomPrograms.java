@@ -184,6 +184,7 @@ public final class RandomPrograms {
                         : (long) random.nextInt(factDomain);
                 case FLOAT -> random.nextInt(factDomain + 2) * 0.5f;
                 case SYMBOL -> "s" + random.nextInt(4);
+                case RECORD -> throw new IllegalStateException("random programs have no record columns");
             };
         }
 
@@ -194,6 +195,7 @@ public final class RandomPrograms {
                 case UNSIGNED -> Integer.toString(random.nextInt(DOMAIN));
                 case FLOAT -> random.nextBoolean() ? Integer.toString(random.nextInt(4)) : (random.nextInt(4) + ".5");
                 case SYMBOL -> "\"s" + random.nextInt(4) + "\"";
+                case RECORD -> throw new IllegalStateException("random programs have no record columns");
             };
         }
 

@@ -1,4 +1,5 @@
-// Test helper: an in-memory SymbolEncoder handing out ids in order of first appearance.
+// A small in-memory SymbolEncoder handing out ids 0, 1, ... in order of first appearance: for texts that
+// must not enter a session's symbol table (the raw fields of a file with record columns), and for tests.
 package dev.jetlog.datasets;
 
 import java.util.ArrayList;
@@ -6,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-final class MapSymbols implements SymbolEncoder {
+public final class ScratchSymbols implements SymbolEncoder {
 
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<String> texts = new ArrayList<>();
@@ -24,7 +25,8 @@ final class MapSymbols implements SymbolEncoder {
         return texts.get(id);
     }
 
-    int size() {
+    /** The number of distinct texts seen. */
+    public int size() {
         return texts.size();
     }
 }
