@@ -9,6 +9,7 @@ import dev.jetlog.cpu.hisa.SortUnique;
 import dev.jetlog.hisa.Tuples;
 import dev.jetlog.planner.ir.AggregateStep;
 import dev.jetlog.planner.ir.AntiJoinStep;
+import dev.jetlog.planner.ir.GenerateStep;
 import dev.jetlog.planner.ir.IndexSpec;
 import dev.jetlog.planner.ir.JoinStep;
 import dev.jetlog.planner.ir.ScanStep;
@@ -243,6 +244,8 @@ public final class CpuBackend implements Backend {
             operator = new JoinOperator(join, compiler);
         } else if (step instanceof AntiJoinStep anti) {
             operator = new AntiJoinOperator(anti, compiler);
+        } else if (step instanceof GenerateStep generate) {
+            operator = new GenerateOperator(generate, compiler);
         } else {
             operator = new AggregateOperator((AggregateStep) step, compiler);
         }
@@ -272,6 +275,11 @@ public final class CpuBackend implements Backend {
     @Override
     public Rows aggregate(Prepared<AggregateStep> step, Rows input, Index index) {
         return new CpuRows(operator(step, AggregateOperator.class).run(tuples(input), hisa(index), parallel));
+    }
+
+    @Override
+    public Rows generate(Prepared<GenerateStep> step, Rows input) {
+        return new CpuRows(operator(step, GenerateOperator.class).run(tuples(input), parallel));
     }
 
     private static <T> T operator(Prepared<?> step, Class<T> kind) {

@@ -4,6 +4,7 @@ package dev.jetlog.cpu;
 
 import dev.jetlog.planner.ir.AggregateStep;
 import dev.jetlog.planner.ir.AntiJoinStep;
+import dev.jetlog.planner.ir.GenerateStep;
 import dev.jetlog.planner.ir.IndexSpec;
 import dev.jetlog.planner.ir.JoinStep;
 import dev.jetlog.planner.ir.ScanStep;
@@ -121,6 +122,11 @@ final class FaultyDeviceBackend implements Backend {
     @Override
     public Rows aggregate(Prepared<AggregateStep> step, Rows input, Index index) {
         return cpu.aggregate(step, input, index);
+    }
+
+    @Override
+    public Rows generate(Prepared<GenerateStep> step, Rows input) {
+        return cpu.generate(step, input);
     }
 
     @Override

@@ -6,6 +6,7 @@ package dev.jetlog.gpu;
 
 import dev.jetlog.planner.ir.AggregateStep;
 import dev.jetlog.planner.ir.AntiJoinStep;
+import dev.jetlog.planner.ir.GenerateStep;
 import dev.jetlog.planner.ir.IndexSpec;
 import dev.jetlog.planner.ir.JoinStep;
 import dev.jetlog.planner.ir.ScanStep;
@@ -215,6 +216,12 @@ public final class GpuBackend implements Backend {
             return hostSteps.run(host, input, index);
         }
         return relational.aggregate(gpu(step), gpu(input), gpu(index));
+    }
+
+    @Override
+    public Rows generate(Prepared<GenerateStep> step, Rows input) {
+        // a generator always runs on the host (GenerateStep.needsHost)
+        return hostSteps.run((HostSteps.HostPrepared<?>) step, input, null);
     }
 
     // ---- lifetime --------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ package dev.jetlog.gpu;
 import dev.jetlog.cpu.CpuBackend;
 import dev.jetlog.planner.ir.AggregateStep;
 import dev.jetlog.planner.ir.AntiJoinStep;
+import dev.jetlog.planner.ir.GenerateStep;
 import dev.jetlog.planner.ir.JoinStep;
 import dev.jetlog.planner.ir.ScanStep;
 import dev.jetlog.planner.ir.Step;
@@ -55,6 +56,8 @@ final class HostSteps implements AutoCloseable {
                 result = cpu.scan((Prepared<ScanStep>) prepared.onHost(), hostIndex);
             } else if (step instanceof JoinStep) {
                 result = cpu.join((Prepared<JoinStep>) prepared.onHost(), hostInput, hostIndex);
+            } else if (step instanceof GenerateStep) {
+                result = cpu.generate((Prepared<GenerateStep>) prepared.onHost(), hostInput);
             } else if (step instanceof AntiJoinStep) {
                 result = cpu.antiJoin((Prepared<AntiJoinStep>) prepared.onHost(), hostInput, hostIndex);
             } else {

@@ -81,6 +81,9 @@ public final class DatalogParser {
         List<Diagnostic> recordErrors = new ArrayList<>();
         program = RecordDesugarer.desugar(program, builder.types(), recordErrors);
         fail(source, recordErrors);
+        List<Diagnostic> rangeErrors = new ArrayList<>();
+        program = RangeGenerators.place(program, rangeErrors);
+        fail(source, rangeErrors);
 
         SemanticChecker checker = new SemanticChecker(program, source.textOrder());
         List<Diagnostic> errors = checker.errors();

@@ -174,6 +174,12 @@ final class ExpressionBuilder extends DatalogBaseVisitor<Term> {
             }
             return new FunctorCall(name, List.of(), pos);
         }
+        if (name.equals("range")) {
+            if (args.size() != 2 && args.size() != 3) {
+                return badArity(pos, name, "2 or 3 arguments", args.size());
+            }
+            return new FunctorCall(name, args.stream().map(this::visit).toList(), pos);
+        }
         if (name.equals("substr")) {
             if (args.size() != 3) {
                 return badArity(pos, name, "3 arguments", args.size());

@@ -132,6 +132,14 @@ final class TypeChecker {
             return ColumnType.RECORD;
         } else if (term instanceof FunctorCall f && f.isRecordAccess()) {
             return f.record().resultType();
+        } else if (term instanceof FunctorCall f && f.isRange()) {
+            for (Term arg : f.args()) {
+                ColumnType type = infer(arg);
+                if (type != null) {
+                    return type;
+                }
+            }
+            return null;
         } else if (term instanceof FunctorCall f) {
             FunctorDecl decl = f.isUserDefined() ? program.functor(f.functorName()) : null;
             if (f.isAutoIncrement()) {
@@ -244,6 +252,8 @@ final class TypeChecker {
             }
         } else if (term instanceof FunctorCall f && f.isRecordAccess()) {
             checkRecordAccess(f, expected);
+        } else if (term instanceof FunctorCall f && f.isRange()) {
+            checkRange(f, expected);
         } else if (term instanceof FunctorCall f) {
             if (f.isUserDefined()) {
                 checkUserFunctor(f, expected);
@@ -259,6 +269,26 @@ final class TypeChecker {
             }
         } else {
             checkAggregate((Aggregate) term, expected);
+        }
+    }
+
+    /** range(from, to[, step]): numeric arguments of one type, which its values have. */
+    private void checkRange(FunctorCall f, ColumnType expected) {
+        ColumnType type = infer(f);
+        if (type == null) {
+            type = expected;
+        }
+        types.put(f, type);
+        if (!type.isNumeric()) {
+            report(Diagnostic.error(f.pos(), "range takes number, unsigned or float arguments, not " + type.keyword()));
+            f.args().forEach(arg -> checkQuietly(arg, inferOr(arg, ColumnType.NUMBER)));
+            return;
+        }
+        if (type != expected) {
+            mismatch(f, "range yields " + type.keyword() + " values", expected);
+        }
+        for (Term arg : f.args()) {
+            check(arg, type);
         }
     }
 

@@ -1,11 +1,12 @@
 // Builds the pipeline of one rule version: chooses the join order (the delta atom first, then the
-// atom with the most bound columns), places negations, aggregates and comparisons as soon as their
-// variables are bound, picks the index each probe needs, and keeps only live variables between steps.
+// atom with the most bound columns), places negations, range generators, aggregates and comparisons as
+// soon as their variables are bound, picks the index each probe needs, and keeps only live variables between steps.
 package dev.jetlog.planner;
 
 import dev.jetlog.parser.ast.Atom;
 import dev.jetlog.parser.ast.CompareOp;
 import dev.jetlog.parser.ast.Comparison;
+import dev.jetlog.parser.ast.FunctorCall;
 import dev.jetlog.parser.ast.Literal;
 import dev.jetlog.parser.ast.Negation;
 import dev.jetlog.parser.ast.RelationDecl;
@@ -19,6 +20,7 @@ import dev.jetlog.planner.ir.ColumnRef;
 import dev.jetlog.planner.ir.Constant;
 import dev.jetlog.planner.ir.Expr;
 import dev.jetlog.planner.ir.Filter;
+import dev.jetlog.planner.ir.GenerateStep;
 import dev.jetlog.planner.ir.IndexSpec;
 import dev.jetlog.planner.ir.JoinStep;
 import dev.jetlog.planner.ir.RelationRef;
@@ -57,6 +59,11 @@ final class PipelineBuilder {
     private final List<Negation> negations = new ArrayList<>();
     private final List<Constraint> constraints = new ArrayList<>();
     private final List<AggregateUse> aggregates;
+    private final List<Generator> generators = new ArrayList<>();
+
+    /** `x = range(...)`: the variable that takes (or is compared with) each value, and the call. */
+    private record Generator(Variable variable, FunctorCall range) {
+    }
 
     /** What the next step's INPUT row holds: variable to column (or to a constant). */
     private Map<String, Expr> env = new LinkedHashMap<>();
@@ -81,6 +88,8 @@ final class PipelineBuilder {
                 atoms.add(i);
             } else if (literal instanceof Negation negation) {
                 negations.add(negation);
+            } else if (literal instanceof Comparison comparison && generatorOf(comparison) != null) {
+                generators.add(generatorOf(comparison));
             } else if (literal instanceof Comparison comparison) {
                 constraints.add(constraintOf(comparison));
             }
@@ -96,11 +105,17 @@ final class PipelineBuilder {
         } else {
             unit();
         }
-        while (!atoms.isEmpty() || !negations.isEmpty() || !aggregates.isEmpty()) {
+        while (!atoms.isEmpty() || !negations.isEmpty() || !aggregates.isEmpty() || !generators.isEmpty()) {
             Negation negation = readyNegation();
             if (negation != null) {
                 negations.remove(negation);
                 antiJoin(negation);
+                continue;
+            }
+            Generator generator = readyGenerator();
+            if (generator != null) {
+                generators.remove(generator);
+                generate(generator);
                 continue;
             }
             AggregateUse aggregate = readyAggregate();
@@ -108,6 +123,9 @@ final class PipelineBuilder {
                 aggregates.remove(aggregate);
                 aggregate(aggregate);
                 continue;
+            }
+            if (atoms.isEmpty() && !generators.isEmpty()) {
+                throw new PlanningError(generators.get(0).range().pos(), "range reads a variable that the body never binds");
             }
             if (atoms.isEmpty()) {
                 Literal stuck = !negations.isEmpty() ? negations.get(0) : null;
@@ -124,6 +142,22 @@ final class PipelineBuilder {
             throw new PlanningError(stuck.pos(), "comparison reads a variable that the body never binds");
         }
         return steps;
+    }
+
+    /** The generator of `x = range(...)` (either way round), or null for other comparisons. */
+    private static Generator generatorOf(Comparison comparison) {
+        if (comparison.op() != CompareOp.EQ) {
+            return null;
+        }
+        if (comparison.right() instanceof FunctorCall call && call.isRange()
+                && comparison.left() instanceof Variable variable) {
+            return new Generator(variable, call);
+        }
+        if (comparison.left() instanceof FunctorCall call && call.isRange()
+                && comparison.right() instanceof Variable variable) {
+            return new Generator(variable, call);
+        }
+        return null;
     }
 
     private Constraint constraintOf(Comparison comparison) {
@@ -231,6 +265,35 @@ final class PipelineBuilder {
         steps.add(new AggregateStep(inputWidth, new RelationRef(use.atom().relation(), Version.FULL),
                 match.index(use.atom().arity(), List.of()), match.keyExprs, use.aggregate().kind(), type, target,
                 DivisionGuards.guarded(innerFilters, innerExprs), DivisionGuards.guarded(filters, output), output));
+    }
+
+    /** Each value of the range, for every input row: a new variable, or a filter on a bound one. */
+    private void generate(Generator generator) {
+        int inputWidth = width;
+        List<Term> args = generator.range().args();
+        Expr from = terms.translate(args.get(0), env);
+        Expr to = terms.translate(args.get(1), env);
+        Expr step = args.size() > 2 ? terms.translate(args.get(2), env) : null;
+        ValueType type = terms.valueType(generator.range());
+        Map<String, Expr> frame = new LinkedHashMap<>(env);
+        List<Filter> filters = new ArrayList<>();
+        ColumnRef value = new ColumnRef(Side.TUPLE, 0);
+        Expr bound = frame.get(generator.variable().name());
+        if (bound != null) {
+            filters.add(new Filter(CompareOp.EQ, type, value, bound));
+        } else {
+            frame.put(generator.variable().name(), value);
+        }
+        settle(frame, filters, constraints);
+        List<Expr> output = finish(frame);
+        List<Expr> guardedExprs = new ArrayList<>(output);
+        guardedExprs.add(from);
+        guardedExprs.add(to);
+        if (step != null) {
+            guardedExprs.add(step);
+        }
+        steps.add(new GenerateStep(inputWidth, from, to, step, type, DivisionGuards.guarded(filters, guardedExprs),
+                output));
     }
 
     // ---- matching an atom's columns --------------------------------------------------------------
@@ -361,6 +424,15 @@ final class PipelineBuilder {
         return null;
     }
 
+    private Generator readyGenerator() {
+        for (Generator generator : generators) {
+            if (boundVariables().containsAll(terms.variables(generator.range()))) {
+                return generator;
+            }
+        }
+        return null;
+    }
+
     private AggregateUse readyAggregate() {
         for (AggregateUse use : aggregates) {
             if (boundVariables().containsAll(use.correlated())) {
@@ -411,7 +483,8 @@ final class PipelineBuilder {
      */
     private List<Expr> finish(Map<String, Expr> frame) {
         List<Expr> output = new ArrayList<>();
-        boolean last = atoms.isEmpty() && negations.isEmpty() && aggregates.isEmpty() && constraints.isEmpty();
+        boolean last = atoms.isEmpty() && negations.isEmpty() && aggregates.isEmpty() && constraints.isEmpty()
+                && generators.isEmpty();
         if (last) {
             for (Term arg : rule.head().args()) {
                 if (!frame.keySet().containsAll(terms.variables(arg))) {
@@ -458,6 +531,10 @@ final class PipelineBuilder {
         }
         for (AggregateUse use : aggregates) {
             live.addAll(use.correlated());
+        }
+        for (Generator generator : generators) {
+            live.addAll(terms.variables(generator.range()));
+            live.add(generator.variable().name());
         }
         return live;
     }

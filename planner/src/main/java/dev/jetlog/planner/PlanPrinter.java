@@ -3,6 +3,7 @@ package dev.jetlog.planner;
 
 import dev.jetlog.planner.ir.AggregateStep;
 import dev.jetlog.planner.ir.AntiJoinStep;
+import dev.jetlog.planner.ir.GenerateStep;
 import dev.jetlog.planner.ir.JoinStep;
 import dev.jetlog.planner.ir.ScanStep;
 import dev.jetlog.planner.ir.Step;
@@ -50,6 +51,10 @@ final class PlanPrinter {
                     + join.relation() + " on " + join.index() + " = " + join.key()
                     + (join.skipsRepeats() && join.distinctColumns() > join.index().keyLength()
                             ? " distinct " + join.distinctColumns() : "") + tail;
+        }
+        if (step instanceof GenerateStep generate) {
+            return "generate range(" + generate.from() + ", " + generate.to()
+                    + (generate.step() == null ? "" : ", " + generate.step()) + ")" + tail;
         }
         if (step instanceof AntiJoinStep anti) {
             return "antijoin " + anti.relation() + " on " + anti.index() + " = " + anti.key() + tail;

@@ -109,6 +109,9 @@ final class TermTranslator {
         }
         if (term instanceof FunctorCall call) {
             List<Expr> args = call.args().stream().map(arg -> translate(arg, env)).toList();
+            if (call.isRange()) {
+                throw new IllegalStateException("range() is a generator, not a value, at " + call.pos());
+            }
             if (call.isRecordAccess()) {
                 return recordAccess(call.record(), args);
             }

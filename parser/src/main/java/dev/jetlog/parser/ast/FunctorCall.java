@@ -1,4 +1,4 @@
-// A call of `substr(text, index, length)`, of `autoinc()` (the next number of a counter), of a user-defined
+// A call of `substr(text, index, length)`, of `range(from, to[, step])` (a generator), of `autoinc()` (the next number of a counter), of a user-defined
 // functor `@name(args...)` (its name keeps the '@'), or of a record functor (packing, field access). Built-in one- and two-argument functors are UnaryExpr and BinaryExpr; variadic ones fold into BinaryExpr.
 package dev.jetlog.parser.ast;
 
@@ -28,6 +28,11 @@ public record FunctorCall(String name, List<Term> args, SourcePos pos, RecordAcc
     /** True for `@name(...)`, a functor the embedding program implements. */
     public boolean isUserDefined() {
         return name.startsWith("@");
+    }
+
+    /** True for `range(from, to[, step])`, which generates values rather than computing one. */
+    public boolean isRange() {
+        return record == null && name.equals("range");
     }
 
     /** True for `autoinc()`. */

@@ -7,7 +7,7 @@ package dev.jetlog.planner.ir;
 import java.util.ArrayList;
 import java.util.List;
 
-public sealed interface Step permits UnitStep, ScanStep, JoinStep, AntiJoinStep, AggregateStep {
+public sealed interface Step permits UnitStep, ScanStep, JoinStep, AntiJoinStep, AggregateStep, GenerateStep {
     /** Width of the rows this step consumes. */
     int inputWidth();
 

@@ -9,6 +9,7 @@ package dev.jetlog.seminaive.eval;
 import dev.jetlog.planner.RulePlan;
 import dev.jetlog.planner.ir.AggregateStep;
 import dev.jetlog.planner.ir.AntiJoinStep;
+import dev.jetlog.planner.ir.GenerateStep;
 import dev.jetlog.planner.ir.IndexSpec;
 import dev.jetlog.planner.ir.JoinStep;
 import dev.jetlog.planner.ir.RelationRef;
@@ -208,6 +209,10 @@ final class PipelineRunner implements AutoCloseable {
         if (step instanceof UnitStep unit) {
             Prepared<UnitStep> ready = prepared(unit);
             return List.of(timer.time(Operation.JOIN, () -> backend.unit(ready)));
+        }
+        if (step instanceof GenerateStep generate) {
+            Prepared<GenerateStep> ready = prepared(generate);
+            return List.of(timer.time(Operation.JOIN, () -> backend.generate(ready, input)));
         }
         RelationRef ref = step.relation();
         if (step instanceof AntiJoinStep || step instanceof AggregateStep) {

@@ -8,6 +8,7 @@ package dev.jetlog.seminaive.spi;
 
 import dev.jetlog.planner.ir.AggregateStep;
 import dev.jetlog.planner.ir.AntiJoinStep;
+import dev.jetlog.planner.ir.GenerateStep;
 import dev.jetlog.planner.ir.IndexSpec;
 import dev.jetlog.planner.ir.JoinStep;
 import dev.jetlog.planner.ir.ScanStep;
@@ -105,6 +106,9 @@ public interface Backend extends AutoCloseable {
 
     /** For each input row, the aggregate over its matches in index, filtered and projected. */
     Rows aggregate(Prepared<AggregateStep> step, Rows input, Index index);
+
+    /** For each input row, one row per value of the step's range, filtered and projected. */
+    Rows generate(Prepared<GenerateStep> step, Rows input);
 
     // ---- dense sets ------------------------------------------------------------------------------
 

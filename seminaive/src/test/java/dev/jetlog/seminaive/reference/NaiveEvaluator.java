@@ -543,6 +543,11 @@ public final class NaiveEvaluator {
             }
         } else {
             Comparison comparison = (Comparison) goal;
+            if (comparison.right() instanceof FunctorCall call && call.isRange()
+                    || comparison.left() instanceof FunctorCall other && other.isRange()) {
+                generate(comparison, rest, outputs, onSolution);
+                return;
+            }
             Term target = bindable(comparison.left(), comparison.right()) ? comparison.left()
                     : bindable(comparison.right(), comparison.left()) ? comparison.right() : null;
             if (target != null) {
@@ -561,6 +566,34 @@ public final class NaiveEvaluator {
                     ? scalars.stringPredicate(comparison.op(), left, right)
                     : Scalars.compare(comparison.op(), checked.typeOf(comparison.left()), left, right))) {
                 solve(rest, outputs, onSolution);
+            }
+        }
+    }
+
+    /** `x = range(...)`: x takes each value in turn, or, when bound, must equal one of them. */
+    private void generate(Comparison comparison, List<Object> rest, Set<String> outputs, Runnable onSolution) {
+        FunctorCall range = (FunctorCall) (comparison.right() instanceof FunctorCall call && call.isRange()
+                ? comparison.right() : comparison.left());
+        Variable variable = (Variable) (range == comparison.right() ? comparison.left() : comparison.right());
+        List<Integer> args = new ArrayList<>();
+        for (Term arg : range.args()) {
+            Integer value = evaluate(arg);
+            if (value == null) {
+                return;
+            }
+            args.add(value);
+        }
+        ColumnType type = checked.typeOf(range);
+        Integer bound = env.get(variable.name());
+        for (int value : Scalars.range(type, args)) {
+            if (bound != null) {
+                if (Scalars.compare(CompareOp.EQ, type, bound, value)) {
+                    solve(rest, outputs, onSolution);
+                }
+            } else {
+                env.put(variable.name(), value);
+                solve(rest, outputs, onSolution);
+                env.remove(variable.name());
             }
         }
     }

@@ -95,6 +95,49 @@ final class Scalars {
         return "[" + String.join(", ", parts) + "]";
     }
 
+    /**
+     * The values of range(from, to[, step]) as Soufflé 2.5 gives them: `to` excluded; without a step 1 or -1
+     * toward `to`; a zero step gives `from` once (none when from = to); values beyond the type end it.
+     */
+    static List<Integer> range(ColumnType type, List<Integer> args) {
+        List<Integer> values = new ArrayList<>();
+        if (type == ColumnType.FLOAT) {
+            float from = Float.intBitsToFloat(args.get(0));
+            float to = Float.intBitsToFloat(args.get(1));
+            float step = args.size() > 2 ? Float.intBitsToFloat(args.get(2)) : from < to ? 1f : -1f;
+            if (from == to) {
+                return values;
+            }
+            if (step == 0f) {
+                return List.of(args.get(0));
+            }
+            for (float x = from; step > 0 ? x < to : x > to; x += step) {
+                values.add(floatBits(x));
+                if (x + step == x) {
+                    break;
+                }
+            }
+            return values;
+        }
+        boolean unsigned = type == ColumnType.UNSIGNED;
+        long from = unsigned ? Integer.toUnsignedLong(args.get(0)) : args.get(0);
+        long to = unsigned ? Integer.toUnsignedLong(args.get(1)) : args.get(1);
+        long step = args.size() > 2 ? (unsigned ? Integer.toUnsignedLong(args.get(2)) : args.get(2))
+                : from < to ? 1 : -1;
+        long min = unsigned ? 0 : Integer.MIN_VALUE;
+        long max = unsigned ? 0xFFFF_FFFFL : Integer.MAX_VALUE;
+        if (from == to) {
+            return values;
+        }
+        if (step == 0) {
+            return List.of(args.get(0));
+        }
+        for (long x = from; (step > 0 ? x < to : x > to) && x >= min && x <= max; x += step) {
+            values.add((int) x);
+        }
+        return values;
+    }
+
     /** The id of the record with these fields (ids from 1; 0 is nil). */
     int pack(List<Integer> fields) {
         return recordIds.computeIfAbsent(List.copyOf(fields), f -> {

@@ -1,5 +1,6 @@
 // Engine-agnostic suite for operators and functors: bitwise, logical, shift and power operators, min/max, the
-// conversions between number, unsigned, float and symbol, string functors and the match/contains predicates.
+// conversions between number, unsigned, float and symbol, string functors, the match/contains predicates and
+// the range() generator.
 // The expected rows are what Soufflé 2.5 printed for the same program. Each backend's tests extend it.
 package dev.jetlog.seminaive.testkit;
 
@@ -126,6 +127,52 @@ public abstract class FunctorSuite {
                 """).fact("s", "12").fact("s", "twelve");
         JetLogException error = assertThrows(JetLogException.class, () -> run.run(backend(), 2));
         assertTrue(error.getMessage().contains("to_number(\"twelve\"): the text is not a number"), error.getMessage());
+    }
+
+    /** range() in its forms; the rows are what Soufflé 2.5 printed for the same program. */
+    private static final String RANGES = """
+            .decl a(x: number)
+            a(x) :- x = range(1, 5).
+            .decl down(x: number)
+            down(x) :- x = range(10, 1, -3).
+            .decl fl(x: float)
+            fl(x) :- x = range(0.0, 1.0, 0.25).
+            .decl u(x: unsigned)
+            u(x) :- x = range(5u, 2u).
+            .decl edge(x: number)
+            edge(x) :- x = range(2147483645, 2147483647, 1).
+            edge(x) :- x = range(3, 3).
+            edge(x) :- x = range(1, 10, -1).
+            edge(x) :- x = range(-5, 1, 0).
+            .decl pairs(x: number, y: number)
+            pairs(x, y) :- a(x), y = range(0, x), x < 4.
+            .decl head(x: number)
+            head(range(7, 9)).
+            .decl test(x: number)
+            test(x + 100) :- a(x), x = range(2, 4).
+            .decl fsteps(x: float)
+            fsteps(x) :- x = range(0.0, 0.3, 0.1).
+            """;
+
+    @Test
+    void rangeGeneratesValuesAsSouffle() {
+        Map<String, List<String>> ranges = EngineRun.program(RANGES).run(backend(), 2);
+        assertEquals(List.of("1", "2", "3", "4"), ranges.get("a"));
+        assertEquals(List.of("10", "4", "7"), ranges.get("down"));
+        assertEquals(List.of("0", "0.25", "0.5", "0.75"), ranges.get("fl"));
+        assertEquals(List.of("3", "4", "5"), ranges.get("u"));
+        assertEquals(List.of("-5", "2147483645", "2147483646"), ranges.get("edge"));
+        assertEquals(List.of("1\t0", "2\t0", "2\t1", "3\t0", "3\t1", "3\t2"), ranges.get("pairs"));
+        assertEquals(List.of("7", "8"), ranges.get("head"));
+        assertEquals(List.of("102", "103"), ranges.get("test"));
+        assertEquals(List.of("0", "0.100000001", "0.200000003"), ranges.get("fsteps"));
+    }
+
+    @Test
+    void rangeAgreesWithTheReferenceEvaluator() {
+        assertEquals(dev.jetlog.seminaive.reference.NaiveEvaluator.evaluate(
+                        dev.jetlog.parser.DatalogParser.parse("ranges.dl", RANGES), Map.of()),
+                EngineRun.program(RANGES).run(backend(), 2));
     }
 
     private static final String USER_FUNCTORS = """
