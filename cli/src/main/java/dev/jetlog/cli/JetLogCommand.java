@@ -51,7 +51,7 @@ final class JetLogCommand {
     boolean noWarnings;
 
     @Option(names = "--memory-limit", paramLabel = "SIZE", description = "memory for relations, indexes and candidates "
-            + "(e.g. 512m, 4g; default: 60% of the JVM's maximum heap, or 90% of a GPU's memory); "
+            + "(e.g. 512m, 4g; default: 60%% of the JVM's maximum heap, or 90%% of a GPU's memory); "
             + "a run that would exceed it stops early, naming the relations")
     String memoryLimit;
 

@@ -193,7 +193,9 @@ public final class FactsWriter {
                         writeBytes(delim, 0, delim.length);
                     }
                     if (types[c] == ColumnType.RECORD) {
-                        writeText(records.format(c, rows[at]), rfc4180);
+                        String text = records.format(c, rows[at]);
+                        // Soufflé quotes a record field by doubling its quotes only
+                        writeString(rfc4180 ? "\"" + text.replace("\"", "\"\"") + "\"" : text);
                     } else {
                         writeValue(types[c], rows[at], rfc4180, symbols);
                     }

@@ -31,7 +31,7 @@ class CsvOptionsReadTest {
     @TempDir
     Path dir;
 
-    private final ScratchSymbols symbols = new ScratchSymbols();
+    private final MapSymbols symbols = new MapSymbols();
 
     private IntRows read(String text, List<ColumnType> types, CsvReadOptions options) throws Exception {
         return FactsReader.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "t.facts", types,

@@ -29,7 +29,7 @@ class CsvOptionsWriteTest {
     @TempDir
     Path dir;
 
-    private final ScratchSymbols symbols = new ScratchSymbols();
+    private final MapSymbols symbols = new MapSymbols();
 
     private int[] rows() {
         return new int[] {

@@ -26,7 +26,7 @@ class FactsReaderTest {
     private static final List<ColumnType> EDGE = List.of(NUMBER, NUMBER);
 
     private static IntRows read(String text, List<ColumnType> types) throws Exception {
-        return read(text, types, "\t", new ScratchSymbols());
+        return read(text, types, "\t", new MapSymbols());
     }
 
     private static IntRows read(String text, List<ColumnType> types, String delimiter, SymbolEncoder symbols)
@@ -40,7 +40,7 @@ class FactsReaderTest {
     }
 
     private static String error(String text, List<ColumnType> types, String delimiter) {
-        return assertThrows(FactsFormatException.class, () -> read(text, types, delimiter, new ScratchSymbols()))
+        return assertThrows(FactsFormatException.class, () -> read(text, types, delimiter, new MapSymbols()))
                 .getMessage();
     }
 
@@ -62,7 +62,7 @@ class FactsReaderTest {
 
     @Test
     void crlfWithSymbolsDoesNotKeepTheCarriageReturn() throws Exception {
-        ScratchSymbols symbols = new ScratchSymbols();
+        MapSymbols symbols = new MapSymbols();
         IntRows rows = read("a\tb\r\nc\td", List.of(SYMBOL, SYMBOL), "\t", symbols);
         assertEquals("b", symbols.decode(rows.get(0, 1)));
         assertEquals("d", symbols.decode(rows.get(1, 1)));
@@ -147,7 +147,7 @@ class FactsReaderTest {
 
     @Test
     void symbolsKeepSpacesWhenTheDelimiterIsTab() throws Exception {
-        ScratchSymbols symbols = new ScratchSymbols();
+        MapSymbols symbols = new MapSymbols();
         IntRows rows = read("hello world\t 42 \n\n#not a comment\tx y\n", List.of(SYMBOL, SYMBOL), "\t", symbols);
         assertEquals(2, rows.size());
         assertEquals("hello world", symbols.decode(rows.get(0, 0)));
@@ -158,7 +158,7 @@ class FactsReaderTest {
 
     @Test
     void emptySymbolsAndUtf8() throws Exception {
-        ScratchSymbols symbols = new ScratchSymbols();
+        MapSymbols symbols = new MapSymbols();
         IntRows rows = read("a\t\tc\nПривет\t日本\t😀\n", List.of(SYMBOL, SYMBOL, SYMBOL), "\t", symbols);
         assertEquals("", symbols.decode(rows.get(0, 1)));
         assertEquals("Привет", symbols.decode(rows.get(1, 0)));
@@ -168,7 +168,7 @@ class FactsReaderTest {
 
     @Test
     void mixedSymbolAndNumberColumns() throws Exception {
-        ScratchSymbols symbols = new ScratchSymbols();
+        MapSymbols symbols = new MapSymbols();
         IntRows rows = read("alice\t30\nbob\t-4\nalice\t30\n", List.of(SYMBOL, NUMBER), "\t", symbols);
         assertArrayEquals(new int[] {0, 30, 1, -4, 0, 30}, rows.toArray());
         assertEquals("t.facts:1:7: '3 0' is not a number", error("alice\t3 0\n", List.of(SYMBOL, NUMBER)));
@@ -177,7 +177,7 @@ class FactsReaderTest {
     @Test
     void customDelimiters() throws Exception {
         assertArrayEquals(new int[] {1, 2, 3, 4}, read("1,2\n \t\n\n3, 4\r\n", EDGE, ",", null).toArray());
-        ScratchSymbols symbols = new ScratchSymbols();
+        MapSymbols symbols = new MapSymbols();
         IntRows rows = read("a b::c\td\n", List.of(SYMBOL, SYMBOL), "::", symbols);
         assertEquals("a b", symbols.decode(rows.get(0, 0)));
         assertEquals("c\td", symbols.decode(rows.get(0, 1)));
@@ -257,7 +257,7 @@ class FactsReaderTest {
     @Test
     void lineLongerThanTheBuffer() throws Exception {
         String longSymbol = "s".repeat(300_000);
-        ScratchSymbols symbols = new ScratchSymbols();
+        MapSymbols symbols = new MapSymbols();
         IntRows rows = read("x\n" + longSymbol + "\ny", List.of(SYMBOL), "\t", symbols);
         assertEquals(3, rows.size());
         assertEquals(longSymbol, symbols.decode(rows.get(1, 0)));

@@ -52,7 +52,7 @@ class FactsWriterTest {
 
     @Test
     void everyTypeExactText() throws Exception {
-        ScratchSymbols symbols = new ScratchSymbols();
+        MapSymbols symbols = new MapSymbols();
         int hi = symbols.encode("hello world");
         int[] rows = {-7, -1, Float.floatToRawIntBits(1.0f), hi,
             Integer.MIN_VALUE, Integer.MIN_VALUE, Float.floatToRawIntBits(1e10f), symbols.encode("ünï")};
@@ -110,7 +110,7 @@ class FactsWriterTest {
 
     @Test
     void roundTripSymbols() throws Exception {
-        ScratchSymbols symbols = new ScratchSymbols();
+        MapSymbols symbols = new MapSymbols();
         String[] texts = {"a", "with space", "ünïcödé", "日本語", "😀 emoji", "", "x".repeat(100_000), "#hash"};
         int[] rows = new int[texts.length * 2];
         for (int i = 0; i < texts.length; i++) {
@@ -119,7 +119,7 @@ class FactsWriterTest {
         }
         List<ColumnType> types = List.of(SYMBOL, NUMBER);
         String text = toText(rows, texts.length, types, "\t", symbols);
-        ScratchSymbols fresh = new ScratchSymbols();
+        MapSymbols fresh = new MapSymbols();
         IntRows back = readBack(text, types, "\t", fresh);
         assertEquals(texts.length, back.size());
         for (int i = 0; i < texts.length; i++) {
@@ -173,7 +173,7 @@ class FactsWriterTest {
     @Test
     void failedWriteOfANewFileLeavesNothing(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("new.facts");
-        SymbolEncoder failing = new ScratchSymbols();
+        SymbolEncoder failing = new MapSymbols();
         assertThrows(IndexOutOfBoundsException.class,
                 () -> FactsWriter.write(file, new int[] {5}, 1, List.of(SYMBOL), "\t", failing));
         assertFalse(Files.exists(file));

@@ -34,7 +34,7 @@ class SqliteTest {
     @TempDir
     Path dir;
 
-    private final ScratchSymbols symbols = new ScratchSymbols();
+    private final MapSymbols symbols = new MapSymbols();
 
     private int[] sample() {
         return new int[] {

@@ -50,6 +50,8 @@ final class ComponentExpander {
 
     private final Positions positions;
     private final List<Diagnostic> errors;
+    /** Record and ADT types declared in components, reported once however often they are instantiated. */
+    private final Set<Token> reportedTypes = new HashSet<>();
     private final Map<String, DatalogParser.ComponentDeclContext> definitions = new LinkedHashMap<>();
     /** Errors in a component body are reported once, however often it is instantiated. */
     private final Set<Token> reported = new HashSet<>();
@@ -115,7 +117,17 @@ final class ComponentExpander {
                                 + "' is not declared overridable in a base component"));
                     }
                 } else if (item.typeDecl() != null) {
-                    localType(item.typeDecl(), group.typeNames);
+                    if (item.typeDecl() instanceof DatalogParser.RecordTypeDeclContext
+                            || item.typeDecl() instanceof DatalogParser.AdtTypeDeclContext) {
+                        Token typeName = item.typeDecl().getToken(dev.jetlog.parser.grammar.DatalogLexer.IDENT, 0).getSymbol();
+                        if (reportedTypes.add(typeName)) {
+                            errors.add(Diagnostic.error(positions.of(typeName), "record and ADT types declared inside a"
+                                    + " component are not supported; declare '" + typeName.getText() + "' at the top level"));
+                        }
+                        group.typeNames.put(typeName.getText(), "number"); // reported: no cascade of unknown types
+                    } else {
+                        localType(item.typeDecl(), group.typeNames);
+                    }
                 }
             }
         }

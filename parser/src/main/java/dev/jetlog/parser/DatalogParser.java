@@ -73,9 +73,7 @@ public final class DatalogParser {
         AstBuilder builder = new AstBuilder(positions);
         Program program = builder.build(tree);
         fail(source, builder.errors());
-        List<Diagnostic> inlining = new ArrayList<>();
-        program = InlineRelations.expand(program, builder.inlineRelations(), inlining);
-        fail(source, inlining);
+        // record terms and ranges are placed before inlining, where every atom still gives its columns' types
         fail(source, NestingLimits.checkBodies(program.rules()));
         fail(source, NestingLimits.checkExpressions(program.rules()));
         List<Diagnostic> recordErrors = new ArrayList<>();
@@ -84,6 +82,11 @@ public final class DatalogParser {
         List<Diagnostic> rangeErrors = new ArrayList<>();
         program = RangeGenerators.place(program, rangeErrors);
         fail(source, rangeErrors);
+        List<Diagnostic> inlining = new ArrayList<>();
+        program = InlineRelations.expand(program, builder.inlineRelations(), inlining);
+        fail(source, inlining);
+        fail(source, NestingLimits.checkBodies(program.rules()));
+        fail(source, NestingLimits.checkExpressions(program.rules()));
 
         SemanticChecker checker = new SemanticChecker(program, source.textOrder());
         List<Diagnostic> errors = checker.errors();

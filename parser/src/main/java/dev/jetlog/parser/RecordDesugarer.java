@@ -10,6 +10,7 @@ import dev.jetlog.parser.ast.Aggregate;
 import dev.jetlog.parser.ast.AstWalk;
 import dev.jetlog.parser.ast.Atom;
 import dev.jetlog.parser.ast.BinaryExpr;
+import dev.jetlog.parser.ast.BooleanLiteral;
 import dev.jetlog.parser.ast.CompareOp;
 import dev.jetlog.parser.ast.Comparison;
 import dev.jetlog.parser.ast.CompoundType;
@@ -42,6 +43,8 @@ final class RecordDesugarer {
     private final List<Diagnostic> errors;
     /** The record type of each variable of the rule being rewritten, where one is known. */
     private Map<String, CompoundType> variableTypes;
+    /** The variables of the rule whose two record types were reported (once each). */
+    private Set<String> reportedMismatches;
     private int fresh;
 
     private RecordDesugarer(Map<String, RelationDecl> relations, DeclaredTypes types, List<Diagnostic> errors) {
@@ -108,6 +111,7 @@ final class RecordDesugarer {
     /** Reports a variable that holds values of two record types (a rule without record terms). */
     private void checkVariableTypes(Rule rule) {
         variableTypes = new HashMap<>();
+        reportedMismatches = new HashSet<>();
         List<Literal> all = new ArrayList<>(rule.body());
         all.add(rule.head());
         collectTypes(all);
@@ -115,6 +119,7 @@ final class RecordDesugarer {
 
     private Rule rewrite(Rule rule) {
         variableTypes = new HashMap<>();
+        reportedMismatches = new HashSet<>();
         fresh = 0;
         List<Literal> body = flatten(rule.body());
         List<Literal> all = new ArrayList<>(body);
@@ -151,6 +156,9 @@ final class RecordDesugarer {
                     args.add(arg);
                 }
                 flat.add(new Atom(atom.relation(), args, atom.pos()));
+            } else if (literal instanceof Comparison c && c.op() == CompareOp.EQ && c.left() instanceof RecordTerm left
+                    && c.right() instanceof RecordTerm right) {
+                equateFields(left, right, c.pos(), flat);
             } else if (literal instanceof Comparison c) {
                 flat.add(new Comparison(c.op(), flattenAggregates(c.left()), flattenAggregates(c.right()), c.pos()));
             } else {
@@ -159,6 +167,34 @@ final class RecordDesugarer {
         }
         flat.addAll(equalities);
         return flat;
+    }
+
+    /** `[a, b] = [c, d]` as `a = c, b = d` (nested pairs likewise); ADT values of two branches are never equal. */
+    private void equateFields(RecordTerm left, RecordTerm right, SourcePos pos, List<Literal> out) {
+        if (left.isAdt() != right.isAdt()) {
+            error(pos, "a record and an ADT value are compared: " + left + " = " + right);
+            return;
+        }
+        if (left.isAdt() && !left.branch().equals(right.branch())) {
+            out.add(new BooleanLiteral(false, pos));
+            return;
+        }
+        if (left.args().size() != right.args().size()) {
+            error(pos, "records of different sizes are compared: " + left + " = " + right);
+            return;
+        }
+        for (int i = 0; i < left.args().size(); i++) {
+            Term a = left.args().get(i);
+            Term b = right.args().get(i);
+            if (a instanceof Wildcard || b instanceof Wildcard) {
+                continue;
+            }
+            if (a instanceof RecordTerm ra && b instanceof RecordTerm rb) {
+                equateFields(ra, rb, pos, out);
+            } else {
+                out.add(new Comparison(CompareOp.EQ, flattenAggregates(a), flattenAggregates(b), pos));
+            }
+        }
     }
 
     private Term flattenAggregates(Term term) {
@@ -216,6 +252,9 @@ final class RecordDesugarer {
     private boolean assignType(Variable v, CompoundType compound) {
         CompoundType known = variableTypes.putIfAbsent(v.name(), compound);
         if (known != null && known != compound) {
+            if (!reportedMismatches.add(v.name())) {
+                return false;
+            }
             error(v.pos(), "variable '" + v.name() + "' holds a " + known.name() + " elsewhere in this rule, but a "
                     + compound.name() + " here");
             return false;
@@ -227,8 +266,13 @@ final class RecordDesugarer {
     private boolean propagate(Term target, Term source) {
         CompoundType type = typeOf(source);
         boolean changed = false;
-        if (type != null && target instanceof Variable v && !variableTypes.containsKey(v.name())) {
-            changed = assignType(v, type);
+        if (type != null && target instanceof Variable v) {
+            CompoundType known = variableTypes.get(v.name());
+            if (known == null) {
+                changed = assignType(v, type);
+            } else if (known != type && reportedMismatches.add(v.name())) {
+                error(v.pos(), "'" + v.name() + "' holds a " + known.name() + ", but is compared with a " + type.name());
+            }
         }
         if (source instanceof RecordTerm record) {
             changed |= propagateFields(record, type != null ? type : typeOf(target));

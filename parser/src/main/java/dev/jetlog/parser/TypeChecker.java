@@ -403,7 +403,7 @@ final class TypeChecker {
             return;
         }
         types.put(c, expected);
-        if (expected == ColumnType.SYMBOL) {
+        if (expected == ColumnType.SYMBOL || expected == ColumnType.RECORD) {
             mismatch(c, "integer constant " + c.value() + " is numeric", expected);
         } else if (expected == ColumnType.UNSIGNED && c.value() < 0) {
             report(Diagnostic.error(c.pos(), "negative constant " + c.value() + " cannot be unsigned"));

@@ -84,6 +84,14 @@ class RecordTypesTest {
     }
 
     @Test
+    void twoRecordTermsAreEqualFieldByField() {
+        assertEquals(List.of("s(x) :- r(p), p != nil, x = p.0, x = 1, \"a\" = \"a\"."),
+                rules(".decl r(p: P)\n.decl s(x: number)\ns(x) :- r(p), p = [x, _], [x, \"a\"] = [1, \"a\"].\n"));
+        assertEquals(List.of("n(1) :- e(x), false."),
+                rules(".decl e(x: E)\n.decl n(v: number)\nn(1) :- e(x), $Num(1) = $Zero().\n"));
+    }
+
+    @Test
     void recordValuesHaveNoOrderAndOneTypePerVariable() {
         assertEquals(List.of("t.dl:5:23: error: ordering comparison is not supported on record values"),
                 errors(TYPES + ".decl r(p: P)\nr(p) :- r(p), r(q), p < q.\n"));
@@ -91,6 +99,11 @@ class RecordTypesTest {
                 errors(TYPES + ".decl r(p: P)\n.decl l(x: L)\nr(p) :- l(p).\n"));
         assertEquals(List.of("t.dl:5:3: error: nil is a record, but number is expected here"),
                 errors(TYPES + ".decl r(x: number)\nr(nil).\n"));
+        assertEquals(List.of("t.dl:5:7: error: integer constant 7 is numeric, but record is expected here"),
+                errors(TYPES + ".decl r(p: L)\nr([1, 7]).\n"));
+        assertEquals(List.of("t.dl:7:21: error: 'p' holds a P, but is compared with a Q",
+                        "t.dl:7:25: error: 'q' holds a Q, but is compared with a P"),
+                errors(TYPES + ".type Q = [a: number, b: symbol]\n.decl r(p: P)\n.decl s(q: Q)\nr(p) :- r(p), s(q), p = q.\n"));
     }
 
     @Test
@@ -104,5 +117,8 @@ class RecordTypesTest {
                 errors(".type E = A {} | B {}\n.type F = A {x: number}\n"));
         assertEquals(List.of("t.dl:1:23: error: field 'a' is declared twice"),
                 errors(".type P = [a: number, a: symbol]\n"));
+        assertEquals(List.of("t.dl:1:17: error: record and ADT types declared inside a component are not supported;"
+                        + " declare 'T' at the top level"),
+                errors(".comp C { .type T = [a: number] .decl t(x: T) }\n.init c1 = C\n.init c2 = C\n"));
     }
 }

@@ -6,9 +6,8 @@ import dev.jetlog.datasets.FactsFormatException;
 import dev.jetlog.datasets.FactsReader;
 import dev.jetlog.datasets.IntRows;
 import dev.jetlog.datasets.IoErrors;
+import dev.jetlog.datasets.RecordFactsReader;
 import dev.jetlog.datasets.RecordTable;
-import dev.jetlog.datasets.RecordText;
-import dev.jetlog.datasets.ScratchSymbols;
 import dev.jetlog.datasets.SqliteReader;
 import dev.jetlog.datasets.SymbolEncoder;
 import dev.jetlog.parser.ast.Attribute;
@@ -51,7 +50,7 @@ public final class InputLoader {
                 if (io.kind() == IoKind.SQLITE) {
                     rows = SqliteReader.read(file, decl.name(), types, symbols);
                 } else if (types.contains(ColumnType.RECORD)) {
-                    rows = readWithRecords(file, decl, io, symbols, records);
+                    rows = RecordFactsReader.read(file, decl.attributes(), io.readOptions(), symbols, records);
                 } else {
                     rows = FactsReader.read(file, types, io.readOptions(), symbols);
                 }
@@ -64,41 +63,6 @@ public final class InputLoader {
             }
         }
         loaded.forEach(entry -> sink.accept(entry.getKey(), entry.getValue()));
-    }
-
-    /**
-     * A relation with record columns: every field is first read as text (into a scratch symbol table, so the
-     * texts of whole records do not stay in the session's), then records are parsed and symbols interned.
-     */
-    private static IntRows readWithRecords(Path file, RelationDecl decl, IoParameters io, SymbolEncoder symbols,
-                                           RecordTable records) throws IOException, FactsFormatException {
-        List<ColumnType> asText = decl.attributes().stream()
-                .map(a -> a.type() == ColumnType.RECORD ? ColumnType.SYMBOL : a.type()).toList();
-        ScratchSymbols scratch = new ScratchSymbols();
-        IntRows text = FactsReader.read(file, asText, io.readOptions(), scratch);
-        RecordText parser = new RecordText(symbols, records);
-        int arity = decl.arity();
-        IntRows rows = new IntRows(arity, text.size());
-        int[] row = new int[arity];
-        for (int r = 0; r < text.size(); r++) {
-            for (int c = 0; c < arity; c++) {
-                Attribute attribute = decl.attributes().get(c);
-                int value = text.get(r, c);
-                if (attribute.type() == ColumnType.SYMBOL) {
-                    value = symbols.encode(scratch.decode(value));
-                } else if (attribute.type() == ColumnType.RECORD) {
-                    try {
-                        value = parser.parse(scratch.decode(value), attribute.compound());
-                    } catch (RecordText.BadRecord e) {
-                        throw new DataException(file + ": fact " + (r + 1) + ", column " + (c + 1) + " ("
-                                + attribute.name() + "): " + e.getMessage());
-                    }
-                }
-                row[c] = value;
-            }
-            rows.add(row);
-        }
-        return rows;
     }
 
     private static void checkReadable(Path file, RelationDecl decl, Directive directive) {

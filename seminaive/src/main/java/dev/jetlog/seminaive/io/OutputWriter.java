@@ -168,7 +168,9 @@ public final class OutputWriter {
         if (decl.attributes().stream().noneMatch(a -> a.type() == ColumnType.RECORD)) {
             return options;
         }
-        return options.withRecords((column, value) -> recordText.format(value, decl.attributes().get(column).compound()));
+        boolean quoteSymbols = options.rfc4180();
+        return options.withRecords((column, value) -> recordText.format(value, decl.attributes().get(column).compound(),
+                quoteSymbols));
     }
 
     private static List<ColumnType> types(RelationDecl decl) {

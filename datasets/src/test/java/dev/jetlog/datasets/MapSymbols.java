@@ -1,5 +1,4 @@
-// A small in-memory SymbolEncoder handing out ids 0, 1, ... in order of first appearance: for texts that
-// must not enter a session's symbol table (the raw fields of a file with record columns), and for tests.
+// Test helper: an in-memory SymbolEncoder handing out ids in order of first appearance.
 package dev.jetlog.datasets;
 
 import java.util.ArrayList;
@@ -7,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-public final class ScratchSymbols implements SymbolEncoder {
+final class MapSymbols implements SymbolEncoder {
 
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<String> texts = new ArrayList<>();
@@ -25,8 +24,7 @@ public final class ScratchSymbols implements SymbolEncoder {
         return texts.get(id);
     }
 
-    /** The number of distinct texts seen. */
-    public int size() {
+    int size() {
         return texts.size();
     }
 }
