@@ -40,6 +40,9 @@ final class AstBuilder {
     private final Map<String, SourcePos> inlineRelations = new LinkedHashMap<>();
     /** `.limitsize` per relation. */
     private final Map<String, SizeLimit> sizeLimits = new LinkedHashMap<>();
+    /** The rules of subsumption clauses, by the relation they delete from, with the first clause's position. */
+    private final Map<String, List<Rule>> subsumptionRules = new LinkedHashMap<>();
+    private final Map<String, SourcePos> subsumptionPositions = new LinkedHashMap<>();
 
     /** A `.limitsize` directive: the limit and where it was given. */
     private record SizeLimit(long limit, SourcePos pos) {
@@ -96,6 +99,7 @@ final class AstBuilder {
             }
         }
         applySizeLimits();
+        declareDominatedRelations();
         return new Program(declarations, functors, directives, rules);
     }
 
@@ -150,6 +154,8 @@ final class AstBuilder {
                     "'.plan' is ignored: JetLog chooses the join order of every rule version itself"));
         } else if (item instanceof DatalogParser.IoDirectiveContext io) {
             directives.addAll(ioDirective(io));
+        } else if (item instanceof DatalogParser.ClauseContext clause && clause.subsumes != null) {
+            subsumption(clause);
         } else if (item instanceof DatalogParser.ClauseContext clause) {
             rules.addAll(clause(clause));
         } else if (item instanceof DatalogParser.UnsupportedDirectiveContext unsupported) {
@@ -253,8 +259,10 @@ final class AstBuilder {
         }
         for (DatalogParser.QualifierContext qualifier : ctx.qualifier()) {
             int kind = qualifier.start.getType();
-            // hints that change no result; eqrel adds its closure rules; overridable matters to components
+            // hints that change no result (btree_delete: subsumption works on any relation); eqrel adds its
+            // closure rules; overridable matters to components
             boolean accepted = kind == DatalogLexer.BTREE || kind == DatalogLexer.BRIE || kind == DatalogLexer.EQREL
+                    || kind == DatalogLexer.BTREE_DELETE
                     || kind == DatalogLexer.NO_INLINE || kind == DatalogLexer.MAGIC || kind == DatalogLexer.NO_MAGIC
                     || kind == DatalogLexer.OVERRIDABLE || kind == DatalogLexer.INLINE
                     || kind == DatalogLexer.CHOICE_DOMAIN;
@@ -344,6 +352,52 @@ final class AstBuilder {
             parameters.put(parameter.IDENT().getText(), text);
         }
         return parameters;
+    }
+
+    /** `a <= b :- body.`: rules for the hidden relation of a's dominated tuples (see Subsumption). */
+    private void subsumption(DatalogParser.ClauseContext ctx) {
+        SourcePos pos = positions.of(ctx.start);
+        Atom dominated = bodies.atom(ctx.atom(0));
+        Atom dominating = bodies.atom(ctx.atom(1));
+        if (!dominated.relation().equals(dominating.relation())) {
+            errors.add(Diagnostic.error(dominating.pos(), "a subsumption compares two tuples of one relation, but "
+                    + dominated.relation() + " and " + dominating.relation() + " are two"));
+            return;
+        }
+        List<List<Literal>> disjuncts = List.of(List.of());
+        if (ctx.disjunction() != null) {
+            BodyFormula formula = bodies.visit(ctx.disjunction());
+            if (DnfExpander.count(formula, NestingLimits.MAX_DISJUNCTS) > NestingLimits.MAX_DISJUNCTS) {
+                errors.add(Diagnostic.error(pos, "this subsumption's disjunctions multiply out into more than "
+                        + NestingLimits.MAX_DISJUNCTS + " rules; split it into several clauses"));
+                return;
+            }
+            disjuncts = DnfExpander.expand(formula);
+        }
+        subsumptionPositions.putIfAbsent(dominated.relation(), pos);
+        List<Rule> made = subsumptionRules.computeIfAbsent(dominated.relation(), r -> new ArrayList<>());
+        for (List<Literal> body : disjuncts) {
+            made.addAll(Subsumption.rules(dominated, dominating, body, pos));
+        }
+    }
+
+    /** Declares the hidden relation of each subsumed relation and adds the rules that fill it. */
+    private void declareDominatedRelations() {
+        subsumptionRules.forEach((relation, made) -> {
+            RelationDecl decl = null;
+            for (RelationDecl declared : declarations) {
+                if (declared.name().equals(relation)) {
+                    decl = declared;
+                }
+            }
+            if (decl == null) {
+                errors.add(Diagnostic.error(subsumptionPositions.get(relation), "subsumption of " + relation
+                        + ", which is not declared"));
+                return;
+            }
+            declarations.add(Subsumption.declaration(decl));
+            rules.addAll(made);
+        });
     }
 
     private List<Rule> clause(DatalogParser.ClauseContext ctx) {

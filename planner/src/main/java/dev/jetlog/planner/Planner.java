@@ -5,6 +5,7 @@ package dev.jetlog.planner;
 import dev.jetlog.parser.CheckedProgram;
 import dev.jetlog.parser.DatalogException;
 import dev.jetlog.parser.Diagnostic;
+import dev.jetlog.parser.Subsumption;
 import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.parser.ast.Rule;
 
@@ -48,6 +49,9 @@ public final class Planner {
                 symbol -> symbolIds.computeIfAbsent(symbol, s -> symbolIds.size()), byName, bodies);
         List<Stratum> strata = new ArrayList<>();
         for (List<String> members : components) {
+            if (members.stream().allMatch(name -> Subsumption.subsumedRelation(name) != null)) {
+                continue; // evaluated within the stratum of the relation it deletes from
+            }
             Set<String> memberSet = new LinkedHashSet<>(members);
             boolean recursive = Stratifier.isRecursive(members, graph);
             List<RulePlan> initial = new ArrayList<>();
@@ -90,8 +94,33 @@ public final class Planner {
                     }
                 }
             }
+            List<RulePlan> subsumptionRules = new ArrayList<>();
+            List<RulePlan> subsumptionVersions = new ArrayList<>();
+            for (Rule rule : rules) {
+                String subsumed = Subsumption.subsumedRelation(rule.head().relation());
+                if (subsumed == null || !memberSet.contains(subsumed)) {
+                    continue;
+                }
+                try {
+                    subsumptionRules.addAll(compiler.compileOnce(rule));
+                    if (recursive) {
+                        subsumptionVersions.addAll(compiler.compile(rule, memberSet));
+                    }
+                } catch (PlanningError error) {
+                    errors.add(error.diagnostic());
+                }
+            }
+            for (RulePlan plan : subsumptionRules) {
+                for (Step step : plan.steps()) {
+                    if (step.relation() != null && !memberSet.contains(step.relation().relation())) {
+                        nonMonotone.add(step.relation().relation());
+                    }
+                }
+            }
+            // deleting tuples is not monotone: a change below recomputes the stratum
+            boolean canIncrement = incrementable && subsumptionRules.isEmpty();
             strata.add(new Stratum(strata.size(), members, recursive, initial, versions,
-                    incrementable ? incremental : null, reads, nonMonotone));
+                    canIncrement ? incremental : null, reads, nonMonotone, subsumptionRules, subsumptionVersions));
         }
         if (!errors.isEmpty()) {
             throw new DatalogException(program.source(), errors);

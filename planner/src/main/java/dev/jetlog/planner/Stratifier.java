@@ -3,6 +3,7 @@
 package dev.jetlog.planner;
 
 import dev.jetlog.parser.Diagnostic;
+import dev.jetlog.parser.Subsumption;
 import dev.jetlog.parser.ast.Rule;
 
 import java.util.ArrayList;
@@ -51,7 +52,9 @@ public final class Stratifier {
             for (int node = 0; node < relations.size(); node++) {
                 if (component[node] == c) {
                     members.add(relations.get(node));
-                    hasRules |= heads.contains(relations.get(node));
+                    // a relation with subsumption clauses (only) has work to do: deleting dominated tuples
+                    hasRules |= heads.contains(relations.get(node))
+                            || heads.contains(Subsumption.dominatedRelation(relations.get(node)));
                 }
             }
             if (hasRules) {

@@ -4,7 +4,10 @@
 // incremental runs, the incremental versions read the DELTA of one relation of an earlier stratum (the
 // tuples it gained since the last run); null when a change below must recompute the stratum instead.
 // reads lists the earlier relations the stratum reads positively; readsNonMonotonically those it
-// negates or aggregates over, whose change always recomputes it.
+// negates or aggregates over, whose change always recomputes it. A relation of the stratum with
+// subsumption clauses has rules for its hidden `r@dominated` relation: subsumptionRules read every tuple
+// (they run once the initial rules are done), subsumptionVersions read an iteration's new tuples as DELTA;
+// the evaluator deletes what they derive from the relation.
 package dev.jetlog.planner;
 
 import java.util.List;
@@ -12,7 +15,8 @@ import java.util.Set;
 
 public record Stratum(int index, List<String> relations, boolean recursive,
                       List<RulePlan> initialRules, List<RulePlan> recursiveVersions,
-                      List<RulePlan> incrementalVersions, Set<String> reads, Set<String> readsNonMonotonically) {
+                      List<RulePlan> incrementalVersions, Set<String> reads, Set<String> readsNonMonotonically,
+                      List<RulePlan> subsumptionRules, List<RulePlan> subsumptionVersions) {
     public Stratum {
         relations = List.copyOf(relations);
         initialRules = List.copyOf(initialRules);
@@ -20,5 +24,12 @@ public record Stratum(int index, List<String> relations, boolean recursive,
         incrementalVersions = incrementalVersions == null ? null : List.copyOf(incrementalVersions);
         reads = Set.copyOf(reads);
         readsNonMonotonically = Set.copyOf(readsNonMonotonically);
+        subsumptionRules = List.copyOf(subsumptionRules);
+        subsumptionVersions = List.copyOf(subsumptionVersions);
+    }
+
+    /** True if some relation of the stratum deletes the tuples its subsumption clauses find dominated. */
+    public boolean subsumes() {
+        return !subsumptionRules.isEmpty();
     }
 }

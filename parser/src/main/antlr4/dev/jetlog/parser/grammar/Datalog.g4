@@ -110,7 +110,9 @@ block : '{' (block | ~('{' | '}'))* '}' ;
 
 // ---------------------------------------------------------------- facts and rules
 
-clause : atom (',' atom)* (IF disjunction)? '.' ;
+// A rule or fact with one or more heads; or, with `<=`, a subsumption: `r(x, d1) <= r(x, d2) :- d2 <= d1.`
+// deletes each tuple of r that the body finds dominated by another.
+clause : atom ((',' atom)* | subsumes=LE atom) (IF disjunction)? '.' ;
 
 disjunction : conjunction (';' conjunction)* ;
 

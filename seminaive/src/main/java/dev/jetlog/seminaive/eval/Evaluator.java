@@ -4,6 +4,7 @@
 // delta and a new tier of full, until no relation of the stratum gains a tuple.
 package dev.jetlog.seminaive.eval;
 
+import dev.jetlog.parser.Subsumption;
 import dev.jetlog.parser.ast.Atom;
 import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.planner.Plan;
@@ -260,6 +261,7 @@ public final class Evaluator implements AutoCloseable {
             for (String relation : stratum.relations()) {
                 store.advance(relation, choices.choose(relation, candidates.takeNew(relation)));
             }
+            deleteDominated(stratum, stratum.subsumptionVersions(), candidates);
             reportIteration(stratum, iterations);
             checkMemory(stratum, candidates);
         }
@@ -313,16 +315,42 @@ public final class Evaluator implements AutoCloseable {
     }
 
     /**
+     * Subsumption: runs the rules that find dominated tuples (all of them, or those involving the iteration's
+     * new tuples as DELTA) and deletes what they find from each relation's full version and delta.
+     */
+    private void deleteDominated(Stratum stratum, List<RulePlan> rules, Candidates candidates) {
+        if (rules.isEmpty()) {
+            return;
+        }
+        for (RulePlan rule : rules) {
+            runner.run(rule, candidates);
+        }
+        for (String relation : stratum.relations()) {
+            String hidden = Subsumption.dominatedRelation(relation);
+            if (rules.stream().noneMatch(rule -> rule.headRelation().equals(hidden))) {
+                continue;
+            }
+            Rows dominated = candidates.takeNew(hidden);
+            try {
+                store.remove(relation, dominated);
+            } finally {
+                backend.release(dominated);
+            }
+        }
+    }
+
+    /**
      * Gives each relation of a recursive stratum a dense set of its tuples where the backend can hold one
      * in a small share of the budget: its box covers the column values of the full version so far, and the
      * candidates drop known tuples as the rules derive them. Not for relations whose new tuples may still
-     * be dropped later (choice domains, `.limitsize`), which the set would wrongly count as known.
+     * be dropped later (choice domains, `.limitsize`) or deleted (subsumption), which the set would wrongly
+     * count as known.
      */
     private void filterWithDenseSets(Stratum stratum, Candidates candidates) {
         long maxBytes = Math.min(memoryLimit / DENSE_SET_SHARE, MAX_DENSE_SET_BYTES);
         for (String relation : stratum.relations()) {
             List<Rows> tiers = store.fullTiers(relation);
-            if (choices.has(relation) || sizeLimits.containsKey(relation) || tiers.isEmpty()) {
+            if (choices.has(relation) || sizeLimits.containsKey(relation) || tiers.isEmpty() || stratum.subsumes()) {
                 continue;
             }
             DenseSet set = timer.time(Operation.DEDUPLICATE, () -> backend.denseSet(tiers, maxBytes));
@@ -343,6 +371,7 @@ public final class Evaluator implements AutoCloseable {
                 runner.run(rule, candidates);
             }
             addNewToFull(stratum, candidates);
+            deleteDominated(stratum, stratum.subsumptionRules(), candidates);
             if (stratum.recursive()) {
                 stratum.relations().forEach(store::startDelta);
                 filterWithDenseSets(stratum, candidates);

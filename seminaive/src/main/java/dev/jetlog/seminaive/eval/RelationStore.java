@@ -165,6 +165,47 @@ final class RelationStore implements AutoCloseable {
         appendTier(state, sortedNew, false);
     }
 
+    /**
+     * Deletes sorted tuples from the relation's full version and from its delta (subsumption). Tiers that hold
+     * none of them, and their indexes, stay as they are.
+     */
+    void remove(String relation, Rows sortedGone) {
+        State state = state(relation);
+        if (sortedGone.isEmpty()) {
+            return;
+        }
+        Rows keptDelta = state.delta == null ? null
+                : timer.time(Operation.MERGE, () -> backend.difference(state.delta, sortedGone));
+        for (int i = 0; i < state.tiers.size(); i++) {
+            Rows tier = state.tiers.get(i);
+            Rows kept = timer.time(Operation.MERGE, () -> backend.difference(tier, sortedGone));
+            if (kept.size() == tier.size()) {
+                backend.release(kept);
+                continue;
+            }
+            releaseIndexes(state.tierIndexes.remove(tier));
+            if (tier == state.deltaTier) {
+                releaseIndexes(state.deltaIndexes);
+                backend.release(state.delta);
+                state.delta = null;
+                state.deltaTier = null;
+            }
+            backend.release(tier);
+            state.tiers.set(i, kept);
+        }
+        state.tiers.removeIf(tier -> {
+            if (tier.isEmpty()) {
+                backend.release(tier);
+                return true;
+            }
+            return false;
+        });
+        if (keptDelta != null) {
+            dropDelta(state);
+            state.delta = keptDelta;
+        }
+    }
+
     // ---- incremental runs ------------------------------------------------------------------------
 
     /** From now on, every relation records the tuples it gains (its changes), until stopTracking. */

@@ -1,0 +1,78 @@
+// Soufflé's subsumption, `r(x, d1) <= r(x, d2) :- d2 <= d1.`: a tuple of r is deleted when the body finds
+// it dominated by another tuple of r. Each such clause becomes ordinary rules for the hidden relation
+// `r@dominated`, one per column, which hold the tuples to delete: both atoms and the body, and the two
+// tuples differing in that column (a tuple never dominates itself). The planner evaluates these rules
+// within r's stratum, and the evaluator deletes what they derive from r.
+package dev.jetlog.parser;
+
+import dev.jetlog.parser.ast.Atom;
+import dev.jetlog.parser.ast.CompareOp;
+import dev.jetlog.parser.ast.Comparison;
+import dev.jetlog.parser.ast.Literal;
+import dev.jetlog.parser.ast.RelationDecl;
+import dev.jetlog.parser.ast.Rule;
+import dev.jetlog.parser.ast.SourcePos;
+import dev.jetlog.parser.ast.Term;
+import dev.jetlog.parser.ast.Variable;
+import dev.jetlog.parser.ast.Wildcard;
+
+import java.util.ArrayList;
+import java.util.List;
+
+public final class Subsumption {
+    private static final String SUFFIX = "@dominated";
+
+    private Subsumption() {
+    }
+
+    /** The hidden relation holding the tuples of relation that are dominated. */
+    public static String dominatedRelation(String relation) {
+        return relation + SUFFIX;
+    }
+
+    /** The relation whose dominated tuples the hidden relation holds, or null for any other name. */
+    public static String subsumedRelation(String hidden) {
+        return hidden.endsWith(SUFFIX) ? hidden.substring(0, hidden.length() - SUFFIX.length()) : null;
+    }
+
+    /** The hidden relation's declaration: the columns of the relation. */
+    static RelationDecl declaration(RelationDecl relation) {
+        return new RelationDecl(dominatedRelation(relation.name()), relation.attributes(), relation.pos());
+    }
+
+    /** The rules of one disjunct of `dominated <= dominating :- body.` */
+    static List<Rule> rules(Atom dominated, Atom dominating, List<Literal> body, SourcePos pos) {
+        // the dominated tuple is the head: its wildcards become variables
+        List<Term> head = new ArrayList<>();
+        for (int i = 0; i < dominated.arity(); i++) {
+            Term arg = dominated.args().get(i);
+            head.add(arg instanceof Wildcard w ? new Variable("_dominated#" + i, w.pos()) : arg);
+        }
+        Atom dominatedAtom = new Atom(dominated.relation(), head, dominated.pos());
+        List<Rule> rules = new ArrayList<>();
+        for (int i = 0; i < dominated.arity() && i < dominating.arity(); i++) {
+            Term mine = head.get(i);
+            Term theirs = dominating.args().get(i);
+            if (mine.toString().equals(theirs.toString()) && !(theirs instanceof Wildcard)) {
+                continue; // the same variable or constant: the tuples never differ in this column
+            }
+            List<Term> other = new ArrayList<>(dominating.args());
+            if (theirs instanceof Wildcard w) {
+                theirs = new Variable("_dominating#" + i, w.pos());
+                other.set(i, theirs);
+            }
+            List<Literal> literals = new ArrayList<>();
+            literals.add(AstCopier.PLAIN.copy(dominatedAtom));
+            literals.add(new Atom(dominating.relation(), copyTerms(other), dominating.pos()));
+            literals.addAll(AstCopier.PLAIN.copyAll(body));
+            literals.add(new Comparison(CompareOp.NE, AstCopier.PLAIN.copy(mine), AstCopier.PLAIN.copy(theirs), pos));
+            rules.add(new Rule(new Atom(dominatedRelation(dominated.relation()), copyTerms(head), dominated.pos()),
+                    literals, pos));
+        }
+        return rules;
+    }
+
+    private static List<Term> copyTerms(List<Term> terms) {
+        return terms.stream().map(AstCopier.PLAIN::copy).toList();
+    }
+}
