@@ -88,6 +88,7 @@ public final class DatalogParser {
         fail(source, NestingLimits.checkBodies(program.rules()));
         fail(source, NestingLimits.checkExpressions(program.rules()));
 
+        program = AggregateWitnesses.rewrite(program);
         SemanticChecker checker = new SemanticChecker(program, source.textOrder());
         List<Diagnostic> errors = checker.errors();
         List<Diagnostic> warnings = new ArrayList<>(builder.warnings());

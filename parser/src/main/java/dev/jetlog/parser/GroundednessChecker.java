@@ -157,7 +157,8 @@ final class GroundednessChecker {
         String kind = aggregate.kind().keyword();
         if (aggregate.kind() == AggregateKind.MIN || aggregate.kind() == AggregateKind.MAX) {
             return "variable '" + name + "' is grounded only inside the " + kind + " aggregate (a witness of its "
-                    + "result); witnesses are not supported yet";
+                    + "result); a witness needs the aggregate alone on one side of '=', as in 'n = " + kind
+                    + " v : { ... }'";
         }
         return "variable '" + name + "' is grounded only inside the " + kind + " aggregate: a " + kind
                 + " aggregate cannot export a witness";

@@ -46,18 +46,25 @@ class AggregateScopingTest {
     }
 
     @Test
-    void witnessesAreRejected() {
+    void countWitnessesAndMinWitnessesInsideExpressionsAreRejected() {
         assertEquals(List.of(
                 "t.dl:4:3: error: variable 'y' is grounded only inside the count aggregate: a count aggregate cannot "
                         + "export a witness",
                 "t.dl:5:3: error: variable 'y' is grounded only inside the min aggregate (a witness of its result); "
-                        + "witnesses are not supported yet"),
+                        + "a witness needs the aggregate alone on one side of '=', as in 'n = min v : { ... }'"),
                 errors(DECLS
                         + "r(y, n) :- n = count : { e(y, _) }.\n"
-                        + "r(y, n) :- n = min v : { e(y, v) }.\n"));
+                        + "r(y, n) :- n = 1 + min v : { e(y, v) }.\n"));
         // the aggregate's own result grounds nothing inside it: Z would be a witness of the count
         assertEquals(List.of("t.dl:4:6: error: variable 'Z' is grounded only inside the count aggregate: a count "
                         + "aggregate cannot export a witness"),
                 errors(DECLS + "r(X, Z) :- a(X), Z = count : { e(Z, _) }.\n"));
+    }
+
+    @Test
+    void aMinOrMaxWitnessMatchesTheBodyAgainAtTheResult() {
+        CheckedProgram program = DatalogParser.parse(Diagnostics.FILE, DECLS + "r(y, n) :- n = min v : { e(y, v) }.\n");
+        assertEquals("r(y, n) :- n = min v : { e(y'witness1, v) }, e(y, v'match1), v'match1 = n.",
+                program.program().rules().get(0).toString());
     }
 }

@@ -3,7 +3,9 @@
 // bounded-memory evaluation. Each backend's tests extend it and name the backend.
 package dev.jetlog.seminaive.testkit;
 
+import dev.jetlog.parser.DatalogParser;
 import dev.jetlog.seminaive.eval.EvaluationOptions;
+import dev.jetlog.seminaive.reference.NaiveEvaluator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -403,6 +405,35 @@ public abstract class EngineSemanticsSuite {
         assertEquals(rows("2"), result.get("big"));
         assertEquals(rows("9"), result.get("tot"));
         assertEquals(rows("1\t2", "2\t0", "3\t1", "4\t0"), result.get("per"));
+    }
+
+    @Test
+    void minAndMaxWitnessesAreEveryValueThatReachesTheResult() {
+        String program = """
+                .decl cost(w: symbol, c: number)
+                cost("a", 5). cost("b", 3). cost("c", 3). cost("d", 9).
+                .decl best(w: symbol, c: number)
+                best(w, c) :- c = min x : { cost(w, x) }.
+                .decl g(k: number, w: symbol, c: number)
+                g(1, "a", 5). g(1, "b", 2). g(2, "c", 7). g(2, "d", 7).
+                .decl top(k: number, w: symbol, c: number)
+                top(k, w, c) :- g(k, _, _), c = max x : { g(k, w, x) }.
+                .decl r(k: number, w: symbol, x: number)
+                r(1, "a", 1). r(1, "b", 2). r(1, "c", 4). r(2, "d", 3). r(2, "e", 1). r(2, "f", 9).
+                .decl k(k: number)
+                k(1). k(2).
+                .decl both(k: number, a: symbol, b: symbol)
+                both(k, a, b) :- k(k), lo = min x : { r(k, a, x) }, hi = max x : { r(k, b, x) }, lo < hi.
+                .decl notA(w: symbol)
+                notA(w) :- m = min x : { r(_, w, x) }, w != "a", m >= 0.
+                """;
+        Map<String, List<String>> result = run(EngineRun.program(program));
+        // what Soufflé 2.5 prints for the same program
+        assertEquals(rows("b\t3", "c\t3"), result.get("best"));
+        assertEquals(rows("1\ta\t5", "2\tc\t7", "2\td\t7"), result.get("top"));
+        assertEquals(rows("1\ta\tc", "2\te\tf"), result.get("both"));
+        assertEquals(rows("e"), result.get("notA"));
+        assertEquals(NaiveEvaluator.evaluate(DatalogParser.parse("witness.dl", program), Map.of()), result);
     }
 
     @Test
