@@ -43,19 +43,26 @@ public final class RecordFactsReader {
     /** Reads the file (gzip-compressed or not) laid out as the options say. */
     public static IntRows read(Path file, List<Attribute> attributes, CsvReadOptions options, SymbolEncoder symbols,
                                RecordTable records) throws IOException, FactsFormatException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString(), attributes, options, symbols, records);
+        }
+    }
+
+    /** Reads a stream (gzip-compressed or not) to its end, without closing it; sourceName names it in errors. */
+    public static IntRows read(InputStream stream, String sourceName, List<Attribute> attributes, CsvReadOptions options,
+                               SymbolEncoder symbols, RecordTable records) throws IOException, FactsFormatException {
+        PushbackInputStream in = new PushbackInputStream(stream, 2);
+        byte[] head = in.readNBytes(2);
+        in.unread(head);
+        boolean gzip = head.length == 2 && (head[0] & 0xFF) == 0x1f && (head[1] & 0xFF) == 0x8b;
         byte[] bytes;
-        try (PushbackInputStream in = new PushbackInputStream(Files.newInputStream(file), 2)) {
-            byte[] head = in.readNBytes(2);
-            in.unread(head);
-            boolean gzip = head.length == 2 && (head[0] & 0xFF) == 0x1f && (head[1] & 0xFF) == 0x8b;
-            try (InputStream content = gzip ? new GZIPInputStream(in) : in) {
-                bytes = content.readAllBytes();
-            } catch (ZipException | java.io.EOFException e) {
-                throw new IOException("corrupt gzip data (" + e.getMessage() + ")", e);
-            }
+        try {
+            bytes = (gzip ? new GZIPInputStream(in) : in).readAllBytes();
+        } catch (ZipException | java.io.EOFException e) {
+            throw new IOException("corrupt gzip data (" + e.getMessage() + ")", e);
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
-        return new RecordFactsReader(file.toString(), text, attributes, options, symbols, records).readAll();
+        return new RecordFactsReader(sourceName, text, attributes, options, symbols, records).readAll();
     }
 
     private IntRows readAll() throws FactsFormatException {

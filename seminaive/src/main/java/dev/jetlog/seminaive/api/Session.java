@@ -206,8 +206,13 @@ public final class Session implements AutoCloseable {
      * fails, no fact is inserted. @throws JetLogException naming the file and line (or row)
      */
     public void loadInputs(Path factsDir) {
+        loadInputs(factsDir, System.in);
+    }
+
+    /** As loadInputs(factsDir), with IO=stdin inputs read from the given stream (not closed). */
+    public void loadInputs(Path factsDir, java.io.InputStream stdin) {
         try (OneThreadAtATime.Entry use = guard.enter("loadInputs()")) {
-            InputLoader.load(program.checked().program(), factsDir, symbols, records, (relation, rows) -> {
+            InputLoader.load(program.checked().program(), factsDir, stdin, symbols, records, (relation, rows) -> {
                 IntRows target = factsOf(declaration(relation));
                 if (target.isEmpty()) {
                     facts.put(relation, rows);

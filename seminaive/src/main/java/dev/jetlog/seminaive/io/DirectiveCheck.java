@@ -91,9 +91,11 @@ public final class DirectiveCheck {
         boolean output = directive.kind() == DirectiveKind.OUTPUT;
         String io = directive.parameter(IO, IoKind.FILE.value());
         IoKind kind = IoKind.named(io);
-        if (kind == null || (!output && kind != IoKind.FILE && kind != IoKind.SQLITE)) {
+        boolean inputKind = kind == IoKind.FILE || kind == IoKind.SQLITE || kind == IoKind.STDIN;
+        boolean outputKind = kind != null && kind != IoKind.STDIN;
+        if (kind == null || (output ? !outputKind : !inputKind)) {
             errors.add(Diagnostic.error(directive.pos(), "unsupported IO='" + io + "' for " + where
-                    + (output ? " (use file, stdout, stdoutprintsize or sqlite)" : " (use file or sqlite)")));
+                    + (output ? " (use file, stdout, stdoutprintsize or sqlite)" : " (use file, stdin or sqlite)")));
         }
         for (String key : BOOLEANS) {
             String value = directive.parameters().get(key);
@@ -186,6 +188,7 @@ public final class DirectiveCheck {
             case STDOUT -> Set.of(IO, DELIMITER, HEADERS, RFC4180);
             case STDOUT_PRINTSIZE -> Set.of(IO);
             case SQLITE -> Set.of(IO, FILENAME, DBNAME);
+            case STDIN -> Set.of(IO, DELIMITER, HEADERS, RFC4180, COLUMNS);
         };
     }
 

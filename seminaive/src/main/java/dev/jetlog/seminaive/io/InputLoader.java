@@ -18,6 +18,7 @@ import dev.jetlog.parser.ast.Program;
 import dev.jetlog.parser.ast.RelationDecl;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +27,9 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 public final class InputLoader {
+    /** How errors name standard input. */
+    static final String STDIN_NAME = "<stdin>";
+
     private InputLoader() {
     }
 
@@ -33,8 +37,8 @@ public final class InputLoader {
      * Reads every .input relation and then hands the rows to sink, relation by relation; if one input
      * fails, none is handed on. Errors name the file (and the line and column, or the row, at fault).
      */
-    public static void load(Program program, Path factsDir, SymbolEncoder symbols, RecordTable records,
-                            BiConsumer<String, IntRows> sink) {
+    public static void load(Program program, Path factsDir, InputStream stdin, SymbolEncoder symbols,
+                            RecordTable records, BiConsumer<String, IntRows> sink) {
         List<Map.Entry<String, IntRows>> loaded = new ArrayList<>();
         for (Directive directive : program.directives()) {
             if (directive.kind() != DirectiveKind.INPUT) {
@@ -42,8 +46,12 @@ public final class InputLoader {
             }
             RelationDecl decl = program.relation(directive.relation());
             IoParameters io = IoParameters.of(directive, decl);
-            Path file = factsDir.resolve(io.path());
             List<ColumnType> types = decl.attributes().stream().map(Attribute::type).toList();
+            if (io.kind() == IoKind.STDIN) {
+                loaded.add(Map.entry(decl.name(), readStdin(stdin, decl, io, symbols, records)));
+                continue;
+            }
+            Path file = factsDir.resolve(io.path());
             try {
                 checkReadable(file, decl, directive);
                 IntRows rows;
@@ -65,6 +73,23 @@ public final class InputLoader {
         loaded.forEach(entry -> sink.accept(entry.getKey(), entry.getValue()));
     }
 
+    /** IO=stdin: the rest of standard input (all of it for the first such input, nothing for the next). */
+    private static IntRows readStdin(InputStream stdin, RelationDecl decl, IoParameters io, SymbolEncoder symbols,
+                                     RecordTable records) {
+        List<ColumnType> types = decl.attributes().stream().map(Attribute::type).toList();
+        try {
+            if (types.contains(ColumnType.RECORD)) {
+                return RecordFactsReader.read(stdin, STDIN_NAME, decl.attributes(), io.readOptions(), symbols, records);
+            }
+            return FactsReader.read(stdin, STDIN_NAME, types, io.readOptions(), symbols);
+        } catch (FactsFormatException e) {
+            throw new DataException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new DataException("cannot read input of '" + decl.name() + "' from standard input: "
+                    + IoErrors.reason(e, null), e);
+        }
+    }
+
     private static void checkReadable(Path file, RelationDecl decl, Directive directive) {
         if (!Files.isRegularFile(file)) {
             String why = Files.isDirectory(file) ? "is a directory"
@@ -75,8 +100,9 @@ public final class InputLoader {
         }
     }
 
-    /** True if the program has an .input directive (so it needs a facts directory). */
+    /** True if the program has an .input directive that reads a file (so it needs a facts directory). */
     public static boolean readsFiles(Program program) {
-        return program.directives().stream().anyMatch(d -> d.kind() == DirectiveKind.INPUT);
+        return program.directives().stream().anyMatch(d -> d.kind() == DirectiveKind.INPUT
+                && IoParameters.kind(d) != IoKind.STDIN);
     }
 }

@@ -9,7 +9,9 @@ public enum IoKind {
     /** The relation's size printed on stdout as {@code name<TAB>count} (IO=stdoutprintsize; .printsize). */
     STDOUT_PRINTSIZE("stdoutprintsize"),
     /** A table in an SQLite database, laid out as Soufflé does (IO=sqlite). */
-    SQLITE("sqlite");
+    SQLITE("sqlite"),
+    /** Delimited text read from standard input (IO=stdin; inputs only); the first such input reads it all. */
+    STDIN("stdin");
 
     private final String value;
 

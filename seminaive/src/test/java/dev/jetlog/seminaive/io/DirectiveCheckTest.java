@@ -41,13 +41,15 @@ class DirectiveCheckTest {
 
     @Test
     void unsupportedIoKindsAreErrorsAtTheDirective() {
-        assertEquals(List.of("p.dl:3:8: error: unsupported IO='json' for .input r (use file or sqlite)",
-                        "p.dl:4:8: error: unsupported IO='stdout' for .input r (use file or sqlite)",
-                        "p.dl:5:9: error: unsupported IO='jsonl' for .output r (use file, stdout, stdoutprintsize or sqlite)"),
+        assertEquals(List.of("p.dl:3:8: error: unsupported IO='json' for .input r (use file, stdin or sqlite)",
+                        "p.dl:4:8: error: unsupported IO='stdout' for .input r (use file, stdin or sqlite)",
+                        "p.dl:5:9: error: unsupported IO='jsonl' for .output r (use file, stdout, stdoutprintsize or sqlite)",
+                        "p.dl:6:9: error: unsupported IO='stdin' for .output r (use file, stdout, stdoutprintsize or sqlite)"),
                 errors("""
                         .input r(IO=json)
                         .input r(IO=stdout)
                         .output r(IO=jsonl)
+                        .output r(IO=stdin)
                         """));
     }
 

@@ -4,13 +4,13 @@
 package dev.jetlog.seminaive.testkit;
 
 import dev.jetlog.seminaive.api.CompiledProgram;
-import dev.jetlog.seminaive.api.IncludeOptions;
-import dev.jetlog.seminaive.api.Problem;
-import dev.jetlog.seminaive.api.ProgramException;
 import dev.jetlog.seminaive.api.EngineOptions;
 import dev.jetlog.seminaive.api.EvaluationCancelledException;
+import dev.jetlog.seminaive.api.IncludeOptions;
 import dev.jetlog.seminaive.api.JetLog;
 import dev.jetlog.seminaive.api.JetLogException;
+import dev.jetlog.seminaive.api.Problem;
+import dev.jetlog.seminaive.api.ProgramException;
 import dev.jetlog.seminaive.api.Session;
 import dev.jetlog.seminaive.api.Tuple;
 import dev.jetlog.seminaive.api.TupleCursor;
@@ -97,6 +97,25 @@ public abstract class SessionApiSuite {
             assertEquals(6, session.count("path"), "a second run sees every fact inserted so far");
             assertEquals(6, stats.strata().get(0).tuples());
             assertTrue(stats.strata().get(0).iterations() >= 3, stats.format());
+        }
+    }
+
+    @Test
+    void stdinInputsReadTheGivenStreamTheFirstOneAllOfIt() {
+        String program = """
+                .decl a(x: number, s: symbol)
+                .input a(IO=stdin)
+                .decl b(x: number, y: number)
+                .input b(IO=stdin, delimiter=",")
+                """;
+        try (Session session = session(program)) {
+            session.loadInputs(dir, new java.io.ByteArrayInputStream("1\tx\n2\ty\n".getBytes(StandardCharsets.UTF_8)));
+            session.run();
+            assertEquals(2, session.count("a"));
+            assertEquals(0, session.count("b"), "as in Soufflé, the first stdin input reads all of it");
+            JetLogException bad = assertThrows(JetLogException.class, () -> session.loadInputs(dir,
+                    new java.io.ByteArrayInputStream("3\tz\n4\n".getBytes(StandardCharsets.UTF_8))));
+            assertEquals("<stdin>:2:2: expected 2 columns, found 1", bad.getMessage());
         }
     }
 
