@@ -43,6 +43,7 @@ final class AstBuilder {
     /** The rules of subsumption clauses, by the relation they delete from, with the first clause's position. */
     private final Map<String, List<Rule>> subsumptionRules = new LinkedHashMap<>();
     private final Map<String, SourcePos> subsumptionPositions = new LinkedHashMap<>();
+    private final java.util.Set<String> eqrelRelations = new java.util.HashSet<>();
 
     /** A `.limitsize` directive: the limit and where it was given. */
     private record SizeLimit(long limit, SourcePos pos) {
@@ -141,6 +142,7 @@ final class AstBuilder {
             declarations.addAll(declared);
             SourcePos eqrel = eqrelQualifier(relation);
             if (eqrel != null) {
+                declared.forEach(decl -> eqrelRelations.add(decl.name()));
                 declared.forEach(decl -> rules.addAll(EquivalenceRules.of(decl, eqrel, errors)));
             }
         } else if (item instanceof DatalogParser.FunctorDeclContext functor) {
@@ -360,8 +362,13 @@ final class AstBuilder {
         Atom dominated = bodies.atom(ctx.atom(0));
         Atom dominating = bodies.atom(ctx.atom(1));
         if (!dominated.relation().equals(dominating.relation())) {
-            errors.add(Diagnostic.error(dominating.pos(), "a subsumption compares two tuples of one relation, but "
-                    + dominated.relation() + " and " + dominating.relation() + " are two"));
+            errors.add(Diagnostic.error(dominating.pos(), "a subsumption compares two tuples of one relation;"
+                    + " here they are from " + dominated.relation() + " and " + dominating.relation()));
+            return;
+        }
+        if (ctx.disjunction() == null) {
+            errors.add(Diagnostic.error(pos, "a subsumption needs a body saying when the left tuple is dominated,"
+                    + " as in 'r(x, a) <= r(x, b) :- b <= a.'"));
             return;
         }
         List<List<Literal>> disjuncts = List.of(List.of());
@@ -393,6 +400,11 @@ final class AstBuilder {
             if (decl == null) {
                 errors.add(Diagnostic.error(subsumptionPositions.get(relation), "subsumption of " + relation
                         + ", which is not declared"));
+                return;
+            }
+            if (eqrelRelations.contains(relation)) {
+                errors.add(Diagnostic.error(subsumptionPositions.get(relation), "subsumption of the eqrel relation "
+                        + relation + " is not supported: deleting pairs would break its equivalence classes"));
                 return;
             }
             declarations.add(Subsumption.declaration(decl));

@@ -275,6 +275,12 @@ final class TypeChecker {
     /** range(from, to[, step]): numeric arguments of one type, which its values have. */
     private void checkRange(FunctorCall f, ColumnType expected) {
         ColumnType type = infer(f);
+        if (type == null && !expected.isNumeric()) {
+            types.put(f, ColumnType.NUMBER);
+            mismatch(f, "range yields number values", expected);
+            f.args().forEach(arg -> checkQuietly(arg, ColumnType.NUMBER));
+            return;
+        }
         if (type == null) {
             type = expected;
         }

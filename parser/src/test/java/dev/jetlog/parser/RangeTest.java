@@ -37,6 +37,8 @@ class RangeTest {
                 errors(DECLS + "r(x) :- x = range(1).\n"));
         assertEquals(List.of("t.dl:3:13: error: range takes number, unsigned or float arguments, not symbol"),
                 errors(DECLS + "s(x) :- x = range(\"a\", \"b\").\n"));
+        assertEquals(List.of("t.dl:3:3: error: range yields number values, but symbol is expected here"),
+                errors(DECLS + "s(range(1, 3)).\n"));
         assertEquals(List.of("t.dl:3:11: error: comparison '=' between different types: number and float"),
                 errors(DECLS + "r(x) :- x = range(1, 2.5).\n"));
     }

@@ -31,8 +31,15 @@ class SubsumptionTest {
 
     @Test
     void mistakesAreReportedAtTheirPlace() {
-        assertEquals(List.of("t.dl:3:12: error: a subsumption compares two tuples of one relation, but d and s are two"),
-                errors(DECLS + "d(x, 1) <= s(x).\n"));
+        assertEquals(List.of("t.dl:3:12: error: a subsumption compares two tuples of one relation; here they are from"
+                        + " d and s"),
+                errors(DECLS + "d(x, 1) <= s(x) :- s(x).\n"));
+        assertEquals(List.of("t.dl:3:1: error: a subsumption needs a body saying when the left tuple is dominated, as in"
+                        + " 'r(x, a) <= r(x, b) :- b <= a.'"),
+                errors(DECLS + "d(x, a) <= d(x, b).\n"));
+        assertEquals(List.of("t.dl:4:1: error: subsumption of the eqrel relation q is not supported: deleting pairs"
+                        + " would break its equivalence classes"),
+                errors(DECLS + ".decl q(x: number, y: number) eqrel\nq(x, a) <= q(x, b) :- b < a.\n"));
         assertEquals(List.of("t.dl:3:1: error: subsumption of u, which is not declared"),
                 errors(DECLS + "u(x) <= u(y) :- x < y.\n"));
         assertEquals(List.of("t.dl:3:23: error: variable 'z' in a comparison is not grounded by the body"),

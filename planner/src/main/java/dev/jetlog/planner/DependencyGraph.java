@@ -1,9 +1,11 @@
 // The predicate dependency graph: an edge from each body relation to the rule's head relation,
 // marked negative when the body reads it through negation or an aggregate. An aggregate with a
 // hidden relation depends on that relation, and also directly on its body's relations so that
-// stratification errors name the user's relations.
+// stratification errors name the user's relations. The rules of a subsumed relation r's hidden r@dominated
+// relation make r depend on what they read (they run in r's stratum).
 package dev.jetlog.planner;
 
+import dev.jetlog.parser.Subsumption;
 import dev.jetlog.parser.ast.Aggregate;
 import dev.jetlog.parser.ast.Atom;
 import dev.jetlog.parser.ast.BinaryExpr;
@@ -49,6 +51,16 @@ public final class DependencyGraph {
         }
         for (Rule rule : rules) {
             String head = rule.head().relation();
+            String subsumed = Subsumption.subsumedRelation(head);
+            if (subsumed != null) {
+                // the rules that find r's dominated tuples run in r's stratum: what they read comes before it
+                for (Literal literal : rule.body()) {
+                    if (!(literal instanceof Atom atom && atom.relation().equals(subsumed))) {
+                        addLiteralEdges(literal, subsumed, Kind.POSITIVE);
+                    }
+                }
+                continue;
+            }
             for (Term arg : rule.head().args()) {
                 addTermEdges(arg, head);
             }
