@@ -84,6 +84,13 @@ class RecordTypesTest {
     }
 
     @Test
+    void ordGivesARecordsIdAsInSouffle() {
+        assertEquals(List.of("n(ord(p)) :- r(p)."), rules(".decl r(p: P)\n.decl n(x: number)\nn(ord(p)) :- r(p).\n"));
+        assertEquals(List.of("t.dl:5:15: error: functor 'strlen' does not take a record argument"),
+                errors(TYPES + ".decl r(p: P)\nr(p) :- r(p), strlen(p) > 1.\n"));
+    }
+
+    @Test
     void twoRecordTermsAreEqualFieldByField() {
         assertEquals(List.of("s(x) :- r(p), p != nil, x = p.0, x = 1, \"a\" = \"a\"."),
                 rules(".decl r(p: P)\n.decl s(x: number)\ns(x) :- r(p), p = [x, _], [x, \"a\"] = [1, \"a\"].\n"));

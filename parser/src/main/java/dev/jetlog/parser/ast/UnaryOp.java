@@ -71,7 +71,8 @@ public enum UnaryOp {
             case TO_UNSIGNED -> operand == ColumnType.RECORD ? null : ColumnType.UNSIGNED;
             case TO_FLOAT -> operand == ColumnType.RECORD ? null : ColumnType.FLOAT;
             case TO_STRING -> operand.isNumeric() ? ColumnType.SYMBOL : null;
-            case ORD, STRLEN -> operand == ColumnType.SYMBOL ? ColumnType.NUMBER : null;
+            case ORD -> operand == ColumnType.SYMBOL || operand == ColumnType.RECORD ? ColumnType.NUMBER : null;
+            case STRLEN -> operand == ColumnType.SYMBOL ? ColumnType.NUMBER : null;
             case AS_NUMBER -> ColumnType.NUMBER;
             case AS_UNSIGNED -> ColumnType.UNSIGNED;
             case AS_FLOAT -> ColumnType.FLOAT;
