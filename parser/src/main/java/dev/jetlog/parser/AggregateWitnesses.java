@@ -38,6 +38,11 @@ final class AggregateWitnesses {
         return changed ? new Program(program.declarations(), program.functors(), program.directives(), rules) : program;
     }
 
+    /** The other side of `result = min ...`: a variable, or `_` when only the witnesses matter. */
+    private static boolean isResult(Term term) {
+        return term instanceof Variable || term instanceof dev.jetlog.parser.ast.Wildcard;
+    }
+
     private static Rule rewrite(Rule rule) {
         VariableScopes scopes = null;
         List<Literal> body = new ArrayList<>();
@@ -48,14 +53,14 @@ final class AggregateWitnesses {
                 body.add(literal);
                 continue;
             }
-            boolean aggregateOnRight = c.right() instanceof Aggregate && c.left() instanceof Variable;
-            boolean aggregateOnLeft = c.left() instanceof Aggregate && c.right() instanceof Variable;
+            boolean aggregateOnRight = c.right() instanceof Aggregate && isResult(c.left());
+            boolean aggregateOnLeft = c.left() instanceof Aggregate && isResult(c.right());
             if (!aggregateOnRight && !aggregateOnLeft) {
                 body.add(literal);
                 continue;
             }
             Aggregate aggregate = (Aggregate) (aggregateOnRight ? c.right() : c.left());
-            Variable result = (Variable) (aggregateOnRight ? c.left() : c.right());
+            Term resultTerm = aggregateOnRight ? c.left() : c.right();
             if (aggregate.kind() != AggregateKind.MIN && aggregate.kind() != AggregateKind.MAX) {
                 body.add(literal);
                 continue;
@@ -70,6 +75,9 @@ final class AggregateWitnesses {
                 continue;
             }
             fresh++;
+            // `_ = min ...` keeps the witnesses and drops the value: it gets a variable of its own
+            Variable result = resultTerm instanceof Variable v ? v
+                    : new Variable("_result'" + fresh, resultTerm.pos());
             // the aggregate alone: its witnesses become variables of its own
             Map<Variable, String> inside = new IdentityHashMap<>();
             // the body matched again: its own variables renamed apart from the rule's
@@ -82,9 +90,9 @@ final class AggregateWitnesses {
                     return;
                 }
                 if (variable.scope == found.root() && witnesses.contains(variable.name)) {
-                    inside.put(occurrence, variable.name + "'witness" + number);
+                    inside.put(occurrence, "_" + variable.name + "'witness" + number);
                 } else if (variable.scope == scope) {
-                    again.put(occurrence, variable.name + "'match" + number);
+                    again.put(occurrence, "_" + variable.name + "'match" + number);
                 }
             });
             Term alone = new AstCopier(inside, null).copy(aggregate);

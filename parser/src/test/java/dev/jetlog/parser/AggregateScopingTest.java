@@ -64,7 +64,7 @@ class AggregateScopingTest {
     @Test
     void aMinOrMaxWitnessMatchesTheBodyAgainAtTheResult() {
         CheckedProgram program = DatalogParser.parse(Diagnostics.FILE, DECLS + "r(y, n) :- n = min v : { e(y, v) }.\n");
-        assertEquals("r(y, n) :- n = min v : { e(y'witness1, v) }, e(y, v'match1), v'match1 = n.",
+        assertEquals("r(y, n) :- n = min v : { e(_y'witness1, v) }, e(y, _v'match1), _v'match1 = n.",
                 program.program().rules().get(0).toString());
     }
 }
