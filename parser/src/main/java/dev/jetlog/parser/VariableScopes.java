@@ -144,6 +144,7 @@ final class VariableScopes {
             }
             Set<String> childNames = new HashSet<>();
             AstWalk.forEachVariable(child, v -> childNames.add(v.name()));
+            Set<String> resultNames = resultsOf(child, body);
             Map<String, ScopedVar> shared = new HashMap<>();
             for (String name : childNames) {
                 ScopedVar outer = environment.get(name);
@@ -152,7 +153,9 @@ final class VariableScopes {
                 }
                 if (grounded.contains(name) && !targetNames.contains(name)) {
                     shared.put(name, outer);
-                } else if (!grounded.contains(name) && directNames.contains(name)) {
+                } else if (!grounded.contains(name) && directNames.contains(name) && !resultNames.contains(name)) {
+                    // the variable the aggregate's value goes to is not a witness: inside, the name is the
+                    // aggregate's own, as in `y = min x + y : { a(x), b(y) }`
                     shared.put(name, outer);
                     childScope.witnesses.add(name);
                 }
@@ -160,6 +163,21 @@ final class VariableScopes {
             List<Term> childTarget = child.target() == null ? List.of() : List.of(child.target());
             resolve(childScope, childTarget, child.body(), shared, grounded);
         }
+    }
+
+    /** The variables of the body that take the aggregate's value: `v = aggregate` or `aggregate = v`. */
+    private static Set<String> resultsOf(Aggregate aggregate, List<Literal> body) {
+        Set<String> names = new HashSet<>();
+        for (Literal literal : body) {
+            if (literal instanceof Comparison c && c.op() == CompareOp.EQ) {
+                if (c.right() == aggregate && c.left() instanceof Variable v) {
+                    names.add(v.name());
+                } else if (c.left() == aggregate && c.right() instanceof Variable v) {
+                    names.add(v.name());
+                }
+            }
+        }
+        return names;
     }
 
     /**
