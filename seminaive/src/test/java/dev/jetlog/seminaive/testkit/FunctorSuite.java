@@ -5,10 +5,7 @@
 package dev.jetlog.seminaive.testkit;
 
 import dev.jetlog.seminaive.api.JetLogException;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 import java.util.Map;
@@ -17,10 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class FunctorSuite {
-    /** The backend under test, as named on the command line. */
-    protected abstract String backend();
+public abstract class FunctorSuite extends OneProgramSuite {
 
     private static final String PROGRAM = """
             .decl n(x: number)
@@ -51,18 +45,11 @@ public abstract class FunctorSuite {
             pick(s) :- str(s, _, _, _, _), match("<-?[0-9]>", s).
             pick(max(s, "<5")) :- str(s, _, _, _, _), !contains("7", s), s != "<0>".""";
 
-    private Map<String, List<String>> result;
 
-    @BeforeEach
-    void requireBackend() {
-        BackendRequirement.check(backend());
-    }
 
-    @BeforeAll
-    void runOnce() {
-        if (BackendRequirement.available(backend())) {
-            result = EngineRun.program(PROGRAM).run(backend(), 2);
-        }
+    @Override
+    protected String program() {
+        return PROGRAM;
     }
 
     @Test

@@ -12,10 +12,7 @@ import dev.jetlog.seminaive.api.JetLogException;
 import dev.jetlog.seminaive.api.Session;
 import dev.jetlog.seminaive.api.Tuple;
 import dev.jetlog.seminaive.reference.NaiveEvaluator;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -29,10 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class RecordSuite {
-    /** The backend under test, as named on the command line. */
-    protected abstract String backend();
+public abstract class RecordSuite extends OneProgramSuite {
 
     static final String PROGRAM = """
             .type Id <: symbol
@@ -92,25 +86,13 @@ public abstract class RecordSuite {
             flat(a, b) :- us(u), u = [_, [a, b]].
             """;
 
-    private Map<String, List<String>> result;
 
-    @BeforeEach
-    void requireBackend() {
-        BackendRequirement.check(backend());
+
+    @Override
+    protected String program() {
+        return PROGRAM;
     }
 
-    @BeforeAll
-    void runOnce() {
-        if (BackendRequirement.available(backend())) {
-            result = EngineRun.program(PROGRAM).run(backend(), 2);
-        }
-    }
-
-    private static List<String> sorted(String... lines) {
-        List<String> list = new ArrayList<>(List.of(lines));
-        list.sort(null);
-        return list;
-    }
 
     @Test
     void recursiveRecordsUnpackAndNestAsInSouffle() {

@@ -8,10 +8,7 @@ import dev.jetlog.seminaive.api.EngineOptions;
 import dev.jetlog.seminaive.api.JetLog;
 import dev.jetlog.seminaive.api.Session;
 import dev.jetlog.seminaive.api.Tuple;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +16,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class SubsumptionSuite {
-    /** The backend under test, as named on the command line. */
-    protected abstract String backend();
+public abstract class SubsumptionSuite extends OneProgramSuite {
 
     static final String PROGRAM = """
             .decl edge(x: number, y: number, w: number)
@@ -59,25 +53,13 @@ public abstract class SubsumptionSuite {
             tag(x, _) <= tag(x, 2) :- x > 2.
             """;
 
-    private Map<String, List<String>> result;
 
-    @BeforeEach
-    void requireBackend() {
-        BackendRequirement.check(backend());
+
+    @Override
+    protected String program() {
+        return PROGRAM;
     }
 
-    @BeforeAll
-    void runOnce() {
-        if (BackendRequirement.available(backend())) {
-            result = EngineRun.program(PROGRAM).run(backend(), 2);
-        }
-    }
-
-    private static List<String> sorted(String... lines) {
-        List<String> list = new ArrayList<>(List.of(lines));
-        list.sort(null);
-        return list;
-    }
 
     @Test
     void recursiveRelationsKeepOnlyTheirBestTuples() {

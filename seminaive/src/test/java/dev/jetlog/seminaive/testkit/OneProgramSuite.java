@@ -1,0 +1,43 @@
+// Base of the engine-agnostic suites that evaluate one program once per backend and check its relations:
+// skips (or fails, when the backend is required) without the backend, runs the program on two threads,
+// and keeps every relation's rows as sorted lines for the tests.
+package dev.jetlog.seminaive.testkit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class OneProgramSuite {
+    /** The backend under test, as named on the command line. */
+    protected abstract String backend();
+
+    /** The program whose relations the tests read. */
+    protected abstract String program();
+
+    /** Every relation's rows after the run, as sorted lines. */
+    protected Map<String, List<String>> result;
+
+    @BeforeEach
+    void requireBackend() {
+        BackendRequirement.check(backend());
+    }
+
+    @BeforeAll
+    void runOnce() {
+        if (BackendRequirement.available(backend())) {
+            result = EngineRun.program(program()).run(backend(), 2);
+        }
+    }
+
+    /** The lines in the order the results are given (String order). */
+    protected static List<String> sorted(String... lines) {
+        List<String> list = new ArrayList<>(List.of(lines));
+        list.sort(null);
+        return list;
+    }
+}
