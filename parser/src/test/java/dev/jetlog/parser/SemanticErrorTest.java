@@ -136,14 +136,14 @@ class SemanticErrorTest {
     @Test
     void arithmeticNeedsNumbersOfOneType() {
         assertEquals(List.of(
-                "t.dl:5:24: error: operator '+' is not supported on symbol values",
+                "t.dl:5:24: error: operator '*' is not supported on symbol values",
                 "t.dl:6:27: error: operator '+' on different types: float and number",
                 "t.dl:7:5: error: operator '+' yields a number, but symbol is expected here",
                 "t.dl:8:22: error: operator '-' is not supported on symbol values"),
                 errors(DECLS
                         + ".decl r(x: float)\n"
                         + ".decl s(x: symbol)\n"
-                        + "f(x) :- e(x, y), x = y + 1.\n"
+                        + "f(x) :- e(x, y), x = y * 1.\n"
                         + "r(z) :- r(x), f(y), z = x + y.\n"
                         + "s(x + 1) :- f(x).\n"
                         + "f(x) :- e(x, y), x = -y.\n"));

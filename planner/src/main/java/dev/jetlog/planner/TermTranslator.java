@@ -146,7 +146,7 @@ final class TermTranslator {
 
     private Expr binary(BinaryExpr binary, Expr left, Expr right) {
         ColumnType type = program.typeOf(binary);
-        if (binary.op() == BinaryOp.CAT) {
+        if (binary.op() == BinaryOp.CAT || binary.op() == BinaryOp.ADD && type == ColumnType.SYMBOL) {
             return new SymbolFunction(SymbolFunction.Fn.CAT, List.of(left, right));
         }
         if (type == ColumnType.SYMBOL) {

@@ -53,7 +53,7 @@ public enum BinaryOp {
     /** True if the operator accepts operands of the type. */
     public boolean accepts(ColumnType type) {
         return switch (operands) {
-            case NUMERIC -> type.isNumeric();
+            case NUMERIC -> type.isNumeric() || this == ADD && type == ColumnType.SYMBOL; // "a" + "b" concatenates
             case INTEGRAL -> type == ColumnType.NUMBER || type == ColumnType.UNSIGNED;
             case ANY -> type != ColumnType.RECORD;
             case SYMBOL -> type == ColumnType.SYMBOL;

@@ -259,7 +259,7 @@ final class Scalars {
         int order = java.util.Arrays.compareUnsigned(x.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 y.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return switch (op) {
-            case CAT -> symbol(x + y);
+            case CAT, ADD -> symbol(x + y);
             case MIN -> order <= 0 ? a : b;
             case MAX -> order >= 0 ? a : b;
             default -> throw new IllegalArgumentException(op + " on symbols");
