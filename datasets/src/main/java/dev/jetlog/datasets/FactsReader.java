@@ -167,7 +167,7 @@ public final class FactsReader {
     }
 
     /** Peeks at the first two bytes, leaving them to be read again. */
-    private static boolean startsWithGzipMagic(PushbackInputStream in) throws IOException {
+    static boolean startsWithGzipMagic(PushbackInputStream in) throws IOException {
         byte[] head = in.readNBytes(2);
         in.unread(head);
         return head.length == 2 && (head[0] & 0xFF) == GZIP_MAGIC_1 && (head[1] & 0xFF) == GZIP_MAGIC_2;

@@ -52,9 +52,7 @@ public final class RecordFactsReader {
     public static IntRows read(InputStream stream, String sourceName, List<Attribute> attributes, CsvReadOptions options,
                                SymbolEncoder symbols, RecordTable records) throws IOException, FactsFormatException {
         PushbackInputStream in = new PushbackInputStream(stream, 2);
-        byte[] head = in.readNBytes(2);
-        in.unread(head);
-        boolean gzip = head.length == 2 && (head[0] & 0xFF) == 0x1f && (head[1] & 0xFF) == 0x8b;
+        boolean gzip = FactsReader.startsWithGzipMagic(in);
         byte[] bytes;
         try {
             bytes = (gzip ? new GZIPInputStream(in) : in).readAllBytes();

@@ -29,14 +29,14 @@ public final class RecordTable {
     private volatile int[][] byId = new int[64][];
     private int size = 1;
 
-    /** The id of the record with these fields, made if new. */
+    /** The id of the record with these fields, made if new; the array is copied, not kept. */
     public int pack(int[] fields) {
-        Fields key = new Fields(fields.clone());
-        Integer id = ids.get(key);
+        Integer id = ids.get(new Fields(fields));
         if (id != null) {
             return id;
         }
         synchronized (this) {
+            Fields key = new Fields(fields.clone());
             id = ids.get(key);
             if (id != null) {
                 return id;

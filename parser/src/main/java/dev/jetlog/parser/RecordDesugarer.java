@@ -547,8 +547,7 @@ final class RecordDesugarer {
             return new FunctorCall(f.name(), f.args().stream().map(arg -> expression(arg, null, grounded)).toList(),
                     f.pos());
         } else if (term instanceof Aggregate a) {
-            Set<String> inner = grounded(a.body(), grounded, null);
-            return new Aggregate(a.kind(), a.target() == null ? null : expression(a.target(), null, inner),
+            return new Aggregate(a.kind(), a.target() == null ? null : expression(a.target(), null, grounded),
                     rewriteBody(a.body(), grounded), a.pos());
         }
         return term;

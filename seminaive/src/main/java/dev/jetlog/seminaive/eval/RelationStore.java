@@ -176,6 +176,10 @@ final class RelationStore implements AutoCloseable {
         }
         Rows keptDelta = state.delta == null ? null
                 : timer.time(Operation.MERGE, () -> backend.difference(state.delta, sortedGone));
+        if (keptDelta != null && keptDelta.size() == state.delta.size()) {
+            backend.release(keptDelta); // the delta loses nothing: it keeps its rows and indexes
+            keptDelta = null;
+        }
         for (int i = 0; i < state.tiers.size(); i++) {
             Rows tier = state.tiers.get(i);
             Rows kept = timer.time(Operation.MERGE, () -> backend.difference(tier, sortedGone));

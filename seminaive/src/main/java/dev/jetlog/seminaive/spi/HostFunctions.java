@@ -37,16 +37,6 @@ public final class HostFunctions {
         this.functors = Map.copyOf(functors);
     }
 
-    /** Functions over a symbol table, with a record table of their own. */
-    public HostFunctions(SymbolEncoder symbols, Map<String, Function<Object[], Object>> functors) {
-        this(symbols, new RecordTable(), functors);
-    }
-
-    /** The session's records, which PACK makes and FIELD reads. */
-    public RecordTable records() {
-        return records;
-    }
-
     /** True if a user-defined functor of that name is registered. */
     public boolean hasFunctor(String name) {
         return functors.containsKey(name);
