@@ -43,7 +43,7 @@ final class AstBuilder {
     /** The rules of subsumption clauses, by the relation they delete from, with the first clause's position. */
     private final Map<String, List<Rule>> subsumptionRules = new LinkedHashMap<>();
     private final Map<String, SourcePos> subsumptionPositions = new LinkedHashMap<>();
-    private final java.util.Set<String> eqrelRelations = new java.util.HashSet<>();
+    private final java.util.Set<String> eqrelRelations = new java.util.LinkedHashSet<>();
 
     /** A `.limitsize` directive: the limit and where it was given. */
     private record SizeLimit(long limit, SourcePos pos) {
@@ -65,6 +65,11 @@ final class AstBuilder {
     }
 
     /** The relations declared `inline`, with the position of the qualifier. */
+    /** The relations declared `eqrel`. */
+    java.util.Set<String> eqrelRelations() {
+        return eqrelRelations;
+    }
+
     Map<String, SourcePos> inlineRelations() {
         return inlineRelations;
     }
@@ -143,7 +148,8 @@ final class AstBuilder {
             SourcePos eqrel = eqrelQualifier(relation);
             if (eqrel != null) {
                 declared.forEach(decl -> eqrelRelations.add(decl.name()));
-                declared.forEach(decl -> rules.addAll(EquivalenceRules.of(decl, eqrel, errors)));
+                declared.forEach(decl -> EquivalenceRelations.check(decl, eqrel,
+                        inlineRelations.containsKey(decl.name()), errors));
             }
         } else if (item instanceof DatalogParser.FunctorDeclContext functor) {
             functors.add(functorDecl(functor));
@@ -261,8 +267,8 @@ final class AstBuilder {
         }
         for (DatalogParser.QualifierContext qualifier : ctx.qualifier()) {
             int kind = qualifier.start.getType();
-            // hints that change no result (btree_delete: subsumption works on any relation); eqrel adds its
-            // closure rules; overridable matters to components
+            // hints that change no result (btree_delete: subsumption works on any relation); eqrel makes it
+            // an equivalence relation (EquivalenceRelations); overridable matters to components
             boolean accepted = kind == DatalogLexer.BTREE || kind == DatalogLexer.BRIE || kind == DatalogLexer.EQREL
                     || kind == DatalogLexer.BTREE_DELETE
                     || kind == DatalogLexer.NO_INLINE || kind == DatalogLexer.MAGIC || kind == DatalogLexer.NO_MAGIC

@@ -85,6 +85,7 @@ public final class DatalogParser {
         List<Diagnostic> inlining = new ArrayList<>();
         program = InlineRelations.expand(program, builder.inlineRelations(), inlining);
         fail(source, inlining);
+        program = EquivalenceRelations.rewrite(program, builder.eqrelRelations());
         fail(source, NestingLimits.checkBodies(program.rules()));
         fail(source, NestingLimits.checkExpressions(program.rules()));
 

@@ -36,6 +36,15 @@ class UnsupportedConstructTest {
     }
 
     @Test
+    void eqrelRefusesWhatWouldBreakItsClasses() {
+        assertEquals(List.of("t.dl:1:31: error: eqrel relation a cannot have a choice-domain: choosing pairs would"
+                        + " break its equivalence classes",
+                        "t.dl:2:31: error: eqrel relation b cannot be inline: it is stored as its equivalence classes"),
+                errors(".decl a(x: number, y: number) eqrel choice-domain x\n"
+                        + ".decl b(x: number, y: number) eqrel inline\n"));
+    }
+
+    @Test
     void aggregateFormsThatAreNotSupportedAndMistypedMean() {
         assertEquals(List.of("t.dl:3:43: error: disjunction is not supported in an aggregate body",
                         "t.dl:4:31: error: 'count' takes no target expression",

@@ -2,9 +2,11 @@
 // marked negative when the body reads it through negation or an aggregate. An aggregate with a
 // hidden relation depends on that relation, and also directly on its body's relations so that
 // stratification errors name the user's relations. The rules of a subsumed relation r's hidden r@dominated
-// relation make r depend on what they read (they run in r's stratum).
+// relation make r depend on what they read (they run in r's stratum). The hidden class relation `r@class`
+// of an eqrel relation r depends on r, whose pairs make its classes.
 package dev.jetlog.planner;
 
+import dev.jetlog.parser.EquivalenceRelations;
 import dev.jetlog.parser.Subsumption;
 import dev.jetlog.parser.ast.Aggregate;
 import dev.jetlog.parser.ast.Atom;
@@ -47,6 +49,12 @@ public final class DependencyGraph {
                 ids.put(decl.name(), relations.size());
                 relations.add(decl.name());
                 outgoing.add(new ArrayList<>());
+            }
+        }
+        for (RelationDecl decl : declarations) {
+            String pairs = EquivalenceRelations.ofClassRelation(decl.name());
+            if (pairs != null && ids.containsKey(pairs)) {
+                add(new Edge(pairs, decl.name(), Kind.POSITIVE, decl.pos()));
             }
         }
         for (Rule rule : rules) {

@@ -5,6 +5,7 @@ package dev.jetlog.planner;
 import dev.jetlog.parser.CheckedProgram;
 import dev.jetlog.parser.DatalogException;
 import dev.jetlog.parser.Diagnostic;
+import dev.jetlog.parser.EquivalenceRelations;
 import dev.jetlog.parser.Subsumption;
 import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.parser.ast.Rule;
@@ -117,15 +118,40 @@ public final class Planner {
                     }
                 }
             }
-            // deleting tuples is not monotone: a change below recomputes the stratum
-            boolean canIncrement = incrementable && subsumptionRules.isEmpty();
+            List<String> classRelations = new ArrayList<>();
+            for (String member : members) {
+                String pairs = EquivalenceRelations.ofClassRelation(member);
+                if (pairs != null) {
+                    classRelations.add(member);
+                    if (!memberSet.contains(pairs)) {
+                        reads.add(pairs);
+                    }
+                }
+            }
+            // deleting tuples is not monotone, and a union-find's classes are rebuilt: a change below
+            // recomputes the stratum
+            boolean canIncrement = incrementable && subsumptionRules.isEmpty() && classRelations.isEmpty();
             strata.add(new Stratum(strata.size(), members, recursive, initial, versions,
-                    canIncrement ? incremental : null, reads, nonMonotone, subsumptionRules, subsumptionVersions));
+                    canIncrement ? incremental : null, reads, nonMonotone, subsumptionRules, subsumptionVersions,
+                    classRelations, false));
         }
+        markOnDemand(strata);
         if (!errors.isEmpty()) {
             throw new DatalogException(program.source(), errors);
         }
         return new Plan(program, relations, strata, new ArrayList<>(symbolIds.keySet()));
+    }
+
+    /** Marks the strata that hold only eqrel closures no other stratum reads: they are evaluated on demand. */
+    private static void markOnDemand(List<Stratum> strata) {
+        Set<String> read = new LinkedHashSet<>();
+        for (Stratum stratum : strata) {
+            read.addAll(stratum.reads());
+            read.addAll(stratum.readsNonMonotonically());
+        }
+        strata.replaceAll(stratum -> stratum.relations().stream().allMatch(relation ->
+                EquivalenceRelations.ofClosureRelation(relation) != null && !read.contains(relation))
+                ? stratum.evaluatedOnDemand() : stratum);
     }
 
     private static boolean readsAny(Rule rule, Set<String> relations) {

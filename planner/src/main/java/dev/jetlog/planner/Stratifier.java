@@ -3,6 +3,7 @@
 package dev.jetlog.planner;
 
 import dev.jetlog.parser.Diagnostic;
+import dev.jetlog.parser.EquivalenceRelations;
 import dev.jetlog.parser.Subsumption;
 import dev.jetlog.parser.ast.Rule;
 
@@ -29,11 +30,13 @@ public final class Stratifier {
             if (edge.kind() != DependencyGraph.Kind.POSITIVE && !hidden
                     && component[graph.id(edge.body())] == component[graph.id(edge.head())]) {
                 String how = edge.kind() == DependencyGraph.Kind.NEGATION ? "negation" : "an aggregate";
-                String cycle = edge.body().equals(edge.head())
-                        ? "'" + edge.head() + "' depends on itself"
-                        : "'" + edge.head() + "' and '" + edge.body() + "' depend on each other";
+                String head = EquivalenceRelations.userName(edge.head());
+                String body = EquivalenceRelations.userName(edge.body());
+                String cycle = body.equals(head)
+                        ? "'" + head + "' depends on itself"
+                        : "'" + head + "' and '" + body + "' depend on each other";
                 errors.add(Diagnostic.error(edge.pos(), "cannot stratify: " + cycle + " through " + how
-                        + " on '" + edge.body() + "' (negation and aggregation must not be recursive)"));
+                        + " on '" + body + "' (negation and aggregation must not be recursive)"));
             }
         }
         Set<String> heads = new HashSet<>();
@@ -52,9 +55,11 @@ public final class Stratifier {
             for (int node = 0; node < relations.size(); node++) {
                 if (component[node] == c) {
                     members.add(relations.get(node));
-                    // a relation with subsumption clauses (only) has work to do: deleting dominated tuples
+                    // a relation with subsumption clauses (only) has work to do: deleting dominated tuples; so
+                    // has an eqrel relation's class relation: a union-find over its pairs
                     hasRules |= heads.contains(relations.get(node))
-                            || heads.contains(Subsumption.dominatedRelation(relations.get(node)));
+                            || heads.contains(Subsumption.dominatedRelation(relations.get(node)))
+                            || EquivalenceRelations.ofClassRelation(relations.get(node)) != null;
                 }
             }
             if (hasRules) {

@@ -215,6 +215,41 @@ class PlannerTest {
     }
 
     @Test
+    void negatingAnEqrelRelationThroughRecursionNamesIt() {
+        DatalogException e = assertThrows(DatalogException.class, () -> plan("""
+                .decl b(x: number)
+                .decl a(x: number, y: number) eqrel
+                b(1). b(2).
+                a(x, y) :- b(x), b(y), !a(x, y).
+                """));
+        assertTrue(e.getMessage().startsWith("p.dl:4:24: error: cannot stratify: 'a' depends on itself through negation"
+                + " on 'a'"), e.getMessage());
+    }
+
+    @Test
+    void anEqrelRelationsClassesAreComputedWithItAndItsClosureOnlyWhenRead() {
+        Plan plan = plan("""
+                .decl e(x: number, y: number)
+                .decl a(x: number, y: number) eqrel
+                .decl r(x: number)
+                e(1, 2).
+                a(x, y) :- e(x, y).
+                a(x, y) :- a(x, z), e(z, y).
+                r(x) :- a(x, 2).
+                """);
+        Stratum classes = plan.strata().stream().filter(s -> s.relations().contains("a")).findFirst().orElseThrow();
+        assertEquals(List.of("a", "a@class"), classes.relations());
+        assertEquals(List.of("a@class"), classes.classRelations());
+        assertTrue(classes.recursive());
+        assertEquals(null, classes.incrementalVersions(), "a union-find is rebuilt, not extended");
+        Stratum closure = plan.strata().stream().filter(s -> s.relations().contains("a@closure")).findFirst()
+                .orElseThrow();
+        assertTrue(closure.onDemand());
+        assertTrue(plan.strata().stream().filter(s -> s.relations().contains("r")).findFirst().orElseThrow()
+                .reads().contains("a@class"));
+    }
+
+    @Test
     void aggregationThroughRecursionIsAnError() {
         DatalogException e = assertThrows(DatalogException.class, () -> plan("""
                 .decl p(x: number)

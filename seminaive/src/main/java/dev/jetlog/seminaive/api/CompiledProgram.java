@@ -57,9 +57,17 @@ public final class CompiledProgram {
         return text.toString();
     }
 
-    /** The relations the program declares, in declaration order. */
+    /**
+     * The relations the program declares, in declaration order; not the hidden ones JetLog adds (their names
+     * hold an '@', which no program can write).
+     */
     public List<String> relationNames() {
-        return checked.program().declarations().stream().map(RelationDecl::name).toList();
+        return checked.program().declarations().stream().map(RelationDecl::name).filter(name -> !isHidden(name))
+                .toList();
+    }
+
+    private static boolean isHidden(String relation) {
+        return relation.indexOf('@') >= 0;
     }
 
     /** The column names of a declared relation. @throws IllegalArgumentException if it is not declared */
@@ -85,7 +93,7 @@ public final class CompiledProgram {
 
     /** The declaration of a relation. @throws IllegalArgumentException if it is not declared */
     RelationDecl relation(String name) {
-        RelationDecl decl = checked.program().relation(name);
+        RelationDecl decl = isHidden(name) ? null : checked.program().relation(name);
         if (decl == null) {
             throw new IllegalArgumentException("relation '" + name + "' is not declared");
         }

@@ -394,7 +394,9 @@ public final class Session implements AutoCloseable {
     /** The number of tuples of a relation after the last run. */
     public long count(String relation) {
         try (OneThreadAtATime.Entry use = guard.enter("count()")) {
-            return result(relation).size();
+            result(null);
+            declaration(relation);
+            return readResult(() -> evaluator.size(relation));
         }
     }
 
@@ -460,7 +462,8 @@ public final class Session implements AutoCloseable {
                 columns[i] = c;
                 values[i++] = ValueEncoding.encode(decl, c, pattern[c], symbols, recordText);
             }
-            return new TupleCursor(backend, evaluator.lookup(relation, columns, values), true, decl.attributes(), symbols, recordText);
+            return new TupleCursor(backend, readResult(() -> evaluator.lookup(relation, columns, values)), true,
+                    decl.attributes(), symbols, recordText);
         }
     }
 
@@ -536,7 +539,19 @@ public final class Session implements AutoCloseable {
                     ? "the last run() failed (" + failure + "), so there are no results to read; run() again"
                     : "call run() before reading results");
         }
-        return relation == null ? null : evaluator.result(relation);
+        return relation == null ? null : readResult(() -> evaluator.result(relation));
+    }
+
+    /** Reads a result, which may evaluate an eqrel relation's pairs: a failure to fit is a JetLogException. */
+    private <T> T readResult(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (MemoryLimitException e) {
+            throw new JetLogException(e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            throw new JetLogException("out of memory while reading results (Java heap limit "
+                    + Sizes.format(Runtime.getRuntime().maxMemory()) + "); give the JVM more, e.g. java -Xmx16g", e);
+        }
     }
 
     // ---- helpers -------------------------------------------------------------------------------

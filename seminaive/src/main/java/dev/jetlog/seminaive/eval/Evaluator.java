@@ -1,9 +1,12 @@
 // The semi-naive fixpoint driver: evaluates a plan's strata in order on a backend. A stratum runs
 // its initial rules once; a recursive stratum then repeats its delta rule versions, each iteration
 // turning the candidates into new tuples (sort-unique, difference with full) that become the next
-// delta and a new tier of full, until no relation of the stratum gains a tuple.
+// delta and a new tier of full, until no relation of the stratum gains a tuple. The class relations of
+// eqrel relations are computed by EquivalenceClasses within that loop; the strata that only hold eqrel
+// closures nobody else reads run when a closure is read (an output, the API), not before.
 package dev.jetlog.seminaive.eval;
 
+import dev.jetlog.parser.EquivalenceRelations;
 import dev.jetlog.parser.Subsumption;
 import dev.jetlog.parser.ast.Atom;
 import dev.jetlog.parser.ast.RelationDecl;
@@ -22,6 +25,8 @@ import dev.jetlog.seminaive.spi.DenseSet;
 import dev.jetlog.seminaive.spi.Index;
 import dev.jetlog.seminaive.spi.Prepared;
 import dev.jetlog.seminaive.spi.Rows;
+
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +49,11 @@ public final class Evaluator implements AutoCloseable {
     private final OperationTimer timer = new OperationTimer();
     private final RelationStore store;
     private final ChoiceDomains choices;
+    private final EquivalenceClasses equivalences;
+    /** Per eqrel relation, its closure relation: what reading the eqrel relation gives. */
+    private final Map<String, String> closures = new HashMap<>();
+    /** The on-demand strata not evaluated since the last evaluation, by relation. */
+    private final Map<String, Stratum> onDemand = new HashMap<>();
     /** `.limitsize` per relation that has one. */
     private final Map<String, Long> sizeLimits = new HashMap<>();
     private final PipelineRunner runner;
@@ -74,9 +84,14 @@ public final class Evaluator implements AutoCloseable {
             store.declare(decl.name(), decl.arity());
         }
         this.choices = new ChoiceDomains(plan.relations(), backend);
+        this.equivalences = new EquivalenceClasses(backend, store, timer);
         for (RelationDecl decl : plan.relations()) {
             if (decl.sizeLimit() > 0) {
                 sizeLimits.put(decl.name(), decl.sizeLimit());
+            }
+            String eqrel = EquivalenceRelations.ofClosureRelation(decl.name());
+            if (eqrel != null) {
+                closures.put(eqrel, decl.name());
             }
         }
     }
@@ -152,8 +167,13 @@ public final class Evaluator implements AutoCloseable {
         start = System.nanoTime();
         timer.drain();
         finished.clear();
+        onDemand.clear();
         for (Stratum stratum : plan.strata()) {
-            finished.add(evaluate(stratum));
+            if (stratum.onDemand()) {
+                stratum.relations().forEach(relation -> onDemand.put(relation, stratum));
+            } else {
+                finished.add(evaluate(stratum));
+            }
         }
         return partialStats();
     }
@@ -175,7 +195,14 @@ public final class Evaluator implements AutoCloseable {
         added.stream().filter(store::hasChanges).forEach(changed::add);
         Set<String> replaced = new HashSet<>();
         try {
+            onDemand.clear();
             for (Stratum stratum : plan.strata()) {
+                if (stratum.onDemand()) {
+                    // nothing reads it but the user: it is evaluated afresh when read
+                    stratum.relations().forEach(store::clear);
+                    stratum.relations().forEach(relation -> onDemand.put(relation, stratum));
+                    continue;
+                }
                 boolean touched = changed.stream().anyMatch(r -> stratum.reads().contains(r)
                         || stratum.relations().contains(r));
                 boolean recompute = replaced.stream().anyMatch(r -> stratum.reads().contains(r)
@@ -259,9 +286,12 @@ public final class Evaluator implements AutoCloseable {
                 break;
             }
             for (String relation : stratum.relations()) {
-                store.advance(relation, choices.choose(relation, candidates.takeNew(relation)));
+                if (!EquivalenceClasses.computes(stratum, relation)) {
+                    store.advance(relation, choices.choose(relation, candidates.takeNew(relation)));
+                }
             }
             deleteDominated(stratum, stratum.subsumptionVersions(), candidates);
+            equivalences.advance(stratum);
             reportIteration(stratum, iterations);
             checkMemory(stratum, candidates);
         }
@@ -350,7 +380,8 @@ public final class Evaluator implements AutoCloseable {
         long maxBytes = Math.min(memoryLimit / DENSE_SET_SHARE, MAX_DENSE_SET_BYTES);
         for (String relation : stratum.relations()) {
             List<Rows> tiers = store.fullTiers(relation);
-            if (choices.has(relation) || sizeLimits.containsKey(relation) || tiers.isEmpty() || stratum.subsumes()) {
+            if (choices.has(relation) || sizeLimits.containsKey(relation) || tiers.isEmpty() || stratum.subsumes()
+                    || EquivalenceClasses.computes(stratum, relation)) {
                 continue;
             }
             DenseSet set = timer.time(Operation.DEDUPLICATE, () -> backend.denseSet(tiers, maxBytes));
@@ -372,6 +403,7 @@ public final class Evaluator implements AutoCloseable {
             }
             addNewToFull(stratum, candidates);
             deleteDominated(stratum, stratum.subsumptionRules(), candidates);
+            equivalences.start(stratum);
             if (stratum.recursive()) {
                 stratum.relations().forEach(store::startDelta);
                 filterWithDenseSets(stratum, candidates);
@@ -381,15 +413,67 @@ public final class Evaluator implements AutoCloseable {
             stratum.relations().forEach(store::endDelta);
         } finally {
             candidates.clear();
+            equivalences.finish();
         }
         return stats(stratum, start, iterations, candidates);
+    }
+
+    /**
+     * The relation that holds what reading the relation gives: itself, or for an eqrel relation its closure,
+     * evaluated now if it was not yet.
+     */
+    private String readable(String relation) {
+        String stored = closures.getOrDefault(relation, relation);
+        Stratum pending = onDemand.get(stored);
+        if (pending != null) {
+            long pairs = equivalencePairs(relation);
+            // the pairs, and as much again while they are sorted
+            long bytes = pairs * 2 * Integer.BYTES * 2;
+            if (bytes > memoryLimit) {
+                throw new MemoryLimitException(String.format("memory limit of %s reached: the eqrel relation %s "
+                                + "holds %,d pairs (%s), which are made only to be read, and do not fit; read its "
+                                + "classes through a relation that joins it, or raise the limit with --memory-limit "
+                                + "(and the JVM's -Xmx)", Sizes.format(memoryLimit), relation, pairs,
+                        Sizes.format(bytes / 2)));
+            }
+            pending.relations().forEach(onDemand::remove);
+            evaluate(pending);
+        }
+        return stored;
+    }
+
+    /** The number of pairs of an eqrel relation: the sum over its classes of their sizes squared. */
+    private long equivalencePairs(String relation) {
+        int[] rows = backend.download(store.full(EquivalenceRelations.classRelation(relation)));
+        Int2IntOpenHashMap sizes = new Int2IntOpenHashMap();
+        for (int r = 1; r < rows.length; r += 2) {
+            sizes.addTo(rows[r], 1);
+        }
+        long pairs = 0;
+        for (int size : sizes.values()) {
+            pairs += (long) size * size;
+        }
+        return pairs;
+    }
+
+    /**
+     * The number of tuples reading the relation gives; for an eqrel relation whose pairs were not made, counted
+     * from its classes without making them.
+     */
+    public long size(String relation) {
+        String closure = closures.get(relation);
+        if (closure != null && onDemand.containsKey(closure)) {
+            return equivalencePairs(relation);
+        }
+        return result(relation).size();
     }
 
     /**
      * The tuples of a relation (after evaluation) whose given columns hold the given values, found through
      * a HISA index on those columns (built on first use and kept); the caller releases the result.
      */
-    public Rows lookup(String relation, int[] columns, int[] values) {
+    public Rows lookup(String queried, int[] columns, int[] values) {
+        String relation = readable(queried);
         int arity = store.arity(relation);
         Rows full = store.full(relation);
         int[] order = new int[arity];
@@ -426,7 +510,7 @@ public final class Evaluator implements AutoCloseable {
 
     /** The full version of a relation after evaluation; owned by the evaluator. */
     public Rows result(String relation) {
-        return store.full(relation);
+        return store.full(readable(relation));
     }
 
     public Backend backend() {

@@ -2,6 +2,7 @@
 package dev.jetlog.seminaive.reference;
 
 import dev.jetlog.parser.CheckedProgram;
+import dev.jetlog.parser.EquivalenceRelations;
 import dev.jetlog.parser.ast.Aggregate;
 import dev.jetlog.parser.ast.AggregateKind;
 import dev.jetlog.parser.ast.Atom;
@@ -54,6 +55,10 @@ import java.util.TreeMap;
  * Semantics: sets of 32-bit tuples; integer division or remainder by zero make the rule instance produce
  * nothing; count and sum of no tuples are 0, min and max of no tuples produce nothing. An aggregate
  * body must be one positive atom plus comparisons.
+ * <p>An eqrel relation r arrives desugared: r holds its pairs, the hidden r@class (which no rule derives)
+ * maps each value to its class, and r@closure, every pair of each class, is what r reads as. Here r@class
+ * sits in r's stratum and is recomputed from all of r's pairs after every round: each value's class is the
+ * smallest value it is connected to, found by relaxing labels over the pairs until none changes.
  */
 public final class NaiveEvaluator {
     private final CheckedProgram checked;
@@ -284,8 +289,12 @@ public final class NaiveEvaluator {
     private Map<String, List<String>> results() {
         Map<String, List<String>> result = new TreeMap<>();
         for (RelationDecl decl : decls.values()) {
+            if (decl.name().contains("@")) {
+                continue; // hidden: no user reads it
+            }
+            String closure = EquivalenceRelations.closureRelation(decl.name());
             List<String> lines = new ArrayList<>();
-            for (Row row : relations.get(decl.name())) {
+            for (Row row : relations.get(decls.containsKey(closure) ? closure : decl.name())) {
                 StringBuilder line = new StringBuilder();
                 for (int c = 0; c < row.values.length; c++) {
                     line.append(c == 0 ? "" : "\t").append(scalars.render(decl.columnType(c),
@@ -312,9 +321,18 @@ public final class NaiveEvaluator {
                     rules.add(rule);
                 }
             }
+            List<String> classRelations = new ArrayList<>();
+            for (String relation : decls.keySet()) {
+                if (EquivalenceRelations.ofClassRelation(relation) != null && stratum.get(relation) == s) {
+                    classRelations.add(relation);
+                }
+            }
             boolean changed = true;
             while (changed) {
                 changed = false;
+                for (String classRelation : classRelations) {
+                    changed |= recomputeClasses(classRelation);
+                }
                 for (Rule rule : rules) {
                     Set<Row> derived = new HashSet<>();
                     Set<String> headVariables = new HashSet<>();
@@ -335,12 +353,50 @@ public final class NaiveEvaluator {
         return stratum;
     }
 
+    /** Sets the class relation to each value's smallest connected value over the eqrel's pairs; true if it changed. */
+    private boolean recomputeClasses(String classRelation) {
+        Set<Row> pairs = relations.get(EquivalenceRelations.ofClassRelation(classRelation));
+        Map<Integer, Integer> label = new HashMap<>();
+        for (Row pair : pairs) {
+            label.put(pair.values[0], pair.values[0]);
+            label.put(pair.values[1], pair.values[1]);
+        }
+        boolean relaxed = true;
+        while (relaxed) {
+            relaxed = false;
+            for (Row pair : pairs) {
+                int smaller = Math.min(label.get(pair.values[0]), label.get(pair.values[1]));
+                for (int value : pair.values) {
+                    if (label.get(value) > smaller) {
+                        label.put(value, smaller);
+                        relaxed = true;
+                    }
+                }
+            }
+        }
+        Set<Row> classes = new LinkedHashSet<>();
+        label.forEach((value, smallest) -> classes.add(new Row(new int[] {value, smallest})));
+        if (classes.equals(relations.get(classRelation))) {
+            return false;
+        }
+        relations.put(classRelation, classes);
+        indexes.remove(classRelation);
+        return true;
+    }
+
     private Map<String, Integer> stratify() {
         Map<String, Integer> stratum = new HashMap<>();
         decls.keySet().forEach(name -> stratum.put(name, 0));
         boolean changed = true;
         while (changed) {
             changed = false;
+            for (String relation : decls.keySet()) {
+                String pairs = EquivalenceRelations.ofClassRelation(relation);
+                if (pairs != null && stratum.get(pairs) > stratum.get(relation)) {
+                    stratum.put(relation, stratum.get(pairs));
+                    changed = true;
+                }
+            }
             for (Rule rule : checked.asWritten().rules()) {
                 String head = rule.head().relation();
                 List<Atom> positive = new ArrayList<>();

@@ -82,9 +82,10 @@ public abstract class DifferentialSuite {
             fail("seed " + seed + ": engine (" + setting + ") differs from the reference on\n"
                     + generated.describe() + differences(expected, actual));
         }
-        // an unread column (`_`, a variable used once) must never multiply the rows a rule derives
+        // an unread column (`_`, a variable used once) must never multiply the rows a rule derives; not checked
+        // with eqrel relations, whose values change class as classes merge (rows read again under the new class)
         long derived = userCandidates(outcome.stats());
-        if (derived > reference.candidateBound()) {
+        if (derived > reference.candidateBound() && !generated.source().contains(" eqrel")) {
             fail("seed " + seed + ": engine (" + setting + ") derived " + derived + " candidate tuples, more than the "
                     + reference.candidateBound() + " distinct body matches allow, on\n" + generated.describe());
         }

@@ -28,7 +28,9 @@ import java.util.Set;
  * that reads its own level (a recursive one), every variable that feeds arithmetic is bounded on both
  * sides (e.g. {@code x >= 0, x < 12}), so the set of values and thus the fixpoint is finite. Float
  * arithmetic is limited to + and - and min/max on halves (exact, and never -0.0 or NaN), and integer division
- * and powers only appear in non-recursive rules.
+ * and powers only appear in non-recursive rules. A derived relation of two columns of one type is declared
+ * {@code eqrel} in about one case in four (decided by its own random stream, so that the rest of the case is
+ * the one its seed gave before eqrel was drawn).
  */
 public final class RandomPrograms {
     private RandomPrograms() {
@@ -111,6 +113,7 @@ public final class RandomPrograms {
                 derived.add(new Relation("r" + i, columnTypes(arity), level));
             }
 
+            Random eqrels = new Random(seed * 31 + 7);
             StringBuilder source = new StringBuilder();
             for (Relation relation : all()) {
                 source.append(".decl ").append(relation.name()).append('(');
@@ -118,7 +121,12 @@ public final class RandomPrograms {
                     source.append(c == 0 ? "" : ", ").append('c').append(c).append(": ")
                             .append(relation.types().get(c).keyword());
                 }
-                source.append(")\n");
+                source.append(')');
+                if (relation.level() >= 0 && relation.types().size() == 2
+                        && relation.types().get(0) == relation.types().get(1) && eqrels.nextInt(4) == 0) {
+                    source.append(" eqrel");
+                }
+                source.append('\n');
             }
             List<Relation> heads = new ArrayList<>(derived);
             int extra = Math.max(0, 2 + random.nextInt(5) - derived.size());

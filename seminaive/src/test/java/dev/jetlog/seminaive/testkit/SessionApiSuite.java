@@ -483,6 +483,42 @@ public abstract class SessionApiSuite {
     }
 
     @Test
+    void anEqrelRelationReadsAsItsPairsAndGrowsAcrossRuns() {
+        String program = """
+                .decl same(x: number, y: number) eqrel
+                .decl classmates(x: number, n: number)
+                classmates(x, n) :- same(x, _), n = count : { same(x, _) }.
+                """;
+        try (Session session = session(program)) {
+            for (int i = 0; i < 10; i++) {
+                session.insert("same", i, i + 1); // one chain: 0..10
+                session.insert("same", 100 + i, 101 + i); // another: 100..110
+            }
+            session.run();
+            assertEquals(2 * 11 * 11, session.count("same"), "every pair of both classes of 11");
+            try (TupleCursor of5 = session.query("same", 5, Session.ANY)) {
+                assertEquals(11, of5.size());
+                long sum = 0;
+                while (of5.next()) {
+                    sum += of5.getInt(1);
+                }
+                assertEquals(55, sum);
+            }
+            assertTrue(session.contains("same", 110, 100));
+            assertEquals(false, session.contains("same", 10, 100));
+            assertTrue(session.contains("classmates", 3, 11));
+            session.insert("same", 10, 100); // joins the two classes
+            session.run();
+            assertTrue(session.contains("same", 0, 110));
+            assertEquals(22 * 22, session.count("same"));
+            assertTrue(session.contains("classmates", 3, 22));
+            assertEquals(List.of("same", "classmates"), JetLog.compile("eq.dl", program).relationNames(),
+                    "its hidden relations are not the user's");
+            assertThrows(IllegalArgumentException.class, () -> session.count("same@class"));
+        }
+    }
+
+    @Test
     void cancelTimeoutAndProgressControlARun() throws Exception {
         try (Session session = session(TC)) {
             for (int i = 0; i < 3000; i++) {
