@@ -1,7 +1,9 @@
 // Soufflé's components: `.comp` definitions are templates, `.init name = C<types>` instantiates one. Each
 // instance contributes the items of its component (and of its base components, bases first) under a scope
 // that renames the component's relations to `name.relation`, maps type parameters and local types to the
-// instance's types, and drops the inherited rules of relations the component overrides.
+// instance's types, and drops the rules its bases give relations that a component derived from them overrides.
+// A relation the instance does not declare is the enclosing instance's, if that one declares it, and so on
+// out to the program's.
 package dev.jetlog.parser;
 
 import dev.jetlog.parser.grammar.DatalogParser;
@@ -23,10 +25,12 @@ final class ComponentExpander {
 
     /**
      * How the names of one instance's items resolve: relations declared in the instance (or in its nested
-     * instances, `sub.r`) get the instance's prefix; type names map to the instance's type arguments.
+     * instances, `sub.r`) get the instance's prefix, others resolve in the enclosing scope (null for the
+     * program's); type names map to the instance's type arguments.
      */
-    record Scope(String prefix, Map<String, String> typeNames, Set<String> relations, Set<String> instances) {
-        static final Scope GLOBAL = new Scope("", Map.of(), Set.of(), Set.of());
+    record Scope(String prefix, Map<String, String> typeNames, Set<String> relations, Set<String> instances,
+                 Scope outer) {
+        static final Scope GLOBAL = new Scope("", Map.of(), Set.of(), Set.of(), null);
 
         String relation(String name) {
             if (relations.contains(name)) {
@@ -36,7 +40,7 @@ final class ComponentExpander {
             if (dot > 0 && instances.contains(name.substring(0, dot))) {
                 return prefix + name;
             }
-            return name;
+            return outer == null ? name : outer.relation(name);
         }
 
         String type(String name) {
@@ -97,22 +101,24 @@ final class ComponentExpander {
         // relations, nested instances and local types of the whole instance
         Set<String> relations = new HashSet<>();
         Set<String> instances = new HashSet<>();
-        Set<String> overridden = new HashSet<>();
-        Set<String> overridable = new HashSet<>();
-        for (Group group : groups) {
+        // per group, the relations whose rules it gives are dropped: a component derived from it overrides them
+        List<Set<String>> overridden = new ArrayList<>();
+        groups.forEach(group -> overridden.add(new HashSet<>()));
+        for (int g = 0; g < groups.size(); g++) {
+            Group group = groups.get(g);
             for (DatalogParser.ComponentItemContext item : group.items) {
                 if (item.relationDecl() != null) {
                     item.relationDecl().IDENT().forEach(name -> relations.add(name.getText()));
-                    if (!group.own && item.relationDecl().qualifier().stream()
-                            .anyMatch(q -> q.OVERRIDABLE() != null)) {
-                        item.relationDecl().IDENT().forEach(name -> overridable.add(name.getText()));
-                    }
                 } else if (item.componentInit() != null) {
                     instances.add(item.componentInit().IDENT().getText());
-                } else if (item.overrideDirective() != null && group.own) {
+                } else if (item.overrideDirective() != null) {
                     Token name = item.overrideDirective().IDENT().getSymbol();
-                    overridden.add(name.getText());
-                    if (!overridable.contains(name.getText()) && reported.add(name)) {
+                    boolean overridable = false;
+                    for (int base = group.firstBase; base < g; base++) {
+                        overridden.get(base).add(name.getText());
+                        overridable |= declaresOverridable(groups.get(base), name.getText());
+                    }
+                    if (!overridable && reported.add(name)) {
                         errors.add(Diagnostic.error(positions.of(name), "relation '" + name.getText()
                                 + "' is not declared overridable in a base component"));
                     }
@@ -131,10 +137,11 @@ final class ComponentExpander {
                 }
             }
         }
-        for (Group group : groups) {
-            Scope scope = new Scope(prefix, group.typeNames, relations, instances);
+        for (int g = 0; g < groups.size(); g++) {
+            Group group = groups.get(g);
+            Scope scope = new Scope(prefix, group.typeNames, relations, instances, outer);
             for (DatalogParser.ComponentItemContext item : group.items) {
-                if (!group.own && item.clause() != null && overridden.contains(headRelation(item.clause()))) {
+                if (item.clause() != null && overridden.get(g).contains(headRelation(item.clause()))) {
                     continue;
                 }
                 if (item.componentInit() != null) {
@@ -147,8 +154,21 @@ final class ComponentExpander {
         }
     }
 
-    /** The items of one component of an instance (a base or the instantiated component itself). */
-    private record Group(List<DatalogParser.ComponentItemContext> items, Map<String, String> typeNames, boolean own) {
+    /**
+     * The items of one component of an instance (a base or the instantiated component itself); its own bases
+     * are the groups from firstBase up to it.
+     */
+    private record Group(List<DatalogParser.ComponentItemContext> items, Map<String, String> typeNames, int firstBase) {
+    }
+
+    private static boolean declaresOverridable(Group group, String relation) {
+        for (DatalogParser.ComponentItemContext item : group.items) {
+            if (item.relationDecl() != null && item.relationDecl().qualifier().stream().anyMatch(q -> q.OVERRIDABLE() != null)
+                    && item.relationDecl().IDENT().stream().anyMatch(name -> name.getText().equals(relation))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Adds the groups of a component type, bases first; false (reported) if it cannot be instantiated. */
@@ -175,16 +195,13 @@ final class ComponentExpander {
         for (int i = 1; i < parameters.size(); i++) {
             typeNames.put(parameters.get(i).getText(), outerTypes.apply(arguments.get(i).getText()));
         }
+        int firstBase = groups.size();
         for (int i = 1; i < definition.componentType().size(); i++) {
             if (!collect(definition.componentType(i), n -> typeNames.getOrDefault(n, n), groups, visiting)) {
                 return false;
             }
         }
-        for (int i = 0; i < groups.size(); i++) {
-            Group inherited = groups.get(i);
-            groups.set(i, new Group(inherited.items, inherited.typeNames, false));
-        }
-        groups.add(new Group(definition.componentItem(), typeNames, true));
+        groups.add(new Group(definition.componentItem(), typeNames, firstBase));
         visiting.remove(name.getText());
         return true;
     }

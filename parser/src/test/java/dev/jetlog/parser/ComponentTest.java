@@ -39,6 +39,44 @@ class ComponentTest {
     }
 
     @Test
+    void aNameAnInstanceDoesNotDeclareIsTheEnclosingInstances() {
+        // Soufflé 2.5's components1 and comp-override2: a nested instance writes its enclosing instance's relation
+        CheckedProgram program = DatalogParser.parse("t.dl", """
+                .decl X(x: number)
+                X(1).
+                .comp B {
+                    A(x) :- X(x).
+                }
+                .comp A {
+                    .decl A(x: number)
+                    .init b = B
+                }
+                .init a = A
+                """);
+        assertEquals(List.of("X(1).", "a.A(x) :- X(x)."), program.program().rules().stream().map(Rule::toString).toList());
+    }
+
+    @Test
+    void anOverrideDropsOnlyTheRulesOfTheComponentsItDerivesFrom() {
+        // Soufflé 2.5's comp-override1: D derives from B, which overrides A's rules; D keeps B's
+        CheckedProgram program = DatalogParser.parse("t.dl", """
+                .comp A {
+                    .decl Rel(x: number) overridable
+                    Rel(1).
+                }
+                .comp B : A {
+                    .override Rel
+                    Rel(2).
+                }
+                .comp D : B {
+                    Rel(4).
+                }
+                .init d = D
+                """);
+        assertEquals(List.of("d.Rel(2).", "d.Rel(4)."), program.program().rules().stream().map(Rule::toString).toList());
+    }
+
+    @Test
     void baseComponentsComeFirstAndOverridesReplaceTheirRules() {
         CheckedProgram program = DatalogParser.parse("t.dl", GRAPH + """
                 .comp Direct<T> : Graph<T> {
