@@ -1,7 +1,7 @@
 // Places `range(from, to[, step])`, which generates values: as one side of an equality with a variable in a
-// rule body (`x = range(1, 5)`: x takes each value, or, when bound elsewhere, is tested against them), or as
-// a head argument (`r(range(1, 5))`), which becomes a fresh variable equal to the range. Anywhere else
-// (inside an expression, a negation, an aggregate) it is an error at its position.
+// rule body or an aggregate's body (`x = range(1, 5)`: x takes each value, or, when bound elsewhere, is tested
+// against them), or as a head argument (`r(range(1, 5))`), which becomes a fresh variable equal to the range.
+// Anywhere else (inside an expression, a negation) it is an error at its position.
 package dev.jetlog.parser;
 
 import dev.jetlog.parser.ast.Aggregate;
@@ -43,15 +43,7 @@ final class RangeGenerators {
     private static Rule place(Rule rule, List<Diagnostic> errors) {
         List<Literal> body = new ArrayList<>();
         for (Literal literal : rule.body()) {
-            if (literal instanceof Comparison c && c.op() == CompareOp.EQ && isRange(c.right())
-                    && c.left() instanceof Variable) {
-                ((FunctorCall) c.right()).args().forEach(arg -> reportNested(arg, errors));
-            } else if (literal instanceof Comparison c && c.op() == CompareOp.EQ && isRange(c.left())
-                    && c.right() instanceof Variable) {
-                ((FunctorCall) c.left()).args().forEach(arg -> reportNested(arg, errors));
-            } else {
-                AstWalk.terms(literal).forEach(t -> reportNested(t, errors));
-            }
+            checkBodyLiteral(literal, errors);
             body.add(literal);
         }
         Atom head = rule.head();
@@ -74,6 +66,19 @@ final class RangeGenerators {
         return new Rule(new Atom(head.relation(), args, head.pos()), body, rule.pos());
     }
 
+    /** Reports the misplaced ranges of a body literal: any but the generator side of `x = range(...)`. */
+    private static void checkBodyLiteral(Literal literal, List<Diagnostic> errors) {
+        if (literal instanceof Comparison c && c.op() == CompareOp.EQ && isRange(c.right())
+                && c.left() instanceof Variable) {
+            ((FunctorCall) c.right()).args().forEach(arg -> reportNested(arg, errors));
+        } else if (literal instanceof Comparison c && c.op() == CompareOp.EQ && isRange(c.left())
+                && c.right() instanceof Variable) {
+            ((FunctorCall) c.left()).args().forEach(arg -> reportNested(arg, errors));
+        } else {
+            AstWalk.terms(literal).forEach(t -> reportNested(t, errors));
+        }
+    }
+
     private static boolean isRange(Term term) {
         return term instanceof FunctorCall call && call.isRange();
     }
@@ -94,9 +99,7 @@ final class RangeGenerators {
             if (a.target() != null) {
                 reportNested(a.target(), errors);
             }
-            for (Literal literal : a.body()) {
-                AstWalk.forEachLiteral(literal, nested -> AstWalk.terms(nested).forEach(t -> reportNested(t, errors)));
-            }
+            a.body().forEach(literal -> checkBodyLiteral(literal, errors));
         }
     }
 }

@@ -28,7 +28,14 @@ class RangeTest {
                 errors(DECLS + "r(x) :- r(x), range(1, 3) < x.\n"));
         assertEquals(List.of("t.dl:3:33: error: range(...) generates values: use it as 'x = range(from, to)' in a rule"
                         + " body or as a head argument"),
-                errors(DECLS + "r(c) :- c = count : { r(y), y = range(1, 3) }.\n"));
+                errors(DECLS + "r(c) :- c = count : { r(y), y = range(1, 3) + 1 }.\n"));
+    }
+
+    @Test
+    void anAggregateBodyMayGenerate() {
+        assertEquals(List.of("r(c) :- c = count : { y = range(0, 10), (y % 2) = 0 }."),
+                DatalogParser.parse(Diagnostics.FILE, DECLS + "r(c) :- c = count : { y = range(0, 10), y % 2 = 0 }.\n")
+                        .program().rules().stream().map(Rule::toString).toList());
     }
 
     @Test

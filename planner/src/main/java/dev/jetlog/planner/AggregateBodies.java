@@ -11,13 +11,14 @@ package dev.jetlog.planner;
 
 import dev.jetlog.parser.CheckedProgram;
 import dev.jetlog.parser.ast.Aggregate;
-import dev.jetlog.parser.ast.Atom;
 import dev.jetlog.parser.ast.AstWalk;
+import dev.jetlog.parser.ast.Atom;
 import dev.jetlog.parser.ast.Attribute;
 import dev.jetlog.parser.ast.BooleanLiteral;
 import dev.jetlog.parser.ast.ColumnType;
 import dev.jetlog.parser.ast.CompareOp;
 import dev.jetlog.parser.ast.Comparison;
+import dev.jetlog.parser.ast.FunctorCall;
 import dev.jetlog.parser.ast.Literal;
 import dev.jetlog.parser.ast.Negation;
 import dev.jetlog.parser.ast.RelationDecl;
@@ -74,10 +75,15 @@ final class AggregateBodies {
         }
     }
 
-    /** More than one atom, a negation or a nested aggregate: a body the aggregate step cannot read directly. */
+    /**
+     * More than one atom, a negation, a nested aggregate or a range generator: a body the aggregate step cannot
+     * read directly.
+     */
     private static boolean needsHiddenRelation(Aggregate aggregate) {
         long atoms = aggregate.body().stream().filter(l -> l instanceof Atom).count();
         boolean negates = aggregate.body().stream().anyMatch(l -> l instanceof Negation);
+        boolean generates = aggregate.body().stream().anyMatch(l -> l instanceof Comparison c
+                && (isRange(c.left()) || isRange(c.right())));
         boolean nests = false;
         for (Literal literal : aggregate.body()) {
             for (Term term : AstWalk.terms(literal)) {
@@ -86,7 +92,11 @@ final class AggregateBodies {
                 nests |= found[0];
             }
         }
-        return atoms > 1 || negates || nests;
+        return atoms > 1 || negates || nests || generates;
+    }
+
+    private static boolean isRange(Term term) {
+        return term instanceof FunctorCall call && call.isRange();
     }
 
     /** The hidden relation of an aggregate, or null if it reads its body directly. */
@@ -161,6 +171,12 @@ final class AggregateBodies {
                 }
                 pending.remove(comparison);
                 changed = true;
+            }
+        }
+        for (Comparison comparison : pending) {
+            if (isRange(comparison.left()) || isRange(comparison.right())) {
+                throw new PlanningError(comparison.pos(), "a range inside an aggregate may only read values the "
+                        + "aggregate's own body binds, not the enclosing rule's");
             }
         }
         kept.addAll(pending);

@@ -167,6 +167,17 @@ public abstract class FunctorSuite extends OneProgramSuite {
         assertEquals(List.of("7", "8"), ranges.get("head"));
         assertEquals(List.of("102", "103"), ranges.get("test"));
         assertEquals(List.of("0", "0.100000001", "0.200000003"), ranges.get("fsteps"));
+        // Soufflé 2.5's issue2160: a range in an aggregate's body (5), and one over a value the body binds
+        Map<String, List<String>> counted = EngineRun.program("""
+                .decl evens(c: number)
+                evens(c) :- c = count : { i = range(0, 10), i % 2 = 0 }.
+                .decl a(x: number)
+                a(2). a(4).
+                .decl below(s: number)
+                below(s) :- s = sum i : { a(x), i = range(0, x) }.
+                """).run(backend(), 2);
+        assertEquals(List.of("5"), counted.get("evens"));
+        assertEquals(List.of("7"), counted.get("below"), "0 + 1 and 0 + 1 + 2 + 3");
     }
 
     @Test
