@@ -250,6 +250,17 @@ class PlannerTest {
     }
 
     @Test
+    void aRangeInAnAggregateMayNotReadTheEnclosingRulesVariables() {
+        DatalogException e = assertThrows(DatalogException.class, () -> plan("""
+                .decl r(x: number)
+                r(3).
+                r(c) :- r(n), c = count : { i = range(0, n) }.
+                """));
+        assertTrue(e.getMessage().startsWith("p.dl:3:31: error: a range inside an aggregate may only read values the"
+                + " aggregate's own body binds"), e.getMessage());
+    }
+
+    @Test
     void aggregationThroughRecursionIsAnError() {
         DatalogException e = assertThrows(DatalogException.class, () -> plan("""
                 .decl p(x: number)
