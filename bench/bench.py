@@ -114,6 +114,8 @@ def main():
     parser.add_argument("--repeat", type=int, default=1, help="runs per row and engine; the median is shown")
     parser.add_argument("--jetlog-args", default="", help="JVM options for JetLog, e.g. -Xmx16g")
     parser.add_argument("--no-souffle", action="store_true", help="skip Soufflé even where it is on the PATH")
+    parser.add_argument("--jar", default=JAR, help="the JetLog jar to run (default: cli/target/jetlog.jar), e.g. a "
+                        "baseline build to compare with")
     args = parser.parse_args()
     if not os.path.exists(JAR):
         sys.exit(f"missing {JAR}: build it with mvn -B -q package -DskipTests")
@@ -132,7 +134,7 @@ def main():
         path = os.path.join(work, program + ".dl")
         with open(path, "w") as f:
             f.write(source)
-        jetlog = [timed(["java"] + args.jetlog_args.split() + ["-jar", JAR, path, "-F", folder, "-j", threads,
+        jetlog = [timed(["java"] + args.jetlog_args.split() + ["-jar", args.jar, path, "-F", folder, "-j", threads,
                                                                 "--backend", backend, "-w"])
                   for _ in range(args.repeat)]
         status = jetlog[-1][4]
