@@ -165,6 +165,9 @@ final class TypeChecker {
         if (inferred != null) {
             return inferred;
         }
+        if (functor.op().isMath()) {
+            return ColumnType.FLOAT;
+        }
         return functor.op() == UnaryOp.ORD || functor.op() == UnaryOp.STRLEN ? ColumnType.SYMBOL : ColumnType.NUMBER;
     }
 

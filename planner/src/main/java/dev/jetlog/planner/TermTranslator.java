@@ -165,6 +165,8 @@ final class TermTranslator {
             case LNOT -> new Unary(Unary.Op.LNOT, operand);
             case ORD, AS_NUMBER, AS_UNSIGNED, AS_FLOAT, AS_SYMBOL, AS_RECORD -> operand;
             case STRLEN -> new SymbolFunction(SymbolFunction.Fn.STRLEN, List.of(operand));
+            case SIN, COS, TAN, ASIN, ACOS, ATAN, SINH, COSH, TANH, ASINH, ACOSH, ATANH, LOG, EXP ->
+                    new SymbolFunction(SymbolFunction.Fn.valueOf(unary.op().name()), List.of(operand));
             case TO_NUMBER, TO_UNSIGNED -> switch (from) {
                 case NUMBER, UNSIGNED -> operand;
                 case FLOAT -> new Unary(unary.op() == UnaryOp.TO_NUMBER ? Unary.Op.F2I : Unary.Op.F2U, operand);

@@ -18,6 +18,9 @@ public enum UnaryOp {
     ORD("ord"),
     /** The length of a symbol's text in UTF-8 bytes, as Soufflé counts it. */
     STRLEN("strlen"),
+    /** The float math functions: a float argument, a float result. */
+    SIN("sin"), COS("cos"), TAN("tan"), ASIN("asin"), ACOS("acos"), ATAN("atan"), SINH("sinh"), COSH("cosh"),
+    TANH("tanh"), ASINH("asinh"), ACOSH("acosh"), ATANH("atanh"), LOG("log"), EXP("exp"),
     /** `as(x, T)`: the same 32 bits seen as another type (no conversion), as Soufflé's type cast. */
     AS_NUMBER("as"), AS_UNSIGNED("as"), AS_FLOAT("as"), AS_SYMBOL("as"), AS_RECORD("as");
 
@@ -34,6 +37,11 @@ public enum UnaryOp {
     /** True for the functors written `name(x)` rather than as a prefix operator. */
     public boolean isFunctor() {
         return ordinal() >= TO_NUMBER.ordinal();
+    }
+
+    /** True for the float math functions (sin ... exp). */
+    public boolean isMath() {
+        return ordinal() >= SIN.ordinal() && ordinal() <= EXP.ordinal();
     }
 
     /** True for the casts `as(x, T)`. */
@@ -73,6 +81,8 @@ public enum UnaryOp {
             case TO_STRING -> operand.isNumeric() ? ColumnType.SYMBOL : null;
             case ORD -> operand == ColumnType.SYMBOL || operand == ColumnType.RECORD ? ColumnType.NUMBER : null;
             case STRLEN -> operand == ColumnType.SYMBOL ? ColumnType.NUMBER : null;
+            case SIN, COS, TAN, ASIN, ACOS, ATAN, SINH, COSH, TANH, ASINH, ACOSH, ATANH, LOG, EXP ->
+                    operand == ColumnType.FLOAT ? ColumnType.FLOAT : null;
             case AS_NUMBER -> ColumnType.NUMBER;
             case AS_UNSIGNED -> ColumnType.UNSIGNED;
             case AS_FLOAT -> ColumnType.FLOAT;

@@ -1,7 +1,8 @@
 // A function that reads or extends the symbol table: string functors, conversions between symbols and
 // numbers, min/max on text, and the match/contains predicates (1 or 0); autoinc(), whose counter lives
-// with the session; and packing and reading records, which live in the session's record table. Backends
-// evaluate these on the host.
+// with the session; packing and reading records, which live in the session's record table; and the float
+// math functions (sin ... exp: computed in double precision and rounded to float, on the host, so that
+// every backend gives the same bits). Backends evaluate these on the host.
 package dev.jetlog.planner.ir;
 
 import java.util.List;
@@ -22,7 +23,10 @@ public record SymbolFunction(Fn fn, List<Expr> args) implements Expr {
         /** The id of the record whose fields are the arguments (any number of them), made if new. */
         PACK(-1),
         /** Field number args[1] of record args[0]; 0 for nil or a field past the record's end. */
-        FIELD(2);
+        FIELD(2),
+        /** Float math: a float argument, a float result. */
+        SIN(1), COS(1), TAN(1), ASIN(1), ACOS(1), ATAN(1), SINH(1), COSH(1), TANH(1), ASINH(1), ACOSH(1), ATANH(1),
+        LOG(1), EXP(1);
 
         private final int arity;
 

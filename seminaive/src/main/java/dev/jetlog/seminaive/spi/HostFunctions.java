@@ -106,6 +106,9 @@ public final class HostFunctions {
             }
             return fn == SymbolFunction.Fn.PACK ? records.pack(args) : records.field(args[0], args[1]);
         }
+        if (fn.ordinal() >= SymbolFunction.Fn.SIN.ordinal()) {
+            return FloatMath.apply(fn, args[0]);
+        }
         if (symbols == null) {
             throw new BackendException("symbol function " + fn + " evaluated without a symbol table");
         }
@@ -125,6 +128,7 @@ public final class HostFunctions {
             case CONTAINS -> text(args[1]).contains(text(args[0])) ? 1 : 0;
             case AUTOINC -> counter.getAndIncrement();
             case PACK, FIELD -> throw new IllegalStateException("record functions are handled above");
+            default -> throw new IllegalStateException("float math is handled above");
         };
     }
 

@@ -235,6 +235,21 @@ final class Scalars {
                 case SYMBOL -> floatBits(Float.parseFloat(names.get(a).strip()));
                 case FLOAT, RECORD -> a;
             };
+            case SIN -> floatBits((float) Math.sin(x));
+            case COS -> floatBits((float) Math.cos(x));
+            case TAN -> floatBits((float) Math.tan(x));
+            case ASIN -> floatBits((float) Math.asin(x));
+            case ACOS -> floatBits((float) Math.acos(x));
+            case ATAN -> floatBits((float) Math.atan(x));
+            case SINH -> floatBits((float) Math.sinh(x));
+            case COSH -> floatBits((float) Math.cosh(x));
+            case TANH -> floatBits((float) Math.tanh(x));
+            case ASINH -> floatBits((float) (Math.signum((double) x) * Math.log(Math.abs((double) x)
+                    + Math.sqrt((double) x * x + 1))));
+            case ACOSH -> floatBits((float) Math.log(x + Math.sqrt((double) x * x - 1)));
+            case ATANH -> floatBits((float) (Math.log((1.0 + x) / (1.0 - x)) / 2));
+            case LOG -> floatBits((float) Math.log(x));
+            case EXP -> floatBits((float) Math.exp(x));
         };
     }
 

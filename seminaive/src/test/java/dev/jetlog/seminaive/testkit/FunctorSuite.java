@@ -142,6 +142,28 @@ public abstract class FunctorSuite extends OneProgramSuite {
             """;
 
     @Test
+    void floatMathIsTheDoubleResultRoundedToFloatOnEveryBackend() {
+        // the expected values are Python's math functions, rounded to float32 and printed with 9 digits
+        Map<String, List<String>> rows = EngineRun.program("""
+                .decl m(name: symbol, v: float)
+                m("sin", sin(0.5)). m("cos", cos(0.5)). m("tan", tan(0.5)).
+                m("asin", asin(0.5)). m("acos", acos(0.5)). m("atan", atan(0.5)).
+                m("sinh", sinh(0.5)). m("cosh", cosh(0.5)). m("tanh", tanh(0.5)).
+                m("asinh", asinh(-0.5)). m("acosh", acosh(1.5)). m("atanh", atanh(0.5)).
+                m("log", log(2)). m("exp", exp(1)). m("log0", log(0.0)). m("nan", acosh(0.5)).
+                .decl angle(x: float)
+                angle(0.25). angle(1.5).
+                .decl wave(x: float, y: float)
+                wave(x, y) :- angle(x), y = sin(x) * sin(x) + cos(x) * cos(x).
+                """).run(backend(), 2);
+        assertEquals(List.of("acos\t1.04719758", "acosh\t0.962423623", "asin\t0.52359879", "asinh\t-0.481211811",
+                "atan\t0.463647604", "atanh\t0.549306154", "cos\t0.87758255", "cosh\t1.12762594", "exp\t2.71828175",
+                "log\t0.693147182", "log0\t-inf", "nan\tnan", "sin\t0.47942555", "sinh\t0.521095276",
+                "tan\t0.546302497", "tanh\t0.462117165"), rows.get("m"));
+        assertEquals(List.of("0.25\t1", "1.5\t1"), rows.get("wave"));
+    }
+
+    @Test
     void plusOnSymbolsConcatenatesAsInSouffle() {
         Map<String, List<String>> rows = EngineRun.program("""
                 .decl s(x: symbol)
