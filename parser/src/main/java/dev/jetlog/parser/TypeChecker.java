@@ -201,7 +201,7 @@ final class TypeChecker {
             check(c.right(), ColumnType.SYMBOL);
             if ((c.op() == CompareOp.MATCH || c.op() == CompareOp.NOT_MATCH) && c.left() instanceof StringConstant p) {
                 try {
-                    java.util.regex.Pattern.compile(p.value());
+                    RegexDialect.compile(p.value());
                 } catch (java.util.regex.PatternSyntaxException e) {
                     report(Diagnostic.error(p.pos(), "bad regular expression in match: "
                             + e.getDescription() + (e.getIndex() >= 0 ? " near index " + e.getIndex() : "")));

@@ -5,6 +5,7 @@ package dev.jetlog.seminaive.spi;
 
 import dev.jetlog.datasets.RecordTable;
 import dev.jetlog.datasets.SymbolEncoder;
+import dev.jetlog.parser.RegexDialect;
 import dev.jetlog.parser.ast.ColumnType;
 import dev.jetlog.planner.ir.SymbolFunction;
 import dev.jetlog.planner.ir.UserFunction;
@@ -222,7 +223,7 @@ public final class HostFunctions {
     private Pattern pattern(int id) {
         Pattern pattern = patterns.computeIfAbsent(id, key -> {
             try {
-                return Pattern.compile(text(key));
+                return RegexDialect.compile(text(key));
             } catch (PatternSyntaxException e) {
                 return BAD_PATTERN;
             }

@@ -286,7 +286,7 @@ final class Scalars {
         String left = names.get(a);
         String right = names.get(b);
         boolean holds = switch (op) {
-            case MATCH, NOT_MATCH -> right.matches(left);
+            case MATCH, NOT_MATCH -> dev.jetlog.parser.RegexDialect.compile(left).matcher(right).matches();
             default -> right.indexOf(left) >= 0;
         };
         return (op == CompareOp.MATCH || op == CompareOp.CONTAINS) == holds;

@@ -164,6 +164,22 @@ public abstract class FunctorSuite extends OneProgramSuite {
     }
 
     @Test
+    void matchReadsPosixClassesAsSouffleDoes() {
+        // Soufflé 2.5's issue2532: std::regex takes [[:digit:]] inside brackets
+        Map<String, List<String>> rows = EngineRun.program("""
+                .decl term(id: symbol)
+                term("<o/GO_1>"). term("<o/NCBITaxon_12>"). term("<o/NCBITaxon_12#NOT>"). term("<o/NCBITaxon_x#NOT>").
+                .decl complement(id: symbol, taxon: symbol)
+                complement(id, cat(substr(id, 0, strlen(id) - 5), ">")) :- term(id),
+                    match("<o/NCBITaxon_[[:digit:]]+#NOT>", id).
+                .decl lettered(id: symbol)
+                lettered(id) :- term(id), match(".*_[^[:digit:][:space:]]+#NOT>", id).
+                """).run(backend(), 2);
+        assertEquals(List.of("<o/NCBITaxon_12#NOT>\t<o/NCBITaxon_12>"), rows.get("complement"));
+        assertEquals(List.of("<o/NCBITaxon_x#NOT>"), rows.get("lettered"));
+    }
+
+    @Test
     void plusOnSymbolsConcatenatesAsInSouffle() {
         Map<String, List<String>> rows = EngineRun.program("""
                 .decl s(x: symbol)
