@@ -7,6 +7,11 @@
 // v inside the hidden relation, as a column, even when v is also the enclosing rule's variable (the
 // aggregate then matches that column like any other correlated one). An aggregate nested in such a body
 // (`m = max y : { s(x, y) }`) is evaluated by the hidden relation's rule, like any aggregate of a rule.
+// Where that nested aggregate, or a negation, reads a variable of the enclosing rule that the body's own atoms
+// do not bind (`sum s : { sales(product, m, s) }` inside an aggregate whose rule binds product), the hidden
+// rule also takes the enclosing rule's atoms that bind such variables, and every enclosing variable the body
+// reads becomes a column: the aggregate then matches them like any correlated column, so it sees, for each
+// binding of the enclosing rule, the rows made with that binding.
 package dev.jetlog.planner;
 
 import dev.jetlog.parser.CheckedProgram;
@@ -53,26 +58,77 @@ final class AggregateBodies {
             for (Literal literal : rule.body()) {
                 terms.addAll(AstWalk.terms(literal));
             }
-            bodies.hideAll(program, terms);
+            bodies.hideAll(program, terms, rule.body());
         }
         return bodies;
     }
 
-    /** Builds the hidden relations of the aggregates of these terms, and of aggregates nested in their bodies. */
-    private void hideAll(CheckedProgram program, List<Term> terms) {
+    /**
+     * Builds the hidden relations of the aggregates of these terms (of a rule with the given body), and of
+     * aggregates nested in their bodies.
+     */
+    private void hideAll(CheckedProgram program, List<Term> terms, List<Literal> enclosingBody) {
         for (Term term : terms) {
             AstWalk.forEachOutermostAggregate(term, aggregate -> {
                 if (needsHiddenRelation(aggregate)) {
-                    Hidden built = build(program, aggregate);
+                    Hidden built = build(program, aggregate, enclosingBody);
                     hidden.put(aggregate, built);
                     List<Term> nested = new ArrayList<>();
                     for (Literal literal : built.rule().body()) {
                         nested.addAll(AstWalk.terms(literal));
                     }
-                    hideAll(program, nested);
+                    hideAll(program, nested, built.rule().body());
                 }
             });
         }
+    }
+
+    /**
+     * The enclosing rule's atoms that the hidden rule must take: none, unless a nested aggregate or a negation
+     * of the body reads a variable that the body's own atoms do not bind but an atom of the enclosing rule
+     * does; then every enclosing atom that binds a variable the body reads.
+     */
+    private static List<Atom> domainAtoms(Aggregate aggregate, List<Literal> enclosingBody) {
+        Set<String> own = new LinkedHashSet<>();
+        for (Literal literal : aggregate.body()) {
+            if (literal instanceof Atom atom) {
+                own.addAll(atomVariables(atom));
+            }
+        }
+        Set<String> outside = new LinkedHashSet<>();
+        for (Literal literal : enclosingBody) {
+            if (literal instanceof Atom atom) {
+                outside.addAll(atomVariables(atom));
+            }
+        }
+        Set<String> deep = new LinkedHashSet<>();
+        Set<String> read = new LinkedHashSet<>();
+        for (Literal literal : aggregate.body()) {
+            if (literal instanceof Negation negation) {
+                deep.addAll(atomVariables(negation.atom()));
+            }
+            for (Term term : AstWalk.terms(literal)) {
+                AstWalk.forEachVariable(term, v -> read.add(v.name()));
+                AstWalk.forEachOutermostAggregate(term, nested -> AstWalk.forEachVariable(nested, v -> deep.add(v.name())));
+            }
+        }
+        if (aggregate.target() != null) {
+            AstWalk.forEachVariable(aggregate.target(), v -> read.add(v.name()));
+        }
+        deep.removeAll(own);
+        deep.retainAll(outside);
+        if (deep.isEmpty()) {
+            return List.of();
+        }
+        read.removeAll(own);
+        read.retainAll(outside);
+        List<Atom> domain = new ArrayList<>();
+        for (Literal literal : enclosingBody) {
+            if (literal instanceof Atom atom && atomVariables(atom).stream().anyMatch(read::contains)) {
+                domain.add(atom);
+            }
+        }
+        return domain;
     }
 
     /**
@@ -112,11 +168,15 @@ final class AggregateBodies {
         return hidden.values().stream().map(Hidden::rule).toList();
     }
 
-    private Hidden build(CheckedProgram program, Aggregate aggregate) {
+    private Hidden build(CheckedProgram program, Aggregate aggregate, List<Literal> enclosingBody) {
         String name = "@aggregate" + hidden.size();
         Map<String, Variable> columns = new LinkedHashMap<>();
         List<Attribute> attributes = new ArrayList<>();
         List<Literal> body = new ArrayList<>();
+        List<Atom> domain = domainAtoms(aggregate, enclosingBody);
+        Set<String> domainBound = new LinkedHashSet<>();
+        domain.forEach(atom -> domainBound.addAll(atomVariables(atom)));
+        body.addAll(domain);
         for (Literal literal : aggregate.body()) {
             if (literal instanceof Atom atom) {
                 List<Term> args = new ArrayList<>();
@@ -138,7 +198,29 @@ final class AggregateBodies {
                 body.add(new Atom(atom.relation(), args, atom.pos()));
             }
         }
+        if (!domain.isEmpty()) {
+            // the enclosing variables the body reads: columns, matched by the aggregate like correlated ones
+            Set<String> read = new LinkedHashSet<>();
+            for (Literal literal : aggregate.body()) {
+                for (Term term : AstWalk.terms(literal)) {
+                    AstWalk.forEachVariable(term, v -> read.add(v.name()));
+                }
+            }
+            if (aggregate.target() != null) {
+                AstWalk.forEachVariable(aggregate.target(), v -> read.add(v.name()));
+            }
+            for (Atom atom : domain) {
+                for (Term arg : atom.args()) {
+                    if (arg instanceof Variable variable && read.contains(variable.name())
+                            && !columns.containsKey(variable.name())) {
+                        columns.put(variable.name(), variable);
+                        attributes.add(new Attribute(variable.name(), program.typeOf(variable), variable.pos()));
+                    }
+                }
+            }
+        }
         Set<String> bound = new LinkedHashSet<>(columns.keySet());
+        bound.addAll(domainBound);
         List<Comparison> kept = new ArrayList<>();
         List<Comparison> pending = new ArrayList<>();
         for (Literal literal : aggregate.body()) {
@@ -190,7 +272,7 @@ final class AggregateBodies {
             }
         }
         for (String variable : bound) {
-            if (!columns.containsKey(variable)) {
+            if (!columns.containsKey(variable) && !domainBound.contains(variable)) {
                 // bound by an equality inside the body: a column too, so the aggregate can read it
                 Variable column = new Variable(variable, aggregate.pos());
                 columns.put(variable, column);
