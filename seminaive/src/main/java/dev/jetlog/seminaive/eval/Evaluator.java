@@ -287,7 +287,8 @@ public final class Evaluator implements AutoCloseable {
             }
             for (String relation : stratum.relations()) {
                 if (!EquivalenceClasses.computes(stratum, relation)) {
-                    store.advance(relation, choices.choose(relation, candidates.takeNew(relation)));
+                    store.advance(relation, equivalences.keep(relation,
+                            choices.choose(relation, candidates.takeNew(relation))));
                 }
             }
             deleteDominated(stratum, stratum.subsumptionVersions(), candidates);

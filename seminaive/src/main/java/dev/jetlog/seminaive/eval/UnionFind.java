@@ -38,10 +38,20 @@ final class UnionFind {
         return count;
     }
 
-    /** Puts the two values of each pair (row-major) in one class. */
-    void unionAll(int[] pairs, int rowCount) {
+    /**
+     * Puts the two values of each pair (row-major) in one class; adds to kept the pairs that brought a new
+     * value or joined two classes, and to redundant the others (their values were in one class already), so
+     * that the kept pairs alone give the same classes.
+     */
+    void unionAll(int[] pairs, int rowCount, IntArrayList kept, IntArrayList redundant) {
         for (int r = 0; r < rowCount; r++) {
-            union(slot(pairs[2 * r]), slot(pairs[2 * r + 1]));
+            int a = pairs[2 * r];
+            int b = pairs[2 * r + 1];
+            boolean bringsValue = !slots.containsKey(a) || !slots.containsKey(b);
+            boolean joins = union(slot(a), slot(b));
+            IntArrayList into = bringsValue || joins ? kept : redundant;
+            into.add(a);
+            into.add(b);
         }
     }
 
@@ -103,11 +113,12 @@ final class UnionFind {
         return slot;
     }
 
-    private void union(int a, int b) {
+    /** Joins the classes of the two slots; false if they were one class already. */
+    private boolean union(int a, int b) {
         int rootA = find(a);
         int rootB = find(b);
         if (rootA == rootB) {
-            return;
+            return false;
         }
         if (sizes[rootA] < sizes[rootB]) {
             int swap = rootA;
@@ -129,5 +140,6 @@ final class UnionFind {
         int next = nextMembers[rootA];
         nextMembers[rootA] = nextMembers[rootB];
         nextMembers[rootB] = next;
+        return true;
     }
 }
