@@ -268,6 +268,11 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public long joinRowsWithin(Prepared<JoinStep> step, Rows input, long from, Index index, long maxMatches) {
+        return operator(step, JoinOperator.class).rowsWithin(tuples(input), (int) from, hisa(index), maxMatches);
+    }
+
+    @Override
     public Rows antiJoin(Prepared<AntiJoinStep> step, Rows input, Index index) {
         return new CpuRows(operator(step, AntiJoinOperator.class).run(tuples(input), hisa(index), parallel));
     }

@@ -87,6 +87,27 @@ final class JoinOperator {
     }
 
     /**
+     * How many input rows from row `from` on match at most maxMatches tuples in all (before the filters on
+     * the tuples): at least one while any remain. One hash probe per row counted.
+     */
+    long rowsWithin(Tuples input, int from, HisaIndex index, long maxMatches) {
+        int width = input.arity();
+        int[] in = input.data();
+        int[] key = new int[keyMaker.length()];
+        long matches = 0;
+        int row = from;
+        while (row < input.size()) {
+            int slot = matchingSlot(in, row * width, index, key);
+            matches += slot < 0 ? 0 : index.count(slot);
+            if (matches > maxMatches && row > from) {
+                break;
+            }
+            row++;
+        }
+        return row - from;
+    }
+
+    /**
      * The index slot of the tuples that match the input row at in[inBase..] (its key written into key), or
      * -1 if the row fails the filters on the input alone or nothing matches.
      */

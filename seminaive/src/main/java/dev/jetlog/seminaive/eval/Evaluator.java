@@ -334,7 +334,7 @@ public final class Evaluator implements AutoCloseable {
     private Candidates begin(Stratum stratum) {
         consolidateInputs(stratum);
         Candidates candidates = new Candidates(backend, store, timer, options.candidateBudgetRows());
-        runner.afterEachRule(() -> checkMemory(stratum, candidates));
+        runner.checkMemoryWith(() -> checkMemory(stratum, candidates));
         return candidates;
     }
 

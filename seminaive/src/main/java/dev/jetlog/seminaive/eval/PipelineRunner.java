@@ -32,6 +32,12 @@ import java.util.function.BooleanSupplier;
 final class PipelineRunner implements AutoCloseable {
     /** Rows of the slice that measures a step's fan-out before its first large input is cut. */
     static final long PROBE_ROWS = 1 << 16;
+    /**
+     * A join that has made at least this many rows per input row (or has not run yet) is sliced by counting
+     * its matches first, where the backend can: a skewed key (a huge eqrel class) would otherwise make one
+     * slice's output outgrow the memory.
+     */
+    static final double WIDE_FAN_OUT = 64;
 
     private final Backend backend;
     private final RelationStore store;
@@ -41,7 +47,8 @@ final class PipelineRunner implements AutoCloseable {
     /** Per step: output rows per input row, as last observed. */
     private final IdentityHashMap<Step, Double> fanOut = new IdentityHashMap<>();
     private BooleanSupplier cancelled = () -> false;
-    private Runnable afterEachRule = () -> { };
+    /** The memory check: after every rule, and after every slice, so that no one rule outgrows the budget. */
+    private Runnable memoryCheck = () -> { };
 
     PipelineRunner(Backend backend, RelationStore store, OperationTimer timer, EvaluationOptions options) {
         this.backend = backend;
@@ -54,9 +61,9 @@ final class PipelineRunner implements AutoCloseable {
         this.cancelled = condition;
     }
 
-    /** A check to run after every rule (the memory budget). */
-    void afterEachRule(Runnable check) {
-        this.afterEachRule = check;
+    /** A check to run after every rule and every slice of a step's input (the memory budget). */
+    void checkMemoryWith(Runnable check) {
+        this.memoryCheck = check;
     }
 
     private void checkCancelled(RulePlan plan) {
@@ -70,7 +77,7 @@ final class PipelineRunner implements AutoCloseable {
         checkCancelled(plan);
         try {
             runFrom(plan, 0, null, candidates);
-            afterEachRule.run();
+            memoryCheck.run();
         } catch (BackendException e) {
             throw new BackendException("evaluating the rule for '" + plan.headRelation() + "' at "
                     + plan.rule().pos() + ": " + e.getMessage(), e);
@@ -79,6 +86,16 @@ final class PipelineRunner implements AutoCloseable {
 
     /** Runs steps [i, end) on input (null before the first step; owned by the caller). */
     private void runFrom(RulePlan plan, int i, Rows input, Candidates candidates) {
+        runFrom(plan, i, input, candidates, false);
+    }
+
+    private boolean mayFanOutWide(Step step) {
+        Double observed = fanOut.get(step);
+        return observed == null || observed >= WIDE_FAN_OUT;
+    }
+
+    /** As runFrom; sliced: the input is a slice already cut for step i, which runs on it whole. */
+    private void runFrom(RulePlan plan, int i, Rows input, Candidates candidates, boolean sliced) {
         Step step = plan.steps().get(i);
         boolean last = i == plan.steps().size() - 1;
         DenseSet set = input == null ? null : candidates.denseSet(plan.headRelation());
@@ -93,8 +110,9 @@ final class PipelineRunner implements AutoCloseable {
             joinIntoDenseSet(plan, join, input, set, candidates);
             return;
         }
-        if (input != null
-                && (input.size() > maxSlice() || input.size() > probeRows() && fanOut.get(step) == null)) {
+        if (input != null && !sliced
+                && (input.size() > maxSlice() || input.size() > probeRows() && fanOut.get(step) == null
+                || input.size() > 1 && step instanceof JoinStep && mayFanOutWide(step))) {
             runSliced(plan, i, input, candidates);
             return;
         }
@@ -172,7 +190,8 @@ final class PipelineRunner implements AutoCloseable {
 
     /**
      * Runs step i on slices of its input: the first one of PROBE_ROWS rows when the step's fan-out is not
-     * known yet, then as many rows as keep its output near chunkRows.
+     * known yet, then as many rows as keep its output near chunkRows. A join whose fan-out is unknown or wide
+     * takes as many rows as match about chunkRows tuples, where the backend counts them.
      */
     private void runSliced(RulePlan plan, int i, Rows input, Candidates candidates) {
         Step step = plan.steps().get(i);
@@ -183,15 +202,42 @@ final class PipelineRunner implements AutoCloseable {
             Double observed = fanOut.get(step);
             long rows = observed == null ? probeRows()
                     : (long) Math.min(maxSlice(), Math.max(probeRows() / 16, options.chunkRows() / Math.max(observed, 1e-3)));
+            if (step instanceof JoinStep join && mayFanOutWide(step)) {
+                long counted = joinRowsWithin(join, input, from);
+                if (counted > 0) {
+                    rows = Math.min(maxSlice(), counted);
+                }
+            }
             long to = Math.min(size, from + Math.max(1, rows));
             Rows slice = backend.slice(input, from, to);
             try {
-                runFrom(plan, i, slice, candidates);
+                runFrom(plan, i, slice, candidates, true);
             } finally {
                 backend.release(slice);
             }
+            memoryCheck.run();
             from = to;
         }
+    }
+
+    /**
+     * The input rows from `from` on whose matches, over every row set the join reads, total about chunkRows;
+     * -1 where the backend cannot count them.
+     */
+    private long joinRowsWithin(JoinStep join, Rows input, long from) {
+        Prepared<JoinStep> ready = prepared(join);
+        List<Rows> sets = store.rows(join.relation()).stream().filter(rows -> !rows.isEmpty()).toList();
+        long rows = Long.MAX_VALUE;
+        for (Rows set : sets) {
+            Index index = index(join.relation(), set, join.index());
+            long within = timer.time(Operation.JOIN, () -> backend.joinRowsWithin(ready, input, from, index,
+                    Math.max(1, options.chunkRows() / sets.size())));
+            if (within < 0) {
+                return -1;
+            }
+            rows = Math.min(rows, within);
+        }
+        return rows == Long.MAX_VALUE ? -1 : rows;
     }
 
     /** The most input rows a step takes at once. */

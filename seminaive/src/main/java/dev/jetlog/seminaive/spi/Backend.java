@@ -101,6 +101,15 @@ public interface Backend extends AutoCloseable {
     /** The join of input with the relation behind index, filtered and projected. */
     Rows join(Prepared<JoinStep> step, Rows input, Index index);
 
+    /**
+     * How many input rows, from row `from` on, the join may take at once so that the tuples they match in
+     * index (before filters) total at most maxMatches: at least one row while any remain; -1 where the
+     * backend cannot tell cheaply (the driver then guesses from the fan-out it has seen).
+     */
+    default long joinRowsWithin(Prepared<JoinStep> step, Rows input, long from, Index index, long maxMatches) {
+        return -1;
+    }
+
     /** The input rows whose key matches nothing in index, filtered and projected. */
     Rows antiJoin(Prepared<AntiJoinStep> step, Rows input, Index index);
 
