@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 final class EquivalenceClasses {
+    /** New pairs are read from the backend in pieces of this many rows. */
+    private static final long DOWNLOAD_ROWS = 1 << 20;
     private final Backend backend;
     private final RelationStore store;
     private final OperationTimer timer;
@@ -72,13 +74,23 @@ final class EquivalenceClasses {
         if (unionFind == null || freshPairs.isEmpty()) {
             return freshPairs;
         }
-        int[] pairs = timer.time(Operation.TRANSFER, () -> backend.download(freshPairs));
-        backend.release(freshPairs);
+        // in pieces: the new pairs may be many more than the few that are kept
         IntArrayList kept = new IntArrayList();
-        timer.time(Operation.MERGE, () -> {
-            unionFind.unionAll(pairs, pairs.length / 2, kept, new IntArrayList());
-            return null;
-        });
+        IntArrayList redundant = new IntArrayList();
+        try {
+            for (long from = 0; from < freshPairs.size(); from += DOWNLOAD_ROWS) {
+                long first = from;
+                long to = Math.min(freshPairs.size(), from + DOWNLOAD_ROWS);
+                int[] pairs = timer.time(Operation.TRANSFER, () -> backend.download(freshPairs, first, to));
+                timer.time(Operation.MERGE, () -> {
+                    unionFind.unionAll(pairs, pairs.length / 2, kept, redundant);
+                    return null;
+                });
+                redundant.clear();
+            }
+        } finally {
+            backend.release(freshPairs);
+        }
         return sorted(kept.elements(), kept.size() / 2);
     }
 
