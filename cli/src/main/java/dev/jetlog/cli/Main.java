@@ -1,6 +1,6 @@
 // Entry point of jetlog.jar: parses the command line, runs the program, and turns every failure into
 // a clear message on stderr and a non-zero exit status, never a stack trace (set JETLOG_DEBUG=1 to
-// see one for internal errors).
+// see one for internal errors and for the cause of an evaluation error).
 package dev.jetlog.cli;
 
 import dev.jetlog.seminaive.api.JetLogException;
@@ -92,6 +92,9 @@ public final class Main {
             return FAILED;
         } catch (JetLogException e) {
             err.println("jetlog: error: " + e.getMessage());
+            if (System.getenv("JETLOG_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
             return FAILED;
         } catch (OutOfMemoryError e) {
             String detail = e.getMessage() == null || e.getMessage().startsWith("Java heap") ? "" : ": " + e.getMessage();
