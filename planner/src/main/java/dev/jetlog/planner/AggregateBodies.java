@@ -102,24 +102,20 @@ final class AggregateBodies {
             }
         }
         Set<String> deep = new LinkedHashSet<>();
-        Set<String> read = new LinkedHashSet<>();
         for (Literal literal : aggregate.body()) {
             if (literal instanceof Negation negation) {
                 deep.addAll(atomVariables(negation.atom()));
             }
             for (Term term : AstWalk.terms(literal)) {
-                AstWalk.forEachVariable(term, v -> read.add(v.name()));
                 AstWalk.forEachOutermostAggregate(term, nested -> AstWalk.forEachVariable(nested, v -> deep.add(v.name())));
             }
-        }
-        if (aggregate.target() != null) {
-            AstWalk.forEachVariable(aggregate.target(), v -> read.add(v.name()));
         }
         deep.removeAll(own);
         deep.retainAll(outside);
         if (deep.isEmpty()) {
             return List.of();
         }
+        Set<String> read = variablesRead(aggregate);
         read.removeAll(own);
         read.retainAll(outside);
         List<Atom> domain = new ArrayList<>();
@@ -200,15 +196,7 @@ final class AggregateBodies {
         }
         if (!domain.isEmpty()) {
             // the enclosing variables the body reads: columns, matched by the aggregate like correlated ones
-            Set<String> read = new LinkedHashSet<>();
-            for (Literal literal : aggregate.body()) {
-                for (Term term : AstWalk.terms(literal)) {
-                    AstWalk.forEachVariable(term, v -> read.add(v.name()));
-                }
-            }
-            if (aggregate.target() != null) {
-                AstWalk.forEachVariable(aggregate.target(), v -> read.add(v.name()));
-            }
+            Set<String> read = variablesRead(aggregate);
             for (Atom atom : domain) {
                 for (Term arg : atom.args()) {
                     if (arg instanceof Variable variable && read.contains(variable.name())
@@ -331,6 +319,20 @@ final class AggregateBodies {
             names.removeAll(local);
         }
         return names;
+    }
+
+    /** Every variable the aggregate's body and target read, nested aggregates included. */
+    private static Set<String> variablesRead(Aggregate aggregate) {
+        Set<String> read = new LinkedHashSet<>();
+        for (Literal literal : aggregate.body()) {
+            for (Term term : AstWalk.terms(literal)) {
+                AstWalk.forEachVariable(term, v -> read.add(v.name()));
+            }
+        }
+        if (aggregate.target() != null) {
+            AstWalk.forEachVariable(aggregate.target(), v -> read.add(v.name()));
+        }
+        return read;
     }
 
     private static Set<String> atomVariables(Atom atom) {

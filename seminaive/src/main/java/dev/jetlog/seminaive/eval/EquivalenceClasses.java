@@ -50,7 +50,7 @@ final class EquivalenceClasses {
             int[] pairs = timer.time(Operation.TRANSFER, () -> backend.download(store.full(pairsRelation)));
             IntArrayList redundant = new IntArrayList();
             timer.time(Operation.MERGE, () -> {
-                unionFind.unionAll(pairs, pairs.length / 2, new IntArrayList(), redundant);
+                unionFind.unionAll(pairs, pairs.length / 2, null, redundant);
                 return null;
             });
             Rows gone = sorted(redundant.elements(), redundant.size() / 2);
@@ -76,17 +76,15 @@ final class EquivalenceClasses {
         }
         // in pieces: the new pairs may be many more than the few that are kept
         IntArrayList kept = new IntArrayList();
-        IntArrayList redundant = new IntArrayList();
         try {
             for (long from = 0; from < freshPairs.size(); from += DOWNLOAD_ROWS) {
                 long first = from;
                 long to = Math.min(freshPairs.size(), from + DOWNLOAD_ROWS);
                 int[] pairs = timer.time(Operation.TRANSFER, () -> backend.download(freshPairs, first, to));
                 timer.time(Operation.MERGE, () -> {
-                    unionFind.unionAll(pairs, pairs.length / 2, kept, redundant);
+                    unionFind.unionAll(pairs, pairs.length / 2, kept, null);
                     return null;
                 });
-                redundant.clear();
             }
         } finally {
             backend.release(freshPairs);

@@ -41,7 +41,7 @@ final class UnionFind {
     /**
      * Puts the two values of each pair (row-major) in one class; adds to kept the pairs that brought a new
      * value or joined two classes, and to redundant the others (their values were in one class already), so
-     * that the kept pairs alone give the same classes.
+     * that the kept pairs alone give the same classes. Either list may be null: those pairs are not collected.
      */
     void unionAll(int[] pairs, int rowCount, IntArrayList kept, IntArrayList redundant) {
         for (int r = 0; r < rowCount; r++) {
@@ -50,8 +50,10 @@ final class UnionFind {
             boolean bringsValue = !slots.containsKey(a) || !slots.containsKey(b);
             boolean joins = union(slot(a), slot(b));
             IntArrayList into = bringsValue || joins ? kept : redundant;
-            into.add(a);
-            into.add(b);
+            if (into != null) {
+                into.add(a);
+                into.add(b);
+            }
         }
     }
 
