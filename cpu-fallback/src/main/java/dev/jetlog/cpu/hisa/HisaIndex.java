@@ -1,8 +1,11 @@
 // A hash-indexed sorted array (HISA, Sun et al., ASPLOS'25) over a duplicate-free row set held in
 // canonical order: the data array is the row set itself; the sorted index array lists row ids in
 // the index's column order (omitted when that order is the canonical one, as the data is already
-// sorted by it); an open-addressing hash table (linear probing, load factor at most 0.8) maps each
-// distinct key prefix to the first sorted position holding it and the number of positions that do.
+// sorted by it); an open-addressing hash table (linear probing, load factor at most 0.8, slots as
+// dev.jetlog.hisa.HisaLayout numbers them) maps each distinct key prefix to the first sorted position
+// holding it and the number of positions that do. Unlike the device tables, each host slot also keeps
+// a tag: the key itself for one-column keys, else its full hash, so a probe passes over the other keys
+// of its cluster without reading their rows (a cache miss each) and a one-column key never reads one.
 // A lookup hashes the key, probes to its slot and then reads a contiguous run of the sorted index.
 package dev.jetlog.cpu.hisa;
 
@@ -21,7 +24,10 @@ public final class HisaIndex {
     private final int[] order;
     private final int keyLength;
     private final int[] sortedRows;
-    /** Two ints per slot: first sorted position + 1 (0 = empty slot), then the run length. */
+    /** Ints per slot of the host table: tag, first sorted position + 1 (0 = empty slot), run length. */
+    private static final int SLOT_INTS = 3;
+
+    /** SLOT_INTS ints per slot: the tag (the key if one column long, else its hash), position + 1, run length. */
     private final int[] table;
     private final int mask;
     private final int distinctKeys;
@@ -32,7 +38,7 @@ public final class HisaIndex {
         this.keyLength = keyLength;
         this.sortedRows = sortedRows;
         this.table = table;
-        this.mask = table.length / 2 - 1;
+        this.mask = Integer.highestOneBit(table.length / SLOT_INTS) - 1;
         this.distinctKeys = distinctKeys;
     }
 
@@ -50,23 +56,28 @@ public final class HisaIndex {
         int n = rows.size();
         int[] data = rows.data();
         if (keyLength == 0) {
-            return new HisaIndex(rows, order.clone(), 0, sortedRows, new int[2], n == 0 ? 0 : 1);
+            return new HisaIndex(rows, order.clone(), 0, sortedRows, new int[SLOT_INTS], n == 0 ? 0 : 1);
         }
         int[] groupStart = groupStarts(data, arity, n, sortedRows, order, keyLength, parallel);
         int groups = groupStart.length;
         int capacity = HisaLayout.slotsFor(groups);
-        int[] table = new int[capacity * HisaLayout.INTS_PER_SLOT];
+        int[] table = new int[capacity * SLOT_INTS];
         int tableMask = capacity - 1;
+        boolean oneColumn = keyLength == 1;
+        int keyColumn = order[0];
         parallel.forEachChunk(groups, parallel.chunksFor(groups, 1 << 14), (chunk, from, to) -> {
             for (int g = from; g < to; g++) {
                 int start = groupStart[g];
                 int end = g + 1 < groups ? groupStart[g + 1] : n;
-                int slot = Hashing.hashRow(data, row(sortedRows, start) * arity, order, keyLength) & tableMask;
+                int base = row(sortedRows, start) * arity;
+                int hash = Hashing.hashRow(data, base, order, keyLength);
+                int slot = hash & tableMask;
                 // claim the first free slot; other workers insert other keys concurrently
-                while (!SLOTS.compareAndSet(table, 2 * slot, 0, start + 1)) {
+                while (!SLOTS.compareAndSet(table, SLOT_INTS * slot + 1, 0, start + 1)) {
                     slot = (slot + 1) & tableMask;
                 }
-                table[2 * slot + 1] = end - start;
+                table[SLOT_INTS * slot] = oneColumn ? data[base + keyColumn] : hash;
+                table[SLOT_INTS * slot + 2] = end - start;
             }
         });
         return new HisaIndex(rows, order.clone(), keyLength, sortedRows, table, groups);
@@ -172,37 +183,53 @@ public final class HisaIndex {
         if (keyLength == 0) {
             return rows.size() > 0 ? 0 : -1;
         }
+        int hash = Hashing.hash(key, keyLength);
+        int slot = hash & mask;
+        if (keyLength == 1) {
+            int wanted = key[0];
+            while (true) {
+                int at = SLOT_INTS * slot;
+                if (table[at + 1] == 0) {
+                    return -1;
+                }
+                if (table[at] == wanted) {
+                    return slot;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
         int[] data = rows.data();
         int arity = rows.arity();
-        int slot = Hashing.hash(key, keyLength) & mask;
         while (true) {
-            int start = table[2 * slot];
+            int at = SLOT_INTS * slot;
+            int start = table[at + 1];
             if (start == 0) {
                 return -1;
             }
-            int base = row(sortedRows, start - 1) * arity;
-            boolean equal = true;
-            for (int i = 0; i < keyLength; i++) {
-                if (data[base + order[i]] != key[i]) {
-                    equal = false;
-                    break;
-                }
-            }
-            if (equal) {
+            if (table[at] == hash && sameKey(data, row(sortedRows, start - 1) * arity, key)) {
                 return slot;
             }
             slot = (slot + 1) & mask;
         }
     }
 
+    private boolean sameKey(int[] data, int base, int[] key) {
+        for (int i = 0; i < keyLength; i++) {
+            if (data[base + order[i]] != key[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The first sorted position of the slot's run. */
     public int start(int slot) {
-        return keyLength == 0 ? 0 : table[2 * slot] - 1;
+        return keyLength == 0 ? 0 : table[SLOT_INTS * slot + 1] - 1;
     }
 
     /** The number of rows in the slot's run. */
     public int count(int slot) {
-        return keyLength == 0 ? rows.size() : table[2 * slot + 1];
+        return keyLength == 0 ? rows.size() : table[SLOT_INTS * slot + 2];
     }
 
     /** Row ids in index order, or null when the index order is the canonical one (row id = position). */
