@@ -1,5 +1,6 @@
 // Registers the OpenCL backend (java.util.ServiceLoader). It runs wherever an OpenCL device answers;
-// `auto` takes it only for a GPU, since on a CPU device (PoCL) the cpu backend is the better choice.
+// `auto` takes it only for a GPU, since on a CPU device (PoCL) the cpu backend is the better choice;
+// where the machine has no GPU device node at all, auto does not even initialise OpenCL.
 package dev.jetlog.gpu.opencl;
 
 import dev.jetlog.gpu.GpuBackend;
@@ -27,6 +28,10 @@ public final class OpenClBackendProvider implements BackendProvider {
 
     @Override
     public String autoUnavailableReason() {
+        String noGpu = GpuDeviceNodes.absentReason();
+        if (noGpu != null) {
+            return noGpu;
+        }
         String problem = unavailableReason();
         if (problem != null) {
             return problem;
