@@ -7,6 +7,9 @@
 // a tag: the key itself for one-column keys, else its full hash, so a probe passes over the other keys
 // of its cluster without reading their rows (a cache miss each) and a one-column key never reads one.
 // A lookup hashes the key, probes to its slot and then reads a contiguous run of the sorted index.
+// A one-column key whose values span a range at most twice as wide as the hashed table would be takes
+// a direct table instead, one (position + 1, run length) pair per value of the range: a lookup is one read at
+// the key's offset, with no hash and no probing, and the table is filled in key order.
 package dev.jetlog.cpu.hisa;
 
 import dev.jetlog.hisa.Tuples;
@@ -27,10 +30,22 @@ public final class HisaIndex {
     /** Ints per slot of the host table: tag, first sorted position + 1 (0 = empty slot), run length. */
     private static final int SLOT_INTS = 3;
 
-    /** SLOT_INTS ints per slot: the tag (the key if one column long, else its hash), position + 1, run length. */
+    /** Ints per entry of a direct table: first sorted position + 1 (0 = no row has the key), run length. */
+    private static final int DIRECT_INTS = 2;
+
+    /**
+     * Hashed: SLOT_INTS ints per slot (the tag, the key if one column long, else its hash; position + 1; run
+     * length). Direct: DIRECT_INTS ints per key value from directMinimum on (position + 1, run length).
+     */
     private final int[] table;
     private final int mask;
     private final int distinctKeys;
+    /** True if the table is direct (one-column keys over a narrow range). */
+    private final boolean direct;
+    /** The smallest key of a direct table. */
+    private final int directMinimum;
+    /** The number of key values a direct table spans. */
+    private final long directRange;
 
     private HisaIndex(Tuples rows, int[] order, int keyLength, int[] sortedRows, int[] table, int distinctKeys) {
         this.rows = rows;
@@ -40,6 +55,22 @@ public final class HisaIndex {
         this.table = table;
         this.mask = Integer.highestOneBit(table.length / SLOT_INTS) - 1;
         this.distinctKeys = distinctKeys;
+        this.direct = false;
+        this.directMinimum = 0;
+        this.directRange = 0;
+    }
+
+    private HisaIndex(Tuples rows, int[] order, int[] sortedRows, int[] table, int distinctKeys, int minimum) {
+        this.rows = rows;
+        this.order = order;
+        this.keyLength = 1;
+        this.sortedRows = sortedRows;
+        this.table = table;
+        this.mask = 0;
+        this.distinctKeys = distinctKeys;
+        this.direct = true;
+        this.directMinimum = minimum;
+        this.directRange = table.length / DIRECT_INTS;
     }
 
     /**
@@ -61,6 +92,15 @@ public final class HisaIndex {
         int[] groupStart = groupStarts(data, arity, n, sortedRows, order, keyLength, parallel);
         int groups = groupStart.length;
         int capacity = HisaLayout.slotsFor(groups);
+        if (keyLength == 1 && n > 0) {
+            // sorted by the key first: the first and last rows hold the smallest and largest key
+            int minimum = data[row(sortedRows, 0) * arity + order[0]];
+            int maximum = data[row(sortedRows, n - 1) * arity + order[0]];
+            long range = (long) maximum - minimum + 1;
+            if (range * DIRECT_INTS <= 2L * capacity * SLOT_INTS) {
+                return buildDirect(rows, order, sortedRows, groupStart, minimum, (int) range, parallel);
+            }
+        }
         int[] table = new int[capacity * SLOT_INTS];
         int tableMask = capacity - 1;
         boolean oneColumn = keyLength == 1;
@@ -81,6 +121,27 @@ public final class HisaIndex {
             }
         });
         return new HisaIndex(rows, order.clone(), keyLength, sortedRows, table, groups);
+    }
+
+    /** The direct table over [minimum, minimum + range) of a one-column key, groups given by their starts. */
+    private static HisaIndex buildDirect(Tuples rows, int[] order, int[] sortedRows, int[] groupStart, int minimum,
+                                         int range, Parallel parallel) {
+        int arity = rows.arity();
+        int n = rows.size();
+        int[] data = rows.data();
+        int groups = groupStart.length;
+        int[] table = new int[range * DIRECT_INTS];
+        int column = order[0];
+        parallel.forEachChunk(groups, parallel.chunksFor(groups, 1 << 14), (chunk, from, to) -> {
+            for (int g = from; g < to; g++) {
+                int start = groupStart[g];
+                int end = g + 1 < groups ? groupStart[g + 1] : n;
+                int offset = data[row(sortedRows, start) * arity + column] - minimum;
+                table[DIRECT_INTS * offset] = start + 1;
+                table[DIRECT_INTS * offset + 1] = end - start;
+            }
+        });
+        return new HisaIndex(rows, order.clone(), sortedRows, table, groups, minimum);
     }
 
     /** The sorted positions where a new key prefix begins, found in parallel chunks. */
@@ -183,6 +244,13 @@ public final class HisaIndex {
         if (keyLength == 0) {
             return rows.size() > 0 ? 0 : -1;
         }
+        if (direct) {
+            long offset = (long) key[0] - directMinimum;
+            if (offset < 0 || offset >= directRange || table[DIRECT_INTS * (int) offset] == 0) {
+                return -1;
+            }
+            return (int) offset;
+        }
         int hash = Hashing.hash(key, keyLength);
         int slot = hash & mask;
         if (keyLength == 1) {
@@ -224,12 +292,23 @@ public final class HisaIndex {
 
     /** The first sorted position of the slot's run. */
     public int start(int slot) {
+        if (direct) {
+            return table[DIRECT_INTS * slot] - 1;
+        }
         return keyLength == 0 ? 0 : table[SLOT_INTS * slot + 1] - 1;
     }
 
     /** The number of rows in the slot's run. */
     public int count(int slot) {
+        if (direct) {
+            return table[DIRECT_INTS * slot + 1];
+        }
         return keyLength == 0 ? rows.size() : table[SLOT_INTS * slot + 2];
+    }
+
+    /** True if lookups read a direct table (a one-column key over a narrow range) rather than a hashed one. */
+    boolean isDirect() {
+        return direct;
     }
 
     /** Row ids in index order, or null when the index order is the canonical one (row id = position). */

@@ -46,6 +46,36 @@ class HisaIndexTest {
     }
 
     @Test
+    void narrowOneColumnKeysTakeADirectTableThatAnswersOutsideItsRange() {
+        try (Parallel parallel = Parallel.of(2)) {
+            // keys -5, -2, 0, 7 (gaps inside the range), in both column orders
+            Tuples rows = SortUnique.sortUnique(RowSets.of(2, -5, 1, -2, 9, -2, 4, 0, -5, 7, 7, 7, 0), parallel);
+            for (int[] order : new int[][] {{0, 1}, {1, 0}}) {
+                HisaIndex index = HisaIndex.build(rows, order, 1, parallel);
+                assertTrue(index.isDirect(), "order " + java.util.Arrays.toString(order));
+                for (int key : new int[] {Integer.MIN_VALUE, -6, -5, -4, -2, -1, 0, 1, 7, 8, 9, 10, Integer.MAX_VALUE}) {
+                    assertEquals(scan(rows, order, new int[] {key}), lookup(index, new int[] {key}),
+                            "order " + java.util.Arrays.toString(order) + " key " + key);
+                }
+            }
+        }
+    }
+
+    @Test
+    void wideOrSeveralColumnKeysTakeTheHashedTable() {
+        try (Parallel parallel = Parallel.of(1)) {
+            Tuples rows = SortUnique.sortUnique(RowSets.of(2, Integer.MIN_VALUE, 1, 0, 2, Integer.MAX_VALUE, 3), parallel);
+            HisaIndex wide = HisaIndex.build(rows, new int[] {0, 1}, 1, parallel);
+            assertFalse(wide.isDirect());
+            assertEquals(List.of(List.of(Integer.MAX_VALUE, 3)), lookup(wide, new int[] {Integer.MAX_VALUE}));
+            assertEquals(List.of(), lookup(wide, new int[] {1}));
+            HisaIndex twoColumns = HisaIndex.build(rows, new int[] {0, 1}, 2, parallel);
+            assertFalse(twoColumns.isDirect());
+            assertEquals(List.of(List.of(0, 2)), lookup(twoColumns, new int[] {0, 2}));
+        }
+    }
+
+    @Test
     void emptyIndexFindsNothing() {
         try (Parallel parallel = Parallel.of(1)) {
             HisaIndex index = HisaIndex.build(Tuples.empty(2), new int[] {1, 0}, 1, parallel);
