@@ -1,5 +1,6 @@
 // Writes relations as .facts files (atomically, gzip-compressed if asked) or to a stream, with hand-rolled
-// number formatting, Soufflé's header line and its rfc4180 quoting of symbols.
+// number formatting, Soufflé's header line and its rfc4180 quoting of symbols. Large relations are
+// formatted in chunks of rows on several threads and written in order.
 package dev.jetlog.datasets;
 
 import dev.jetlog.parser.ast.ColumnType;
@@ -10,8 +11,15 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -34,6 +42,8 @@ import java.util.zip.GZIPOutputStream;
 public final class FactsWriter {
 
     private static final int BUFFER_BYTES = 1 << 16;
+    /** Rows per chunk formatted by one thread when several write a relation. */
+    private static final int CHUNK_ROWS = 1 << 16;
     /** Longest formatted number: "-2147483648" or a float like "-1.17549e-38". */
     private static final int MAX_NUMBER_BYTES = 16;
     private static final byte[] MIN_INT = "-2147483648".getBytes(StandardCharsets.US_ASCII);
@@ -78,6 +88,16 @@ public final class FactsWriter {
     /** As {@link #stage(Path, int[], int, List, String, SymbolEncoder)}, laid out as {@code options} say. */
     public static StagedFile stage(Path file, int[] rows, int rowCount, List<ColumnType> types,
                                    CsvWriteOptions options, SymbolEncoder symbols) throws IOException {
+        return stage(file, rows, rowCount, types, options, symbols, 1);
+    }
+
+    /**
+     * As {@link #stage(Path, int[], int, List, CsvWriteOptions, SymbolEncoder)}, formatting on up to
+     * {@code threads} threads (the symbol encoder and record formatter must then be safe to call from
+     * several threads at once; the file's bytes are the same for any number).
+     */
+    public static StagedFile stage(Path file, int[] rows, int rowCount, List<ColumnType> types,
+                                   CsvWriteOptions options, SymbolEncoder symbols, int threads) throws IOException {
         validate(rows, rowCount, types, options.delimiter(), symbols);
         StagedFile staged = StagedFile.beside(file);
         boolean done = false;
@@ -85,10 +105,10 @@ public final class FactsWriter {
             OutputStream out = Channels.newOutputStream(ch);
             if (options.compress()) {
                 GZIPOutputStream zipped = new GZIPOutputStream(out, BUFFER_BYTES);
-                new FactsWriter(zipped).writeAll(rows, rowCount, types, options, symbols);
+                new FactsWriter(zipped).writeAll(rows, rowCount, types, options, symbols, threads);
                 zipped.finish();
             } else {
-                new FactsWriter(out).writeAll(rows, rowCount, types, options, symbols);
+                new FactsWriter(out).writeAll(rows, rowCount, types, options, symbols, threads);
             }
             ch.force(true);
             done = true;
@@ -121,7 +141,7 @@ public final class FactsWriter {
                              CsvWriteOptions options, SymbolEncoder symbols) throws IOException {
         Objects.requireNonNull(out, "out");
         validate(rows, rowCount, types, options.delimiter(), symbols);
-        new FactsWriter(out).writeAll(rows, rowCount, types, options, symbols);
+        new FactsWriter(out).writeAll(rows, rowCount, types, options, symbols, 1);
         out.flush();
     }
 
@@ -146,7 +166,7 @@ public final class FactsWriter {
     }
 
     private void writeAll(int[] rows, int rowCount, List<ColumnType> types, CsvWriteOptions options,
-                          SymbolEncoder symbols) throws IOException {
+                          SymbolEncoder symbols, int threads) throws IOException {
         if (options.header() != null) {
             writeString(options.header());
             newline();
@@ -154,10 +174,96 @@ public final class FactsWriter {
         if (options.records() == null && types.contains(ColumnType.RECORD)) {
             throw new IllegalArgumentException("a RECORD column needs a record formatter in the options");
         }
-        writeRows(rows, rowCount, types, options.delimiter(), options.rfc4180(), symbols, options.records());
+        if (threads > 1 && rowCount >= 2 * CHUNK_ROWS) {
+            writeRowsInParallel(rows, rowCount, types, options, symbols, threads);
+        } else {
+            writeRows(rows, 0, rowCount, types, options.delimiter(), options.rfc4180(), symbols, options.records());
+        }
     }
 
-    private void writeRows(int[] rows, int rowCount, List<ColumnType> typeList, String delimiter, boolean rfc4180,
+    /**
+     * Formats chunks of rows on several threads, each into its own bytes, and writes them in order; at most
+     * two chunks per thread are formatted ahead of the writing, so the memory stays bounded.
+     */
+    private void writeRowsInParallel(int[] rows, int rowCount, List<ColumnType> types, CsvWriteOptions options,
+                                     SymbolEncoder symbols, int threads) throws IOException {
+        flushBuffer();
+        int chunks = (rowCount + CHUNK_ROWS - 1) / CHUNK_ROWS;
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "jetlog-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Deque<Future<ChunkBytes>> ahead = new ArrayDeque<>();
+            int next = 0;
+            for (int written = 0; written < chunks; written++) {
+                while (next < chunks && ahead.size() < 2 * threads) {
+                    int from = next * CHUNK_ROWS;
+                    int to = Math.min(rowCount, from + CHUNK_ROWS);
+                    ahead.add(pool.submit(() -> formatChunk(rows, from, to, types, options, symbols)));
+                    next++;
+                }
+                ChunkBytes bytes = ahead.poll().get();
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new java.io.InterruptedIOException("interrupted while writing");
+                }
+                out.write(bytes.data(), 0, bytes.length());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while writing");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The bytes of one formatted chunk. */
+    private record ChunkBytes(byte[] data, int length) {
+    }
+
+    /** An output stream into a growing byte array, unsynchronised (one formatting thread owns it). */
+    private static final class ChunkStream extends OutputStream {
+        private byte[] data = new byte[BUFFER_BYTES];
+        private int length;
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (length + len > data.length) {
+                data = Arrays.copyOf(data, Math.max(2 * data.length, length + len));
+            }
+            System.arraycopy(b, off, data, length, len);
+            length += len;
+        }
+    }
+
+    private static ChunkBytes formatChunk(int[] rows, int from, int to, List<ColumnType> types, CsvWriteOptions options,
+                                          SymbolEncoder symbols) throws IOException {
+        ChunkStream stream = new ChunkStream();
+        new FactsWriter(stream).writeRows(rows, from, to, types, options.delimiter(), options.rfc4180(), symbols,
+                options.records());
+        return new ChunkBytes(stream.data, stream.length);
+    }
+
+    /** Writes rows [from, to) and flushes them to the stream. */
+    private void writeRows(int[] rows, int from, int to, List<ColumnType> typeList, String delimiter, boolean rfc4180,
                            SymbolEncoder symbols, CsvWriteOptions.RecordFormatter records) throws IOException {
         ColumnType[] types = typeList.toArray(new ColumnType[0]);
         int arity = types.length;
@@ -167,14 +273,14 @@ public final class FactsWriter {
             allNumber &= t == ColumnType.NUMBER;
         }
         if (arity == 0) {
-            for (int r = 0; r < rowCount; r++) {
+            for (int r = from; r < to; r++) {
                 writeBytes(NULLARY, 0, NULLARY.length);
                 newline();
             }
         } else if (allNumber && delim.length == 1 && arity <= 256) {
             byte d = delim[0];
             int limit = buf.length - (MAX_NUMBER_BYTES + 1) * arity;
-            for (int r = 0, at = 0; r < rowCount; r++) {
+            for (int r = from, at = from * arity; r < to; r++) {
                 if (count > limit) {
                     flushBuffer();
                 }
@@ -187,7 +293,7 @@ public final class FactsWriter {
                 buf[count++] = '\n';
             }
         } else {
-            for (int r = 0, at = 0; r < rowCount; r++) {
+            for (int r = from, at = from * arity; r < to; r++) {
                 for (int c = 0; c < arity; c++, at++) {
                     if (c > 0) {
                         writeBytes(delim, 0, delim.length);

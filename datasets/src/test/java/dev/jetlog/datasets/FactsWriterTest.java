@@ -140,12 +140,9 @@ class FactsWriterTest {
         assertEquals(List.of(file), listFiles(file.getParent()));
     }
 
-    @Test
-    void failedWriteKeepsTheOldFileAndLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("names.facts");
-        Files.writeString(file, "good\n");
-        int rowsToWrite = 200_000; // several buffer flushes reach the temporary file before the failure
-        SymbolEncoder failing = new SymbolEncoder() {
+    /** Symbols "symbol-ID", except that decoding the given id fails. */
+    private static SymbolEncoder failingAt(int failingId) {
+        return new SymbolEncoder() {
             @Override
             public int encode(String symbol) {
                 throw new UnsupportedOperationException();
@@ -153,18 +150,77 @@ class FactsWriterTest {
 
             @Override
             public String decode(int id) {
-                if (id == rowsToWrite - 10) {
+                if (id == failingId) {
                     throw new IllegalStateException("symbol table broke");
                 }
                 return "symbol-" + id;
             }
         };
+    }
+
+    @Test
+    void failedWriteKeepsTheOldFileAndLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("names.facts");
+        Files.writeString(file, "good\n");
+        int rowsToWrite = 200_000; // several buffer flushes reach the temporary file before the failure
+        SymbolEncoder failing = failingAt(rowsToWrite - 10);
         int[] rows = new int[rowsToWrite];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = i;
         }
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> FactsWriter.write(file, rows, rowsToWrite, List.of(SYMBOL), "\t", failing));
+        assertEquals("symbol table broke", e.getMessage());
+        assertEquals("good\n", Files.readString(file));
+        assertEquals(List.of(file), listFiles(dir));
+    }
+
+    @Test
+    void severalThreadsWriteTheSameBytesAsOne(@TempDir Path dir) throws Exception {
+        MapSymbols symbols = new MapSymbols();
+        for (int i = 0; i < 1000; i++) {
+            symbols.encode(i % 7 == 0 ? "with \"quote\" " + i : "s" + i);
+        }
+        SplittableRandom random = new SplittableRandom(11);
+        int n = 300_001; // several chunks and a short last one
+        int[] numbers = new int[n * 2];
+        int[] mixed = new int[n * 4];
+        for (int r = 0; r < n; r++) {
+            numbers[2 * r] = random.nextInt();
+            numbers[2 * r + 1] = r;
+            mixed[4 * r] = random.nextInt(1000);
+            mixed[4 * r + 1] = random.nextInt();
+            mixed[4 * r + 2] = Float.floatToIntBits((float) random.nextDouble(-1e6, 1e6));
+            mixed[4 * r + 3] = random.nextInt();
+        }
+        List<ColumnType> mixedTypes = List.of(SYMBOL, NUMBER, FLOAT, UNSIGNED);
+        for (CsvWriteOptions options : List.of(CsvWriteOptions.delimitedBy("\t"),
+                new CsvWriteOptions(",", true, "a,b,c,d", false), new CsvWriteOptions("::", false, null, true))) {
+            for (boolean allNumbers : new boolean[] {true, false}) {
+                int[] rows = allNumbers ? numbers : mixed;
+                List<ColumnType> types = allNumbers ? EDGE : mixedTypes;
+                Path one = dir.resolve("one.facts");
+                Path three = dir.resolve("three.facts");
+                FactsWriter.stage(one, rows, n, types, options, symbols, 1).commit();
+                FactsWriter.stage(three, rows, n, types, options, symbols, 3).commit();
+                assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(three),
+                        options + (allNumbers ? " numbers" : " mixed"));
+            }
+        }
+    }
+
+    @Test
+    void aFailureOnAnotherThreadKeepsTheOldFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("names.facts");
+        Files.writeString(file, "good\n");
+        int rowsToWrite = 400_000;
+        SymbolEncoder failing = failingAt(rowsToWrite - 10);
+        int[] rows = new int[rowsToWrite];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> FactsWriter.stage(file, rows,
+                rowsToWrite, List.of(SYMBOL), CsvWriteOptions.delimitedBy("\t"), failing, 2));
         assertEquals("symbol table broke", e.getMessage());
         assertEquals("good\n", Files.readString(file));
         assertEquals(List.of(file), listFiles(dir));

@@ -500,7 +500,8 @@ public final class Session implements AutoCloseable {
             if (OutputWriter.writesFiles(program.checked().program())) {
                 OutputWriter.checkOutputDirectory(outputDir);
             }
-            OutputWriter.writeOutputs(program.checked().program(), outputDir, stdout, symbols, records, this::relationRows);
+            OutputWriter.writeOutputs(program.checked().program(), outputDir, stdout, symbols, records, this::relationRows,
+                    options.threads());
         } catch (DataException e) {
             throw new JetLogException(e.getMessage(), e);
         }
@@ -509,7 +510,7 @@ public final class Session implements AutoCloseable {
     /** Prints every .output relation to stdout with its header line, as Soufflé's -D - does. */
     public void printOutputs(PrintStream stdout) {
         try (OneThreadAtATime.Entry use = guard.enter("printOutputs()")) {
-            OutputWriter.writeOutputs(program.checked().program(), null, stdout, symbols, records, this::relationRows);
+            OutputWriter.writeOutputs(program.checked().program(), null, stdout, symbols, records, this::relationRows, 1);
         } catch (DataException e) {
             throw new JetLogException(e.getMessage(), e);
         }

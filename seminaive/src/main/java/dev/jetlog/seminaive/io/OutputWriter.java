@@ -39,10 +39,11 @@ public final class OutputWriter {
      * target and every existing database changed in an open transaction, and only when all of them are
      * written are they renamed over their targets and committed; a failure (an unwritable target, an I/O
      * error, an interrupt) deletes the temporaries, rolls the transactions back and replaces nothing. What
-     * goes to stdout is printed after the files are in place. rows gives a relation's row-major tuples.
+     * goes to stdout is printed after the files are in place. rows gives a relation's row-major tuples; a
+     * large file is formatted on up to `threads` threads.
      */
     public static void writeOutputs(Program program, Path outputDir, PrintStream stdout, SymbolEncoder symbols,
-                                    RecordTable records, Function<String, RelationRows> rows) {
+                                    RecordTable records, Function<String, RelationRows> rows, int threads) {
         RecordText recordText = new RecordText(symbols, records);
         List<StagedOutput> staged = new ArrayList<>();
         List<Directive> printed = new ArrayList<>();
@@ -68,7 +69,7 @@ public final class OutputWriter {
                 }
                 try {
                     staged.add(FactsWriter.stage(file, relation.data(), relation.count(), types(decl),
-                            withRecords(io.writeOptions(), decl, recordText), symbols));
+                            withRecords(io.writeOptions(), decl, recordText), symbols, threads));
                 } catch (IOException e) {
                     throw new DataException("cannot write output of '" + decl.name() + "' to " + file + ": "
                             + IoErrors.reason(e, file) + "; no output was replaced", e);
