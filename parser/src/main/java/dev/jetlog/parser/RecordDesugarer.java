@@ -4,6 +4,7 @@
 // `x != nil` or by the ADT branch test. Everywhere else (heads, negations, expressions, `x = [a, b]` with x
 // bound by nothing else) its fields are packed into a value. Each term's record type comes from its context:
 // the declared column, the variable it is compared with, the field it sits in, or the ADT branch it names.
+// Records that only local aliases hold (LocalRecordAliases) need no type: their fields are equated.
 package dev.jetlog.parser;
 
 import dev.jetlog.parser.ast.Aggregate;
@@ -125,6 +126,15 @@ final class RecordDesugarer {
         List<Literal> all = new ArrayList<>(body);
         all.add(rule.head());
         collectTypes(all);
+        List<Literal> withoutAliases = LocalRecordAliases.eliminate(body, rule.head(), variableTypes.keySet(),
+                this::equateFields);
+        if (withoutAliases != body) {
+            body = withoutAliases;
+            all = new ArrayList<>(body);
+            all.add(rule.head());
+            variableTypes = new HashMap<>();
+            collectTypes(all);
+        }
         List<Literal> rewritten = rewriteBody(body, Set.of());
         Atom head = rule.head();
         return new Rule(new Atom(head.relation(), rewriteArgs(head), head.pos()), rewritten, rule.pos());

@@ -76,6 +76,11 @@ class RecordTypesTest {
         assertEquals(List.of("t.dl:5:13: error: the record type of [1, \"a\"] is not known here; use it where a"
                         + " record column or a record variable gives its type"),
                 errors(TYPES + ".decl r(x: number)\nr(1) :- x = [1, \"a\"], x != nil.\n"));
+        assertEquals(List.of("t.dl:5:28: error: records of different sizes are compared: [x] = [v, w]"),
+                errors(TYPES + ".decl r(x: number)\nr(x) :- r(x), a = [x], a = [v, w].\n"));
+        assertEquals(List.of("t.dl:5:13: error: the record type of [1, \"a\"] is not known here; use it where a"
+                        + " record column or a record variable gives its type"),
+                errors(TYPES + ".decl r(x: number)\nr(1) :- x = [1, \"a\"], y = x, y != nil.\n"));
         assertEquals(List.of("t.dl:5:7: error: '_' in a record or ADT value that is built here: each field needs a value"),
                 errors(TYPES + ".decl r(p: P)\nr([1, _]).\n"));
         assertEquals(List.of("t.dl:5:4: error: string constant \"a\" has type symbol, but number is expected here",

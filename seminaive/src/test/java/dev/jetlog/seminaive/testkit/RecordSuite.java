@@ -84,6 +84,12 @@ public abstract class RecordSuite extends OneProgramSuite {
             built(p) :- sum_a(s), p = [s, 0.0], pairs(_).
             .decl flat(a: number, b: float)
             flat(a, b) :- us(u), u = [_, [a, b]].
+            .decl ab(a: number, b: number)
+            ab(1, 2). ab(2, 2). ab(3, 2). ab(4, 4).
+            .decl aliased(z: number)
+            aliased(z) :- ab(x, y), r = [x, y], s = r, s = [v, w], w = z, z = v.
+            .decl swapped(a: number, b: number)
+            swapped(a, b) :- ab(x, y), r = [x, [y, 1]], r = [b, [a, _]].
             """;
 
 
@@ -118,6 +124,12 @@ public abstract class RecordSuite extends OneProgramSuite {
                 "$Mul($Num(2), $Num(3))\t6", "$Neg($Add($Num(4), $Num(5)))\t-9", "$Num(1)\t1", "$Num(2)\t2",
                 "$Num(3)\t3", "$Num(4)\t4", "$Num(5)\t5"), result.get("val"));
         assertEquals(sorted("-9", "7"), result.get("top"));
+    }
+
+    @Test
+    void recordsThatOnlyLocalAliasesHoldNeedNoTypeAsInSouffle() {
+        assertEquals(sorted("2", "4"), result.get("aliased"));
+        assertEquals(sorted("2\t1", "2\t2", "2\t3", "4\t4"), result.get("swapped"));
     }
 
     @Test
