@@ -239,4 +239,26 @@ class HostileInputTest {
         CliRun bad = CliRun.of(p.toString(), "--memory-limit", "lots");
         assertEquals(2, bad.status(), bad.toString());
     }
+
+    @Test
+    void candidatesOfAHugeEquivalenceClassStopAtTheLimitNotInAnOutOfMemoryError() throws Exception {
+        StringBuilder pairs = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            pairs.append(i).append('\t').append(i + 1).append('\n');
+        }
+        Files.writeString(facts.resolve("e.facts"), pairs);
+        Path p = program(".decl e(a: number, b: number)\n.input e\n.decl r(a: number, b: number) eqrel\n"
+                + "r(a, b) :- e(a, b).\n.decl p(a: number, b: number)\n.printsize p\np(a, b) :- r(a, b), a >= 0.\n");
+        // a small heap, the default memory limit: compacting the pending candidates of p must be budgeted
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), p.toString(),
+                "-F", facts.toString(), "--backend", "cpu", "-j", "2")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(false).start();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "still running");
+        assertEquals(1, process.exitValue(), err);
+        assertTrue(err.contains("jetlog: error: memory limit of ") && err.contains("reached in stratum")
+                && err.contains("most of them for p ("), err);
+        assertFalse(err.contains("out of memory"), err);
+    }
 }

@@ -129,18 +129,35 @@ final class Candidates {
         return fresh;
     }
 
-    /** Bytes of the pending candidates and of the dense sets. */
-    long bytes() {
+    /** Bytes of the dense sets. */
+    long denseSetBytes() {
         long bytes = 0;
         for (DenseSet set : denseSets.values()) {
             bytes += backend.bytes(set);
         }
+        return bytes;
+    }
+
+    /** Bytes of the pending candidates (before they are compacted, which takes a few times as much again). */
+    long pendingBytes() {
+        long bytes = 0;
         for (List<Rows> list : parts.values()) {
             for (Rows rows : list) {
                 bytes += backend.bytes(rows);
             }
         }
         return bytes;
+    }
+
+    /** The relation with the most pending candidate rows, or null when none are pending. */
+    String mostPending() {
+        String most = null;
+        for (Map.Entry<String, Long> entry : pendingRows.entrySet()) {
+            if (most == null || entry.getValue() > pendingRows.get(most)) {
+                most = entry.getKey();
+            }
+        }
+        return most;
     }
 
     /** Rows pending for the relation. */

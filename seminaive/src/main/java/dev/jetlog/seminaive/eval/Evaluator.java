@@ -38,6 +38,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 public final class Evaluator implements AutoCloseable {
+    /** Pending candidates cost this many times their own size while they are compacted. */
+    private static final long COMPACTION_COPIES = 3;
     /** A dense set may take this share (1/n) of the memory budget ... */
     private static final long DENSE_SET_SHARE = 16;
     /** ... and at most this many bytes. */
@@ -126,12 +128,15 @@ public final class Evaluator implements AutoCloseable {
     }
 
     /**
-     * Stops the evaluation once relations, indexes and pending candidates hold more than the backend's
-     * memory budget, naming the stratum, the largest relations and the sizes reached.
+     * Stops the evaluation once relations, indexes and pending candidates (at the cost of compacting them)
+     * hold more than the backend's memory budget, naming the stratum, the largest relations and the sizes
+     * reached.
      */
     private void checkMemory(Stratum stratum, Candidates candidates) {
-        long pending = candidates.bytes();
-        long used = pending;
+        long pending = candidates.pendingBytes();
+        // pending candidates are counted at what compacting them takes: themselves, their concatenation (or
+        // their packed sort keys) and the sorted new tuples, so that the compaction never outgrows the heap
+        long used = candidates.denseSetBytes() + COMPACTION_COPIES * pending;
         List<String> relations = new ArrayList<>();
         for (String relation : store.relations()) {
             used += store.bytes(relation);
@@ -146,10 +151,13 @@ public final class Evaluator implements AutoCloseable {
             largest.append(largest.length() == 0 ? "" : ", ").append(String.format("%s %,d tuples (%s)",
                     relation, store.fullSize(relation), Sizes.format(store.bytes(relation))));
         }
+        String most = candidates.mostPending();
+        String pendingText = most == null ? Sizes.format(pending) : String.format("%s, most of them for %s (%,d rows)",
+                Sizes.format(pending), most, candidates.pending(most));
         throw new MemoryLimitException(String.format("memory limit of %s reached in stratum %d (%s) after %s: %s; "
                         + "candidates pending %s; raise it with --memory-limit (and the JVM's -Xmx) or give the "
                         + "device more memory", Sizes.format(memoryLimit), stratum.index(),
-                String.join(", ", stratum.relations()), Sizes.format(used), largest, Sizes.format(pending)));
+                String.join(", ", stratum.relations()), Sizes.format(used), largest, pendingText));
     }
 
     /** Adds facts (any order, duplicates allowed) to a relation before evaluation. */
