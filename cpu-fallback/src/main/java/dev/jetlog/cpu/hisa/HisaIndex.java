@@ -9,7 +9,9 @@
 // A lookup hashes the key, probes to its slot and then reads a contiguous run of the sorted index.
 // A one-column key whose values span a range at most twice as wide as the hashed table would be takes
 // a direct table instead, one (position + 1, run length) pair per value of the range: a lookup is one read at
-// the key's offset, with no hash and no probing, and the table is filled in key order.
+// the key's offset, with no hash and no probing, and the table is filled in key order. A whole-row key
+// (an existence check) whose first column is that narrow takes a direct table over the first column, and
+// a lookup then binary-searches that column's run, sorted by the other columns, for the row.
 package dev.jetlog.cpu.hisa;
 
 import dev.jetlog.hisa.Tuples;
@@ -60,10 +62,11 @@ public final class HisaIndex {
         this.directRange = 0;
     }
 
-    private HisaIndex(Tuples rows, int[] order, int[] sortedRows, int[] table, int distinctKeys, int minimum) {
+    private HisaIndex(Tuples rows, int[] order, int keyLength, int[] sortedRows, int[] table, int distinctKeys,
+                      int minimum) {
         this.rows = rows;
         this.order = order;
-        this.keyLength = 1;
+        this.keyLength = keyLength;
         this.sortedRows = sortedRows;
         this.table = table;
         this.mask = 0;
@@ -89,18 +92,27 @@ public final class HisaIndex {
         if (keyLength == 0) {
             return new HisaIndex(rows, order.clone(), 0, sortedRows, new int[SLOT_INTS], n == 0 ? 0 : 1);
         }
-        int[] groupStart = groupStarts(data, arity, n, sortedRows, order, keyLength, parallel);
-        int groups = groupStart.length;
-        int capacity = HisaLayout.slotsFor(groups);
-        if (keyLength == 1 && n > 0) {
-            // sorted by the key first: the first and last rows hold the smallest and largest key
+        int[] firstColumnGroups = null;
+        if (n > 0 && (keyLength == 1 || keyLength == arity)) {
+            // sorted by the key first: the first and last rows hold the smallest and largest first key column
             int minimum = data[row(sortedRows, 0) * arity + order[0]];
             int maximum = data[row(sortedRows, n - 1) * arity + order[0]];
             long range = (long) maximum - minimum + 1;
-            if (range * DIRECT_INTS <= 2L * capacity * SLOT_INTS) {
-                return buildDirect(rows, order, sortedRows, groupStart, minimum, (int) range, parallel);
+            boolean wholeRow = keyLength > 1;
+            // a whole-row key has as many keys as rows; a one-column key, as many as the column has values
+            if (!wholeRow || directFits(range, n)) {
+                int[] firstColumnStarts = groupStarts(data, arity, n, sortedRows, order, 1, parallel);
+                if (directFits(range, wholeRow ? n : firstColumnStarts.length)) {
+                    return buildDirect(rows, order, keyLength, sortedRows, firstColumnStarts, minimum, (int) range,
+                            parallel);
+                }
+                firstColumnGroups = wholeRow ? null : firstColumnStarts;
             }
         }
+        int[] groupStart = firstColumnGroups != null ? firstColumnGroups
+                : groupStarts(data, arity, n, sortedRows, order, keyLength, parallel);
+        int groups = groupStart.length;
+        int capacity = HisaLayout.slotsFor(groups);
         int[] table = new int[capacity * SLOT_INTS];
         int tableMask = capacity - 1;
         boolean oneColumn = keyLength == 1;
@@ -123,9 +135,17 @@ public final class HisaIndex {
         return new HisaIndex(rows, order.clone(), keyLength, sortedRows, table, groups);
     }
 
-    /** The direct table over [minimum, minimum + range) of a one-column key, groups given by their starts. */
-    private static HisaIndex buildDirect(Tuples rows, int[] order, int[] sortedRows, int[] groupStart, int minimum,
-                                         int range, Parallel parallel) {
+    /** True if a direct table over the range takes at most twice the memory of a hashed one holding the keys. */
+    private static boolean directFits(long range, long keys) {
+        return range * DIRECT_INTS <= 2L * HisaLayout.slotsFor(keys) * SLOT_INTS;
+    }
+
+    /**
+     * The direct table over [minimum, minimum + range) of the first key column, its runs given by their starts;
+     * for a whole-row key, a lookup then searches the run for the other columns.
+     */
+    private static HisaIndex buildDirect(Tuples rows, int[] order, int keyLength, int[] sortedRows, int[] groupStart,
+                                         int minimum, int range, Parallel parallel) {
         int arity = rows.arity();
         int n = rows.size();
         int[] data = rows.data();
@@ -141,7 +161,7 @@ public final class HisaIndex {
                 table[DIRECT_INTS * offset + 1] = end - start;
             }
         });
-        return new HisaIndex(rows, order.clone(), sortedRows, table, groups, minimum);
+        return new HisaIndex(rows, order.clone(), keyLength, sortedRows, table, keyLength == 1 ? groups : n, minimum);
     }
 
     /** The sorted positions where a new key prefix begins, found in parallel chunks. */
@@ -249,7 +269,11 @@ public final class HisaIndex {
             if (offset < 0 || offset >= directRange || table[DIRECT_INTS * (int) offset] == 0) {
                 return -1;
             }
-            return (int) offset;
+            if (keyLength == 1) {
+                return (int) offset;
+            }
+            int at = DIRECT_INTS * (int) offset;
+            return positionInRun(table[at] - 1, table[at] - 1 + table[at + 1], key);
         }
         int hash = Hashing.hash(key, keyLength);
         int slot = hash & mask;
@@ -281,6 +305,37 @@ public final class HisaIndex {
         }
     }
 
+    /**
+     * The sorted position in [from, to), a run of rows equal in the first key column, of the row whose other
+     * columns equal the rest of the whole-row key (binary search: the run is sorted by them), or -1.
+     */
+    private int positionInRun(int from, int to, int[] key) {
+        int[] data = rows.data();
+        int arity = rows.arity();
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (compareRest(data, row(sortedRows, mid) * arity, key) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo < to && compareRest(data, row(sortedRows, lo) * arity, key) == 0 ? lo : -1;
+    }
+
+    /** Compares the key columns after the first of the row at data[base..] with key[1..] (signed, as sorted). */
+    private int compareRest(int[] data, int base, int[] key) {
+        for (int i = 1; i < keyLength; i++) {
+            int value = data[base + order[i]];
+            if (value != key[i]) {
+                return value < key[i] ? -1 : 1;
+            }
+        }
+        return 0;
+    }
+
     private boolean sameKey(int[] data, int base, int[] key) {
         for (int i = 0; i < keyLength; i++) {
             if (data[base + order[i]] != key[i]) {
@@ -293,7 +348,8 @@ public final class HisaIndex {
     /** The first sorted position of the slot's run. */
     public int start(int slot) {
         if (direct) {
-            return table[DIRECT_INTS * slot] - 1;
+            // a whole-row key's lookup gives the row's sorted position
+            return keyLength == 1 ? table[DIRECT_INTS * slot] - 1 : slot;
         }
         return keyLength == 0 ? 0 : table[SLOT_INTS * slot + 1] - 1;
     }
@@ -301,7 +357,7 @@ public final class HisaIndex {
     /** The number of rows in the slot's run. */
     public int count(int slot) {
         if (direct) {
-            return table[DIRECT_INTS * slot + 1];
+            return keyLength == 1 ? table[DIRECT_INTS * slot + 1] : 1;
         }
         return keyLength == 0 ? rows.size() : table[SLOT_INTS * slot + 2];
     }

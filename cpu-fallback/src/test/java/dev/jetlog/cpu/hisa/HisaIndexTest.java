@@ -62,6 +62,34 @@ class HisaIndexTest {
     }
 
     @Test
+    void wholeRowKeysOverANarrowFirstColumnSearchItsRun() {
+        try (Parallel parallel = Parallel.of(2)) {
+            Tuples rows = SortUnique.sortUnique(RowSets.of(3, -5, 1, 2, -5, 1, 3, -5, 4, 0, -2, 9, 9, 0, -5, 7,
+                    7, 7, 7, 7, 0, 1), parallel);
+            for (int[] order : new int[][] {{0, 1, 2}, {1, 0, 2}, {2, 1, 0}}) {
+                HisaIndex index = HisaIndex.build(rows, order, 3, parallel);
+                assertTrue(index.isDirect(), "order " + java.util.Arrays.toString(order));
+                assertEquals(rows.size(), index.distinctKeys());
+                for (int r = 0; r < rows.size(); r++) {
+                    int[] key = new int[3];
+                    for (int i = 0; i < 3; i++) {
+                        key[i] = rows.get(r, order[i]);
+                    }
+                    assertEquals(List.of(RowSets.row(rows, r)), lookup(index, key));
+                    for (int i = 0; i < 3; i++) {
+                        for (int delta : new int[] {-1, 1, Integer.MIN_VALUE}) {
+                            int[] near = key.clone();
+                            near[i] += delta;
+                            assertEquals(scan(rows, order, near), lookup(index, near),
+                                    java.util.Arrays.toString(order) + " " + java.util.Arrays.toString(near));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void wideOrSeveralColumnKeysTakeTheHashedTable() {
         try (Parallel parallel = Parallel.of(1)) {
             Tuples rows = SortUnique.sortUnique(RowSets.of(2, Integer.MIN_VALUE, 1, 0, 2, Integer.MAX_VALUE, 3), parallel);
@@ -72,6 +100,10 @@ class HisaIndexTest {
             HisaIndex twoColumns = HisaIndex.build(rows, new int[] {0, 1}, 2, parallel);
             assertFalse(twoColumns.isDirect());
             assertEquals(List.of(List.of(0, 2)), lookup(twoColumns, new int[] {0, 2}));
+            Tuples narrow = SortUnique.sortUnique(RowSets.of(3, 1, 2, 3, 1, 2, 4, 2, 0, 0), parallel);
+            HisaIndex prefix = HisaIndex.build(narrow, new int[] {0, 1, 2}, 2, parallel);
+            assertFalse(prefix.isDirect(), "a key shorter than the row keeps the hashed table");
+            assertEquals(List.of(List.of(1, 2, 3), List.of(1, 2, 4)), lookup(prefix, new int[] {1, 2}));
         }
     }
 
