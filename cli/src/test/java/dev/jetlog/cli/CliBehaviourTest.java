@@ -215,8 +215,8 @@ class CliBehaviourTest {
     void unsupportedIoIsAnErrorAtTheDirective() throws IOException {
         Path bad = write("bad.dl", """
                 .decl e(x: number)
-                .input e(IO=json)
+                .input e(IO=jsonl)
                 """);
-        assertCleanFailure(CliRun.of(bad.toString()), 1, "bad.dl:2:8: error: unsupported IO='json'");
+        assertCleanFailure(CliRun.of(bad.toString()), 1, "bad.dl:2:8: error: unsupported IO='jsonl'");
     }
 }

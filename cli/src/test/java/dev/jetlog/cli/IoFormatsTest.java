@@ -201,9 +201,9 @@ class IoFormatsTest {
 
     @Test
     void badOptionValuesAreErrorsAtTheDirective() throws IOException {
-        Path p = program("p.dl", ".decl r(x:number)\n.input r(headers=maybe)\n.output r(IO=json)\n");
+        Path p = program("p.dl", ".decl r(x:number)\n.input r(headers=maybe)\n.output r(IO=jsonl)\n");
         assertCleanFailure(CliRun.of(p.toString()), "p.dl:2:8: error: headers='maybe' of .input r must be true or false",
-                "p.dl:3:9: error: unsupported IO='json' for .output r", "2 errors; nothing was evaluated");
+                "p.dl:3:9: error: unsupported IO='jsonl' for .output r", "2 errors; nothing was evaluated");
     }
 
     @Test

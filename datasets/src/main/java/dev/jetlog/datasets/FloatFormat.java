@@ -1,4 +1,5 @@
-// Formats floats the way Soufflé 2.5 writes them: C++ iostreams with precision max_digits10 (printf %.9g).
+// Formats floats the way Soufflé 2.5 writes them: C++ iostreams with precision max_digits10 (printf %.9g) in
+// fact files and on stdout, the stream's default precision 6 (printf %g) in JSON output.
 package dev.jetlog.datasets;
 
 import java.math.BigDecimal;
@@ -17,7 +18,10 @@ import java.math.RoundingMode;
 public final class FloatFormat {
 
     private static final int PRECISION = 9;
-    private static final MathContext ROUND = new MathContext(PRECISION, RoundingMode.HALF_EVEN);
+    /** C++'s max_digits10 for float, the precision Soufflé sets on fact files and on stdout for IO=stdout. */
+    public static final int MAX_DIGITS10 = PRECISION;
+    /** The precision of a C++ stream left as it is opened, which Soufflé's JSON writer keeps: printf("%g"). */
+    public static final int STREAM_DEFAULT_PRECISION = 6;
 
     private FloatFormat() {
     }
@@ -28,6 +32,14 @@ public final class FloatFormat {
     }
 
     public static String format(float value) {
+        return format(value, PRECISION);
+    }
+
+    /**
+     * Formats as printf("%.{precision}g") does: {@code precision} significant digits, trailing zeros dropped,
+     * scientific notation when the decimal exponent is below -4 or at least the precision.
+     */
+    public static String format(float value, int precision) {
         if (Float.isNaN(value)) {
             return "nan";
         }
@@ -37,10 +49,10 @@ public final class FloatFormat {
         if (value == 0) {
             return Float.floatToRawIntBits(value) < 0 ? "-0" : "0";
         }
-        BigDecimal rounded = new BigDecimal(value).round(ROUND);
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(precision, RoundingMode.HALF_EVEN));
         int exponent = rounded.precision() - rounded.scale() - 1;
         BigDecimal stripped = rounded.stripTrailingZeros();
-        if (exponent >= -4 && exponent < PRECISION) {
+        if (exponent >= -4 && exponent < precision) {
             return stripped.toPlainString();
         }
         String digits = stripped.unscaledValue().abs().toString();

@@ -1,4 +1,4 @@
-// Package overview: loading and saving relations as .facts files and SQLite tables, plus the bundled example programs.
+// Package overview: loading and saving relations as .facts files, JSON and SQLite tables, plus the bundled example programs.
 /**
  * Datasets for JetLog: everything that turns files into relations and back.
  *
@@ -13,6 +13,8 @@
  *       Soufflé-style {@code .facts} input and output (plain edge lists included), with Soufflé's
  *       options ({@link dev.jetlog.datasets.CsvReadOptions}, {@link dev.jetlog.datasets.CsvWriteOptions}:
  *       headers, rfc4180 quoting, columns, gzip).</li>
+ *   <li>{@link dev.jetlog.datasets.JsonReader} / {@link dev.jetlog.datasets.JsonWriter}: relations as
+ *       Soufflé's {@code IO=json}/{@code IO=jsonfile} JSON, in list or object format.</li>
  *   <li>{@link dev.jetlog.datasets.SqliteReader} / {@link dev.jetlog.datasets.SqliteWriter}: relations
  *       in SQLite databases, in the layout of Soufflé's {@code IO=sqlite}.</li>
  *   <li>{@link dev.jetlog.datasets.StagedOutput}: outputs written but not yet visible, so that a run

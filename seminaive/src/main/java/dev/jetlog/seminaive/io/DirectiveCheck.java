@@ -1,6 +1,7 @@
 // Checks the parameters of .input/.output/.printsize directives when a program is compiled, so that a
 // typo fails before any evaluation: an unsupported IO kind or an invalid value (headers=maybe, a bad
-// columns list, an empty delimiter) is an error at the directive; an unknown or unused key is a warning.
+// columns list, an empty delimiter, format=xml, JSON of an ADT column) is an error at the directive; an
+// unknown or unused key is a warning.
 package dev.jetlog.seminaive.io;
 
 import static dev.jetlog.seminaive.io.IoParameters.COLUMNS;
@@ -8,11 +9,17 @@ import static dev.jetlog.seminaive.io.IoParameters.COMPRESS;
 import static dev.jetlog.seminaive.io.IoParameters.DBNAME;
 import static dev.jetlog.seminaive.io.IoParameters.DELIMITER;
 import static dev.jetlog.seminaive.io.IoParameters.FILENAME;
+import static dev.jetlog.seminaive.io.IoParameters.FORMAT;
+import static dev.jetlog.seminaive.io.IoParameters.FORMAT_LIST;
+import static dev.jetlog.seminaive.io.IoParameters.FORMAT_OBJECT;
 import static dev.jetlog.seminaive.io.IoParameters.HEADERS;
 import static dev.jetlog.seminaive.io.IoParameters.IO;
 import static dev.jetlog.seminaive.io.IoParameters.RFC4180;
 
 import dev.jetlog.parser.Diagnostic;
+import dev.jetlog.parser.ast.Attribute;
+import dev.jetlog.parser.ast.ColumnType;
+import dev.jetlog.parser.ast.CompoundType;
 import dev.jetlog.parser.ast.Directive;
 import dev.jetlog.parser.ast.DirectiveKind;
 import dev.jetlog.parser.ast.Program;
@@ -20,6 +27,8 @@ import dev.jetlog.parser.ast.RelationDecl;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +36,8 @@ import java.util.Map;
 import java.util.Set;
 
 public final class DirectiveCheck {
-    private static final Set<String> KNOWN = Set.of(IO, FILENAME, DBNAME, DELIMITER, HEADERS, RFC4180, COLUMNS, COMPRESS);
+    private static final Set<String> KNOWN = Set.of(IO, FILENAME, DBNAME, DELIMITER, HEADERS, RFC4180, COLUMNS, COMPRESS,
+            FORMAT);
     private static final Set<String> BOOLEANS = Set.of(HEADERS, RFC4180, COMPRESS);
 
     private DirectiveCheck() {
@@ -91,11 +101,28 @@ public final class DirectiveCheck {
         boolean output = directive.kind() == DirectiveKind.OUTPUT;
         String io = directive.parameter(IO, IoKind.FILE.value());
         IoKind kind = IoKind.named(io);
-        boolean inputKind = kind == IoKind.FILE || kind == IoKind.SQLITE || kind == IoKind.STDIN;
+        boolean inputKind = kind == IoKind.FILE || kind == IoKind.SQLITE || kind == IoKind.STDIN
+                || kind == IoKind.JSONFILE || kind == IoKind.JSON;
         boolean outputKind = kind != null && kind != IoKind.STDIN;
         if (kind == null || (output ? !outputKind : !inputKind)) {
             errors.add(Diagnostic.error(directive.pos(), "unsupported IO='" + io + "' for " + where
-                    + (output ? " (use file, stdout, stdoutprintsize or sqlite)" : " (use file, stdin or sqlite)")));
+                    + (output ? " (use file, stdout, stdoutprintsize, sqlite, jsonfile or json)"
+                    : " (use file, stdin, sqlite, jsonfile or json)")));
+        }
+        String format = directive.parameters().get(FORMAT);
+        if (format != null && !format.equals(FORMAT_LIST) && !format.equals(FORMAT_OBJECT)) {
+            errors.add(Diagnostic.error(directive.pos(), "format='" + format + "' of " + where
+                    + " must be list or object"));
+        }
+        if (kind == IoKind.JSONFILE || kind == IoKind.JSON) {
+            for (Attribute attribute : decl.attributes()) {
+                CompoundType adt = adtWithin(attribute);
+                if (adt != null) {
+                    errors.add(Diagnostic.error(directive.pos(), "IO=" + kind.value() + " does not support ADT values"
+                            + ", which column " + attribute.name() + " of " + directive.relation() + " holds (type "
+                            + adt.name() + "); use IO=file"));
+                }
+            }
         }
         for (String key : BOOLEANS) {
             String value = directive.parameters().get(key);
@@ -149,6 +176,31 @@ public final class DirectiveCheck {
         }
     }
 
+    /** The first ADT type a column's values are or hold (through record fields at any depth), or null. */
+    private static CompoundType adtWithin(Attribute attribute) {
+        if (attribute.type() != ColumnType.RECORD || attribute.compound() == null) {
+            return null;
+        }
+        Set<CompoundType> seen = new HashSet<>();
+        Deque<CompoundType> pending = new ArrayDeque<>();
+        pending.push(attribute.compound());
+        while (!pending.isEmpty()) {
+            CompoundType type = pending.pop();
+            if (!seen.add(type)) {
+                continue;
+            }
+            if (type.isAdt()) {
+                return type;
+            }
+            for (CompoundType.Field field : type.fields()) {
+                if (field.type() == ColumnType.RECORD && field.compound() != null) {
+                    pending.push(field.compound());
+                }
+            }
+        }
+        return null;
+    }
+
     /** Why a columns list does not suit the relation, or null: one distinct file column per attribute. */
     private static String columnsProblem(String text, int arity) {
         String[] parts = text.split(":", -1);
@@ -174,6 +226,8 @@ public final class DirectiveCheck {
             }
             String why = !KNOWN.contains(key) ? ""
                     : key.equals(COMPRESS) && kind == IoKind.FILE ? " (gzip input is recognised by its content)"
+                    : key.equals(FORMAT) && (kind == IoKind.JSONFILE || kind == IoKind.JSON)
+                    ? " (as in Soufflé, the first tuple of a JSON input tells its format)"
                     : " with IO=" + kind.value();
             warnings.add(Diagnostic.warning(directive.pos(), "parameter '" + key + "' of " + describe(directive)
                     + " is ignored" + why));
@@ -189,6 +243,8 @@ public final class DirectiveCheck {
             case STDOUT_PRINTSIZE -> Set.of(IO);
             case SQLITE -> Set.of(IO, FILENAME, DBNAME);
             case STDIN -> Set.of(IO, DELIMITER, HEADERS, RFC4180, COLUMNS);
+            case JSONFILE -> input ? Set.of(IO, FILENAME) : Set.of(IO, FILENAME, FORMAT);
+            case JSON -> input ? Set.of(IO) : Set.of(IO, FORMAT);
         };
     }
 

@@ -1,11 +1,13 @@
 // Reads the relations named by a program's .input directives from a facts directory: delimited text files
-// (gzip-compressed or not) and SQLite databases, all before any is handed on.
+// (gzip-compressed or not), JSON files and SQLite databases, or from standard input (IO=stdin, IO=json), all
+// before any is handed on.
 package dev.jetlog.seminaive.io;
 
 import dev.jetlog.datasets.FactsFormatException;
 import dev.jetlog.datasets.FactsReader;
 import dev.jetlog.datasets.IntRows;
 import dev.jetlog.datasets.IoErrors;
+import dev.jetlog.datasets.JsonReader;
 import dev.jetlog.datasets.RecordFactsReader;
 import dev.jetlog.datasets.RecordTable;
 import dev.jetlog.datasets.SqliteReader;
@@ -47,7 +49,7 @@ public final class InputLoader {
             RelationDecl decl = program.relation(directive.relation());
             IoParameters io = IoParameters.of(directive, decl);
             List<ColumnType> types = decl.attributes().stream().map(Attribute::type).toList();
-            if (io.kind() == IoKind.STDIN) {
+            if (io.kind() == IoKind.STDIN || io.kind() == IoKind.JSON) {
                 loaded.add(Map.entry(decl.name(), readStdin(stdin, decl, io, symbols, records)));
                 continue;
             }
@@ -57,6 +59,8 @@ public final class InputLoader {
                 IntRows rows;
                 if (io.kind() == IoKind.SQLITE) {
                     rows = SqliteReader.read(file, decl.name(), types, symbols);
+                } else if (io.kind() == IoKind.JSONFILE) {
+                    rows = JsonReader.read(file, decl.name(), decl.attributes(), symbols, records);
                 } else if (types.contains(ColumnType.RECORD)) {
                     rows = RecordFactsReader.read(file, decl.attributes(), io.readOptions(), symbols, records);
                 } else {
@@ -73,11 +77,17 @@ public final class InputLoader {
         loaded.forEach(entry -> sink.accept(entry.getKey(), entry.getValue()));
     }
 
-    /** IO=stdin: the rest of standard input (all of it for the first such input, nothing for the next). */
+    /**
+     * IO=stdin and IO=json: the rest of standard input (all of it for the first such input, nothing for the
+     * next), as delimited text or JSON.
+     */
     private static IntRows readStdin(InputStream stdin, RelationDecl decl, IoParameters io, SymbolEncoder symbols,
                                      RecordTable records) {
         List<ColumnType> types = decl.attributes().stream().map(Attribute::type).toList();
         try {
+            if (io.kind() == IoKind.JSON) {
+                return JsonReader.read(stdin, STDIN_NAME, decl.name(), decl.attributes(), symbols, records);
+            }
             if (types.contains(ColumnType.RECORD)) {
                 return RecordFactsReader.read(stdin, STDIN_NAME, decl.attributes(), io.readOptions(), symbols, records);
             }
@@ -103,6 +113,6 @@ public final class InputLoader {
     /** True if the program has an .input directive that reads a file (so it needs a facts directory). */
     public static boolean readsFiles(Program program) {
         return program.directives().stream().anyMatch(d -> d.kind() == DirectiveKind.INPUT
-                && IoParameters.kind(d) != IoKind.STDIN);
+                && IoParameters.kind(d) != IoKind.STDIN && IoParameters.kind(d) != IoKind.JSON);
     }
 }

@@ -11,7 +11,11 @@ public enum IoKind {
     /** A table in an SQLite database, laid out as Soufflé does (IO=sqlite). */
     SQLITE("sqlite"),
     /** Delimited text read from standard input (IO=stdin; inputs only); the first such input reads it all. */
-    STDIN("stdin");
+    STDIN("stdin"),
+    /** A JSON file (IO=jsonfile), as Soufflé 2.5 writes and reads it: an array of tuples, lists or objects. */
+    JSONFILE("jsonfile"),
+    /** JSON on standard output for an .output, from standard input for an .input (IO=json). */
+    JSON("json");
 
     private final String value;
 

@@ -1,5 +1,5 @@
 // The Soufflé I/O parameters of one .input/.output/.printsize directive with Soufflé's defaults applied:
-// where the data goes, the file or database name, and how a text file is laid out.
+// where the data goes, the file or database name, how a text file is laid out, and the JSON format.
 package dev.jetlog.seminaive.io;
 
 import dev.jetlog.datasets.CsvReadOptions;
@@ -19,10 +19,12 @@ import java.util.stream.Collectors;
  * delimiter; the header line joins the attribute names with the delimiter the directive names, or a tab
  * (not the rfc4180 default); {@code compress} compresses whenever it is given, even as {@code false},
  * and makes {@code R.csv.gz} the default name; an SQLite database is named by {@code filename}, else
- * {@code dbname}, else {@code R.sqlite}; a {@code .printsize} always prints the size.
+ * {@code dbname}, else {@code R.sqlite}; a {@code .printsize} always prints the size; a JSON file is named
+ * {@code R.json} unless {@code filename} says otherwise, and written as a list of lists unless
+ * {@code format=object} (jsonObjects).
  */
 public record IoParameters(IoKind kind, String path, String delimiter, boolean headers, boolean rfc4180,
-                           List<Integer> columns, boolean compress, String headerLine) {
+                           List<Integer> columns, boolean compress, String headerLine, boolean jsonObjects) {
     static final String IO = "IO";
     static final String FILENAME = "filename";
     static final String DBNAME = "dbname";
@@ -31,6 +33,9 @@ public record IoParameters(IoKind kind, String path, String delimiter, boolean h
     static final String RFC4180 = "rfc4180";
     static final String COLUMNS = "columns";
     static final String COMPRESS = "compress";
+    static final String FORMAT = "format";
+    static final String FORMAT_LIST = "list";
+    static final String FORMAT_OBJECT = "object";
 
     public IoParameters {
         columns = List.copyOf(columns);
@@ -45,7 +50,8 @@ public record IoParameters(IoKind kind, String path, String delimiter, boolean h
         String headerLine = decl.attributes().stream().map(Attribute::name)
                 .collect(Collectors.joining(directive.parameter(DELIMITER, "\t")));
         return new IoParameters(kind, path(directive, kind, compress), delimiter, isTrue(directive, HEADERS), rfc4180,
-                columns(directive.parameter(COLUMNS, "")), compress, headerLine);
+                columns(directive.parameter(COLUMNS, "")), compress, headerLine,
+                directive.parameter(FORMAT, FORMAT_LIST).equals(FORMAT_OBJECT));
     }
 
     /** The layout of an input file. */
@@ -72,6 +78,7 @@ public record IoParameters(IoKind kind, String path, String delimiter, boolean h
             case FILE -> directive.parameter(FILENAME, directive.kind() == DirectiveKind.INPUT ? relation + ".facts"
                     : compress ? relation + ".csv.gz" : relation + ".csv");
             case SQLITE -> directive.parameter(FILENAME, directive.parameter(DBNAME, relation + ".sqlite"));
+            case JSONFILE -> directive.parameter(FILENAME, relation + ".json");
             default -> null;
         };
     }

@@ -1,10 +1,12 @@
-// Writes the relations named by .output directives (files and SQLite databases, all or nothing; or stdout)
-// and the .printsize counts, in Soufflé's formats.
+// Writes the relations named by .output directives (delimited text, JSON files and SQLite databases, all or
+// nothing; or stdout, as text or JSON) and the .printsize counts, in Soufflé's formats.
 package dev.jetlog.seminaive.io;
 
 import dev.jetlog.datasets.CsvWriteOptions;
 import dev.jetlog.datasets.FactsWriter;
+import dev.jetlog.datasets.FloatFormat;
 import dev.jetlog.datasets.IoErrors;
+import dev.jetlog.datasets.JsonWriter;
 import dev.jetlog.datasets.RecordTable;
 import dev.jetlog.datasets.RecordText;
 import dev.jetlog.datasets.SqliteWriter;
@@ -33,14 +35,14 @@ public final class OutputWriter {
     }
 
     /**
-     * Writes every .output relation: files and SQLite databases under outputDir, IO=stdout relations and
-     * IO=stdoutprintsize sizes to stdout; or, when outputDir is null (Soufflé's -D -), every relation to
-     * stdout with its header line. All or nothing: every file is first written to a temporary beside its
-     * target and every existing database changed in an open transaction, and only when all of them are
-     * written are they renamed over their targets and committed; a failure (an unwritable target, an I/O
-     * error, an interrupt) deletes the temporaries, rolls the transactions back and replaces nothing. What
-     * goes to stdout is printed after the files are in place. rows gives a relation's row-major tuples; a
-     * large file is formatted on up to `threads` threads.
+     * Writes every .output relation: files (IO=file, IO=jsonfile) and SQLite databases under outputDir,
+     * IO=stdout and IO=json relations and IO=stdoutprintsize sizes to stdout; or, when outputDir is null
+     * (Soufflé's -D -), every relation to stdout as delimited text with its header line. All or nothing:
+     * every file is first written to a temporary beside its target and every existing database changed in
+     * an open transaction, and only when all of them are written are they renamed over their targets and
+     * committed; a failure (an unwritable target, an I/O error, an interrupt) deletes the temporaries, rolls
+     * the transactions back and replaces nothing. What goes to stdout is printed after the files are in
+     * place. rows gives a relation's row-major tuples; a large file is formatted on up to `threads` threads.
      */
     public static void writeOutputs(Program program, Path outputDir, PrintStream stdout, SymbolEncoder symbols,
                                     RecordTable records, Function<String, RelationRows> rows, int threads) {
@@ -55,7 +57,8 @@ public final class OutputWriter {
                 }
                 RelationDecl decl = program.relation(directive.relation());
                 IoParameters io = IoParameters.of(directive, decl);
-                if (outputDir == null || io.kind() == IoKind.STDOUT || io.kind() == IoKind.STDOUT_PRINTSIZE) {
+                if (outputDir == null || io.kind() == IoKind.STDOUT || io.kind() == IoKind.STDOUT_PRINTSIZE
+                        || io.kind() == IoKind.JSON) {
                     printed.add(directive);
                     continue;
                 }
@@ -68,6 +71,11 @@ public final class OutputWriter {
                     continue;
                 }
                 try {
+                    if (io.kind() == IoKind.JSONFILE) {
+                        staged.add(JsonWriter.stage(file, relation.data(), relation.count(), decl.attributes(),
+                                io.jsonObjects(), symbols, records));
+                        continue;
+                    }
                     staged.add(FactsWriter.stage(file, relation.data(), relation.count(), types(decl),
                             withRecords(io.writeOptions(), decl, recordText), symbols, threads));
                 } catch (IOException e) {
@@ -99,13 +107,19 @@ public final class OutputWriter {
         } finally {
             staged.forEach(StagedOutput::discard);
         }
+        // Soufflé's IO=stdout sets the precision of std::cout to max_digits10 and leaves it so: an IO=json
+        // output printed after one writes its floats with 9 digits, not 6
+        int jsonFloatPrecision = FloatFormat.STREAM_DEFAULT_PRECISION;
         for (Directive directive : printed) {
             RelationDecl decl = program.relation(directive.relation());
             IoParameters io = IoParameters.of(directive, decl);
             if (outputDir != null && io.kind() == IoKind.STDOUT_PRINTSIZE) {
                 printSize(stdout, decl.name(), rows.apply(decl.name()).count());
+            } else if (outputDir != null && io.kind() == IoKind.JSON) {
+                printJson(decl, rows.apply(decl.name()), io, jsonFloatPrecision, stdout, symbols, records);
             } else {
                 printRelation(decl, rows.apply(decl.name()), io, outputDir == null, stdout, symbols, recordText);
+                jsonFloatPrecision = FloatFormat.MAX_DIGITS10;
             }
         }
     }
@@ -122,7 +136,8 @@ public final class OutputWriter {
     /** True if some .output directive writes a file or a database (rather than stdout). */
     public static boolean writesFiles(Program program) {
         return program.directives().stream().anyMatch(d -> d.kind() == DirectiveKind.OUTPUT
-                && (IoParameters.kind(d) == IoKind.FILE || IoParameters.kind(d) == IoKind.SQLITE));
+                && (IoParameters.kind(d) == IoKind.FILE || IoParameters.kind(d) == IoKind.SQLITE
+                || IoParameters.kind(d) == IoKind.JSONFILE));
     }
 
     /** Checks before evaluation that the output directory exists or can be created, and is writable. */
@@ -161,6 +176,18 @@ public final class OutputWriter {
             throw new DataException("cannot print " + decl.name() + ": " + IoErrors.reason(e, null), e);
         }
         stdout.print("===============\n");
+        stdout.flush();
+    }
+
+    /** Soufflé's IO=json: the relation as a JSON array on stdout, as IO=jsonfile writes it into a file. */
+    private static void printJson(RelationDecl decl, RelationRows relation, IoParameters io, int floatPrecision,
+                                  PrintStream stdout, SymbolEncoder symbols, RecordTable records) {
+        try {
+            JsonWriter.write(stdout, relation.data(), relation.count(), decl.attributes(), io.jsonObjects(), symbols,
+                    records, floatPrecision);
+        } catch (IOException e) {
+            throw new DataException("cannot print " + decl.name() + ": " + IoErrors.reason(e, null), e);
+        }
         stdout.flush();
     }
 

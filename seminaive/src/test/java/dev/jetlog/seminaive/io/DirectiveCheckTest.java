@@ -36,17 +36,61 @@ class DirectiveCheckTest {
                 .output r(IO=sqlite, dbname="db.sqlite")
                 .output r(IO=sqlite, filename="other.sqlite")
                 .printsize r
+                .input r(IO=jsonfile, filename="r_in.json")
+                .input r(IO=json)
+                .output r(IO=jsonfile, format=object)
+                .output r(IO=json, format=list)
+                .output n(IO=jsonfile)
                 """));
     }
 
     @Test
-    void unsupportedIoKindsAreErrorsAtTheDirective() {
-        assertEquals(List.of("p.dl:3:8: error: unsupported IO='json' for .input r (use file, stdin or sqlite)",
-                        "p.dl:4:8: error: unsupported IO='stdout' for .input r (use file, stdin or sqlite)",
-                        "p.dl:5:9: error: unsupported IO='jsonl' for .output r (use file, stdout, stdoutprintsize or sqlite)",
-                        "p.dl:6:9: error: unsupported IO='stdin' for .output r (use file, stdout, stdoutprintsize or sqlite)"),
+    void jsonDirectivesCheckTheFormatAndRefuseAdtColumns() {
+        assertEquals(List.of("p.dl:8:9: error: format='xml' of .output r must be list or object",
+                        "p.dl:9:8: error: format='lists' of .input r must be list or object",
+                        "p.dl:10:9: error: IO=jsonfile does not support ADT values, which column e of a holds (type E);"
+                                + " use IO=file",
+                        "p.dl:11:8: error: IO=json does not support ADT values, which column p of b holds (type E);"
+                                + " use IO=file",
+                        "p.dl:12:9: error: output file 'r.json' of r is also written by the .output of r at line 7"),
                 errors("""
-                        .input r(IO=json)
+                        .type E = A {x: number} | B {}
+                        .type P = [e: E]
+                        .decl a(e: E)
+                        .decl b(x: number, p: P)
+                        .output r(IO=jsonfile)
+                        .output r(IO=jsonfile, format=xml)
+                        .input r(IO=jsonfile, format=lists)
+                        .output a(IO=jsonfile)
+                        .input b(IO=json)
+                        .output r(IO=jsonfile, filename="./r.json")
+                        """));
+    }
+
+    @Test
+    void jsonDirectivesWarnAboutParametersTheyDoNotUse() {
+        assertEquals(List.of("p.dl:3:8: warning: parameter 'format' of .input r is ignored (as in Soufflé, the first"
+                        + " tuple of a JSON input tells its format)",
+                        "p.dl:4:9: warning: parameter 'delimiter' of .output r is ignored with IO=jsonfile",
+                        "p.dl:5:9: warning: parameter 'filename' of .output r is ignored with IO=json",
+                        "p.dl:5:9: warning: parameter 'headers' of .output r is ignored with IO=json"),
+                warnings("""
+                        .input r(IO=jsonfile, format=object)
+                        .output r(IO=jsonfile, delimiter=",")
+                        .output r(IO=json, filename="x.json", headers=true)
+                        """));
+    }
+
+    @Test
+    void unsupportedIoKindsAreErrorsAtTheDirective() {
+        assertEquals(List.of("p.dl:3:8: error: unsupported IO='jsonl' for .input r (use file, stdin, sqlite, jsonfile or json)",
+                        "p.dl:4:8: error: unsupported IO='stdout' for .input r (use file, stdin, sqlite, jsonfile or json)",
+                        "p.dl:5:9: error: unsupported IO='jsonl' for .output r (use file, stdout, stdoutprintsize, sqlite,"
+                                + " jsonfile or json)",
+                        "p.dl:6:9: error: unsupported IO='stdin' for .output r (use file, stdout, stdoutprintsize, sqlite,"
+                                + " jsonfile or json)"),
+                errors("""
+                        .input r(IO=jsonl)
                         .input r(IO=stdout)
                         .output r(IO=jsonl)
                         .output r(IO=stdin)

@@ -63,6 +63,19 @@ class IoParametersTest {
     }
 
     @Test
+    void jsonFilesAreNamedAfterTheRelationAndListIsTheDefaultFormat() {
+        assertEquals(IoKind.JSONFILE, only(".input r(IO=jsonfile)\n").kind());
+        assertEquals("r.json", only(".input r(IO=jsonfile)\n").path());
+        assertEquals("r.json", only(".output r(IO=jsonfile)\n").path());
+        assertEquals("/tmp/x.txt", only(".output r(IO=jsonfile, filename=\"/tmp/x.txt\")\n").path());
+        assertFalse(only(".output r(IO=jsonfile)\n").jsonObjects());
+        assertFalse(only(".output r(IO=json, format=list)\n").jsonObjects());
+        assertTrue(only(".output r(IO=json, format=object)\n").jsonObjects());
+        assertEquals(IoKind.JSON, only(".output r(IO=json)\n").kind());
+        assertNull(only(".output r(IO=json)\n").path());
+    }
+
+    @Test
     void printsizeIsAlwaysASizeOnStdout() {
         assertEquals(IoKind.STDOUT_PRINTSIZE, only(".printsize r(IO=file)\n").kind());
         assertEquals(IoKind.STDOUT_PRINTSIZE, only(".output r(IO=stdoutprintsize)\n").kind());
