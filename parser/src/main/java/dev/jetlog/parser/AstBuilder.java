@@ -92,10 +92,28 @@ final class AstBuilder {
                 components.define(statement.componentDecl());
             }
         }
+        // instances first: the record types they declare must be known before any type is resolved
+        Map<DatalogParser.StatementContext, List<ComponentExpander.ScopedItem>> instances = new LinkedHashMap<>();
+        for (DatalogParser.StatementContext statement : tree.statement()) {
+            if (statement.componentInit() != null) {
+                List<ComponentExpander.ScopedItem> items = components.instantiate(statement.componentInit(), scope);
+                instances.put(statement, items);
+                for (ComponentExpander.ScopedItem scoped : items) {
+                    if (scoped.item().typeDecl() != null) {
+                        scope = scoped.scope();
+                        typeDecl(scoped.item().typeDecl());
+                        scope = ComponentExpander.Scope.GLOBAL;
+                    }
+                }
+            }
+        }
         types.resolveAll();
         for (DatalogParser.StatementContext statement : tree.statement()) {
             if (statement.componentInit() != null) {
-                for (ComponentExpander.ScopedItem scoped : components.instantiate(statement.componentInit(), scope)) {
+                for (ComponentExpander.ScopedItem scoped : instances.get(statement)) {
+                    if (scoped.item().typeDecl() != null) {
+                        continue;
+                    }
                     scope = scoped.scope();
                     item(scoped.item().getChild(0));
                     scope = ComponentExpander.Scope.GLOBAL;
@@ -184,8 +202,9 @@ final class AstBuilder {
             }
             types.define(name.getText(), positions.of(name), members);
         } else if (ctx instanceof DatalogParser.RecordTypeDeclContext record) {
+            // inside a component instance, the type and its fields' types are named as the instance sees them
             Token name = record.IDENT().getSymbol();
-            types.defineRecord(name.getText(), positions.of(name), fields(record.field()));
+            types.defineRecord(scope.type(name.getText()), positions.of(name), fields(record.field()));
         } else if (ctx instanceof DatalogParser.AdtTypeDeclContext adt) {
             Token name = adt.IDENT().getSymbol();
             List<DeclaredTypes.BranchDecl> branches = new ArrayList<>();
@@ -210,8 +229,9 @@ final class AstBuilder {
     private List<DeclaredTypes.FieldDecl> fields(List<DatalogParser.FieldContext> fields) {
         List<DeclaredTypes.FieldDecl> declared = new ArrayList<>();
         for (DatalogParser.FieldContext field : fields) {
+            Token type = field.IDENT(1).getSymbol();
             declared.add(new DeclaredTypes.FieldDecl(field.IDENT(0).getText(), positions.of(field.IDENT(0).getSymbol()),
-                    typeName(field.IDENT(1).getSymbol())));
+                    new DeclaredTypes.TypeName(scope.type(type.getText()), positions.of(type))));
         }
         return declared;
     }

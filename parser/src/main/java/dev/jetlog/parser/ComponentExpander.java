@@ -1,7 +1,7 @@
 // Soufflé's components: `.comp` definitions are templates, `.init name = C<types>` instantiates one. Each
 // instance contributes the items of its component (and of its base components, bases first) under a scope
 // that renames the component's relations to `name.relation`, maps type parameters and local types to the
-// instance's types, and drops the rules its bases give relations that a component derived from them overrides.
+// instance's types (a record type declared in the component becomes the instance's own, `name.Type`), and drops the rules its bases give relations that a component derived from them overrides.
 // A relation the instance does not declare is the enclosing instance's, if that one declares it, and so on
 // out to the program's.
 package dev.jetlog.parser;
@@ -43,6 +43,7 @@ final class ComponentExpander {
             return outer == null ? name : outer.relation(name);
         }
 
+        /** The type a name stands for in this instance (a nested instance sees only what its arguments pass, as in Soufflé). */
         String type(String name) {
             return typeNames.getOrDefault(name, name);
         }
@@ -54,7 +55,7 @@ final class ComponentExpander {
 
     private final Positions positions;
     private final List<Diagnostic> errors;
-    /** Record and ADT types declared in components, reported once however often they are instantiated. */
+    /** ADT types declared in components, reported once however often they are instantiated. */
     private final Set<Token> reportedTypes = new HashSet<>();
     private final Map<String, DatalogParser.ComponentDeclContext> definitions = new LinkedHashMap<>();
     /** Errors in a component body are reported once, however often it is instantiated. */
@@ -123,12 +124,15 @@ final class ComponentExpander {
                                 + "' is not declared overridable in a base component"));
                     }
                 } else if (item.typeDecl() != null) {
-                    if (item.typeDecl() instanceof DatalogParser.RecordTypeDeclContext
-                            || item.typeDecl() instanceof DatalogParser.AdtTypeDeclContext) {
+                    if (item.typeDecl() instanceof DatalogParser.RecordTypeDeclContext record) {
+                        // each instance has its own record type, named as the instance's relations are
+                        group.typeNames.put(record.IDENT().getText(), prefix + record.IDENT().getText());
+                    } else if (item.typeDecl() instanceof DatalogParser.AdtTypeDeclContext) {
                         Token typeName = item.typeDecl().getToken(dev.jetlog.parser.grammar.DatalogLexer.IDENT, 0).getSymbol();
                         if (reportedTypes.add(typeName)) {
-                            errors.add(Diagnostic.error(positions.of(typeName), "record and ADT types declared inside a"
-                                    + " component are not supported; declare '" + typeName.getText() + "' at the top level"));
+                            errors.add(Diagnostic.error(positions.of(typeName), "ADT types declared inside a component are"
+                                    + " not supported (their branch names would repeat in every instance); declare '"
+                                    + typeName.getText() + "' at the top level"));
                         }
                         group.typeNames.put(typeName.getText(), "number"); // reported: no cascade of unknown types
                     } else {
@@ -147,7 +151,8 @@ final class ComponentExpander {
                 if (item.componentInit() != null) {
                     DatalogParser.ComponentInitContext nested = item.componentInit();
                     instantiate(nested.componentType(), prefix + nested.IDENT().getText() + ".", scope, depth + 1, result);
-                } else if (item.componentDecl() == null && item.typeDecl() == null && item.overrideDirective() == null) {
+                } else if (item.componentDecl() == null && item.overrideDirective() == null
+                        && (item.typeDecl() == null || item.typeDecl() instanceof DatalogParser.RecordTypeDeclContext)) {
                     result.add(new ScopedItem(item, scope));
                 }
             }

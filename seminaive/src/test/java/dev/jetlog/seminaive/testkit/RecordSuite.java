@@ -90,6 +90,17 @@ public abstract class RecordSuite extends OneProgramSuite {
             aliased(z) :- ab(x, y), r = [x, y], s = r, s = [v, w], w = z, z = v.
             .decl swapped(a: number, b: number)
             swapped(a, b) :- ab(x, y), r = [x, [y, 1]], r = [b, [a, _]].
+            .comp Lists<T> {
+              .type L = [head: T, tail: L]
+              .decl item(x: T)
+              .decl list(l: L)
+              list([x, nil]) :- item(x).
+              list([x, l]) :- item(x), list(l), l = [y, nil], x != y.
+            }
+            .init nl = Lists<number>
+            .init sl = Lists<symbol>
+            nl.item(1). nl.item(2).
+            sl.item("a").
             """;
 
 
@@ -130,6 +141,12 @@ public abstract class RecordSuite extends OneProgramSuite {
     void recordsThatOnlyLocalAliasesHoldNeedNoTypeAsInSouffle() {
         assertEquals(sorted("2", "4"), result.get("aliased"));
         assertEquals(sorted("2\t1", "2\t2", "2\t3", "4\t4"), result.get("swapped"));
+    }
+
+    @Test
+    void eachComponentInstanceHasItsOwnRecordTypeAsInSouffle() {
+        assertEquals(sorted("[1, nil]", "[2, nil]", "[1, [2, nil]]", "[2, [1, nil]]"), result.get("nl.list"));
+        assertEquals(sorted("[a, nil]"), result.get("sl.list"));
     }
 
     @Test
