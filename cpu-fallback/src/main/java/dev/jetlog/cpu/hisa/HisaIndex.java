@@ -37,12 +37,13 @@ public final class HisaIndex {
 
     /**
      * Hashed: SLOT_INTS ints per slot (the tag, the key if one column long, else its hash; position + 1; run
-     * length). Direct: DIRECT_INTS ints per key value from directMinimum on (position + 1, run length).
+     * length). Direct: DIRECT_INTS ints per value of the first key column from directMinimum on (position + 1,
+     * run length of the rows with that value).
      */
     private final int[] table;
     private final int mask;
     private final int distinctKeys;
-    /** True if the table is direct (one-column keys over a narrow range). */
+    /** True if the table is direct: over the first key column's narrow range (a one-column or whole-row key). */
     private final boolean direct;
     /** The smallest key of a direct table. */
     private final int directMinimum;
