@@ -7,8 +7,8 @@
 // v inside the hidden relation, as a column, even when v is also the enclosing rule's variable (the
 // aggregate then matches that column like any other correlated one). An aggregate nested in such a body
 // (`m = max y : { s(x, y) }`) is evaluated by the hidden relation's rule, like any aggregate of a rule.
-// Where that nested aggregate, or a negation, reads a variable of the enclosing rule that the body's own atoms
-// do not bind (`sum s : { sales(product, m, s) }` inside an aggregate whose rule binds product), the hidden
+// Where that nested aggregate, a negation or a range's bounds read a variable of the enclosing rule that the
+// body's own atoms do not bind (`sum s : { sales(product, m, s) }` inside an aggregate whose rule binds product), the hidden
 // rule also takes the enclosing rule's atoms that bind such variables, and every enclosing variable the body
 // reads becomes a column: the aggregate then matches them like any correlated column, so it sees, for each
 // binding of the enclosing rule, the rows made with that binding.
@@ -84,9 +84,9 @@ final class AggregateBodies {
     }
 
     /**
-     * The enclosing rule's atoms that the hidden rule must take: none, unless a nested aggregate or a negation
-     * of the body reads a variable that the body's own atoms do not bind but an atom of the enclosing rule
-     * does; then every enclosing atom that binds a variable the body reads.
+     * The enclosing rule's atoms that the hidden rule must take: none, unless a nested aggregate, a negation or
+     * a range's bounds in the body read a variable that the body's own atoms do not bind but an atom of the
+     * enclosing rule does; then every enclosing atom that binds a variable the body reads.
      */
     private static List<Atom> domainAtoms(Aggregate aggregate, List<Literal> enclosingBody) {
         Set<String> own = new LinkedHashSet<>();
@@ -105,6 +105,14 @@ final class AggregateBodies {
         for (Literal literal : aggregate.body()) {
             if (literal instanceof Negation negation) {
                 deep.addAll(atomVariables(negation.atom()));
+            }
+            if (literal instanceof Comparison comparison) {
+                // a range's bounds: the hidden rule must generate with the enclosing rule's values
+                for (Term side : List.of(comparison.left(), comparison.right())) {
+                    if (isRange(side)) {
+                        AstWalk.forEachVariable(side, v -> deep.add(v.name()));
+                    }
+                }
             }
             for (Term term : AstWalk.terms(literal)) {
                 AstWalk.forEachOutermostAggregate(term, nested -> AstWalk.forEachVariable(nested, v -> deep.add(v.name())));
@@ -245,8 +253,8 @@ final class AggregateBodies {
         }
         for (Comparison comparison : pending) {
             if (isRange(comparison.left()) || isRange(comparison.right())) {
-                throw new PlanningError(comparison.pos(), "a range inside an aggregate may only read values the "
-                        + "aggregate's own body binds, not the enclosing rule's");
+                throw new PlanningError(comparison.pos(), "a range inside an aggregate may only read values that the "
+                        + "aggregate's own body or the enclosing rule's atoms bind");
             }
         }
         kept.addAll(pending);

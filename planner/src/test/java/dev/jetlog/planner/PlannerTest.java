@@ -250,14 +250,19 @@ class PlannerTest {
     }
 
     @Test
-    void aRangeInAnAggregateMayNotReadTheEnclosingRulesVariables() {
-        DatalogException e = assertThrows(DatalogException.class, () -> plan("""
+    void aRangeInAnAggregateMayReadOnlyWhatTheEnclosingRulesAtomsBind() {
+        plan("""
                 .decl r(x: number)
                 r(3).
                 r(c) :- r(n), c = count : { i = range(0, n) }.
+                """);
+        DatalogException e = assertThrows(DatalogException.class, () -> plan("""
+                .decl r(x: number)
+                r(3).
+                r(c) :- r(m), n = m + 1, c = count : { i = range(0, n) }.
                 """));
-        assertTrue(e.getMessage().startsWith("p.dl:3:31: error: a range inside an aggregate may only read values the"
-                + " aggregate's own body binds"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("p.dl:3:42: error: a range inside an aggregate may only read values that"
+                + " the aggregate's own body or the enclosing rule's atoms bind"), e.getMessage());
     }
 
     @Test

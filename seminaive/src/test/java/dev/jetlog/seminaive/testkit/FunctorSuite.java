@@ -213,9 +213,19 @@ public abstract class FunctorSuite extends OneProgramSuite {
                 a(2). a(4).
                 .decl below(s: number)
                 below(s) :- s = sum i : { a(x), i = range(0, x) }.
+                .decl upTo(x: number, s: number)
+                upTo(x, s) :- a(x), s = sum i : { i = range(1, x + 1) }.
+                .decl cappedMax(x: number, m: number)
+                cappedMax(x, m) :- a(x), m = max i : { i = range(0, x), i < 3 }.
+                .decl stepped(x: number, c: number)
+                stepped(x, c) :- a(x), c = count : { i = range(0, x, 2), a(i) }.
                 """).run(backend(), 2);
         assertEquals(List.of("5"), counted.get("evens"));
         assertEquals(List.of("7"), counted.get("below"), "0 + 1 and 0 + 1 + 2 + 3");
+        // the enclosing rule's values as a range's bounds, per binding (Soufflé 2.5's rows)
+        assertEquals(List.of("2\t3", "4\t10"), counted.get("upTo"));
+        assertEquals(List.of("2\t1", "4\t2"), counted.get("cappedMax"));
+        assertEquals(List.of("2\t0", "4\t1"), counted.get("stepped"));
     }
 
     @Test
