@@ -267,7 +267,9 @@ public final class RecordText {
             if (type.isAdt()) {
                 expect('$', "an ADT value of " + type.name() + " starting with '$'");
                 int start = at;
-                while (identifierAt(at)) {
+                // a branch of an ADT declared in a component instance is qualified by it: $c.Leaf
+                while (identifierAt(at)
+                        || at > start && at < text.length() && text.charAt(at) == '.' && identifierAt(at + 1)) {
                     at++;
                 }
                 String name = text.substring(start, at);

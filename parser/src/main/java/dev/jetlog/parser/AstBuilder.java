@@ -54,7 +54,8 @@ final class AstBuilder {
     AstBuilder(Positions positions) {
         this.positions = positions;
         this.components = new ComponentExpander(positions, errors);
-        this.terms = new ExpressionBuilder(positions, errors, name -> types.resolve(scope.type(name)));
+        this.terms = new ExpressionBuilder(positions, errors, name -> types.resolve(scope.type(name)),
+                name -> scope.branch(name));
         this.bodies = new BodyBuilder(positions, terms, errors, name -> scope.relation(name));
         terms.setBodyBuilder(bodies);
     }
@@ -209,10 +210,10 @@ final class AstBuilder {
             Token name = adt.IDENT().getSymbol();
             List<DeclaredTypes.BranchDecl> branches = new ArrayList<>();
             for (DatalogParser.AdtBranchContext branch : adt.adtBranch()) {
-                branches.add(new DeclaredTypes.BranchDecl(branch.IDENT().getText(), positions.of(branch.start),
-                        fields(branch.field())));
+                branches.add(new DeclaredTypes.BranchDecl(scope.branch(branch.IDENT().getText()),
+                        positions.of(branch.start), fields(branch.field())));
             }
-            types.defineAdt(name.getText(), positions.of(name), branches);
+            types.defineAdt(scope.type(name.getText()), positions.of(name), branches);
         } else {
             DatalogParser.LegacyTypeDeclContext legacy = (DatalogParser.LegacyTypeDeclContext) ctx;
             Token name = legacy.IDENT().getSymbol();

@@ -1,7 +1,8 @@
 // Soufflé's components: `.comp` definitions are templates, `.init name = C<types>` instantiates one. Each
 // instance contributes the items of its component (and of its base components, bases first) under a scope
 // that renames the component's relations to `name.relation`, maps type parameters and local types to the
-// instance's types (a record type declared in the component becomes the instance's own, `name.Type`), and drops the rules its bases give relations that a component derived from them overrides.
+// instance's types (a record or ADT type declared in the component becomes the instance's own, `name.Type`,
+// and so do its ADT branches, `$name.Branch`), and drops the rules its bases give relations that a component derived from them overrides.
 // A relation the instance does not declare is the enclosing instance's, if that one declares it, and so on
 // out to the program's.
 package dev.jetlog.parser;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 
 final class ComponentExpander {
+    /** Marks an ADT branch's entry in a scope's type names (branch names and type names may coincide). */
+    static final String BRANCH = "$";
     /** Instances nested deeper than this (a component that instantiates itself) are an error. */
     static final int MAX_DEPTH = 64;
 
@@ -47,6 +50,11 @@ final class ComponentExpander {
         String type(String name) {
             return typeNames.getOrDefault(name, name);
         }
+
+        /** The ADT branch a name stands for in this instance (the instance's own, for an ADT it declares). */
+        String branch(String name) {
+            return typeNames.getOrDefault(BRANCH + name, name);
+        }
     }
 
     /** One item of a component body, to be built under a scope. */
@@ -55,8 +63,6 @@ final class ComponentExpander {
 
     private final Positions positions;
     private final List<Diagnostic> errors;
-    /** ADT types declared in components, reported once however often they are instantiated. */
-    private final Set<Token> reportedTypes = new HashSet<>();
     private final Map<String, DatalogParser.ComponentDeclContext> definitions = new LinkedHashMap<>();
     /** Errors in a component body are reported once, however often it is instantiated. */
     private final Set<Token> reported = new HashSet<>();
@@ -127,14 +133,12 @@ final class ComponentExpander {
                     if (item.typeDecl() instanceof DatalogParser.RecordTypeDeclContext record) {
                         // each instance has its own record type, named as the instance's relations are
                         group.typeNames.put(record.IDENT().getText(), prefix + record.IDENT().getText());
-                    } else if (item.typeDecl() instanceof DatalogParser.AdtTypeDeclContext) {
-                        Token typeName = item.typeDecl().getToken(dev.jetlog.parser.grammar.DatalogLexer.IDENT, 0).getSymbol();
-                        if (reportedTypes.add(typeName)) {
-                            errors.add(Diagnostic.error(positions.of(typeName), "ADT types declared inside a component are"
-                                    + " not supported (their branch names would repeat in every instance); declare '"
-                                    + typeName.getText() + "' at the top level"));
+                    } else if (item.typeDecl() instanceof DatalogParser.AdtTypeDeclContext adt) {
+                        // so is an ADT, and its branches are the instance's too: `$Leaf` is `$c.Leaf`, as in Soufflé
+                        group.typeNames.put(adt.IDENT().getText(), prefix + adt.IDENT().getText());
+                        for (DatalogParser.AdtBranchContext branch : adt.adtBranch()) {
+                            group.typeNames.put(BRANCH + branch.IDENT().getText(), prefix + branch.IDENT().getText());
                         }
-                        group.typeNames.put(typeName.getText(), "number"); // reported: no cascade of unknown types
                     } else {
                         localType(item.typeDecl(), group.typeNames);
                     }
@@ -152,7 +156,8 @@ final class ComponentExpander {
                     DatalogParser.ComponentInitContext nested = item.componentInit();
                     instantiate(nested.componentType(), prefix + nested.IDENT().getText() + ".", scope, depth + 1, result);
                 } else if (item.componentDecl() == null && item.overrideDirective() == null
-                        && (item.typeDecl() == null || item.typeDecl() instanceof DatalogParser.RecordTypeDeclContext)) {
+                        && (item.typeDecl() == null || item.typeDecl() instanceof DatalogParser.RecordTypeDeclContext
+                        || item.typeDecl() instanceof DatalogParser.AdtTypeDeclContext)) {
                     result.add(new ScopedItem(item, scope));
                 }
             }

@@ -31,6 +31,7 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 final class ExpressionBuilder extends DatalogBaseVisitor<Term> {
     private final Positions positions;
@@ -38,11 +39,15 @@ final class ExpressionBuilder extends DatalogBaseVisitor<Term> {
     private BodyBuilder bodies;
     /** The column type a type name stands for, or null for an unknown name. */
     private final Function<String, ColumnType> types;
+    /** The ADT branch a branch name stands for where the term is built (a component instance's own). */
+    private final UnaryOperator<String> branches;
 
-    ExpressionBuilder(Positions positions, List<Diagnostic> errors, Function<String, ColumnType> types) {
+    ExpressionBuilder(Positions positions, List<Diagnostic> errors, Function<String, ColumnType> types,
+                      UnaryOperator<String> branches) {
         this.positions = positions;
         this.errors = errors;
         this.types = types;
+        this.branches = branches;
     }
 
     /** Aggregate bodies are built by the body builder, which in turn builds its terms here. */
@@ -243,7 +248,7 @@ final class ExpressionBuilder extends DatalogBaseVisitor<Term> {
         if (ctx.IDENT() == null) {
             return unsupported(ctx.start, Unsupported.ADT);
         }
-        return new RecordTerm(ctx.IDENT().getText(), ctx.expr().stream().map(this::visit).toList(),
+        return new RecordTerm(branches.apply(ctx.IDENT().getText()), ctx.expr().stream().map(this::visit).toList(),
                 positions.of(ctx.start));
     }
 

@@ -129,9 +129,8 @@ class RecordTypesTest {
                 errors(".type E = A {} | B {}\n.type F = A {x: number}\n"));
         assertEquals(List.of("t.dl:1:23: error: field 'a' is declared twice"),
                 errors(".type P = [a: number, a: symbol]\n"));
-        assertEquals(List.of("t.dl:1:17: error: ADT types declared inside a component are not supported (their branch"
-                        + " names would repeat in every instance); declare 'T' at the top level"),
-                errors(".comp C { .type T = A {x: number} | B {} .decl t(x: T) }\n.init c1 = C\n.init c2 = C\n"));
+        assertEquals(List.of("t.dl:1:27: error: unknown type 'numbr'"),
+                errors(".comp C { .type T = A {x: numbr} | B {} .decl t(x: T) }\n.init c1 = C\n"));
         assertEquals(List.of("t.dl:1:25: error: unknown type 'numbr'"),
                 errors(".comp C { .type T = [a: numbr] .decl t(x: T) }\n.init c1 = C\n"));
     }

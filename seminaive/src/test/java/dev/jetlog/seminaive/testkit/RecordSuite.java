@@ -188,6 +188,48 @@ public abstract class RecordSuite extends OneProgramSuite {
             e($C(v)) :- ein(v).
             """;
 
+    /** An ADT declared in a component: each instance's own, its branches qualified (`$t.Leaf`) as Soufflé names them. */
+    static final String COMPONENT_ADT = """
+            .comp Trees<T> {
+              .type Tree = Leaf {x: T} | Node {l: Tree, r: Tree}
+              .decl src(x: T)
+              .decl tree(t: Tree)
+              .input tree
+              tree($Leaf(x)) :- src(x).
+              tree($Node(a, b)) :- tree(a), tree(b), a = $Leaf(_), b = $Leaf(_), a != b.
+              .decl leaves(x: T)
+              leaves(x) :- tree($Node($Leaf(x), _)).
+            }
+            .init nt = Trees<number>
+            .init st = Trees<symbol>
+            .type Top = Leaf {} | Other {y: number}
+            .decl top(v: Top)
+            top($Leaf()). top($Other(3)).
+            nt.src(1). nt.src(2).
+            st.src("z").
+            .output nt.tree, st.tree, nt.leaves, top
+            """;
+
+    @Test
+    void eachComponentInstanceHasItsOwnAdtAndBranchesAsInSouffle(@TempDir Path dir) throws IOException {
+        Path facts = Files.createDirectories(dir.resolve("facts"));
+        Files.writeString(facts.resolve("nt.tree.facts"), "$nt.Leaf(7)\n");
+        Files.writeString(facts.resolve("st.tree.facts"), "");
+        CompiledProgram program = JetLog.compile("trees.dl", COMPONENT_ADT);
+        try (Session session = program.newSession(EngineOptions.defaults().withBackend(backend()).withThreads(2))) {
+            session.loadInputs(facts);
+            session.run();
+            session.writeOutputs(dir.resolve("out"), System.out);
+        }
+        assertEquals(sorted("$nt.Leaf(1)", "$nt.Leaf(2)", "$nt.Leaf(7)", "$nt.Node($nt.Leaf(1), $nt.Leaf(2))",
+                "$nt.Node($nt.Leaf(1), $nt.Leaf(7))", "$nt.Node($nt.Leaf(2), $nt.Leaf(1))",
+                "$nt.Node($nt.Leaf(2), $nt.Leaf(7))", "$nt.Node($nt.Leaf(7), $nt.Leaf(1))",
+                "$nt.Node($nt.Leaf(7), $nt.Leaf(2))"), lines(dir.resolve("out/nt.tree.csv")));
+        assertEquals(sorted("$st.Leaf(z)"), lines(dir.resolve("out/st.tree.csv")));
+        assertEquals(sorted("1", "2", "7"), lines(dir.resolve("out/nt.leaves.csv")));
+        assertEquals(sorted("$Leaf", "$Other(3)"), lines(dir.resolve("out/top.csv")));
+    }
+
     @Test
     void factFilesReadAndWriteRecordsAsSouffle(@TempDir Path dir) throws IOException {
         Path facts = Files.createDirectories(dir.resolve("facts"));
