@@ -210,17 +210,23 @@ public abstract class RecordSuite extends OneProgramSuite {
             .output nt.tree, st.tree, nt.leaves, top
             """;
 
-    @Test
-    void eachComponentInstanceHasItsOwnAdtAndBranchesAsInSouffle(@TempDir Path dir) throws IOException {
+    /** Writes the fact files into dir/facts, runs the program on this backend and writes its outputs to dir/out. */
+    private void runWithFacts(Path dir, String name, String text, Map<String, String> factFiles) throws IOException {
         Path facts = Files.createDirectories(dir.resolve("facts"));
-        Files.writeString(facts.resolve("nt.tree.facts"), "$nt.Leaf(7)\n");
-        Files.writeString(facts.resolve("st.tree.facts"), "");
-        CompiledProgram program = JetLog.compile("trees.dl", COMPONENT_ADT);
+        for (Map.Entry<String, String> file : factFiles.entrySet()) {
+            Files.writeString(facts.resolve(file.getKey()), file.getValue());
+        }
+        CompiledProgram program = JetLog.compile(name, text);
         try (Session session = program.newSession(EngineOptions.defaults().withBackend(backend()).withThreads(2))) {
             session.loadInputs(facts);
             session.run();
             session.writeOutputs(dir.resolve("out"), System.out);
         }
+    }
+
+    @Test
+    void eachComponentInstanceHasItsOwnAdtAndBranchesAsInSouffle(@TempDir Path dir) throws IOException {
+        runWithFacts(dir, "trees.dl", COMPONENT_ADT, Map.of("nt.tree.facts", "$nt.Leaf(7)\n", "st.tree.facts", ""));
         assertEquals(sorted("$nt.Leaf(1)", "$nt.Leaf(2)", "$nt.Leaf(7)", "$nt.Node($nt.Leaf(1), $nt.Leaf(2))",
                 "$nt.Node($nt.Leaf(1), $nt.Leaf(7))", "$nt.Node($nt.Leaf(2), $nt.Leaf(1))",
                 "$nt.Node($nt.Leaf(2), $nt.Leaf(7))", "$nt.Node($nt.Leaf(7), $nt.Leaf(1))",
@@ -232,15 +238,8 @@ public abstract class RecordSuite extends OneProgramSuite {
 
     @Test
     void factFilesReadAndWriteRecordsAsSouffle(@TempDir Path dir) throws IOException {
-        Path facts = Files.createDirectories(dir.resolve("facts"));
-        Files.writeString(facts.resolve("inp.facts"), "[3, w]\n[4, \"q,r\"]\nnil\n");
-        Files.writeString(facts.resolve("ein.facts"), "$A(7, zz)\n$C($A(8, \"q q\"))\n$B\n");
-        CompiledProgram program = JetLog.compile("files.dl", FILES);
-        try (Session session = program.newSession(EngineOptions.defaults().withBackend(backend()).withThreads(2))) {
-            session.loadInputs(facts);
-            session.run();
-            session.writeOutputs(dir.resolve("out"), System.out);
-        }
+        runWithFacts(dir, "files.dl", FILES, Map.of("inp.facts", "[3, w]\n[4, \"q,r\"]\nnil\n",
+                "ein.facts", "$A(7, zz)\n$C($A(8, \"q q\"))\n$B\n"));
         assertEquals(sorted("nil", "[3, w]", "[4, q,r]", "[1, x]", "[2, y z]"), lines(dir.resolve("out/a.csv")));
         assertEquals(sorted("1\tx", "2\ty z", "3\tw", "4\tq,r"), lines(dir.resolve("out/b.csv")));
         assertEquals(sorted("[1, nil]", "[2, [1, nil]]", "[3, [2, [1, nil]]]"), lines(dir.resolve("out/l.csv")));
