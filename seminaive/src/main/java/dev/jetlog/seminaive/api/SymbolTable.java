@@ -1,19 +1,28 @@
-// Interns strings as dense int ids (0, 1, ... in order of first sight) and maps ids back.
+// Interns strings as dense int ids (0, 1, ... in order of first sight) and maps ids back; decoding takes no
+// lock, since worker threads decode symbols on every row they format or hand to a string functor.
 package dev.jetlog.seminaive.api;
 
 import dev.jetlog.datasets.SymbolEncoder;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * The symbols of a session: interns strings as dense ids (0, 1, ... in order of first sight) and maps ids
- * back. Thread-safe.
+ * back. Thread-safe: encoding is serialised; decoding reads a published snapshot without locking.
  */
 public final class SymbolTable implements SymbolEncoder {
     private final Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>();
-    private final List<String> symbols = new ArrayList<>();
+    /**
+     * The symbols by id, replaced by a larger copy when full. Published after each new symbol is stored in
+     * it, so that a reader that sees the count also sees the symbols below it (readers may hold an older
+     * array, which stays valid for the ids it held).
+     */
+    private volatile Snapshot snapshot = new Snapshot(new String[64], 0);
+
+    /** The symbols array and how many of its entries are symbols. */
+    private record Snapshot(String[] symbols, int count) {
+    }
 
     public SymbolTable() {
         ids.defaultReturnValue(-1);
@@ -23,19 +32,26 @@ public final class SymbolTable implements SymbolEncoder {
     public synchronized int encode(String symbol) {
         int id = ids.getInt(symbol);
         if (id < 0) {
-            id = symbols.size();
+            Snapshot current = snapshot;
+            id = current.count();
+            String[] symbols = current.symbols();
+            if (id == symbols.length) {
+                symbols = Arrays.copyOf(symbols, (int) Math.min(Integer.MAX_VALUE - 8, symbols.length * 2L));
+            }
+            symbols[id] = symbol;
             ids.put(symbol, id);
-            symbols.add(symbol);
+            snapshot = new Snapshot(symbols, id + 1);
         }
         return id;
     }
 
     @Override
-    public synchronized String decode(int id) {
-        if (id < 0 || id >= symbols.size()) {
+    public String decode(int id) {
+        Snapshot current = snapshot;
+        if (id < 0 || id >= current.count()) {
             throw new IllegalArgumentException("no symbol has id " + id);
         }
-        return symbols.get(id);
+        return current.symbols()[id];
     }
 
     /** The id of a symbol, or -1 if it was never interned. */
@@ -43,7 +59,7 @@ public final class SymbolTable implements SymbolEncoder {
         return ids.getInt(symbol);
     }
 
-    public synchronized int size() {
-        return symbols.size();
+    public int size() {
+        return snapshot.count();
     }
 }
