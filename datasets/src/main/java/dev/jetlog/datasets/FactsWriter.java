@@ -6,11 +6,8 @@ package dev.jetlog.datasets;
 import dev.jetlog.parser.ast.ColumnType;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -99,10 +96,7 @@ public final class FactsWriter {
     public static StagedFile stage(Path file, int[] rows, int rowCount, List<ColumnType> types,
                                    CsvWriteOptions options, SymbolEncoder symbols, int threads) throws IOException {
         validate(rows, rowCount, types, options.delimiter(), symbols);
-        StagedFile staged = StagedFile.beside(file);
-        boolean done = false;
-        try (FileChannel ch = FileChannel.open(staged.temporary(), StandardOpenOption.WRITE)) {
-            OutputStream out = Channels.newOutputStream(ch);
+        return StagedFile.write(file, out -> {
             if (options.compress()) {
                 GZIPOutputStream zipped = new GZIPOutputStream(out, BUFFER_BYTES);
                 new FactsWriter(zipped).writeAll(rows, rowCount, types, options, symbols, threads);
@@ -110,14 +104,7 @@ public final class FactsWriter {
             } else {
                 new FactsWriter(out).writeAll(rows, rowCount, types, options, symbols, threads);
             }
-            ch.force(true);
-            done = true;
-        } finally {
-            if (!done) {
-                staged.discard();
-            }
-        }
-        return staged;
+        });
     }
 
     /** Writes the rows of {@code rows} to {@code out}, flushing but not closing it. */

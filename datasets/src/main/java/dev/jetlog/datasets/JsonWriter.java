@@ -10,11 +10,8 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -64,21 +61,12 @@ public final class JsonWriter {
     public static StagedFile stage(Path file, int[] rows, int rowCount, List<Attribute> attributes, boolean objects,
                                    SymbolEncoder symbols, RecordTable records) throws IOException {
         validate(rows, rowCount, attributes);
-        StagedFile staged = StagedFile.beside(file);
-        boolean done = false;
-        try (FileChannel channel = FileChannel.open(staged.temporary(), StandardOpenOption.WRITE)) {
-            OutputStream stream = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES);
+        return StagedFile.write(file, out -> {
+            OutputStream stream = new BufferedOutputStream(out, BUFFER_BYTES);
             new JsonWriter(stream, attributes, objects, symbols, records, FloatFormat.STREAM_DEFAULT_PRECISION)
                     .writeAll(rows, rowCount);
             stream.flush();
-            channel.force(true);
-            done = true;
-        } finally {
-            if (!done) {
-                staged.discard();
-            }
-        }
-        return staged;
+        });
     }
 
     /** Writes the rows to {@code out} (e.g. stdout), flushing but not closing it. */

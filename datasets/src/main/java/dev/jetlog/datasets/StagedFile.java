@@ -5,11 +5,15 @@
 package dev.jetlog.datasets;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -57,6 +61,31 @@ public final class StagedFile implements StagedOutput {
                 // another writer picked the same name; try again
             }
         }
+    }
+
+    /** Writes a file's bytes to a stream (which it need not close). */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Stages {@code file} ({@link #beside}) with the content written to its temporary and forced to disk; a
+     * failure deletes the temporary and is rethrown.
+     */
+    public static StagedFile write(Path file, Content content) throws IOException {
+        StagedFile staged = beside(file);
+        boolean done = false;
+        try (FileChannel channel = FileChannel.open(staged.temporary(), StandardOpenOption.WRITE)) {
+            content.writeTo(Channels.newOutputStream(channel));
+            channel.force(true);
+            done = true;
+        } finally {
+            if (!done) {
+                staged.discard();
+            }
+        }
+        return staged;
     }
 
     /** The temporary file that holds the output until commit. */
