@@ -3,6 +3,7 @@
 package dev.jetlog.cpu;
 
 import dev.jetlog.cpu.hisa.HisaIndex;
+import dev.jetlog.cpu.hisa.RunLookup;
 import dev.jetlog.cpu.hisa.Parallel;
 import dev.jetlog.cpu.hisa.SetOperations;
 import dev.jetlog.cpu.hisa.SortUnique;
@@ -65,6 +66,9 @@ public final class CpuBackend implements Backend {
 
     @Override
     public long bytes(Index index) {
+        if (index instanceof KnownRowsIndex) {
+            return 0;
+        }
         HisaIndex hisa = hisa(index);
         return hisa.bytes();
     }
@@ -205,7 +209,7 @@ public final class CpuBackend implements Backend {
     @Override
     public AbsentRows joinAbsent(Prepared<JoinStep> step, Rows input, Index index, DenseSet set) {
         JoinOperator.Filtered filtered = operator(step, JoinOperator.class)
-                .runAbsent(tuples(input), hisa(index), parallel, (DenseBitSet) set);
+                .runAbsent(tuples(input), lookup(index), parallel, (DenseBitSet) set);
         return new AbsentRows(new CpuRows(filtered.outside()), filtered.added(), filtered.derived());
     }
 
@@ -213,13 +217,23 @@ public final class CpuBackend implements Backend {
     public AbsentRows joinJoinAbsent(Prepared<JoinStep> first, Index firstIndex, Prepared<JoinStep> second,
                                      Index secondIndex, Rows input, DenseSet set) {
         JoinOperator.Filtered filtered = operator(first, JoinOperator.class).runThenAbsent(tuples(input),
-                hisa(firstIndex), operator(second, JoinOperator.class), hisa(secondIndex), parallel, (DenseBitSet) set);
+                lookup(firstIndex), operator(second, JoinOperator.class), lookup(secondIndex), parallel, (DenseBitSet) set);
         return new AbsentRows(new CpuRows(filtered.outside()), filtered.added(), filtered.derived());
     }
 
     @Override
     public Rows takeAdded(DenseSet set) {
         return new CpuRows(((DenseBitSet) set).takeAdded(parallel));
+    }
+
+    @Override
+    public Index knownIndex(Prepared<JoinStep> step, DenseSet set, List<Index> tierIndexes) {
+        if (!operator(step, JoinOperator.class).checksWholeRowExistence()) {
+            return null;
+        }
+        IndexSpec spec = ((CpuIndex) tierIndexes.get(0)).spec();
+        List<HisaIndex> tiers = tierIndexes.stream().map(CpuBackend::hisa).toList();
+        return new KnownRowsIndex(spec, tierIndexes.get(0).rows(), new DenseSetLookup((DenseBitSet) set, spec.order(), tiers));
     }
 
     @Override
@@ -264,12 +278,12 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Rows join(Prepared<JoinStep> step, Rows input, Index index) {
-        return new CpuRows(operator(step, JoinOperator.class).run(tuples(input), hisa(index), parallel));
+        return new CpuRows(operator(step, JoinOperator.class).run(tuples(input), lookup(index), parallel));
     }
 
     @Override
     public long joinRowsWithin(Prepared<JoinStep> step, Rows input, long from, Index index, long maxMatches) {
-        return operator(step, JoinOperator.class).rowsWithin(tuples(input), (int) from, hisa(index), maxMatches);
+        return operator(step, JoinOperator.class).rowsWithin(tuples(input), (int) from, lookup(index), maxMatches);
     }
 
     @Override
@@ -317,5 +331,10 @@ public final class CpuBackend implements Backend {
 
     private static HisaIndex hisa(Index index) {
         return ((CpuIndex) index).hisa();
+    }
+
+    /** What a join reads from the index: a HISA index, or a dense set's membership lookup. */
+    private static RunLookup lookup(Index index) {
+        return index instanceof KnownRowsIndex known ? known.lookup() : ((CpuIndex) index).hisa();
     }
 }

@@ -242,14 +242,29 @@ final class DenseBitSet implements DenseSet {
         if (((long) WORDS.getOpaque(words, word) & mask) != 0) {
             return false;
         }
+        // recorded as added before it is held, so that a reader who sees it held sees it added too
+        // (heldBefore); a thread that loses the race below has recorded the same bit, which is harmless
+        WORDS.getAndBitwiseOr(added, word, mask);
         long before = (long) WORDS.getAndBitwiseOr(words, word, mask);
         if ((before & mask) != 0) {
             return false;
         }
-        WORDS.getAndBitwiseOr(added, word, mask);
         // every writer stores the same value, and the parallel operator's end publishes it
         touched[word >>> BLOCK_WORDS_LOG] = 1;
         return true;
+    }
+
+    /**
+     * True if the set held the bit's row before the rows added since the last takeAdded: exactly the
+     * relation's full version inside the box, whatever other threads add meanwhile.
+     */
+    boolean heldBefore(long bit) {
+        int word = (int) (bit >>> 6);
+        long mask = 1L << bit;
+        if (((long) WORDS.getAcquire(words, word) & mask) == 0) {
+            return false;
+        }
+        return ((long) WORDS.getAcquire(added, word) & mask) == 0;
     }
 
     /** The rows added since the last call, in canonical order; clears the record (blocks in parallel). */

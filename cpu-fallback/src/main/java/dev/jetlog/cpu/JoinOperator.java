@@ -5,7 +5,7 @@
 // an existence check stops at its first match.
 package dev.jetlog.cpu;
 
-import dev.jetlog.cpu.hisa.HisaIndex;
+import dev.jetlog.cpu.hisa.RunLookup;
 import dev.jetlog.cpu.hisa.Parallel;
 import dev.jetlog.hisa.Tuples;
 import dev.jetlog.planner.ir.Filter;
@@ -24,6 +24,8 @@ final class JoinOperator {
     private final boolean skipRepeats;
     private final boolean existence;
     private final int[] distinct;
+    /** True if the step only asks whether the whole row given by its key exists, and reads nothing of it. */
+    private final boolean wholeRowExistence;
 
     JoinOperator(JoinStep step, ExprCompiler compiler) {
         List<Filter> inputOnly = step.filters().stream().filter(f -> !f.reads(Side.TUPLE)).toList();
@@ -35,6 +37,17 @@ final class JoinOperator {
         skipRepeats = step.skipsRepeats();
         existence = skipRepeats && step.distinctColumns() == step.index().keyLength();
         distinct = RepeatSkipping.columns(step.index().order(), step.index().keyLength(), step.distinctColumns());
+        // a key on every column matches at most one tuple: the join only asks whether it exists
+        wholeRowExistence = step.index().keyLength() == step.index().arity() && step.index().arity() > 0
+                && pairs.isEmpty() && step.output().stream().noneMatch(e -> e.reads(Side.TUPLE));
+    }
+
+    /**
+     * True if the step only asks whether the whole row its key gives exists, reading nothing of the matched
+     * tuple: a membership lookup (one placeholder match per known key) can answer it.
+     */
+    boolean checksWholeRowExistence() {
+        return wholeRowExistence;
     }
 
     /** What {@link #runAbsent} gave: the rows outside the set's box, how many it lacked (now added), and how many were derived. */
@@ -46,7 +59,7 @@ final class JoinOperator {
      * dropped, rows it lacks are added to it (by one thread only), and only rows outside its box are
      * written out.
      */
-    Filtered runAbsent(Tuples input, HisaIndex index, Parallel parallel, DenseBitSet set) {
+    Filtered runAbsent(Tuples input, RunLookup index, Parallel parallel, DenseBitSet set) {
         int width = input.arity();
         int[] in = input.data();
         LongAdder derived = new LongAdder();
@@ -66,7 +79,7 @@ final class JoinOperator {
      * This join followed by next, a join into the dense set (as runAbsent), with this join's output rows
      * going straight into next's probe one by one: they are never materialized.
      */
-    Filtered runThenAbsent(Tuples input, HisaIndex index, JoinOperator next, HisaIndex nextIndex, Parallel parallel,
+    Filtered runThenAbsent(Tuples input, RunLookup index, JoinOperator next, RunLookup nextIndex, Parallel parallel,
                            DenseBitSet set) {
         int width = input.arity();
         int[] in = input.data();
@@ -90,7 +103,7 @@ final class JoinOperator {
      * How many input rows from row `from` on match at most maxMatches tuples in all (before the filters on
      * the tuples): at least one while any remain. One hash probe per row counted.
      */
-    long rowsWithin(Tuples input, int from, HisaIndex index, long maxMatches) {
+    long rowsWithin(Tuples input, int from, RunLookup index, long maxMatches) {
         int width = input.arity();
         int[] in = input.data();
         int[] key = new int[keyMaker.length()];
@@ -111,7 +124,7 @@ final class JoinOperator {
      * The index slot of the tuples that match the input row at in[inBase..] (its key written into key), or
      * -1 if the row fails the filters on the input alone or nothing matches.
      */
-    private int matchingSlot(int[] in, int inBase, HisaIndex index, int[] key) {
+    private int matchingSlot(int[] in, int inBase, RunLookup index, int[] key) {
         if (before != null && !before.test(in, inBase, null, 0, 0)) {
             return -1;
         }
@@ -120,7 +133,7 @@ final class JoinOperator {
     }
 
     /** Writes each output row of the join for the input row at in[inBase..] into out, and calls onRow after each. */
-    private void forEachOutput(int[] in, int inBase, HisaIndex index, int[] key, int[] out, Runnable onRow) {
+    private void forEachOutput(int[] in, int inBase, RunLookup index, int[] key, int[] out, Runnable onRow) {
         int slot = matchingSlot(in, inBase, index, key);
         if (slot < 0) {
             return;
@@ -157,7 +170,7 @@ final class JoinOperator {
      * bit is the part its input columns give (once per input row) plus the part of the tuple's columns.
      */
     final class AbsentProbe {
-        private final HisaIndex index;
+        private final RunLookup index;
         private final DenseBitSet set;
         private final int[] tuples;
         private final int arity;
@@ -182,7 +195,7 @@ final class JoinOperator {
         long matched;
         long added;
 
-        AbsentProbe(HisaIndex index, DenseBitSet set, IntBuffer outside) {
+        AbsentProbe(RunLookup index, DenseBitSet set, IntBuffer outside) {
             this.index = index;
             this.set = set;
             this.outside = outside;
@@ -264,7 +277,7 @@ final class JoinOperator {
         }
     }
 
-    Tuples run(Tuples input, HisaIndex index, Parallel parallel) {
+    Tuples run(Tuples input, RunLookup index, Parallel parallel) {
         int width = input.arity();
         int[] in = input.data();
         int[] tuples = index.rows().data();

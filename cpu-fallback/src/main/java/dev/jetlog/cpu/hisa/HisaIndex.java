@@ -22,7 +22,7 @@ import dev.jetlog.hisa.HisaLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
-public final class HisaIndex {
+public final class HisaIndex implements RunLookup {
     private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(int[].class);
 
     private final Tuples rows;
@@ -241,6 +241,7 @@ public final class HisaIndex {
         return ids;
     }
 
+    @Override
     public Tuples rows() {
         return rows;
     }
@@ -261,6 +262,7 @@ public final class HisaIndex {
      * The slot of key[0, keyLength), or -1 if no row has that key. With keyLength 0 every row matches
      * and the answer is 0 when the index holds a row.
      */
+    @Override
     public int find(int[] key) {
         if (keyLength == 0) {
             return rows.size() > 0 ? 0 : -1;
@@ -347,6 +349,7 @@ public final class HisaIndex {
     }
 
     /** The first sorted position of the slot's run. */
+    @Override
     public int start(int slot) {
         if (direct) {
             // a whole-row key's lookup gives the row's sorted position
@@ -356,6 +359,7 @@ public final class HisaIndex {
     }
 
     /** The number of rows in the slot's run. */
+    @Override
     public int count(int slot) {
         if (direct) {
             return keyLength == 1 ? table[DIRECT_INTS * slot + 1] : 1;
@@ -369,6 +373,7 @@ public final class HisaIndex {
     }
 
     /** Row ids in index order, or null when the index order is the canonical one (row id = position). */
+    @Override
     public int[] sortedRows() {
         return sortedRows;
     }

@@ -27,6 +27,10 @@ final class Candidates {
     private final Map<String, Long> compactAt = new HashMap<>();
     /** Per relation filtered by a dense set: the set (owned), which also records the new tuples. */
     private final Map<String, DenseSet> denseSets = new HashMap<>();
+    /** Per relation, the rows that took the sort-and-difference path since the count last restarted. */
+    private final Map<String, Long> sortedRows = new HashMap<>();
+    /** Per relation whose last dense set did not fit: the size of full to wait for before the next try. */
+    private final Map<String, Long> noDenseSetBelow = new HashMap<>();
 
     Candidates(Backend backend, RelationStore store, OperationTimer timer, long budgetRows) {
         this.backend = backend;
@@ -40,7 +44,28 @@ final class Candidates {
      * set must hold the relation's full version (inside its box); the candidates own it from now on.
      */
     void filterWith(String relation, DenseSet set) {
-        denseSets.put(relation, set);
+        DenseSet old = denseSets.put(relation, set);
+        if (old != null) {
+            backend.release(old);
+        }
+    }
+
+    /** Rows derived for the relation that took the sort-and-difference path since the count last restarted. */
+    long sortedRows(String relation) {
+        return sortedRows.getOrDefault(relation, 0L);
+    }
+
+    void restartSortedCount(String relation) {
+        sortedRows.remove(relation);
+    }
+
+    /** The size of full below which the relation is not to be given a dense set (0: no bound). */
+    long noDenseSetBelow(String relation) {
+        return noDenseSetBelow.getOrDefault(relation, 0L);
+    }
+
+    void noDenseSetBelow(String relation, long fullSize) {
+        noDenseSetBelow.put(relation, fullSize);
     }
 
     /** The relation's dense set, or null if it has none. */
@@ -73,6 +98,7 @@ final class Candidates {
             return;
         }
         parts.computeIfAbsent(relation, r -> new ArrayList<>()).add(rows);
+        sortedRows.merge(relation, (long) rows.size(), Long::sum);
         long pending = pendingRows.merge(relation, rows.size(), Long::sum);
         if (pending > compactAt.getOrDefault(relation, budgetRows) && parts.get(relation).size() > 1) {
             Rows compacted = compact(relation);
@@ -178,5 +204,7 @@ final class Candidates {
         denseSets.clear();
         pendingRows.clear();
         compactAt.clear();
+        sortedRows.clear();
+        noDenseSetBelow.clear();
     }
 }

@@ -44,6 +44,10 @@ public final class Evaluator implements AutoCloseable {
     private static final long DENSE_SET_SHARE = 16;
     /** ... and at most this many bytes. */
     private static final long MAX_DENSE_SET_BYTES = 512L << 20;
+    /** A dense set made between iterations takes at most this many bytes per tuple of full. */
+    private static final long LAZY_DENSE_SET_BYTES_PER_ROW = 64;
+    /** ... or this many bytes, whichever is more. */
+    private static final long LAZY_DENSE_SET_MIN_BYTES = 16L << 20;
     private final Plan plan;
     private final Backend backend;
     private final EvaluationOptions options;
@@ -79,7 +83,7 @@ public final class Evaluator implements AutoCloseable {
         // bounded pieces scale down with the budget: a piece, sorted, takes several times its own size
         long pieceRows = Math.max(1024, memoryLimit / 96);
         this.options = new EvaluationOptions(Math.min(options.chunkRows(), pieceRows),
-                Math.min(options.candidateBudgetRows(), pieceRows));
+                Math.min(options.candidateBudgetRows(), pieceRows), options.lazyDenseSetRows());
         this.store = new RelationStore(backend, timer);
         this.runner = new PipelineRunner(backend, store, timer, options);
         for (RelationDecl decl : plan.relations()) {
@@ -301,6 +305,7 @@ public final class Evaluator implements AutoCloseable {
             }
             deleteDominated(stratum, stratum.subsumptionVersions(), candidates);
             equivalences.advance(stratum);
+            refreshDenseSets(stratum, candidates);
             reportIteration(stratum, iterations);
             checkMemory(stratum, candidates);
         }
@@ -381,24 +386,68 @@ public final class Evaluator implements AutoCloseable {
     /**
      * Gives each relation of a recursive stratum a dense set of its tuples where the backend can hold one
      * in a small share of the budget: its box covers the column values of the full version so far, and the
-     * candidates drop known tuples as the rules derive them. Not for relations whose new tuples may still
-     * be dropped later (choice domains, `.limitsize`) or deleted (subsumption), which the set would wrongly
-     * count as known.
+     * candidates drop known tuples as the rules derive them.
      */
     private void filterWithDenseSets(Stratum stratum, Candidates candidates) {
-        long maxBytes = Math.min(memoryLimit / DENSE_SET_SHARE, MAX_DENSE_SET_BYTES);
         for (String relation : stratum.relations()) {
-            List<Rows> tiers = store.fullTiers(relation);
-            if (choices.has(relation) || sizeLimits.containsKey(relation) || tiers.isEmpty() || stratum.subsumes()
-                    || EquivalenceClasses.computes(stratum, relation)) {
-                continue;
+            if (mayHaveDenseSet(stratum, relation) && !store.fullTiers(relation).isEmpty()) {
+                buildDenseSet(relation, denseSetBytes(), candidates);
             }
-            DenseSet set = timer.time(Operation.DEDUPLICATE, () -> backend.denseSet(tiers, maxBytes));
-            if (set == null) {
-                continue;
-            }
-            candidates.filterWith(relation, set);
         }
+    }
+
+    /**
+     * Between iterations: gives a relation a dense set, or a new one over its values now, once the rows
+     * that took the sort-and-difference path since its set was made (or since the loop began, for one
+     * without a set, such as a relation that was empty then) reach half its full version, and at least
+     * the options' lazyDenseSetRows. A set made late may take at most LAZY_DENSE_SET_BYTES_PER_ROW bytes
+     * per tuple of full (or LAZY_DENSE_SET_MIN_BYTES), so that a small relation never gets a big box.
+     * Each attempt restarts the count, so the rebuilds cost at most a constant times the rows the sort path
+     * took; after a failed one (no box fits) the next waits until full has grown fourfold.
+     */
+    private void refreshDenseSets(Stratum stratum, Candidates candidates) {
+        for (String relation : stratum.relations()) {
+            long sorted = candidates.sortedRows(relation);
+            long full = store.fullSize(relation);
+            if (sorted < Math.max(options.lazyDenseSetRows(), full / 2) || full == 0
+                    || full < candidates.noDenseSetBelow(relation) || !mayHaveDenseSet(stratum, relation)) {
+                continue;
+            }
+            candidates.restartSortedCount(relation);
+            long maxBytes = Math.min(denseSetBytes(),
+                    Math.max(LAZY_DENSE_SET_MIN_BYTES, LAZY_DENSE_SET_BYTES_PER_ROW * full));
+            if (!buildDenseSet(relation, maxBytes, candidates)) {
+                candidates.noDenseSetBelow(relation, 4 * full);
+            }
+        }
+    }
+
+    /** The most bytes one dense set may take. */
+    private long denseSetBytes() {
+        return Math.min(memoryLimit / DENSE_SET_SHARE, MAX_DENSE_SET_BYTES);
+    }
+
+    /**
+     * Not for relations whose new tuples may still be dropped later (choice domains, `.limitsize`) or
+     * deleted (subsumption), which the set would wrongly count as known, nor for eqrel closures.
+     */
+    private boolean mayHaveDenseSet(Stratum stratum, String relation) {
+        return !choices.has(relation) && !sizeLimits.containsKey(relation) && !stratum.subsumes()
+                && !EquivalenceClasses.computes(stratum, relation);
+    }
+
+    /**
+     * Makes a dense set of the relation's full version (replacing its old one) if one fits in maxBytes;
+     * true if it did.
+     */
+    private boolean buildDenseSet(String relation, long maxBytes, Candidates candidates) {
+        List<Rows> tiers = store.fullTiers(relation);
+        DenseSet set = timer.time(Operation.DEDUPLICATE, () -> backend.denseSet(tiers, maxBytes));
+        if (set == null) {
+            return false;
+        }
+        candidates.filterWith(relation, set);
+        return true;
     }
 
     private StratumStats evaluate(Stratum stratum) {

@@ -2,8 +2,9 @@
 // stays bounded whatever the joins fan out to: every step's input is cut into slices sized from the fan-out
 // the step showed so far (a first small slice measures it), so that no intermediate, and no batch of
 // head tuples, exceeds about chunkRows rows. A step reading the full version of a relation runs once per
-// tier, and each tier's output flows on separately. Each step is prepared for the backend once, on first
-// use, and released when the runner closes.
+// tier, and each tier's output flows on separately; an existence check on a whole row of a relation that
+// has a dense set runs once, the set answering for every tier. Each step is prepared for the backend
+// once, on first use, and released when the runner closes.
 package dev.jetlog.seminaive.eval;
 
 import dev.jetlog.planner.RulePlan;
@@ -16,6 +17,7 @@ import dev.jetlog.planner.ir.RelationRef;
 import dev.jetlog.planner.ir.ScanStep;
 import dev.jetlog.planner.ir.Step;
 import dev.jetlog.planner.ir.UnitStep;
+import dev.jetlog.planner.ir.Version;
 import dev.jetlog.seminaive.spi.AbsentRows;
 import dev.jetlog.seminaive.spi.Backend;
 import dev.jetlog.seminaive.spi.BackendException;
@@ -125,7 +127,7 @@ final class PipelineRunner implements AutoCloseable {
             return;
         }
         long inputRows = input == null ? 1 : Math.max(1, input.size());
-        for (Rows output : apply(step, input)) {
+        for (Rows output : apply(step, input, candidates)) {
             fanOut.put(step, output.size() / (double) inputRows);
             try {
                 if (output.isEmpty()) {
@@ -156,11 +158,7 @@ final class PipelineRunner implements AutoCloseable {
      */
     private void joinIntoDenseSet(RulePlan plan, JoinStep join, Rows input, DenseSet set, Candidates candidates) {
         Prepared<JoinStep> ready = prepared(join);
-        for (Rows rows : store.rows(join.relation())) {
-            if (rows.isEmpty()) {
-                continue;
-            }
-            Index index = index(join.relation(), rows, join.index());
+        for (Index index : joinIndexes(join, candidates)) {
             AbsentRows split = timer.time(Operation.JOIN, () -> backend.joinAbsent(ready, input, index, set));
             candidates.addFiltered(plan.headRelation(), split);
         }
@@ -171,16 +169,9 @@ final class PipelineRunner implements AutoCloseable {
                                       Candidates candidates) {
         Prepared<JoinStep> firstReady = prepared(first);
         Prepared<JoinStep> secondReady = prepared(second);
-        for (Rows firstRows : store.rows(first.relation())) {
-            if (firstRows.isEmpty()) {
-                continue;
-            }
-            Index firstIndex = index(first.relation(), firstRows, first.index());
-            for (Rows secondRows : store.rows(second.relation())) {
-                if (secondRows.isEmpty()) {
-                    continue;
-                }
-                Index secondIndex = index(second.relation(), secondRows, second.index());
+        List<Index> secondIndexes = joinIndexes(second, candidates);
+        for (Index firstIndex : joinIndexes(first, candidates)) {
+            for (Index secondIndex : secondIndexes) {
                 AbsentRows split = timer.time(Operation.JOIN,
                         () -> backend.joinJoinAbsent(firstReady, firstIndex, secondReady, secondIndex, input, set));
                 candidates.addFiltered(plan.headRelation(), split);
@@ -203,7 +194,7 @@ final class PipelineRunner implements AutoCloseable {
             long rows = observed == null ? probeRows()
                     : (long) Math.min(maxSlice(), Math.max(probeRows() / 16, options.chunkRows() / Math.max(observed, 1e-3)));
             if (step instanceof JoinStep join && mayFanOutWide(step)) {
-                long counted = joinRowsWithin(join, input, from);
+                long counted = joinRowsWithin(join, input, from, candidates);
                 if (counted > 0) {
                     rows = Math.min(maxSlice(), counted);
                 }
@@ -224,14 +215,13 @@ final class PipelineRunner implements AutoCloseable {
      * The input rows from `from` on whose matches, over every row set the join reads, total about chunkRows;
      * -1 where the backend cannot count them.
      */
-    private long joinRowsWithin(JoinStep join, Rows input, long from) {
+    private long joinRowsWithin(JoinStep join, Rows input, long from, Candidates candidates) {
         Prepared<JoinStep> ready = prepared(join);
-        List<Rows> sets = store.rows(join.relation()).stream().filter(rows -> !rows.isEmpty()).toList();
+        List<Index> indexes = joinIndexes(join, candidates);
         long rows = Long.MAX_VALUE;
-        for (Rows set : sets) {
-            Index index = index(join.relation(), set, join.index());
+        for (Index index : indexes) {
             long within = timer.time(Operation.JOIN, () -> backend.joinRowsWithin(ready, input, from, index,
-                    Math.max(1, options.chunkRows() / sets.size())));
+                    Math.max(1, options.chunkRows() / indexes.size())));
             if (within < 0) {
                 return -1;
             }
@@ -250,8 +240,31 @@ final class PipelineRunner implements AutoCloseable {
         return Math.min(PROBE_ROWS, maxSlice());
     }
 
+    /**
+     * The indexes a join reads, one per row set: those of the tiers (or the delta) of the relation it reads;
+     * for an existence check against the full version of a relation of this stratum that has a dense set,
+     * one index that the set answers, where the backend has one.
+     */
+    private List<Index> joinIndexes(JoinStep join, Candidates candidates) {
+        RelationRef ref = join.relation();
+        List<Index> indexes = new ArrayList<>();
+        for (Rows rows : store.rows(ref)) {
+            if (!rows.isEmpty()) {
+                indexes.add(index(ref, rows, join.index()));
+            }
+        }
+        DenseSet set = ref.version() == Version.FULL ? candidates.denseSet(ref.relation()) : null;
+        if (set != null && !indexes.isEmpty()) {
+            Index known = backend.knownIndex(prepared(join), set, indexes);
+            if (known != null) {
+                return List.of(known);
+            }
+        }
+        return indexes;
+    }
+
     /** The outputs of a step: one per row set it reads (the tiers of a full version), or one. */
-    private List<Rows> apply(Step step, Rows input) {
+    private List<Rows> apply(Step step, Rows input, Candidates candidates) {
         if (step instanceof UnitStep unit) {
             Prepared<UnitStep> ready = prepared(unit);
             return List.of(timer.time(Operation.JOIN, () -> backend.unit(ready)));
@@ -267,6 +280,13 @@ final class PipelineRunner implements AutoCloseable {
         }
         List<Rows> outputs = new ArrayList<>();
         try {
+            if (step instanceof JoinStep join) {
+                Prepared<JoinStep> ready = prepared(join);
+                for (Index index : joinIndexes(join, candidates)) {
+                    outputs.add(timer.time(Operation.JOIN, () -> backend.join(ready, input, index)));
+                }
+                return outputs;
+            }
             for (Rows rows : store.rows(ref)) {
                 if (!rows.isEmpty()) {
                     outputs.add(applyTo(step, input, ref, rows));
@@ -284,11 +304,6 @@ final class PipelineRunner implements AutoCloseable {
             Prepared<ScanStep> ready = prepared(scan);
             Index order = index(ref, rows, scan.order());
             return timer.time(Operation.JOIN, () -> backend.scan(ready, order));
-        }
-        if (step instanceof JoinStep join) {
-            Prepared<JoinStep> ready = prepared(join);
-            Index index = index(ref, rows, join.index());
-            return timer.time(Operation.JOIN, () -> backend.join(ready, input, index));
         }
         if (step instanceof AntiJoinStep anti) {
             Prepared<AntiJoinStep> ready = prepared(anti);

@@ -174,6 +174,17 @@ public interface Backend extends AutoCloseable {
         throw new UnsupportedOperationException(name() + " has no dense sets");
     }
 
+    /**
+     * An index for an existence check against a relation's full version, answered by the relation's dense
+     * set: a key inside its box is known if the set held it before the rules of this iteration added rows,
+     * any other key is looked up in the indexes of the tiers (built for this step). The join reads it as it
+     * reads one tier's index, and gives what the tiers' indexes give together. Null where the backend has
+     * no such index or the step is not an existence check on the whole row that reads only its input.
+     */
+    default Index knownIndex(Prepared<JoinStep> step, DenseSet set, List<Index> tierIndexes) {
+        return null;
+    }
+
     /** Bytes a dense set holds. */
     default long bytes(DenseSet set) {
         return 0;

@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * For each seed, {@link RandomPrograms} generates a program and facts; the backend under test (with 1 or 3
- * threads, and for every fifth seed with tiny chunks and candidate budgets to exercise bounded memory)
+ * threads, for every fifth seed with tiny chunks and candidate budgets to exercise bounded memory, and for
+ * another fifth with dense sets made, and rebuilt, between iterations as soon as any row took the sort path)
  * and {@link NaiveEvaluator} must produce the same rows for every relation, and the engine may derive no more
  * candidate tuples than the reference's bound (distinct body matches per rule version). A failure prints the seed, a
  * self-contained reproduction (program plus facts) and the first differing rows.
@@ -59,7 +60,14 @@ public abstract class DifferentialSuite {
     private void check(long seed) {
         RandomPrograms.Case generated = RandomPrograms.generate(seed);
         int threads = seed % 2 == 0 ? 1 : 3;
-        EvaluationOptions evaluation = seed % 5 == 4 ? new EvaluationOptions(3, 5) : EvaluationOptions.DEFAULT;
+        // every fifth seed: tiny chunks and budgets; every other fifth: dense sets made between iterations as
+        // soon as a row took the sort path (so that they are rebuilt as the relations grow and read by joins)
+        EvaluationOptions evaluation = switch ((int) (seed % 5)) {
+            case 4 -> new EvaluationOptions(3, 5, 1);
+            case 2 -> new EvaluationOptions(EvaluationOptions.DEFAULT.chunkRows(),
+                    EvaluationOptions.DEFAULT.candidateBudgetRows(), 1);
+            default -> EvaluationOptions.DEFAULT;
+        };
         String setting = backend() + ", " + threads + " thread(s), " + evaluation;
         NaiveEvaluator.Reference reference;
         EngineRun.Outcome outcome;

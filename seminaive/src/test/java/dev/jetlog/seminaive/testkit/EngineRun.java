@@ -37,6 +37,11 @@ public final class EngineRun {
         return this;
     }
 
+    /** The facts added so far, by relation. */
+    public Map<String, List<Object[]>> facts() {
+        return facts;
+    }
+
     /** Registers the implementation of a user-defined functor. */
     public EngineRun functor(String name, Functor implementation) {
         functors.put(name, implementation);
