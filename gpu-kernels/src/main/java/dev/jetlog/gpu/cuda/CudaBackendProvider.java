@@ -1,10 +1,11 @@
 // Registers the CUDA backend (java.util.ServiceLoader). It runs when the jar holds the fatbin that nvcc
-// built, the CUDA driver library loads, and a device answers; each missing piece is a one-line reason,
-// found once: JCuda throws UnsatisfiedLinkError on its first touch without libcuda.so.1 and
-// NoClassDefFoundError after, so the answer is cached.
+// built, the machine has an NVIDIA device node (on Linux), the CUDA driver library loads, and a device
+// answers; each missing piece is a one-line reason, found once: JCuda throws UnsatisfiedLinkError on its
+// first touch without libcuda.so.1 and NoClassDefFoundError after, so the answer is cached.
 package dev.jetlog.gpu.cuda;
 
 import dev.jetlog.gpu.GpuBackend;
+import dev.jetlog.gpu.GpuDeviceNodes;
 import dev.jetlog.seminaive.spi.Backend;
 import dev.jetlog.seminaive.spi.BackendOptions;
 import dev.jetlog.seminaive.spi.BackendProvider;
@@ -66,6 +67,10 @@ public final class CudaBackendProvider implements BackendProvider {
     private static Probe find() {
         if (CudaBackendProvider.class.getResource(FATBIN) == null) {
             return new Probe(0, "the CUDA kernels were not built (nvcc was not found when this jar was built)");
+        }
+        String noNvidia = GpuDeviceNodes.here().noNvidiaReason();
+        if (noNvidia != null) {
+            return new Probe(0, noNvidia);
         }
         try {
             JCudaDriver.setExceptionsEnabled(true);

@@ -4,6 +4,7 @@
 package dev.jetlog.gpu.opencl;
 
 import dev.jetlog.gpu.GpuBackend;
+import dev.jetlog.gpu.GpuDeviceNodes;
 import dev.jetlog.seminaive.spi.Backend;
 import dev.jetlog.seminaive.spi.BackendOptions;
 import dev.jetlog.seminaive.spi.BackendProvider;
@@ -28,7 +29,7 @@ public final class OpenClBackendProvider implements BackendProvider {
 
     @Override
     public String autoUnavailableReason() {
-        String noGpu = GpuDeviceNodes.absentReason();
+        String noGpu = GpuDeviceNodes.here().noGpuReason();
         if (noGpu != null) {
             return noGpu;
         }

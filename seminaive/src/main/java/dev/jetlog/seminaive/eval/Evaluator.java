@@ -390,8 +390,9 @@ public final class Evaluator implements AutoCloseable {
      */
     private void filterWithDenseSets(Stratum stratum, Candidates candidates) {
         for (String relation : stratum.relations()) {
-            if (mayHaveDenseSet(stratum, relation) && !store.fullTiers(relation).isEmpty()) {
-                buildDenseSet(relation, denseSetBytes(), candidates);
+            if (mayHaveDenseSet(stratum, relation) && !store.fullTiers(relation).isEmpty()
+                    && !buildDenseSet(relation, denseSetBytes(), candidates)) {
+                candidates.noDenseSetBelow(relation, 4 * store.fullSize(relation));
             }
         }
     }
