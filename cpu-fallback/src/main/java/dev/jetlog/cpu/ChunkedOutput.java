@@ -15,20 +15,33 @@ final class ChunkedOutput {
     private ChunkedOutput() {
     }
 
-    private static int chunks(Parallel parallel, int inputRows) {
-        return inputRows < 512 || parallel.threads() == 1 ? 1 : Math.min(parallel.threads() * 16, inputRows / 128);
+    /**
+     * Work (rows read or made) below which an operator runs on the caller's thread: waking the pool costs
+     * more than the second thread saves, and on a 2-core machine the JIT compiler and the garbage collector
+     * want that core too (the points-to benchmark, 147 iterations over small deltas, ran about 5% faster
+     * with its smaller operators kept on one thread). The tests set the system property to 0, so that
+     * their small inputs still go through the parallel path.
+     */
+    static final long MIN_PARALLEL_WORK = Long.getLong("jetlog.cpu.minParallelWork", 1 << 14);
+
+    private static int chunks(Parallel parallel, int inputRows, long workRows) {
+        return workRows < MIN_PARALLEL_WORK || inputRows < 512 || parallel.threads() == 1 ? 1
+                : Math.min(parallel.threads() * 16, inputRows / 128);
     }
 
     static Tuples run(Parallel parallel, int inputRows, int outputWidth, ChunkWork work) {
-        return run(parallel, inputRows, outputWidth, 1, work);
+        return run(parallel, inputRows, outputWidth, 1, inputRows, work);
     }
 
     /**
      * Like {@link #run(Parallel, int, int, ChunkWork)}, for work that is expected to output about one row
-     * in every `sparseness` input rows: each chunk's buffer starts that much smaller (it grows as needed).
+     * in every `sparseness` input rows (each chunk's buffer starts that much smaller; it grows as needed)
+     * and to read or make about workRows rows in all (a join's matches), which decides whether it runs in
+     * parallel at all.
      */
-    static Tuples run(Parallel parallel, int inputRows, int outputWidth, int sparseness, ChunkWork work) {
-        int chunks = chunks(parallel, inputRows);
+    static Tuples run(Parallel parallel, int inputRows, int outputWidth, int sparseness, long workRows,
+                      ChunkWork work) {
+        int chunks = chunks(parallel, inputRows, workRows);
         IntBuffer[] buffers = new IntBuffer[chunks];
         parallel.forEachChunk(inputRows, chunks, (chunk, from, to) -> {
             IntBuffer buffer = new IntBuffer((to - from) / sparseness * Math.max(1, outputWidth));

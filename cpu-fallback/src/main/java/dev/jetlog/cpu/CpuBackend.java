@@ -189,7 +189,7 @@ public final class CpuBackend implements Backend {
         int arity = tuples.arity();
         int[] data = tuples.data();
         LongAdder added = new LongAdder();
-        Tuples outside = ChunkedOutput.run(parallel, tuples.size(), arity, 64, (from, to, out) -> {
+        Tuples outside = ChunkedOutput.run(parallel, tuples.size(), arity, 64, tuples.size(), (from, to, out) -> {
             long addedHere = 0;
             for (int row = from; row < to; row++) {
                 int base = row * arity;

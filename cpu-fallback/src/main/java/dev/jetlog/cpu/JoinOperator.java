@@ -5,6 +5,7 @@
 // an existence check stops at its first match.
 package dev.jetlog.cpu;
 
+import dev.jetlog.cpu.hisa.HisaIndex;
 import dev.jetlog.cpu.hisa.RunLookup;
 import dev.jetlog.cpu.hisa.Parallel;
 import dev.jetlog.hisa.Tuples;
@@ -64,7 +65,9 @@ final class JoinOperator {
         int[] in = input.data();
         LongAdder derived = new LongAdder();
         LongAdder added = new LongAdder();
-        Tuples outsideRows = ChunkedOutput.run(parallel, input.size(), projection.width(), 64, (from, to, outside) -> {
+        long work = input.size() + estimatedMatches(input, index);
+        int outWidth = projection.width();
+        Tuples outsideRows = ChunkedOutput.run(parallel, input.size(), outWidth, 64, work, (from, to, outside) -> {
             AbsentProbe probe = new AbsentProbe(index, set, outside);
             for (int inputRow = from; inputRow < to; inputRow++) {
                 probe.probe(in, inputRow * width);
@@ -85,7 +88,12 @@ final class JoinOperator {
         int[] in = input.data();
         LongAdder derived = new LongAdder();
         LongAdder added = new LongAdder();
-        Tuples outsideRows = ChunkedOutput.run(parallel, input.size(), next.projection.width(), 64, (from, to, outside) -> {
+        // the second join fans out again: about as many matches per row as its index has tuples per key
+        long nextFanOut = nextIndex instanceof HisaIndex hisa
+                ? Math.max(1, hisa.size() / Math.max(1, hisa.distinctKeys())) : 1;
+        long work = input.size() + estimatedMatches(input, index) * nextFanOut;
+        int outWidth = next.projection.width();
+        Tuples outsideRows = ChunkedOutput.run(parallel, input.size(), outWidth, 64, work, (from, to, outside) -> {
             int[] key = new int[keyMaker.length()];
             int[] middle = new int[projection.width()];
             AbsentProbe probe = next.new AbsentProbe(nextIndex, set, outside);
@@ -97,6 +105,24 @@ final class JoinOperator {
             added.add(probe.added);
         });
         return new Filtered(outsideRows, added.sum(), derived.sum());
+    }
+
+    /** About how many tuples the input rows match in all, from the matches of up to 64 evenly spread rows. */
+    private long estimatedMatches(Tuples input, RunLookup index) {
+        int rows = input.size();
+        int samples = Math.min(rows, 64);
+        if (samples == 0) {
+            return 0;
+        }
+        int width = input.arity();
+        int[] in = input.data();
+        int[] key = new int[keyMaker.length()];
+        long matches = 0;
+        for (int s = 0; s < samples; s++) {
+            int slot = matchingSlot(in, (int) ((long) rows * s / samples) * width, index, key);
+            matches += slot < 0 ? 0 : index.count(slot);
+        }
+        return matches * rows / samples;
     }
 
     /**
@@ -285,7 +311,8 @@ final class JoinOperator {
         int outWidth = projection.width();
         boolean bulk = filter == null && projection.copiesOnly() && !skipRepeats;
         int[] sortedRows = index.sortedRows();
-        return ChunkedOutput.run(parallel, input.size(), outWidth, (from, to, out) -> {
+        long work = input.size() + estimatedMatches(input, index);
+        return ChunkedOutput.run(parallel, input.size(), outWidth, 1, work, (from, to, out) -> {
             int[] key = new int[keyMaker.length()];
             int[] made = new int[outWidth];
             Runnable append = () -> {
