@@ -39,7 +39,7 @@ public final class GpuDeviceNodes {
         if (!checkable() || hasNvidia() || exists("dxg")) {
             return null;
         }
-        return "no NVIDIA GPU (this machine has no /dev/nvidia0 or other NVIDIA device node)";
+        return "no NVIDIA GPU for CUDA (this machine has no /dev/nvidia0 or other NVIDIA device node)";
     }
 
     private boolean checkable() {
