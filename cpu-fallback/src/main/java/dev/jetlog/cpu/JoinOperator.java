@@ -65,7 +65,7 @@ final class JoinOperator {
         int[] in = input.data();
         LongAdder derived = new LongAdder();
         LongAdder added = new LongAdder();
-        long work = input.size() + estimatedMatches(input, index);
+        long work = work(input, index, 1, parallel);
         int outWidth = projection.width();
         Tuples outsideRows = ChunkedOutput.run(parallel, input.size(), outWidth, 64, work, (from, to, outside) -> {
             AbsentProbe probe = new AbsentProbe(index, set, outside);
@@ -91,7 +91,7 @@ final class JoinOperator {
         // the second join fans out again: about as many matches per row as its index has tuples per key
         long nextFanOut = nextIndex instanceof HisaIndex hisa
                 ? Math.max(1, hisa.size() / Math.max(1, hisa.distinctKeys())) : 1;
-        long work = input.size() + estimatedMatches(input, index) * nextFanOut;
+        long work = work(input, index, nextFanOut, parallel);
         int outWidth = next.projection.width();
         Tuples outsideRows = ChunkedOutput.run(parallel, input.size(), outWidth, 64, work, (from, to, outside) -> {
             int[] key = new int[keyMaker.length()];
@@ -105,6 +105,15 @@ final class JoinOperator {
             added.add(probe.added);
         });
         return new Filtered(outsideRows, added.sum(), derived.sum());
+    }
+
+    /**
+     * The rows a run over the input reads or makes, which decides whether it runs in parallel: the input
+     * rows plus their estimated matches times fanOut (what each match makes further on). On one thread there
+     * is nothing to decide, and nothing is sampled.
+     */
+    private long work(Tuples input, RunLookup index, long fanOut, Parallel parallel) {
+        return parallel.threads() == 1 ? input.size() : input.size() + estimatedMatches(input, index) * fanOut;
     }
 
     /** About how many tuples the input rows match in all, from the matches of up to 64 evenly spread rows. */
@@ -311,7 +320,7 @@ final class JoinOperator {
         int outWidth = projection.width();
         boolean bulk = filter == null && projection.copiesOnly() && !skipRepeats;
         int[] sortedRows = index.sortedRows();
-        long work = input.size() + estimatedMatches(input, index);
+        long work = work(input, index, 1, parallel);
         return ChunkedOutput.run(parallel, input.size(), outWidth, 1, work, (from, to, out) -> {
             int[] key = new int[keyMaker.length()];
             int[] made = new int[outWidth];
