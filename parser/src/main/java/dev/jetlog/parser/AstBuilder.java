@@ -44,6 +44,9 @@ final class AstBuilder {
     private final Map<String, List<Rule>> subsumptionRules = new LinkedHashMap<>();
     private final Map<String, SourcePos> subsumptionPositions = new LinkedHashMap<>();
     private final java.util.Set<String> eqrelRelations = new java.util.LinkedHashSet<>();
+    private final MagicSetRequest.Builder magicSets = new MagicSetRequest.Builder();
+    /** The relation names the magic-set pragmas give, with the pragma's position (checked once all are declared). */
+    private final Map<String, SourcePos> magicPragmaNames = new LinkedHashMap<>();
 
     /** A `.limitsize` directive: the limit and where it was given. */
     private record SizeLimit(long limit, SourcePos pos) {
@@ -69,6 +72,11 @@ final class AstBuilder {
     /** The relations declared `eqrel`. */
     java.util.Set<String> eqrelRelations() {
         return eqrelRelations;
+    }
+
+    /** The relations the program asks the magic-set transformation for. */
+    MagicSetRequest magicSets() {
+        return magicSets.build();
     }
 
     Map<String, SourcePos> inlineRelations() {
@@ -124,6 +132,7 @@ final class AstBuilder {
             }
         }
         applySizeLimits();
+        checkMagicPragmaNames();
         declareDominatedRelations();
         return new Program(declarations, functors, directives, rules);
     }
@@ -260,12 +269,40 @@ final class AstBuilder {
         return type;
     }
 
+    /**
+     * `.pragma "magic-transform" "LIST"` and `.pragma "magic-transform-exclude" "LIST"` select the relations of
+     * the magic-set transformation; every other pragma is accepted and ignored with a warning.
+     */
     private void pragma(DatalogParser.PragmaDirectiveContext ctx) {
         String key = terms.string(ctx.STRING(0).getSymbol());
-        String message = key.equals("magic-transform")
-                ? "pragma 'magic-transform' is ignored: JetLog evaluates every relation bottom-up, with the same results"
-                : "pragma '" + key + "' is ignored";
-        warnings.add(Diagnostic.warning(positions.of(ctx.start), message));
+        boolean include = key.equals("magic-transform");
+        if ((include || key.equals("magic-transform-exclude")) && ctx.STRING().size() == 2) {
+            String list = terms.string(ctx.STRING(1).getSymbol());
+            if (include) {
+                magicSets.include(list);
+            } else {
+                magicSets.exclude(list);
+            }
+            for (String name : list.split(",")) {
+                if (!name.isBlank() && !name.strip().equals("*")) {
+                    magicPragmaNames.putIfAbsent(name.strip(), positions.of(ctx.STRING(1).getSymbol()));
+                }
+            }
+            return;
+        }
+        warnings.add(Diagnostic.warning(positions.of(ctx.start), "pragma '" + key + "' is ignored"));
+    }
+
+    /** A relation a magic-set pragma names but no declaration gives is a warning (Soufflé ignores it silently). */
+    private void checkMagicPragmaNames() {
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        declarations.forEach(decl -> declared.add(decl.name()));
+        magicPragmaNames.forEach((name, pos) -> {
+            if (!declared.contains(name)) {
+                warnings.add(Diagnostic.warning(pos, "the magic-set pragma names relation '" + name
+                        + "', which is not declared"));
+            }
+        });
     }
 
     private SourcePos eqrelQualifier(DatalogParser.RelationDeclContext ctx) {
@@ -289,7 +326,8 @@ final class AstBuilder {
         for (DatalogParser.QualifierContext qualifier : ctx.qualifier()) {
             int kind = qualifier.start.getType();
             // hints that change no result (btree_delete: subsumption works on any relation); eqrel makes it
-            // an equivalence relation (EquivalenceRelations); overridable matters to components
+            // an equivalence relation (EquivalenceRelations); overridable matters to components; magic and
+            // no_magic select relations of the magic-set transformation (MagicSetRequest)
             boolean accepted = kind == DatalogLexer.BTREE || kind == DatalogLexer.BRIE || kind == DatalogLexer.EQREL
                     || kind == DatalogLexer.BTREE_DELETE
                     || kind == DatalogLexer.NO_INLINE || kind == DatalogLexer.MAGIC || kind == DatalogLexer.NO_MAGIC
@@ -310,6 +348,11 @@ final class AstBuilder {
         for (org.antlr.v4.runtime.tree.TerminalNode name : ctx.IDENT()) {
             if (inline != null) {
                 inlineRelations.put(scope.relation(name.getText()), inline);
+            }
+            for (DatalogParser.QualifierContext qualifier : ctx.qualifier()) {
+                if (qualifier.MAGIC() != null || qualifier.NO_MAGIC() != null) {
+                    magicSets.qualifier(scope.relation(name.getText()), qualifier.MAGIC() != null);
+                }
             }
             declared.add(new RelationDecl(scope.relation(name.getText()), attributes, choiceDomains, 0,
                     positions.of(name.getSymbol())));

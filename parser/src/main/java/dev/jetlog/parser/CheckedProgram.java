@@ -18,6 +18,7 @@ public final class CheckedProgram {
     private final SourceText source;
     private final List<Diagnostic> warnings;
     private final Map<Term, ColumnType> termTypes;
+    private final MagicSetRequest magicSets;
 
     /**
      * @param program   the program with every aggregate-local variable named apart from the rule's
@@ -29,11 +30,33 @@ public final class CheckedProgram {
      */
     public CheckedProgram(Program program, Program asWritten, SourceText source, List<Diagnostic> warnings,
                           IdentityHashMap<Term, ColumnType> termTypes) {
+        this(program, asWritten, source, warnings, termTypes, MagicSetRequest.NONE);
+    }
+
+    /** @param magicSets the relations the program asks the magic-set transformation for */
+    public CheckedProgram(Program program, Program asWritten, SourceText source, List<Diagnostic> warnings,
+                          IdentityHashMap<Term, ColumnType> termTypes, MagicSetRequest magicSets) {
         this.program = program;
         this.asWritten = asWritten;
         this.source = source;
         this.warnings = List.copyOf(warnings);
         this.termTypes = new IdentityHashMap<>(termTypes);
+        this.magicSets = magicSets;
+    }
+
+    /**
+     * The same program with other rules and declarations (a rewrite by the planner): the rewritten rules may
+     * share term nodes with these, and {@code newTerms} gives the types of the nodes they add.
+     */
+    public CheckedProgram rewritten(Program rewritten, Map<Term, ColumnType> newTerms) {
+        IdentityHashMap<Term, ColumnType> types = new IdentityHashMap<>(termTypes);
+        types.putAll(newTerms);
+        return new CheckedProgram(rewritten, asWritten, source, warnings, types, magicSets);
+    }
+
+    /** The relations the program asks the magic-set transformation for ({@link MagicSetRequest#NONE} if none). */
+    public MagicSetRequest magicSets() {
+        return magicSets;
     }
 
     /**

@@ -101,7 +101,7 @@ public final class DatalogParser {
         }
         Program scoped = new Program(program.declarations(), program.functors(), program.directives(),
                 checker.scopedRules());
-        return new CheckedProgram(scoped, program, source, warnings, checker.types());
+        return new CheckedProgram(scoped, program, source, warnings, checker.types(), builder.magicSets());
     }
 
     /**

@@ -25,8 +25,12 @@ public final class Planner {
     private Planner() {
     }
 
-    /** Plans the program; string constants are numbered 0, 1, ... in order of first appearance. */
-    public static Plan plan(CheckedProgram program) {
+    /**
+     * Plans the program (after the magic-set transformation, if it asks for one); string constants are numbered
+     * 0, 1, ... in order of first appearance.
+     */
+    public static Plan plan(CheckedProgram checked) {
+        CheckedProgram program = MagicSets.transform(checked);
         Map<String, Integer> symbolIds = new LinkedHashMap<>();
         List<Diagnostic> errors = new ArrayList<>();
         AggregateBodies bodies;

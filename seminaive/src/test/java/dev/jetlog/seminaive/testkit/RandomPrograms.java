@@ -60,6 +60,17 @@ public final class RandomPrograms {
         return new Generator(seed).generate();
     }
 
+    /**
+     * The program of {@link #generate(long)} under {@code .pragma "magic-transform" "*"}, with output relations
+     * {@code q0, q1, ...} that read the derived relations with some columns given as constants (and one that joins
+     * two of them), so that the transformation adorns them; its facts are the same.
+     */
+    public static Case generateQueried(long seed) {
+        Generator generator = new Generator(seed);
+        Case plain = generator.generate();
+        return new Case(seed, plain.source() + generator.queries(), plain.facts());
+    }
+
     /** Input values are mostly 0 to DOMAIN - 1, so that joins hit; constants too. */
     private static final int DOMAIN = 6;
     /** One case in BIG_EVERY has BIG_DOMAIN input values and more facts, for larger relations. */
@@ -167,6 +178,68 @@ public final class RandomPrograms {
                 facts.put(input.name(), rows);
             }
             return new Case(seed, source.toString(), facts);
+        }
+
+        /** The magic-set pragma and the query relations of generateQueried. */
+        String queries() {
+            StringBuilder text = new StringBuilder(".pragma \"magic-transform\" \"*\"\n");
+            List<Relation> readable = derived.stream().filter(relation -> !relation.types().isEmpty()).toList();
+            int count = 0;
+            for (Relation relation : readable) {
+                List<String> args = new ArrayList<>();
+                List<Var> free = new ArrayList<>();
+                for (int c = 0; c < relation.types().size(); c++) {
+                    if (random.nextBoolean()) {
+                        args.add(constant(relation.types().get(c)));
+                    } else {
+                        Var var = new Var("v" + c, relation.types().get(c));
+                        args.add(var.name());
+                        free.add(var);
+                    }
+                }
+                text.append(query("q" + count++, free, relation.name() + "(" + String.join(", ", args) + ")"));
+            }
+            if (readable.size() >= 2) {
+                Relation left = readable.get(random.nextInt(readable.size()));
+                Relation right = readable.get(random.nextInt(readable.size()));
+                // left's first column given; its last column joins right's first where the types agree
+                List<String> leftArgs = new ArrayList<>();
+                List<Var> free = new ArrayList<>();
+                leftArgs.add(constant(left.types().get(0)));
+                for (int c = 1; c < left.types().size(); c++) {
+                    Var var = new Var("l" + c, left.types().get(c));
+                    leftArgs.add(var.name());
+                    free.add(var);
+                }
+                ColumnType joined = left.types().get(left.types().size() - 1);
+                String link = left.types().size() > 1 ? "l" + (left.types().size() - 1) : null;
+                List<String> rightArgs = new ArrayList<>();
+                for (int c = 0; c < right.types().size(); c++) {
+                    if (c == 0 && link != null && right.types().get(0) == joined) {
+                        rightArgs.add(link);
+                    } else {
+                        Var var = new Var("r" + c, right.types().get(c));
+                        rightArgs.add(var.name());
+                        free.add(var);
+                    }
+                }
+                text.append(query("q" + count, free, left.name() + "(" + String.join(", ", leftArgs) + "), "
+                        + right.name() + "(" + String.join(", ", rightArgs) + ")"));
+            }
+            return text.toString();
+        }
+
+        private static String query(String name, List<Var> columns, String body) {
+            StringBuilder text = new StringBuilder(".decl ").append(name).append('(');
+            for (int c = 0; c < columns.size(); c++) {
+                text.append(c == 0 ? "" : ", ").append(columns.get(c).name()).append(": ")
+                        .append(columns.get(c).type().keyword());
+            }
+            text.append(")\n.output ").append(name).append('\n').append(name).append('(');
+            for (int c = 0; c < columns.size(); c++) {
+                text.append(c == 0 ? "" : ", ").append(columns.get(c).name());
+            }
+            return text.append(") :- ").append(body).append(".\n").toString();
         }
 
         private List<Relation> all() {

@@ -1,0 +1,77 @@
+// Which relations the program asks the magic-set transformation for, as Soufflé reads it: the
+// `magic-transform` pragma ("*" or a comma-separated list of relation names), the relations declared
+// `magic`, minus the `magic-transform-exclude` pragma's list and the relations declared `no_magic`.
+// The planner decides which of the requested relations can be transformed (dev.jetlog.planner.MagicSets).
+package dev.jetlog.parser;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+public record MagicSetRequest(boolean everyRelation, Set<String> included, Set<String> excluded) {
+    /** No transformation asked for. */
+    public static final MagicSetRequest NONE = new MagicSetRequest(false, Set.of(), Set.of());
+
+    public MagicSetRequest {
+        included = Set.copyOf(included);
+        excluded = Set.copyOf(excluded);
+    }
+
+    /** True when the program asks for the transformation of at least one relation. */
+    public boolean isRequested() {
+        return everyRelation || !included.isEmpty();
+    }
+
+    /** True when the relation is asked for and not excluded. */
+    public boolean selects(String relation) {
+        return (everyRelation || included.contains(relation)) && !excluded.contains(relation);
+    }
+
+    /** Collects the pragmas and qualifiers of one program. */
+    static final class Builder {
+        private boolean everyRelation;
+        private final Set<String> included = new LinkedHashSet<>();
+        private final Set<String> excluded = new LinkedHashSet<>();
+
+        /** `.pragma "magic-transform" "a,b"` (or "*"). */
+        void include(String list) {
+            for (String name : names(list)) {
+                if (name.equals("*")) {
+                    everyRelation = true;
+                } else {
+                    included.add(name);
+                }
+            }
+        }
+
+        /** `.pragma "magic-transform-exclude" "a,b"`. */
+        void exclude(String list) {
+            excluded.addAll(names(list));
+        }
+
+        /** A relation declared `magic` (true) or `no_magic` (false). */
+        void qualifier(String relation, boolean magic) {
+            (magic ? included : excluded).add(relation);
+        }
+
+        /** The names of the pragmas' lists, to check against the declarations. */
+        Set<String> named() {
+            Set<String> named = new LinkedHashSet<>(included);
+            named.addAll(excluded);
+            return named;
+        }
+
+        MagicSetRequest build() {
+            return new MagicSetRequest(everyRelation, included, excluded);
+        }
+
+        private static Set<String> names(String list) {
+            Set<String> names = new LinkedHashSet<>();
+            for (String name : list.split(",")) {
+                if (!name.isBlank()) {
+                    names.add(name.strip());
+                }
+            }
+            return names;
+        }
+    }
+}
