@@ -482,6 +482,14 @@ final class AstBuilder {
         });
     }
 
+    private static boolean hasAggregate(Atom head) {
+        boolean[] found = {false};
+        for (dev.jetlog.parser.ast.Term arg : head.args()) {
+            dev.jetlog.parser.ast.AstWalk.forEachOutermostAggregate(arg, aggregate -> found[0] = true);
+        }
+        return found[0];
+    }
+
     private List<Rule> clause(DatalogParser.ClauseContext ctx) {
         SourcePos pos = positions.of(ctx.start);
         List<Atom> heads = new ArrayList<>();
@@ -498,6 +506,9 @@ final class AstBuilder {
                 return List.of();
             }
             disjuncts = DnfExpander.expand(formula);
+        } else if (heads.stream().anyMatch(AstBuilder::hasAggregate)) {
+            // `r(sum x : { s(x) }).`: as in Soufflé, a clause without body may aggregate; it is a rule, not a fact
+            disjuncts = List.of(List.of(new dev.jetlog.parser.ast.BooleanLiteral(true, pos)));
         }
         List<Rule> rules = new ArrayList<>();
         for (Atom head : heads) {

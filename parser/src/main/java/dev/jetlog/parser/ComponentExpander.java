@@ -4,7 +4,8 @@
 // instance's types (a record or ADT type declared in the component becomes the instance's own, `name.Type`,
 // and so do its ADT branches, `$name.Branch`), and drops the rules its bases give relations that a component derived from them overrides.
 // A relation the instance does not declare is the enclosing instance's, if that one declares it, and so on
-// out to the program's.
+// out to the program's. A derived component sees the types its bases declare, and a type parameter may name
+// the component an `.init` or a base instantiates.
 package dev.jetlog.parser;
 
 import dev.jetlog.parser.grammar.DatalogParser;
@@ -132,22 +133,27 @@ final class ComponentExpander {
                 } else if (item.typeDecl() != null) {
                     if (item.typeDecl() instanceof DatalogParser.RecordTypeDeclContext record) {
                         // each instance has its own record type, named as the instance's relations are
-                        group.typeNames.put(record.IDENT().getText(), prefix + record.IDENT().getText());
+                        group.declare(record.IDENT().getText(), prefix + record.IDENT().getText());
                     } else if (item.typeDecl() instanceof DatalogParser.AdtTypeDeclContext adt) {
                         // so is an ADT, and its branches are the instance's too: `$Leaf` is `$c.Leaf`, as in Soufflé
-                        group.typeNames.put(adt.IDENT().getText(), prefix + adt.IDENT().getText());
+                        group.declare(adt.IDENT().getText(), prefix + adt.IDENT().getText());
                         for (DatalogParser.AdtBranchContext branch : adt.adtBranch()) {
-                            group.typeNames.put(BRANCH + branch.IDENT().getText(), prefix + branch.IDENT().getText());
+                            group.declare(BRANCH + branch.IDENT().getText(), prefix + branch.IDENT().getText());
                         }
                     } else {
-                        localType(item.typeDecl(), group.typeNames);
+                        localType(item.typeDecl(), group);
                     }
                 }
             }
         }
         for (int g = 0; g < groups.size(); g++) {
             Group group = groups.get(g);
-            Scope scope = new Scope(prefix, group.typeNames, relations, instances, outer);
+            // the types a base component declares are the derived component's too (its own names come first)
+            Map<String, String> typeNames = new HashMap<>(group.typeNames);
+            for (int base = group.firstBase; base < g; base++) {
+                groups.get(base).declared.forEach(typeNames::putIfAbsent);
+            }
+            Scope scope = new Scope(prefix, typeNames, relations, instances, outer);
             for (DatalogParser.ComponentItemContext item : group.items) {
                 if (item.clause() != null && overridden.get(g).contains(headRelation(item.clause()))) {
                     continue;
@@ -168,7 +174,17 @@ final class ComponentExpander {
      * The items of one component of an instance (a base or the instantiated component itself); its own bases
      * are the groups from firstBase up to it.
      */
-    private record Group(List<DatalogParser.ComponentItemContext> items, Map<String, String> typeNames, int firstBase) {
+    private record Group(List<DatalogParser.ComponentItemContext> items, Map<String, String> typeNames, int firstBase,
+                         Map<String, String> declared) {
+        Group(List<DatalogParser.ComponentItemContext> items, Map<String, String> typeNames, int firstBase) {
+            this(items, typeNames, firstBase, new HashMap<>());
+        }
+
+        /** A type (or `$branch`) the component declares, as the instance names it. */
+        void declare(String name, String instanceName) {
+            typeNames.put(name, instanceName);
+            declared.put(name, instanceName);
+        }
     }
 
     private static boolean declaresOverridable(Group group, String relation) {
@@ -185,19 +201,22 @@ final class ComponentExpander {
     private boolean collect(DatalogParser.ComponentTypeContext type, java.util.function.UnaryOperator<String> outerTypes,
                             List<Group> groups, Set<String> visiting) {
         Token name = type.IDENT(0).getSymbol();
-        DatalogParser.ComponentDeclContext definition = definitions.get(name.getText());
+        // a type parameter may name the component (`.comp Main<G> { .init g = G }`), as in Soufflé
+        String component = outerTypes.apply(name.getText());
+        DatalogParser.ComponentDeclContext definition = definitions.get(component);
         if (definition == null) {
-            errors.add(Diagnostic.error(positions.of(name), "unknown component '" + name.getText() + "'"));
+            errors.add(Diagnostic.error(positions.of(name), "unknown component '" + name.getText() + "'"
+                    + (component.equals(name.getText()) ? "" : " (the type parameter stands for '" + component + "')")));
             return false;
         }
-        if (!visiting.add(name.getText())) {
-            errors.add(Diagnostic.error(positions.of(name), "component '" + name.getText() + "' inherits from itself"));
+        if (!visiting.add(component)) {
+            errors.add(Diagnostic.error(positions.of(name), "component '" + component + "' inherits from itself"));
             return false;
         }
         List<TerminalNode> parameters = definition.componentType(0).IDENT();
         List<TerminalNode> arguments = type.IDENT();
         if (parameters.size() != arguments.size()) {
-            errors.add(Diagnostic.error(positions.of(name), "component '" + name.getText() + "' takes "
+            errors.add(Diagnostic.error(positions.of(name), "component '" + component + "' takes "
                     + (parameters.size() - 1) + " type parameters, given " + (arguments.size() - 1)));
             return false;
         }
@@ -212,12 +231,13 @@ final class ComponentExpander {
             }
         }
         groups.add(new Group(definition.componentItem(), typeNames, firstBase));
-        visiting.remove(name.getText());
+        visiting.remove(component);
         return true;
     }
 
     /** `.type L = T` or `.type L <: T` inside a component: L stands for what T stands for in the instance. */
-    private static void localType(DatalogParser.TypeDeclContext declaration, Map<String, String> typeNames) {
+    private static void localType(DatalogParser.TypeDeclContext declaration, Group group) {
+        Map<String, String> typeNames = group.typeNames;
         List<ParseTree> names = new ArrayList<>();
         for (int i = 0; i < declaration.getChildCount(); i++) {
             if (declaration.getChild(i) instanceof TerminalNode terminal
@@ -227,7 +247,7 @@ final class ComponentExpander {
         }
         if (names.size() == 2) {
             String target = names.get(1).getText();
-            typeNames.put(names.get(0).getText(), typeNames.getOrDefault(target, target));
+            group.declare(names.get(0).getText(), typeNames.getOrDefault(target, target));
         }
     }
 

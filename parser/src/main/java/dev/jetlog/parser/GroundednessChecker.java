@@ -60,8 +60,6 @@ final class GroundednessChecker {
             errors.add(Diagnostic.error(v.pos(), "fact arguments must be constants, found variable '" + v.name() + "'"));
         } else if (term instanceof Wildcard w) {
             errors.add(Diagnostic.error(w.pos(), "wildcard '_' is not allowed in a rule head"));
-        } else if (term instanceof Aggregate a) {
-            errors.add(Diagnostic.error(a.pos(), "fact arguments must be constants, found an aggregate"));
         } else if (term instanceof BinaryExpr b) {
             checkFactTerm(b.left());
             checkFactTerm(b.right());

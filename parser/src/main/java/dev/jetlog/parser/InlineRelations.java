@@ -188,6 +188,10 @@ final class InlineRelations {
                     value = negated && occurrences(definition, v.name()) == 2 ? new Wildcard(v.pos()) : freshVariable(v, id);
                 }
                 substitution.put(v.name(), value);
+            } else if (head.get(i) instanceof FunctorCall pack && pack.isRecordAccess() && pack.record().isPack()
+                    && !negated && !(argument instanceof Wildcard) && !groundedByBody(definition, pack)) {
+                // `r([a, b]) :- ...` whose body does not bind a or b: the use's value gives them, field by field
+                unpack(argument, pack, substitution, id, use.pos(), constraints);
             } else if (!(argument instanceof Wildcard)) {
                 constraints.add(new Comparison(CompareOp.EQ, substitute(head.get(i), substitution, id), argument,
                         use.pos()));
@@ -199,6 +203,53 @@ final class InlineRelations {
         }
         body.addAll(constraints);
         return body;
+    }
+
+    /** True if every variable of the head's record term is an argument of a positive atom of the body. */
+    private static boolean groundedByBody(Rule definition, FunctorCall pack) {
+        Set<String> grounded = new HashSet<>();
+        for (Literal literal : definition.body()) {
+            if (literal instanceof Atom atom) {
+                atom.args().forEach(arg -> {
+                    if (arg instanceof Variable v) {
+                        grounded.add(v.name());
+                    }
+                });
+            }
+        }
+        boolean[] all = {true};
+        AstWalk.forEachVariable(pack, v -> all[0] &= grounded.contains(v.name()));
+        return all[0];
+    }
+
+    /**
+     * Matches the use's value against a packed head term: the value is of the term's branch (not nil, or the
+     * ADT's tag), and each field equals the field of the value (nested records field by field).
+     */
+    private void unpack(Term value, FunctorCall pack, Map<String, Term> substitution, int id, SourcePos pos,
+                        List<Literal> out) {
+        dev.jetlog.parser.ast.RecordAccess access = pack.record();
+        if (access.type().isAdt()) {
+            Term tag = FunctorCall.record(new dev.jetlog.parser.ast.RecordAccess(access.type(), access.branch(),
+                    dev.jetlog.parser.ast.RecordAccess.TAG), List.of(value), pos);
+            out.add(new Comparison(CompareOp.EQ, tag, new dev.jetlog.parser.ast.IntegerConstant(access.branch(), pos), pos));
+        } else {
+            out.add(new Comparison(CompareOp.NE, value, new dev.jetlog.parser.ast.NilConstant(pos), pos));
+        }
+        for (int field = 0; field < pack.args().size(); field++) {
+            Term fieldValue = FunctorCall.record(new dev.jetlog.parser.ast.RecordAccess(access.type(), access.branch(),
+                    field), List.of(value), pos);
+            Term arg = pack.args().get(field);
+            if (arg instanceof FunctorCall nested && nested.isRecordAccess() && nested.record().isPack()) {
+                unpack(fieldValue, nested, substitution, id, pos, out);
+            } else if (arg instanceof Variable v && !substitution.containsKey(v.name())) {
+                Variable local = freshVariable(v, id);
+                substitution.put(v.name(), local);
+                out.add(new Comparison(CompareOp.EQ, local, fieldValue, pos));
+            } else {
+                out.add(new Comparison(CompareOp.EQ, substitute(arg, substitution, id), fieldValue, pos));
+            }
+        }
     }
 
     /** How often a variable occurs in a rule, head included. */

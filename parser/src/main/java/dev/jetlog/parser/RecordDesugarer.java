@@ -3,7 +3,8 @@
 // record is unpacked: its fields become equalities `a = x.0, b = x.1` (which bind or filter), guarded by
 // `x != nil` or by the ADT branch test. Everywhere else (heads, negations, expressions, `x = [a, b]` with x
 // bound by nothing else) its fields are packed into a value. Each term's record type comes from its context:
-// the declared column, the variable it is compared with, the field it sits in, or the ADT branch it names.
+// the declared column, the variable it is compared with, the field it sits in (also of a record in the head,
+// `r([x, y]) :- ..., x = [a, b]`), or the ADT branch it names.
 // Records that only local aliases hold (LocalRecordAliases) need no type: their fields are equated.
 package dev.jetlog.parser;
 
@@ -232,6 +233,8 @@ final class RecordDesugarer {
 
     private void collectTypes(List<Literal> literals) {
         List<Comparison> equalities = new ArrayList<>();
+        // record terms that are arguments of atoms not flattened (the head, negations), with their column's type
+        Map<RecordTerm, CompoundType> typedRecords = new java.util.IdentityHashMap<>();
         for (Literal top : literals) {
             AstWalk.forEachLiteral(top, literal -> {
                 Atom atom = literal instanceof Negation n ? n.atom() : literal instanceof Atom a ? a : null;
@@ -241,6 +244,8 @@ final class RecordDesugarer {
                         CompoundType compound = decl.attributes().get(i).compound();
                         if (compound != null && atom.args().get(i) instanceof Variable v) {
                             assignType(v, compound);
+                        } else if (compound != null && atom.args().get(i) instanceof RecordTerm record) {
+                            typedRecords.put(record, compound);
                         }
                     }
                 }
@@ -252,6 +257,9 @@ final class RecordDesugarer {
         boolean changed = true;
         while (changed) {
             changed = false;
+            for (Map.Entry<RecordTerm, CompoundType> record : typedRecords.entrySet()) {
+                changed |= propagateFields(record.getKey(), record.getValue());
+            }
             for (Comparison c : equalities) {
                 changed |= propagate(c.left(), c.right()) | propagate(c.right(), c.left());
             }

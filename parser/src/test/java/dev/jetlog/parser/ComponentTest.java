@@ -98,6 +98,38 @@ class ComponentTest {
     }
 
     @Test
+    void aTypeParameterMayNameTheComponentAnInitInstantiates() {
+        // Soufflé's comp-parametrized examples: `.init impl = T` and `.init s = T<U>` inside a component
+        CheckedProgram program = DatalogParser.parse("t.dl", """
+                .comp Impl { .decl R(x: number) R(1). }
+                .comp Twice<G> { .init g = G .decl R(x: number) R(x * 2) :- g.R(x). }
+                .comp A<T> { .init impl = T .decl Base(x: number) Base(x) :- impl.R(x). }
+                .comp Main<S, G> { .init s = S<G> .decl Out(x: number) Out(x) :- s.R(x). }
+                .init a = A<Impl>
+                .init m = Main<Twice, Impl>
+                """);
+        assertEquals(List.of("a.impl.R", "a.Base", "m.s.g.R", "m.s.R", "m.Out"),
+                program.program().declarations().stream().map(RelationDecl::name).toList());
+        assertEquals(List.of("a.impl.R(1).", "a.Base(x) :- a.impl.R(x).", "m.s.g.R(1).",
+                        "m.s.R((x * 2)) :- m.s.g.R(x).", "m.Out(x) :- m.s.R(x)."),
+                program.program().rules().stream().map(Rule::toString).toList());
+        assertEquals(List.of("t.dl:2:24: error: unknown component 'T' (the type parameter stands for 'number')"),
+                errors(".comp A<T> { .decl r(x: number) }\n.comp B<T> { .init t = T }\n.init b = B<number>\n"));
+    }
+
+    @Test
+    void aDerivedComponentSeesTheTypesItsBasesDeclare() {
+        // Soufflé's floydwarshall example: Node is declared by the interface the component derives from
+        CheckedProgram program = DatalogParser.parse("t.dl", """
+                .comp Interface { .type Node <: symbol .decl edge(u: Node, v: Node) }
+                .comp Impl : Interface { .decl from(u: Node) from(u) :- edge(u, _). }
+                .init g = Impl
+                """);
+        assertEquals(ColumnType.SYMBOL, program.program().relation("g.from").columnType(0));
+        assertEquals(ColumnType.SYMBOL, program.program().relation("g.edge").columnType(1));
+    }
+
+    @Test
     void misusedComponentsAreErrorsAtTheirPlace() {
         assertEquals(List.of(
                         "t.dl:3:25: error: relation 'r' is not declared overridable in a base component",

@@ -101,6 +101,14 @@ public abstract class RecordSuite extends OneProgramSuite {
             .init sl = Lists<symbol>
             nl.item(1). nl.item(2).
             sl.item("a").
+            .decl halves(u: U)
+            halves([w, p]) :- us(u), u = [w, [a, b]], p = [a * 2, b / 2.0].
+            .decl cross(a: Pair, b: Pair, v: float) inline
+            cross([a0, a1], [b0, b1], v) :- v = to_float(a0 * b0) + a1 * b1.
+            .decl dots(a: number, b: number, v: float)
+            dots(x, y, v) :- pairs(p), pairs(q), p = [x, _], q = [y, _], x < y, cross(p, q, v).
+            .decl npairs(n: number)
+            npairs(count : { pairs(_) } + 10).
             """;
 
 
@@ -147,6 +155,23 @@ public abstract class RecordSuite extends OneProgramSuite {
     void eachComponentInstanceHasItsOwnRecordTypeAsInSouffle() {
         assertEquals(sorted("[1, nil]", "[2, nil]", "[1, [2, nil]]", "[2, [1, nil]]"), result.get("nl.list"));
         assertEquals(sorted("[a, nil]"), result.get("sl.list"));
+    }
+
+    @Test
+    void aRecordFieldOfTheHeadGivesItsVariableARecordType() {
+        // Soufflé's euclid example: p is built where only its place in the head's record tells its type
+        assertEquals(List.of("[4000000000, [14, 0.0625]]"), result.get("halves"));
+    }
+
+    @Test
+    void anInlineRelationsHeadRecordsUnpackTheValuesOfItsUse() {
+        // Soufflé's convex_hull example: the fields of cross's head records are bound only by the use's values
+        assertEquals(sorted("1\t2\t5.375", "1\t3\t2.25", "2\t3\t4.875"), result.get("dots"));
+    }
+
+    @Test
+    void aClauseWithoutBodyMayAggregate() {
+        assertEquals(List.of("13"), result.get("npairs"));
     }
 
     @Test
