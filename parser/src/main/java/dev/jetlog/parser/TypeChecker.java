@@ -219,7 +219,7 @@ final class TypeChecker {
             return;
         }
         ColumnType type = left != null ? left : right != null ? right : ColumnType.NUMBER;
-        if (c.op().isOrdering() && (type == ColumnType.SYMBOL || type == ColumnType.RECORD)) {
+        if (c.op().isOrdering() && type == ColumnType.RECORD) {
             report(Diagnostic.error(c.pos(), "ordering comparison is not supported on " + type.keyword() + " values"));
         }
         check(c.left(), type);

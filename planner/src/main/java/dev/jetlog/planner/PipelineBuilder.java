@@ -161,8 +161,9 @@ final class PipelineBuilder {
     }
 
     private Constraint constraintOf(Comparison comparison) {
+        boolean onText = comparison.op().isOrdering() && terms.isSymbol(comparison.left());
         return new Constraint(comparison.op(), terms.valueType(comparison.left()),
-                comparison.left(), comparison.right(), comparison.pos());
+                comparison.left(), comparison.right(), comparison.pos(), onText);
     }
 
     // ---- steps -------------------------------------------------------------------------------
@@ -365,8 +366,15 @@ final class PipelineBuilder {
         return match;
     }
 
-    /** A comparison as a filter; match and contains test the 0 or 1 of their symbol function. */
-    private static Filter filter(CompareOp op, ValueType type, Expr left, Expr right) {
+    /**
+     * A comparison as a filter; match and contains test the 0 or 1 of their symbol function, and an ordering of
+     * symbols (onText) the sign of their texts' comparison, as Soufflé orders symbols (by their bytes).
+     */
+    private static Filter filter(CompareOp op, ValueType type, boolean onText, Expr left, Expr right) {
+        if (onText) {
+            return new Filter(op, ValueType.SIGNED, new SymbolFunction(SymbolFunction.Fn.COMPARE, List.of(left, right)),
+                    new Constant(0));
+        }
         if (!op.isStringPredicate()) {
             return new Filter(op, type, left, right);
         }
@@ -387,7 +395,7 @@ final class PipelineBuilder {
                 boolean leftBound = frame.keySet().containsAll(terms.variables(constraint.left()));
                 boolean rightBound = frame.keySet().containsAll(terms.variables(constraint.right()));
                 if (leftBound && rightBound) {
-                    filters.add(filter(constraint.op(), constraint.type(),
+                    filters.add(filter(constraint.op(), constraint.type(), constraint.onText(),
                             terms.translate(constraint.left(), frame), terms.translate(constraint.right(), frame)));
                 } else if (constraint.op() == CompareOp.EQ && rightBound
                         && constraint.left() instanceof Variable variable) {

@@ -80,6 +80,10 @@ final class TermTranslator {
         return ValueType.of(program.typeOf(term));
     }
 
+    boolean isSymbol(Term term) {
+        return program.typeOf(term) == ColumnType.SYMBOL;
+    }
+
     /** Translates a term whose variables are all bound in env. */
     Expr translate(Term term, Map<String, Expr> env) {
         if (term instanceof Variable variable) {

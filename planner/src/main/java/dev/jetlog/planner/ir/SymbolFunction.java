@@ -10,6 +10,8 @@ import java.util.List;
 public record SymbolFunction(Fn fn, List<Expr> args) implements Expr {
     public enum Fn {
         CAT(2), MIN(2), MAX(2), STRLEN(1), SUBSTR(3),
+        /** -1, 0 or 1 as the first symbol's text orders before, as or after the second's (by UTF-8 bytes). */
+        COMPARE(2),
         /** Symbol text to number, unsigned or float (Soufflé's stoi/stoul/stof: a leading number, or an error). */
         TO_NUMBER(1), TO_UNSIGNED(1), TO_FLOAT(1),
         /** Number, unsigned or float to its text. */

@@ -116,6 +116,7 @@ public final class HostFunctions {
         return switch (fn) {
             case CAT -> symbols.encode(text(args[0]) + text(args[1]));
             case MIN -> compareText(args[0], args[1]) <= 0 ? args[0] : args[1];
+            case COMPARE -> Integer.signum(compareText(args[0], args[1]));
             case MAX -> compareText(args[0], args[1]) >= 0 ? args[0] : args[1];
             case STRLEN -> utf8(text(args[0])).length;
             case SUBSTR -> symbols.encode(substring(text(args[0]), args[1], args[2]));
