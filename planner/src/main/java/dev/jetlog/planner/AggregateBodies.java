@@ -136,7 +136,7 @@ final class AggregateBodies {
     }
 
     /**
-     * More than one atom, a negation, a nested aggregate or a range generator: a body the aggregate step cannot
+     * No atom or more than one, a negation, a nested aggregate, a range generator or `false`: a body the aggregate step cannot
      * read directly.
      */
     private static boolean needsHiddenRelation(Aggregate aggregate) {
@@ -152,7 +152,9 @@ final class AggregateBodies {
                 nests |= found[0];
             }
         }
-        return atoms > 1 || negates || nests || generates;
+        // no atom (`count : { true }`, `sum s : { s = 1 }`) or `false`: a hidden rule with a unit body
+        boolean fails = aggregate.body().stream().anyMatch(l -> l instanceof BooleanLiteral bool && !bool.value());
+        return atoms != 1 || negates || nests || generates || fails;
     }
 
     private static boolean isRange(Term term) {
@@ -223,7 +225,7 @@ final class AggregateBodies {
             if (literal instanceof Comparison comparison) {
                 pending.add(comparison);
             } else if (literal instanceof BooleanLiteral bool && !bool.value()) {
-                throw new PlanningError(bool.pos(), "'false' inside an aggregate is not supported");
+                body.add(bool); // the hidden relation stays empty
             }
         }
         // comparisons over variables the body binds (directly or through `v = expr`) filter the hidden

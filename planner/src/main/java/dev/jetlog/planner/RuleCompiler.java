@@ -148,8 +148,6 @@ final class RuleCompiler {
                     atom = bodyAtom;
                 } else if (literal instanceof Comparison comparison) {
                     comparisons.add(comparison);
-                } else if (literal instanceof BooleanLiteral bool && !bool.value()) {
-                    throw new PlanningError(bool.pos(), "'false' inside an aggregate is not supported");
                 }
             }
         }
