@@ -70,10 +70,17 @@ final class NumericFields {
         return (int) (negative ? -acc : acc);
     }
 
-    /** Decimal digits (an optional leading {@code +}) in 0..4294967295; returns the uint32 bits. */
+    /**
+     * Decimal digits (an optional leading {@code +}), or as Soufflé reads unsigned columns, hexadecimal digits
+     * after {@code 0x} or binary ones after {@code 0b}, in 0..4294967295; returns the uint32 bits.
+     */
     static int parseUnsigned(byte[] b, int from, int to) throws BadValue {
         int i = from;
-        if (i < to && b[i] == '+') {
+        int base = 10;
+        if (to - from > 2 && b[from] == '0' && (b[from + 1] == 'x' || b[from + 1] == 'b')) {
+            base = b[from + 1] == 'x' ? 16 : 2;
+            i += 2;
+        } else if (i < to && b[i] == '+') {
             i++;
         }
         if (i == to) {
@@ -81,12 +88,12 @@ final class NumericFields {
         }
         long acc = 0;
         for (; i < to; i++) {
-            int d = b[i] - '0';
-            if (d < 0 || d > 9) {
+            int d = Character.digit(b[i], base);
+            if (d < 0) {
                 throw new BadValue(quote(b, from, to) + " is not an unsigned number");
             }
             if (acc < SATURATED) {
-                acc = acc * 10 + d;
+                acc = acc * base + d;
             }
         }
         if (acc > UINT_MAX) {

@@ -199,6 +199,20 @@ class FactsReaderTest {
     }
 
     @Test
+    void unsignedColumnsTakeHexAndBinaryAsSouffleDoes() throws Exception {
+        // Soufflé's tests/semantic/load9: 0x and 0b prefixes in unsigned columns (number columns stay decimal)
+        IntRows rows = read("0xFFFFFFFF\t0b1101\t0x0\n0b11111111111111111111111111111110\t0xa\t0b0\n",
+                List.of(UNSIGNED, UNSIGNED, UNSIGNED));
+        assertArrayEquals(new int[] {-1, 13, 0, -2, 10, 0}, rows.toArray());
+        assertEquals("t.facts:1:1: value 0x100000000 does not fit a 32-bit unsigned column",
+                error("0x100000000\n", List.of(UNSIGNED)));
+        assertEquals("t.facts:1:1: '0b12' is not an unsigned number", error("0b12\n", List.of(UNSIGNED)));
+        assertEquals("t.facts:1:1: '0xg' is not an unsigned number", error("0xg\n", List.of(UNSIGNED)));
+        assertEquals("t.facts:1:1: '0x' is not an unsigned number", error("0x\n", List.of(UNSIGNED)));
+        assertEquals("t.facts:1:1: '0x10' is not a number", error("0x10\n", List.of(NUMBER)));
+    }
+
+    @Test
     void floatColumns() throws Exception {
         IntRows rows = read("1.5\n-0\n1e+10\n.25\n3f\nnan\ninf\n-inf\nNaN\n-Infinity\n-nan\n1e-40\n0e-99\n", List.of(FLOAT));
         float[] expected = {1.5f, -0f, 1e10f, 0.25f, 3f, Float.NaN, Float.POSITIVE_INFINITY,

@@ -185,7 +185,7 @@ final class TermTranslator {
                 case SYMBOL -> new SymbolFunction(SymbolFunction.Fn.TO_FLOAT, List.of(operand));
                 case RECORD -> throw notConvertible(unary);
             };
-            case TO_STRING -> new SymbolFunction(switch (from) {
+            case TO_STRING -> from == ColumnType.SYMBOL ? operand : new SymbolFunction(switch (from) {
                 case NUMBER -> SymbolFunction.Fn.NUMBER_TO_STRING;
                 case UNSIGNED -> SymbolFunction.Fn.UNSIGNED_TO_STRING;
                 case FLOAT -> SymbolFunction.Fn.FLOAT_TO_STRING;

@@ -78,7 +78,7 @@ public enum UnaryOp {
             case TO_NUMBER -> operand == ColumnType.RECORD ? null : ColumnType.NUMBER;
             case TO_UNSIGNED -> operand == ColumnType.RECORD ? null : ColumnType.UNSIGNED;
             case TO_FLOAT -> operand == ColumnType.RECORD ? null : ColumnType.FLOAT;
-            case TO_STRING -> operand.isNumeric() ? ColumnType.SYMBOL : null;
+            case TO_STRING -> operand == ColumnType.RECORD ? null : ColumnType.SYMBOL; // of a symbol: itself
             case ORD -> operand == ColumnType.SYMBOL || operand == ColumnType.RECORD ? ColumnType.NUMBER : null;
             case STRLEN -> operand == ColumnType.SYMBOL ? ColumnType.NUMBER : null;
             case SIN, COS, TAN, ASIN, ACOS, ATAN, SINH, COSH, TANH, ASINH, ACOSH, ATANH, LOG, EXP ->

@@ -130,6 +130,22 @@ public abstract class FunctorSuite extends OneProgramSuite {
     }
 
     @Test
+    void conversionsToTheirOwnTypeAreIdentitiesAsInSouffle() {
+        // Soufflé's tests/semantic/identity_functor
+        Map<String, List<String>> rows = EngineRun.program("""
+                .decl s(x: symbol)
+                s(to_string("hi")). s(to_string(x)) :- s(x), x = "hi".
+                .decl n(x: number)
+                n(to_number(3)).
+                .decl f(x: float)
+                f(to_float(3.5)).
+                """).run(backend(), 1);
+        assertEquals(List.of("hi"), rows.get("s"));
+        assertEquals(List.of("3"), rows.get("n"));
+        assertEquals(List.of("3.5"), rows.get("f"));
+    }
+
+    @Test
     void aTextThatIsNotANumberStopsTheRunNamingTheRule() {
         EngineRun run = EngineRun.program("""
                 .decl s(x: symbol)
