@@ -101,6 +101,7 @@ final class AstBuilder {
                 components.define(statement.componentDecl());
             }
         }
+        components.checkOverrides();
         // instances first: the record types they declare must be known before any type is resolved
         Map<DatalogParser.StatementContext, List<ComponentExpander.ScopedItem>> instances = new LinkedHashMap<>();
         for (DatalogParser.StatementContext statement : tree.statement()) {
@@ -226,9 +227,11 @@ final class AstBuilder {
         } else {
             DatalogParser.LegacyTypeDeclContext legacy = (DatalogParser.LegacyTypeDeclContext) ctx;
             Token name = legacy.IDENT().getSymbol();
-            String target = legacy.NUMBER_TYPE() != null ? "number" : "symbol";
+            String target = legacy.NUMBER_TYPE() != null ? "number" : "symbol"; // `.type T` alone: a symbol type
             types.define(name.getText(), positions.of(name),
                     List.of(new DeclaredTypes.TypeName(target, positions.of(legacy.start))));
+            warnings.add(Diagnostic.warning(positions.of(legacy.start), "deprecated type declaration: write '.type "
+                    + name.getText() + " <: " + target + "'"));
         }
     }
 
@@ -376,17 +379,15 @@ final class AstBuilder {
                     if (column < 0) {
                         errors.add(Diagnostic.error(positions.of(name.getSymbol()), "choice-domain names '"
                                 + name.getText() + "', which is not a column of the relation"));
-                    } else if (columns.contains(column)) {
-                        errors.add(Diagnostic.error(positions.of(name.getSymbol()), "column '" + name.getText()
-                                + "' is named twice in one choice domain"));
-                    } else {
-                        columns.add(column);
+                    } else if (!columns.contains(column)) {
+                        columns.add(column); // as Soufflé, `(x, x)` is `x`
                     }
                 }
-                if (!columns.isEmpty() && columns.size() == attributes.size()) {
-                    errors.add(Diagnostic.error(positions.of(domain.start), "a choice domain must leave out at least one"
-                            + " column of the relation"));
-                } else if (!columns.isEmpty()) {
+                // a domain of every column restricts nothing (every tuple is its own key), and one named twice (in
+                // any order) is one domain: Soufflé reduces them so too
+                boolean repeated = domains.stream().anyMatch(other -> new java.util.HashSet<>(other)
+                        .equals(new java.util.HashSet<>(columns)));
+                if (!columns.isEmpty() && columns.size() < attributes.size() && !repeated) {
                     domains.add(columns);
                 }
             }

@@ -124,7 +124,9 @@ final class ComponentExpander {
                     boolean overridable = false;
                     for (int base = group.firstBase; base < g; base++) {
                         overridden.get(base).add(name.getText());
-                        overridable |= declaresOverridable(groups.get(base), name.getText());
+                        overridable |= declaresOverridable(groups.get(base), name.getText())
+                                // a base a type parameter names is not checked, as in Soufflé
+                                || groups.get(base).viaParameter && declares(groups.get(base), name.getText());
                     }
                     if (!overridable && reported.add(name)) {
                         errors.add(Diagnostic.error(positions.of(name), "relation '" + name.getText()
@@ -175,9 +177,10 @@ final class ComponentExpander {
      * are the groups from firstBase up to it.
      */
     private record Group(List<DatalogParser.ComponentItemContext> items, Map<String, String> typeNames, int firstBase,
-                         Map<String, String> declared) {
-        Group(List<DatalogParser.ComponentItemContext> items, Map<String, String> typeNames, int firstBase) {
-            this(items, typeNames, firstBase, new HashMap<>());
+                         boolean viaParameter, Map<String, String> declared) {
+        Group(List<DatalogParser.ComponentItemContext> items, Map<String, String> typeNames, int firstBase,
+              boolean viaParameter) {
+            this(items, typeNames, firstBase, viaParameter, new HashMap<>());
         }
 
         /** A type (or `$branch`) the component declares, as the instance names it. */
@@ -188,9 +191,86 @@ final class ComponentExpander {
     }
 
     private static boolean declaresOverridable(Group group, String relation) {
-        for (DatalogParser.ComponentItemContext item : group.items) {
+        return declaresOverridable(group.items, relation);
+    }
+
+    private static boolean declaresOverridable(List<DatalogParser.ComponentItemContext> items, String relation) {
+        for (DatalogParser.ComponentItemContext item : items) {
             if (item.relationDecl() != null && item.relationDecl().qualifier().stream().anyMatch(q -> q.OVERRIDABLE() != null)
                     && item.relationDecl().IDENT().stream().anyMatch(name -> name.getText().equals(relation))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean declares(Group group, String relation) {
+        return declares(group.items, relation);
+    }
+
+    private static boolean declares(List<DatalogParser.ComponentItemContext> items, String relation) {
+        return items.stream().anyMatch(item -> item.relationDecl() != null
+                && item.relationDecl().IDENT().stream().anyMatch(name -> name.getText().equals(relation)));
+    }
+
+    /**
+     * Checks every `.override` of every definition, instantiated or not, as Soufflé does: the relation must be
+     * declared overridable in a base component. A definition with a base that a type parameter names (or that
+     * is unknown) is not checked: what that base declares is known only per instance.
+     */
+    void checkOverrides() {
+        for (DatalogParser.ComponentDeclContext definition : definitions.values()) {
+            for (DatalogParser.ComponentItemContext item : definition.componentItem()) {
+                if (item.overrideDirective() == null) {
+                    continue;
+                }
+                Token name = item.overrideDirective().IDENT().getSymbol();
+                Boolean overridable = baseDeclaration(definition, name.getText(), new HashSet<>());
+                if (overridable == null || overridable || !reported.add(name)) {
+                    continue;
+                }
+                boolean declared = inheritedDeclaration(definition, name.getText(), new HashSet<>());
+                errors.add(Diagnostic.error(positions.of(name), declared
+                        ? "relation '" + name.getText() + "' is not declared overridable in a base component"
+                        : "relation '" + name.getText() + "' is not declared in a base component, so it cannot be overridden"));
+            }
+        }
+    }
+
+    /** True if a static base declares the relation overridable, false if none does, null if a base is not static. */
+    private Boolean baseDeclaration(DatalogParser.ComponentDeclContext definition, String relation, Set<String> visiting) {
+        Set<String> parameters = new HashSet<>();
+        definition.componentType(0).IDENT().stream().skip(1).forEach(p -> parameters.add(p.getText()));
+        if (!visiting.add(definition.componentType(0).IDENT(0).getText())) {
+            return null; // inherits from itself: reported when instantiated
+        }
+        boolean found = false;
+        for (int i = 1; i < definition.componentType().size(); i++) {
+            String base = definition.componentType(i).IDENT(0).getText();
+            DatalogParser.ComponentDeclContext baseDefinition = definitions.get(base);
+            if (parameters.contains(base) || baseDefinition == null) {
+                return null;
+            }
+            if (declaresOverridable(baseDefinition.componentItem(), relation)) {
+                found = true;
+            }
+            Boolean deeper = baseDeclaration(baseDefinition, relation, visiting);
+            if (deeper == null) {
+                return null;
+            }
+            found |= deeper;
+        }
+        return found;
+    }
+
+    /** True if some base (at any depth) declares the relation. */
+    private boolean inheritedDeclaration(DatalogParser.ComponentDeclContext definition, String relation, Set<String> seen) {
+        if (!seen.add(definition.componentType(0).IDENT(0).getText())) {
+            return false;
+        }
+        for (int i = 1; i < definition.componentType().size(); i++) {
+            DatalogParser.ComponentDeclContext base = definitions.get(definition.componentType(i).IDENT(0).getText());
+            if (base != null && (declares(base.componentItem(), relation) || inheritedDeclaration(base, relation, seen))) {
                 return true;
             }
         }
@@ -200,6 +280,11 @@ final class ComponentExpander {
     /** Adds the groups of a component type, bases first; false (reported) if it cannot be instantiated. */
     private boolean collect(DatalogParser.ComponentTypeContext type, java.util.function.UnaryOperator<String> outerTypes,
                             List<Group> groups, Set<String> visiting) {
+        return collect(type, outerTypes, groups, visiting, false);
+    }
+
+    private boolean collect(DatalogParser.ComponentTypeContext type, java.util.function.UnaryOperator<String> outerTypes,
+                            List<Group> groups, Set<String> visiting, boolean viaParameter) {
         Token name = type.IDENT(0).getSymbol();
         // a type parameter may name the component (`.comp Main<G> { .init g = G }`), as in Soufflé
         String component = outerTypes.apply(name.getText());
@@ -225,12 +310,13 @@ final class ComponentExpander {
             typeNames.put(parameters.get(i).getText(), outerTypes.apply(arguments.get(i).getText()));
         }
         int firstBase = groups.size();
+        boolean named = viaParameter || !component.equals(name.getText());
         for (int i = 1; i < definition.componentType().size(); i++) {
-            if (!collect(definition.componentType(i), n -> typeNames.getOrDefault(n, n), groups, visiting)) {
+            if (!collect(definition.componentType(i), n -> typeNames.getOrDefault(n, n), groups, visiting, named)) {
                 return false;
             }
         }
-        groups.add(new Group(definition.componentItem(), typeNames, firstBase));
+        groups.add(new Group(definition.componentItem(), typeNames, firstBase, named));
         visiting.remove(component);
         return true;
     }

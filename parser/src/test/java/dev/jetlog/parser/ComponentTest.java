@@ -130,6 +130,22 @@ class ComponentTest {
     }
 
     @Test
+    void overridesAreCheckedInEveryDefinitionButNotThroughATypeParameter() {
+        // Soufflé's tests/semantic comp_override (never instantiated) and inherit_argument_override
+        assertEquals(List.of(
+                        "t.dl:2:25: error: relation 'Rel' is not declared overridable in a base component",
+                        "t.dl:3:54: error: relation 'Rel' is not declared in a base component, so it cannot be overridden"),
+                errors(".comp A { .decl Rel(x: number) }\n.comp B : A { .override Rel }\n"
+                        + ".comp E { .decl Rel(x: number) overridable .override Rel }\n"));
+        CheckedProgram program = DatalogParser.parse("t.dl", """
+                .comp M { .decl R(s: symbol) R("M"). }
+                .comp X<T> : T { .override R R("X"). }
+                .init y = X<M>
+                """);
+        assertEquals(List.of("y.R(\"X\")."), program.program().rules().stream().map(Rule::toString).toList());
+    }
+
+    @Test
     void misusedComponentsAreErrorsAtTheirPlace() {
         assertEquals(List.of(
                         "t.dl:3:25: error: relation 'r' is not declared overridable in a base component",

@@ -38,7 +38,7 @@ typeDecl
     | TYPE IDENT '=' IDENT ('|' IDENT)*                 # equivalenceTypeDecl
     | TYPE IDENT '=' '[' (field (',' field)*)? ']'      # recordTypeDecl
     | TYPE IDENT '=' adtBranch ('|' adtBranch)*         # adtTypeDecl
-    | (NUMBER_TYPE | SYMBOL_TYPE) IDENT                 # legacyTypeDecl
+    | (NUMBER_TYPE | SYMBOL_TYPE | TYPE) IDENT          # legacyTypeDecl
     ;
 
 // `Name {x: number, y: T}`: one branch of an algebraic data type.
