@@ -42,6 +42,18 @@ public final class Subsumption {
 
     /** The rules of one disjunct of `dominated <= dominating :- body.` */
     static List<Rule> rules(Atom dominated, Atom dominating, List<Literal> body, SourcePos pos) {
+        boolean[] same = new boolean[Math.min(dominated.arity(), dominating.arity())];
+        for (int i = 0; i < same.length; i++) {
+            same[i] = dominated.args().get(i).toString().equals(dominating.args().get(i).toString())
+                    && !(dominating.args().get(i) instanceof Wildcard);
+        }
+        // a record pattern (`r(n, [lo, hi]) <= r(n, [lo2, hi2])`) becomes a variable equal to it, so that the
+        // column gives it its type and the tuples are compared as values
+        List<Literal> records = new ArrayList<>();
+        dominated = recordsAsVariables(dominated, "_dominated#", records);
+        dominating = recordsAsVariables(dominating, "_dominating#", records);
+        body = new ArrayList<>(body);
+        body.addAll(records);
         // the dominated tuple is the head: its wildcards become variables
         List<Term> head = new ArrayList<>();
         for (int i = 0; i < dominated.arity(); i++) {
@@ -53,7 +65,7 @@ public final class Subsumption {
         for (int i = 0; i < dominated.arity() && i < dominating.arity(); i++) {
             Term mine = head.get(i);
             Term theirs = dominating.args().get(i);
-            if (mine.toString().equals(theirs.toString()) && !(theirs instanceof Wildcard)) {
+            if (same[i]) {
                 continue; // the same variable or constant: the tuples never differ in this column
             }
             List<Term> other = new ArrayList<>(dominating.args());
@@ -70,6 +82,18 @@ public final class Subsumption {
                     literals, pos));
         }
         return rules;
+    }
+
+    private static Atom recordsAsVariables(Atom atom, String prefix, List<Literal> equalities) {
+        List<Term> args = new ArrayList<>(atom.args());
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i) instanceof dev.jetlog.parser.ast.RecordTerm record) {
+                Variable variable = new Variable(prefix + i, record.pos());
+                equalities.add(new Comparison(CompareOp.EQ, variable, record, record.pos()));
+                args.set(i, variable);
+            }
+        }
+        return new Atom(atom.relation(), args, atom.pos());
     }
 
     private static List<Term> copyTerms(List<Term> terms) {

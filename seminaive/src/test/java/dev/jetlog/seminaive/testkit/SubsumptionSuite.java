@@ -77,6 +77,18 @@ public abstract class SubsumptionSuite extends OneProgramSuite {
     }
 
     @Test
+    void recordPatternsInASubsumptionCompareTheirFields() {
+        // Soufflé's tests/semantic/leq; Soufflé 2.5 printed these rows for this program
+        Map<String, List<String>> rows = EngineRun.program("""
+                .type Interval = [lb: number, ub: number]
+                .decl val(n: symbol, i: Interval) btree_delete
+                val("a", [0, 10]). val("a", [2, 5]). val("a", [3, 12]). val("b", [1, 1]). val("b", [0, 4]).
+                val(n, [lb1, ub1]) <= val(n, [lb2, ub2]) :- lb1 >= lb2, ub1 <= ub2.
+                """).run(backend(), 2);
+        assertEquals(sorted("a\t[0, 10]", "a\t[3, 12]", "b\t[0, 4]"), rows.get("val"));
+    }
+
+    @Test
     void relationsTheBodyReadsAreComputedFirst() {
         Map<String, List<String>> rows = EngineRun.program("""
                 .decl ok(x: number)
