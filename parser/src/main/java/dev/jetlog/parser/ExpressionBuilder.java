@@ -301,6 +301,16 @@ final class ExpressionBuilder extends DatalogBaseVisitor<Term> {
     }
 
     private Term integer(Token literal, SourcePos pos, boolean negative) {
+        if (literal.getText().indexOf('.') >= 0) {
+            Long address = LiteralValues.ipv4(literal.getText());
+            if (address == null) {
+                errors.add(Diagnostic.error(pos, "IPv4 literal " + literal.getText()
+                        + " needs four parts from 0 to 255"));
+                return new IntegerConstant(0, pos);
+            }
+            long number = (int) (long) address; // a number, as in Soufflé: 255.255.255.255 is -1
+            return new IntegerConstant(negative ? -number : number, pos);
+        }
         Long value = LiteralValues.integer(literal.getText(), negative);
         if (value == null) {
             errors.add(Diagnostic.error(pos, "integer literal out of range: " + (negative ? "-" : "") + literal.getText()

@@ -39,6 +39,18 @@ final class LiteralValues {
         return value.longValue();
     }
 
+    /** The number an IPv4 literal `a.b.c.d` stands for (a * 2^24 + b * 2^16 + c * 2^8 + d), or null for a part above 255. */
+    static Long ipv4(String text) {
+        long value = 0;
+        for (String part : text.split("\\.")) {
+            if (part.length() > 3 || Integer.parseInt(part) > 255) {
+                return null;
+            }
+            value = value * 256 + Integer.parseInt(part);
+        }
+        return value;
+    }
+
     /** The value of a float literal, or null when it does not fit in a float32. */
     static Float floating(String text, boolean negative) {
         float value = Float.parseFloat(text);

@@ -60,6 +60,21 @@ class OperatorsAndFunctorsTest {
     }
 
     @Test
+    void ipv4LiteralsAreNumbersAsInSouffle() {
+        // Soufflé's tests/semantic ipv4 and ipv4_1
+        CheckedProgram program = DatalogParser.parse("t.dl", DECLS + "n(10.10.10.10).\nn(255.255.255.255).\nn(0.0.0.1).\n"
+                + "n(x) :- n(x), x = 2.1.1.1.\n");
+        List<Long> values = program.program().rules().stream().limit(3)
+                .map(rule -> ((IntegerConstant) rule.head().args().get(0)).value()).toList();
+        assertEquals(List.of(168430090L, -1L, 1L), values);
+        assertEquals("33620225", bound("n(x) :- n(x), x = 2.1.1.1.\n").toString());
+        assertEquals(List.of("t.dl:5:3: error: IPv4 literal 1.256.0.0 needs four parts from 0 to 255"),
+                errors(DECLS + "n(1.256.0.0).\n"));
+        assertEquals(List.of(1.5f), List.of(((dev.jetlog.parser.ast.FloatConstant) DatalogParser.parse("t.dl",
+                DECLS + "f(1.5).\n").program().rules().get(0).head().args().get(0)).value()), "floats are still floats");
+    }
+
+    @Test
     void unsignedLiteralsAreUnsigned() {
         Term literal = bound("u(x) :- u(y), x = 4294967295u.");
         assertEquals(new IntegerConstant(4294967295L, true, literal.pos()), literal);

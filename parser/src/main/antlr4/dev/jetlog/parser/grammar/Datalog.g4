@@ -259,6 +259,7 @@ INT
     : '0' [xX] [0-9a-fA-F]+
     | '0' [bB] [01]+
     | [0-9]+
+    | [0-9]+ '.' [0-9]+ '.' [0-9]+ '.' [0-9]+    // an IPv4 address, a number as Soufflé reads it
     ;
 
 UNSIGNED_INT : ('0' [xX] [0-9a-fA-F]+ | '0' [bB] [01]+ | [0-9]+) 'u' ;
