@@ -162,13 +162,8 @@ final class PipelineBuilder {
 
     private Constraint constraintOf(Comparison comparison) {
         boolean onText = comparison.op().isOrdering() && terms.isSymbol(comparison.left());
-        ValueType type = terms.valueType(comparison.left());
-        if (comparison.op() == CompareOp.EQ && type == ValueType.FLOAT) {
-            // as Soufflé 2.5 (and as a join on a float column): `=` compares the bits, so -0 = 0 does not hold and a
-            // NaN equals itself; `!=` and the orderings compare as floats
-            type = SAME_BITS;
-        }
-        return new Constraint(comparison.op(), type, comparison.left(), comparison.right(), comparison.pos(), onText);
+        return new Constraint(comparison.op(), terms.valueType(comparison.left()),
+                comparison.left(), comparison.right(), comparison.pos(), onText);
     }
 
     // ---- steps -------------------------------------------------------------------------------

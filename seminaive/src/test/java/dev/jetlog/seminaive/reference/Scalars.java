@@ -294,9 +294,6 @@ final class Scalars {
 
     /** `a op b` in the given type: floats by value, unsigned as unsigned, symbols by id (= and != only). */
     static boolean compare(CompareOp op, ColumnType type, int a, int b) {
-        if (op == CompareOp.EQ && type == ColumnType.FLOAT) {
-            return a == b; // the bits, as Soufflé's `=` and every join on a float column
-        }
         int order = switch (type) {
             case FLOAT -> {
                 float x = Float.intBitsToFloat(a);
