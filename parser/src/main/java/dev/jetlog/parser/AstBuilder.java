@@ -202,16 +202,17 @@ final class AstBuilder {
     }
 
     private void typeDecl(DatalogParser.TypeDeclContext ctx) {
+        // inside a component instance every type is the instance's own (`c.T`), its targets as the instance sees them
         if (ctx instanceof DatalogParser.SubtypeDeclContext subtype) {
-            types.define(subtype.IDENT(0).getText(), positions.of(subtype.IDENT(0).getSymbol()),
-                    List.of(typeName(subtype.IDENT(1).getSymbol())));
+            types.define(scope.type(subtype.IDENT().getText()), positions.of(subtype.IDENT().getSymbol()),
+                    List.of(typeName(typeToken(subtype.typeName()))));
         } else if (ctx instanceof DatalogParser.EquivalenceTypeDeclContext equivalence) {
-            Token name = equivalence.IDENT(0).getSymbol();
+            Token name = equivalence.IDENT().getSymbol();
             List<DeclaredTypes.TypeName> members = new ArrayList<>();
-            for (int i = 1; i < equivalence.IDENT().size(); i++) {
-                members.add(typeName(equivalence.IDENT(i).getSymbol()));
+            for (DatalogParser.TypeNameContext member : equivalence.typeName()) {
+                members.add(typeName(typeToken(member)));
             }
-            types.define(name.getText(), positions.of(name), members);
+            types.define(scope.type(name.getText()), positions.of(name), members);
         } else if (ctx instanceof DatalogParser.RecordTypeDeclContext record) {
             // inside a component instance, the type and its fields' types are named as the instance sees them
             Token name = record.IDENT().getSymbol();
@@ -228,7 +229,7 @@ final class AstBuilder {
             DatalogParser.LegacyTypeDeclContext legacy = (DatalogParser.LegacyTypeDeclContext) ctx;
             Token name = legacy.IDENT().getSymbol();
             String target = legacy.NUMBER_TYPE() != null ? "number" : "symbol"; // `.type T` alone: a symbol type
-            types.define(name.getText(), positions.of(name),
+            types.define(scope.type(name.getText()), positions.of(name),
                     List.of(new DeclaredTypes.TypeName(target, positions.of(legacy.start))));
             warnings.add(Diagnostic.warning(positions.of(legacy.start), "deprecated type declaration: write '.type "
                     + name.getText() + " <: " + target + "'"));
@@ -236,14 +237,21 @@ final class AstBuilder {
     }
 
     private DeclaredTypes.TypeName typeName(Token token) {
-        return new DeclaredTypes.TypeName(token.getText(), positions.of(token));
+        return new DeclaredTypes.TypeName(scope.type(token.getText()), positions.of(token));
+    }
+
+    /** A type name (`T`, or `c.T` for a type of an instance) as one token at its first part's place. */
+    static Token typeToken(DatalogParser.TypeNameContext ctx) {
+        org.antlr.v4.runtime.CommonToken token = new org.antlr.v4.runtime.CommonToken(ctx.start);
+        token.setText(ctx.getText());
+        return token;
     }
 
     private List<DeclaredTypes.FieldDecl> fields(List<DatalogParser.FieldContext> fields) {
         List<DeclaredTypes.FieldDecl> declared = new ArrayList<>();
         for (DatalogParser.FieldContext field : fields) {
-            Token type = field.IDENT(1).getSymbol();
-            declared.add(new DeclaredTypes.FieldDecl(field.IDENT(0).getText(), positions.of(field.IDENT(0).getSymbol()),
+            Token type = typeToken(field.typeName());
+            declared.add(new DeclaredTypes.FieldDecl(field.IDENT().getText(), positions.of(field.IDENT().getSymbol()),
                     new DeclaredTypes.TypeName(scope.type(type.getText()), positions.of(type))));
         }
         return declared;
@@ -321,9 +329,9 @@ final class AstBuilder {
     private List<RelationDecl> relationDecls(DatalogParser.RelationDeclContext ctx) {
         List<Attribute> attributes = new ArrayList<>();
         for (DatalogParser.AttributeContext attribute : ctx.attribute()) {
-            Token typeName = attribute.IDENT(1).getSymbol();
+            Token typeName = typeToken(attribute.typeName());
             ColumnType type = columnType(typeName);
-            attributes.add(new Attribute(attribute.IDENT(0).getText(), type, positions.of(attribute.start),
+            attributes.add(new Attribute(attribute.IDENT().getText(), type, positions.of(attribute.start),
                     types.compound(scope.type(typeName.getText()))));
         }
         for (DatalogParser.QualifierContext qualifier : ctx.qualifier()) {

@@ -49,7 +49,15 @@ final class ComponentExpander {
 
         /** The type a name stands for in this instance (a nested instance sees only what its arguments pass, as in Soufflé). */
         String type(String name) {
-            return typeNames.getOrDefault(name, name);
+            String mapped = typeNames.get(name);
+            if (mapped != null) {
+                return mapped;
+            }
+            int dot = name.indexOf('.');
+            if (dot > 0 && instances.contains(name.substring(0, dot))) {
+                return prefix + name; // `d.T`: a type of a nested instance
+            }
+            return name;
         }
 
         /** The ADT branch a name stands for in this instance (the instance's own, for an ADT it declares). */
@@ -143,7 +151,7 @@ final class ComponentExpander {
                             group.declare(BRANCH + branch.IDENT().getText(), prefix + branch.IDENT().getText());
                         }
                     } else {
-                        localType(item.typeDecl(), group);
+                        localType(item.typeDecl(), group, prefix);
                     }
                 }
             }
@@ -163,9 +171,7 @@ final class ComponentExpander {
                 if (item.componentInit() != null) {
                     DatalogParser.ComponentInitContext nested = item.componentInit();
                     instantiate(nested.componentType(), prefix + nested.IDENT().getText() + ".", scope, depth + 1, result);
-                } else if (item.componentDecl() == null && item.overrideDirective() == null
-                        && (item.typeDecl() == null || item.typeDecl() instanceof DatalogParser.RecordTypeDeclContext
-                        || item.typeDecl() instanceof DatalogParser.AdtTypeDeclContext)) {
+                } else if (item.componentDecl() == null && item.overrideDirective() == null) {
                     result.add(new ScopedItem(item, scope));
                 }
             }
@@ -321,19 +327,21 @@ final class ComponentExpander {
         return true;
     }
 
-    /** `.type L = T` or `.type L <: T` inside a component: L stands for what T stands for in the instance. */
-    private static void localType(DatalogParser.TypeDeclContext declaration, Group group) {
-        Map<String, String> typeNames = group.typeNames;
-        List<ParseTree> names = new ArrayList<>();
-        for (int i = 0; i < declaration.getChildCount(); i++) {
-            if (declaration.getChild(i) instanceof TerminalNode terminal
-                    && terminal.getSymbol().getType() == dev.jetlog.parser.grammar.DatalogLexer.IDENT) {
-                names.add(terminal);
-            }
+    /**
+     * `.type L <: T`, `.type L = T | U` or a legacy type inside a component: L is the instance's own type `c.L`
+     * (declared by the AstBuilder with its targets as the instance sees them), so it can be named from outside too.
+     */
+    private static void localType(DatalogParser.TypeDeclContext declaration, Group group, String prefix) {
+        org.antlr.v4.runtime.tree.TerminalNode name = null;
+        if (declaration instanceof DatalogParser.SubtypeDeclContext subtype) {
+            name = subtype.IDENT();
+        } else if (declaration instanceof DatalogParser.EquivalenceTypeDeclContext equivalence) {
+            name = equivalence.IDENT();
+        } else if (declaration instanceof DatalogParser.LegacyTypeDeclContext legacy) {
+            name = legacy.IDENT();
         }
-        if (names.size() == 2) {
-            String target = names.get(1).getText();
-            group.declare(names.get(0).getText(), typeNames.getOrDefault(target, target));
+        if (name != null) {
+            group.declare(name.getText(), prefix + name.getText());
         }
     }
 

@@ -208,7 +208,7 @@ final class ExpressionBuilder extends DatalogBaseVisitor<Term> {
 
     @Override
     public Term visitCastExpr(DatalogParser.CastExprContext ctx) {
-        Token typeName = ctx.IDENT().getSymbol();
+        Token typeName = AstBuilder.typeToken(ctx.typeName());
         ColumnType type = types.apply(typeName.getText());
         if (type == null) {
             errors.add(Diagnostic.error(positions.of(typeName), "unknown type '" + typeName.getText() + "'"));
@@ -245,10 +245,12 @@ final class ExpressionBuilder extends DatalogBaseVisitor<Term> {
     /** `$Branch(args)` or `$Branch`: an ADT value; a bare `$` (Soufflé's old auto-increment) is an error. */
     @Override
     public Term visitAdtExpr(DatalogParser.AdtExprContext ctx) {
-        if (ctx.IDENT() == null) {
+        if (ctx.IDENT().isEmpty()) {
             return unsupported(ctx.start, Unsupported.ADT);
         }
-        return new RecordTerm(branches.apply(ctx.IDENT().getText()), ctx.expr().stream().map(this::visit).toList(),
+        // `$c.Leaf(1)` names a branch of an instance's ADT, as the instance's own items name it `$Leaf`
+        String branch = String.join(".", ctx.IDENT().stream().map(org.antlr.v4.runtime.tree.TerminalNode::getText).toList());
+        return new RecordTerm(branches.apply(branch), ctx.expr().stream().map(this::visit).toList(),
                 positions.of(ctx.start));
     }
 

@@ -102,7 +102,7 @@ final class InlineRelations {
             }
             List<Literal> before = body.subList(0, i);
             List<Literal> after = body.subList(i + 1, body.size());
-            List<List<Literal>> replacements = literal instanceof Atom ? positive(atom) : negated(atom);
+            List<List<Literal>> replacements = literal instanceof Atom ? positive(atom, grounded(body)) : negated(atom);
             List<Rule> result = new ArrayList<>();
             for (List<Literal> replacement : replacements) {
                 List<Literal> newBody = new ArrayList<>(before);
@@ -119,10 +119,10 @@ final class InlineRelations {
     }
 
     /** One conjunction per rule of the inlined relation: its body, unified with the use. */
-    private List<List<Literal>> positive(Atom use) {
+    private List<List<Literal>> positive(Atom use, Set<String> grounded) {
         List<List<Literal>> result = new ArrayList<>();
         for (Rule definition : definitions.getOrDefault(use.relation(), List.of())) {
-            result.add(instantiate(definition, use, false));
+            result.add(instantiate(definition, use, false, grounded));
         }
         return result; // no rules: the relation is empty and the use never holds
     }
@@ -176,6 +176,14 @@ final class InlineRelations {
      * Under negation, a head variable given `_` that occurs once in the body becomes `_` there too.
      */
     private List<Literal> instantiate(Rule definition, Atom use, boolean negated) {
+        return instantiate(definition, use, negated, Set.of());
+    }
+
+    /**
+     * The definition's body unified with the use; {@code grounded} holds the variables the using rule binds
+     * otherwise, whose values a record in the definition's head is matched against field by field.
+     */
+    private List<Literal> instantiate(Rule definition, Atom use, boolean negated, Set<String> grounded) {
         int id = ++fresh;
         Map<String, Term> substitution = new HashMap<>();
         List<Literal> constraints = new ArrayList<>();
@@ -189,8 +197,8 @@ final class InlineRelations {
                 }
                 substitution.put(v.name(), value);
             } else if (head.get(i) instanceof FunctorCall pack && pack.isRecordAccess() && pack.record().isPack()
-                    && !negated && !(argument instanceof Wildcard) && !groundedByBody(definition, pack)) {
-                // `r([a, b]) :- ...` whose body does not bind a or b: the use's value gives them, field by field
+                    && !negated && !(argument instanceof Wildcard) && isGrounded(argument, grounded)) {
+                // `r([a, b]) :- ...` used with a value the using rule binds: its fields give a and b
                 unpack(argument, pack, substitution, id, use.pos(), constraints);
             } else if (!(argument instanceof Wildcard)) {
                 constraints.add(new Comparison(CompareOp.EQ, substitute(head.get(i), substitution, id), argument,
@@ -205,11 +213,14 @@ final class InlineRelations {
         return body;
     }
 
-    /** True if every variable of the head's record term is an argument of a positive atom of the body. */
-    private static boolean groundedByBody(Rule definition, FunctorCall pack) {
+    /**
+     * The variables a body binds without its inline atoms: arguments of its other positive atoms, and `v = expr`
+     * over bound variables (to a fixpoint).
+     */
+    private Set<String> grounded(List<Literal> body) {
         Set<String> grounded = new HashSet<>();
-        for (Literal literal : definition.body()) {
-            if (literal instanceof Atom atom) {
+        for (Literal literal : body) {
+            if (literal instanceof Atom atom && !inline.containsKey(atom.relation())) {
                 atom.args().forEach(arg -> {
                     if (arg instanceof Variable v) {
                         grounded.add(v.name());
@@ -217,8 +228,26 @@ final class InlineRelations {
                 });
             }
         }
-        boolean[] all = {true};
-        AstWalk.forEachVariable(pack, v -> all[0] &= grounded.contains(v.name()));
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Literal literal : body) {
+                if (literal instanceof Comparison c && c.op() == CompareOp.EQ) {
+                    if (c.left() instanceof Variable v && !grounded.contains(v.name()) && isGrounded(c.right(), grounded)) {
+                        changed |= grounded.add(v.name());
+                    } else if (c.right() instanceof Variable v && !grounded.contains(v.name())
+                            && isGrounded(c.left(), grounded)) {
+                        changed |= grounded.add(v.name());
+                    }
+                }
+            }
+        }
+        return grounded;
+    }
+
+    private static boolean isGrounded(Term term, Set<String> grounded) {
+        boolean[] all = {!(term instanceof Aggregate)};
+        AstWalk.forEachVariable(term, v -> all[0] &= grounded.contains(v.name()));
         return all[0];
     }
 

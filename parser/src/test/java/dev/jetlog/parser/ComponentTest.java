@@ -130,6 +130,35 @@ class ComponentTest {
     }
 
     @Test
+    void typesOfAnInstanceCanBeNamedFromOutsideAndFromItsEnclosingComponent() {
+        // Soufflé's tests/semantic comp_inner_types, comp_types2 and compose_components
+        CheckedProgram program = DatalogParser.parse("t.dl", """
+                .comp C {
+                    .type Id <: symbol
+                    .type Num <: number
+                    .type Either = Num | Num
+                    .type Pair = [a: Id, b: Num]
+                    .type Tree = Leaf {n: Num} | Node {l: Tree, r: Tree}
+                }
+                .init c = C
+                .type Id <: number
+                .decl ids(x: c.Id, e: c.Either, y: Id)
+                .decl pairs(p: c.Pair)
+                .decl trees(t: c.Tree)
+                trees($c.Leaf(1)).
+                .comp Outer { .init inner = C .type Wrap = [p: inner.Pair] .decl w(x: Wrap) }
+                .init o = Outer
+                """);
+        assertEquals(List.of(ColumnType.SYMBOL, ColumnType.NUMBER, ColumnType.NUMBER),
+                program.program().relation("ids").attributes().stream().map(a -> a.type()).toList());
+        assertEquals("c.Pair", program.program().relation("pairs").attributes().get(0).compound().name());
+        assertEquals("o.inner.Pair", program.program().relation("o.w").attributes().get(0).compound()
+                .branches().get(0).fields().get(0).compound().name());
+        assertEquals(List.of("t.dl:10:12: error: unknown type 'c.Missing'"),
+                errors(".comp C { .type Id <: symbol }\n.init c = C\n" + "\n".repeat(7) + ".decl r(x: c.Missing)\n"));
+    }
+
+    @Test
     void overridesAreCheckedInEveryDefinitionButNotThroughATypeParameter() {
         // Soufflé's tests/semantic comp_override (never instantiated) and inherit_argument_override
         assertEquals(List.of(

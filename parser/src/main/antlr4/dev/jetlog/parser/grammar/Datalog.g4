@@ -25,7 +25,10 @@ statement
 // `.decl a, b(x: number)` declares a and b alike.
 relationDecl : DECL IDENT (',' IDENT)* '(' (attribute (',' attribute)*)? ')' qualifier* ;
 
-attribute : IDENT ':' IDENT ;
+attribute : IDENT ':' typeName ;
+
+// A type, or a type of a component instance (`c.T`, as in Soufflé).
+typeName : IDENT ('.' IDENT)* ;
 
 qualifier : BTREE | BRIE | BTREE_DELETE | EQREL | INLINE | NO_INLINE | MAGIC | NO_MAGIC | OVERRIDABLE
           | CHOICE_DOMAIN choiceDomain (',' choiceDomain)* ;
@@ -34,8 +37,8 @@ qualifier : BTREE | BRIE | BTREE_DELETE | EQREL | INLINE | NO_INLINE | MAGIC | N
 choiceDomain : IDENT | '(' IDENT (',' IDENT)* ')' ;
 
 typeDecl
-    : TYPE IDENT SUBTYPE IDENT                          # subtypeDecl
-    | TYPE IDENT '=' IDENT ('|' IDENT)*                 # equivalenceTypeDecl
+    : TYPE IDENT SUBTYPE typeName                       # subtypeDecl
+    | TYPE IDENT '=' typeName ('|' typeName)*           # equivalenceTypeDecl
     | TYPE IDENT '=' '[' (field (',' field)*)? ']'      # recordTypeDecl
     | TYPE IDENT '=' adtBranch ('|' adtBranch)*         # adtTypeDecl
     | (NUMBER_TYPE | SYMBOL_TYPE | TYPE) IDENT          # legacyTypeDecl
@@ -45,7 +48,7 @@ typeDecl
 adtBranch : IDENT '{' (field (',' field)*)? '}' ;
 
 // `x: number`: a field of a record type or of an ADT branch.
-field : IDENT ':' IDENT ;
+field : IDENT ':' typeName ;
 
 ioDirective : (INPUT | OUTPUT | PRINTSIZE) ioTarget (',' ioTarget)* ;
 
@@ -153,8 +156,8 @@ expr
     | (MIN | MAX) '(' expr (',' expr)+ ')'                # minMaxFunctorExpr
     | '@' IDENT '(' (expr (',' expr)*)? ')'               # userFunctorExpr
     | '[' (expr (',' expr)*)? ']'                         # recordExpr
-    | '$' (IDENT ('(' (expr (',' expr)*)? ')')?)?         # adtExpr
-    | AS '(' expr ',' IDENT ')'                           # castExpr
+    | '$' (IDENT ('.' IDENT)* ('(' (expr (',' expr)*)? ')')?)?   # adtExpr
+    | AS '(' expr ',' typeName ')'                        # castExpr
     | IDENT                                               # variableExpr
     | '_'                                                 # wildcardExpr
     | INT                                                 # intExpr

@@ -109,6 +109,10 @@ public abstract class RecordSuite extends OneProgramSuite {
             dots(x, y, v) :- pairs(p), pairs(q), p = [x, _], q = [y, _], x < y, cross(p, q, v).
             .decl npairs(n: number)
             npairs(count : { pairs(_) } + 10).
+            .decl shifted(a: Pair, b: Pair, r: Pair) inline
+            shifted([a1, a2], [b1, b2], [x1, x2]) :- a1 = b1, a2 = b2, x1 = a1 + 10, x2 = a2.
+            .decl eqpairs(r: Pair)
+            eqpairs(r) :- pairs(p), pairs(q), shifted(p, q, r).
             """;
 
 
@@ -167,6 +171,8 @@ public abstract class RecordSuite extends OneProgramSuite {
     void anInlineRelationsHeadRecordsUnpackTheValuesOfItsUse() {
         // Soufflé's convex_hull example: the fields of cross's head records are bound only by the use's values
         assertEquals(sorted("1\t2\t5.375", "1\t3\t2.25", "2\t3\t4.875"), result.get("dots"));
+        // Soufflé's compose_components: records the use binds are matched, the one it does not is built
+        assertEquals(sorted("[11, 1.5]", "[12, 2.25]", "[13, -0.5]"), result.get("eqpairs"));
     }
 
     @Test
