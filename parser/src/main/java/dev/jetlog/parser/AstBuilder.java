@@ -45,6 +45,10 @@ final class AstBuilder {
     private final Map<String, SourcePos> subsumptionPositions = new LinkedHashMap<>();
     private final java.util.Set<String> eqrelRelations = new java.util.LinkedHashSet<>();
     private final MagicSetRequest.Builder magicSets = new MagicSetRequest.Builder();
+    /** The positive atoms of the clause a `.plan` follows (-1: none), to check the plan against. */
+    private int lastClauseAtoms = -1;
+    /** The relations `.pragma "inline-exclude"` keeps from being inlined. */
+    private final java.util.Set<String> inlineExcluded = new java.util.LinkedHashSet<>();
     /** The relation names the magic-set pragmas give, with the pragma's position (checked once all are declared). */
     private final Map<String, SourcePos> magicPragmaNames = new LinkedHashMap<>();
 
@@ -68,7 +72,6 @@ final class AstBuilder {
         return errors;
     }
 
-    /** The relations declared `inline`, with the position of the qualifier. */
     /** The relations declared `eqrel`. */
     java.util.Set<String> eqrelRelations() {
         return eqrelRelations;
@@ -79,8 +82,11 @@ final class AstBuilder {
         return magicSets.build();
     }
 
+    /** The relations declared `inline`, without those `no_inline` or `.pragma "inline-exclude"` keeps. */
     Map<String, SourcePos> inlineRelations() {
-        return inlineRelations;
+        Map<String, SourcePos> inlined = new LinkedHashMap<>(inlineRelations);
+        inlined.keySet().removeAll(inlineExcluded);
+        return inlined;
     }
 
     /** The program's type names, resolved. */
@@ -187,14 +193,19 @@ final class AstBuilder {
         } else if (item instanceof DatalogParser.LimitsizeDirectiveContext limit) {
             limitsize(limit);
         } else if (item instanceof DatalogParser.PlanDirectiveContext plan) {
+            checkPlan(plan);
             warnings.add(Diagnostic.warning(positions.of(plan.start),
                     "'.plan' is ignored: JetLog chooses the join order of every rule version itself"));
         } else if (item instanceof DatalogParser.IoDirectiveContext io) {
             directives.addAll(ioDirective(io));
         } else if (item instanceof DatalogParser.ClauseContext clause && clause.subsumes != null) {
             subsumption(clause);
+            lastClauseAtoms = -1; // a plan after a subsumption is not checked
         } else if (item instanceof DatalogParser.ClauseContext clause) {
-            rules.addAll(clause(clause));
+            List<Rule> made = clause(clause);
+            rules.addAll(made);
+            lastClauseAtoms = made.isEmpty() ? -1
+                    : (int) made.get(0).body().stream().filter(literal -> literal instanceof Atom).count();
         } else if (item instanceof DatalogParser.UnsupportedDirectiveContext unsupported) {
             Token keyword = unsupported.start;
             errors.add(Diagnostic.error(positions.of(keyword), Unsupported.directive(keyword.getText())));
@@ -286,6 +297,14 @@ final class AstBuilder {
      */
     private void pragma(DatalogParser.PragmaDirectiveContext ctx) {
         String key = terms.string(ctx.STRING(0).getSymbol());
+        if (key.equals("inline-exclude") && ctx.STRING().size() == 2) {
+            for (String name : terms.string(ctx.STRING(1).getSymbol()).split(",")) {
+                if (!name.isBlank()) {
+                    inlineExcluded.add(name.strip());
+                }
+            }
+            return;
+        }
         boolean include = key.equals("magic-transform");
         if ((include || key.equals("magic-transform-exclude")) && ctx.STRING().size() == 2) {
             String list = terms.string(ctx.STRING(1).getSymbol());
@@ -302,6 +321,39 @@ final class AstBuilder {
             return;
         }
         warnings.add(Diagnostic.warning(positions.of(ctx.start), "pragma '" + key + "' is ignored"));
+    }
+
+    /**
+     * A `.plan` is checked as Soufflé checks it, then ignored: each version is one of the clause's (0 to its
+     * atoms - 1) and each order a permutation of 1 to its atoms.
+     */
+    private void checkPlan(DatalogParser.PlanDirectiveContext plan) {
+        if (lastClauseAtoms < 0) {
+            return;
+        }
+        int versions = Math.max(1, lastClauseAtoms);
+        for (DatalogParser.PlanItemContext item : plan.planItem()) {
+            Token version = item.INT(0).getSymbol();
+            Long number = LiteralValues.integer(version.getText(), false);
+            if (number == null || number >= versions) {
+                errors.add(Diagnostic.error(positions.of(version), "the plan of version " + version.getText()
+                        + " names a version the clause does not have: only versions 0.." + (versions - 1)
+                        + " are permitted"));
+                continue;
+            }
+            java.util.Set<Integer> order = new java.util.HashSet<>();
+            boolean valid = item.INT().size() - 1 == lastClauseAtoms;
+            for (int i = 1; i < item.INT().size(); i++) {
+                Long position = LiteralValues.integer(item.INT(i).getText(), false);
+                valid &= position != null && position >= 1 && position <= lastClauseAtoms
+                        && order.add(position.intValue());
+            }
+            if (!valid) {
+                errors.add(Diagnostic.error(positions.of(item.start), "the plan of version " + version.getText()
+                        + " must order each of the clause's " + lastClauseAtoms + " atoms once (1 to "
+                        + lastClauseAtoms + ")"));
+            }
+        }
     }
 
     /** A relation a magic-set pragma names but no declaration gives is a warning (Soufflé ignores it silently). */
@@ -354,6 +406,11 @@ final class AstBuilder {
         for (DatalogParser.QualifierContext qualifier : ctx.qualifier()) {
             if (qualifier.INLINE() != null) {
                 inline = positions.of(qualifier.start);
+            }
+        }
+        for (DatalogParser.QualifierContext qualifier : ctx.qualifier()) {
+            if (qualifier.NO_INLINE() != null) {
+                inline = null; // no_inline overrides inline, as in Soufflé
             }
         }
         for (org.antlr.v4.runtime.tree.TerminalNode name : ctx.IDENT()) {

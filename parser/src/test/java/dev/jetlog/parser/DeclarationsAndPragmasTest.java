@@ -41,6 +41,29 @@ class DeclarationsAndPragmasTest {
     }
 
     @Test
+    void aPlanIsCheckedAgainstItsClauseAsInSouffle() {
+        // Soufflé's tests/semantic plan1, plan2 and execution_plan
+        assertEquals(List.of(
+                        "t.dl:2:45: error: the plan of version 0 must order each of the clause's 3 atoms once (1 to 3)",
+                        "t.dl:2:56: error: the plan of version 3 names a version the clause does not have: only versions"
+                                + " 0..2 are permitted",
+                        "t.dl:3:45: error: the plan of version 1 must order each of the clause's 3 atoms once (1 to 3)"),
+                errors(".decl e(x: number, y: number)\n"
+                        + "e(x, z) :- e(x, y), e(y, z), e(z, x). .plan 0: (1, 2), 3: (1, 2, 3)\n"
+                        + "e(x, z) :- e(x, y), e(y, z), e(z, x). .plan 1: (1, 1, 3)\n"));
+    }
+
+    @Test
+    void inlineExcludeAndNoInlineKeepARelationStored() {
+        // Soufflé's tests/semantic/inline_exclude: b and d are not inlined, so their rules must be grounded
+        assertEquals(List.of("t.dl:5:3: error: variable 'x' in the head is not grounded by the body",
+                        "t.dl:6:3: error: variable 'x' in the head is not grounded by the body"),
+                errors(".pragma \"inline-exclude\" \"b\"\n.decl a(x: number)\n.decl b(x: number) inline\n"
+                        + ".decl d(x: number) inline no_inline\nb(x) :- x != 1.\nd(x) :- x != 1.\n"
+                        + "a(x) :- a(x), b(x), d(x).\n"));
+    }
+
+    @Test
     void aMalformedPlanIsASyntaxError() {
         assertEquals("t.dl:3:10: error: expected '(', found '1'",
                 errors(".decl e(x: number)\ne(x) :- e(x).\n.plan 0: 1\n").get(0));
