@@ -49,6 +49,20 @@ class IncludeTest {
     }
 
     @Test
+    void souffleDotIncludeAndOnceWithLineNumbersAsInSouffle() throws IOException {
+        // Soufflé's tests/syntactic include_directive1 and include_directive3: `.include`, `.once`, __LINE__
+        write("baz.dl", "// baz\nlocation(\"baz\", __LINE__).\n.include \"foo.dl\"\nlocation(\"baz\", __LINE__).\n");
+        write("foo.dl", ".once\nlocation(__FILE__, __LINE__).\n");
+        Path main = write("main.dl", ".once\n.decl location(tag: symbol, line: number)\n.include \"baz.dl\"\n"
+                + ".include \"foo.dl\"\n.include \"main.dl\"\nlocation(\"main\", __LINE__).\n");
+
+        CheckedProgram program = DatalogParser.parseFile(main);
+
+        assertEquals(List.of("location(\"baz\", 2).", "location(\"" + dir.resolve("foo.dl") + "\", 2).",
+                "location(\"baz\", 4).", "location(\"main\", 6)."), rules(program));
+    }
+
+    @Test
     void includeDirectoriesAreSearchedInOrderAfterTheIncludingFilesDirectory() throws IOException {
         write("first/common.dl", ".decl first(x: number)\n");
         write("second/common.dl", ".decl second(x: number)\n");

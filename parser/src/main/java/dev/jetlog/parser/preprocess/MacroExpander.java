@@ -60,7 +60,12 @@ final class MacroExpander {
         while (!pending.isEmpty()) {
             PpToken token = pending.pollFirst();
             Macro macro = token.kind() == Kind.IDENTIFIER ? macros.get(token.text()) : null;
-            if (macro == null || token.hideSet().contains(token.text())) {
+            if (macro == null && token.kind() == Kind.IDENTIFIER && token.text().equals("__LINE__")) {
+                out.add(PpToken.madeAt(Kind.NUMBER, Integer.toString(token.line()), token)); // the invocation's line
+            } else if (macro == null && token.kind() == Kind.IDENTIFIER && token.text().equals("__FILE__")) {
+                out.add(PpToken.madeAt(Kind.STRING, "\"" + token.file().replace("\\", "\\\\").replace("\"", "\\\"")
+                        + "\"", token));
+            } else if (macro == null || token.hideSet().contains(token.text())) {
                 out.add(token);
             } else if (!macro.isFunctionLike()) {
                 pushFront(pending, substitute(macro, token, List.of(), HideSets.with(token.hideSet(), macro.name())));

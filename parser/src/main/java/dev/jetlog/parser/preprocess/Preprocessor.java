@@ -1,4 +1,4 @@
-// The C preprocessor as Soufflé runs it (mcpp) before parsing, in Java: directives are carried out,
+// The C preprocessor as Soufflé runs it (mcpp) before parsing, in Java (with Soufflé's .include and .once): directives are carried out,
 // macros expanded, and the result is one text whose line map leads each position back to the original
 // file, line and column. A text that cannot change (no '#', no line continuation, no predefined macro
 // name in it) is returned as it is, without any work.
@@ -58,7 +58,8 @@ public final class Preprocessor {
 
     /** False only when the text has no '#', no line continuation and no predefined macro's name. */
     static boolean mayChange(String text, PreprocessorOptions options) {
-        if (text.indexOf('#') >= 0 || PpLexer.hasContinuation(text)) {
+        if (text.indexOf('#') >= 0 || PpLexer.hasContinuation(text) || text.contains(".include")
+                || text.contains(".once") || text.contains("__LINE__") || text.contains("__FILE__")) {
             return true;
         }
         return BUILT_IN_MACROS.keySet().stream().anyMatch(text::contains)
@@ -92,7 +93,26 @@ public final class Preprocessor {
         Conditionals conditionals = new Conditionals();
         for (List<PpToken> line = lexer.nextLine(); line != null; line = lexer.nextLine()) {
             int first = MacroDefinition.skipBlanks(line, 0);
-            if (first < line.size() && line.get(first).isPunctuator("#")) {
+            String dotDirective = dotDirective(line, first);
+            if (dotDirective != null) {
+                // Soufflé's own `.include "FILE"` and `.once`: as #include and #pragma once
+                text.finish();
+                if (conditionals.active()) {
+                    int end = line.get(line.size() - 1).kind() == Kind.NEWLINE ? line.size() - 1 : line.size();
+                    try {
+                        if (dotDirective.equals("once")) {
+                            includeFiles.markIncludedOnce(file);
+                        } else {
+                            include(file, line.get(first), line.subList(first + 2, end));
+                        }
+                    } catch (PreprocessorError e) {
+                        if (e.isFatal()) {
+                            throw e;
+                        }
+                        errors.add(e.diagnostic());
+                    }
+                }
+            } else if (first < line.size() && line.get(first).isPunctuator("#")) {
                 text.finish();
                 int end = line.get(line.size() - 1).kind() == Kind.NEWLINE ? line.size() - 1 : line.size();
                 try {
@@ -114,6 +134,15 @@ public final class Preprocessor {
                     + ": no #endif before the end of the file").diagnostic());
         }
         including.pop();
+    }
+
+    /** "include" or "once" when the line starts with Soufflé's `.include` or `.once`, else null. */
+    private static String dotDirective(List<PpToken> line, int first) {
+        if (first + 1 < line.size() && line.get(first).isPunctuator(".")
+                && (line.get(first + 1).isIdentifier("include") || line.get(first + 1).isIdentifier("once"))) {
+            return line.get(first + 1).text();
+        }
+        return null;
     }
 
     private void directive(SourceFile file, PpToken hash, List<PpToken> rest, Conditionals conditionals) {
