@@ -159,6 +159,16 @@ class ComponentTest {
     }
 
     @Test
+    void instanceNamesThatStartWithADirectiveKeywordAreNames() {
+        // Soufflé's tests/syntactic/dot_identifiers: `pt.typeA` is a relation, not `pt` and `.type`
+        CheckedProgram program = DatalogParser.parse("t.dl", ".comp C { .decl typeA(u: number) .decl inputs(u: number)"
+                + " .decl declared(u: number) }\n.init pt = C\npt.typeA(3).\npt.inputs(1).\npt.declared(2).\n.output pt.inputs\n");
+        assertEquals(List.of("pt.typeA(3).", "pt.inputs(1).", "pt.declared(2)."),
+                program.program().rules().stream().map(Rule::toString).toList());
+        assertEquals(List.of("pt.inputs"), program.program().directives().stream().map(Directive::relation).toList());
+    }
+
+    @Test
     void overridesAreCheckedInEveryDefinitionButNotThroughATypeParameter() {
         // Soufflé's tests/semantic comp_override (never instantiated) and inherit_argument_override
         assertEquals(List.of(

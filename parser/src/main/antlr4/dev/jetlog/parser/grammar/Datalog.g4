@@ -4,6 +4,15 @@
 // builder (or the syntax error strategy) can report them clearly instead of a generic syntax error.
 grammar Datalog;
 
+@lexer::members {
+    /** A directive keyword ends where no identifier character follows: `pt.typeA` is a name, not `.type`. */
+    private boolean keywordEnds() {
+        int next = _input.LA(1);
+        return !(next >= 'a' && next <= 'z' || next >= 'A' && next <= 'Z' || next >= '0' && next <= '9'
+                || next == '_' || next == '?');
+    }
+}
+
 program : statement* EOF ;
 
 statement
@@ -172,22 +181,22 @@ aggregateFunction : COUNT | SUM | MIN | MAX | MEAN ;
 
 // ---------------------------------------------------------------- lexer
 
-DECL : '.decl' ;
-TYPE : '.type' ;
-NUMBER_TYPE : '.number_type' ;
-SYMBOL_TYPE : '.symbol_type' ;
-INPUT : '.input' ;
-OUTPUT : '.output' ;
-PRINTSIZE : '.printsize' ;
-FUNCTOR : '.functor' ;
-COMP : '.comp' ;
-LIMITSIZE : '.limitsize' ;
-INIT : '.init' ;
-OVERRIDE : '.override' ;
-PRAGMA : '.pragma' ;
-PLAN : '.plan' ;
+DECL : '.decl' {keywordEnds()}? ;
+TYPE : '.type' {keywordEnds()}? ;
+NUMBER_TYPE : '.number_type' {keywordEnds()}? ;
+SYMBOL_TYPE : '.symbol_type' {keywordEnds()}? ;
+INPUT : '.input' {keywordEnds()}? ;
+OUTPUT : '.output' {keywordEnds()}? ;
+PRINTSIZE : '.printsize' {keywordEnds()}? ;
+FUNCTOR : '.functor' {keywordEnds()}? ;
+COMP : '.comp' {keywordEnds()}? ;
+LIMITSIZE : '.limitsize' {keywordEnds()}? ;
+INIT : '.init' {keywordEnds()}? ;
+OVERRIDE : '.override' {keywordEnds()}? ;
+PRAGMA : '.pragma' {keywordEnds()}? ;
+PLAN : '.plan' {keywordEnds()}? ;
 UNSUPPORTED_DIRECTIVE
-    : '.lattice' ;
+    : '.lattice' {keywordEnds()}? ;
 
 BTREE : 'btree' ;
 BRIE : 'brie' ;
