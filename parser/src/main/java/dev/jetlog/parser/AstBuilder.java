@@ -45,6 +45,8 @@ final class AstBuilder {
     private final Map<String, SourcePos> subsumptionPositions = new LinkedHashMap<>();
     private final java.util.Set<String> eqrelRelations = new java.util.LinkedHashSet<>();
     private final MagicSetRequest.Builder magicSets = new MagicSetRequest.Builder();
+    /** Where each relation's `.printsize` is (a second one is an error). */
+    private final Map<String, SourcePos> printsizes = new LinkedHashMap<>();
     /** The positive atoms of the clause a `.plan` follows (-1: none), to check the plan against. */
     private int lastClauseAtoms = -1;
     /** The relations `.pragma "inline-exclude"` keeps from being inlined. */
@@ -476,8 +478,16 @@ final class AstBuilder {
         List<Directive> parsed = new ArrayList<>();
         for (DatalogParser.IoTargetContext target : targets) {
             Map<String, String> parameters = sharedParameters != null ? sharedParameters : parameters(target);
-            parsed.add(new Directive(kind, scope.relation(target.qualifiedName().getText()), parameters,
-                    positions.of(target.start)));
+            String relation = scope.relation(target.qualifiedName().getText());
+            SourcePos pos = positions.of(target.start);
+            SourcePos earlier = kind == DirectiveKind.PRINTSIZE ? printsizes.putIfAbsent(relation, pos) : null;
+            if (earlier != null) {
+                // as Soufflé: a relation's size is printed by one .printsize
+                errors.add(Diagnostic.error(pos, "'.printsize' of " + relation + " is given twice; the first is at line "
+                        + earlier.line()));
+                continue;
+            }
+            parsed.add(new Directive(kind, relation, parameters, pos));
         }
         return parsed;
     }

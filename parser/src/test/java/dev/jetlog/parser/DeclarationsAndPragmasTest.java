@@ -64,6 +64,13 @@ class DeclarationsAndPragmasTest {
     }
 
     @Test
+    void aRelationsSizeIsPrintedByOnePrintsize() {
+        // Soufflé's tests/syntactic printsize_directive and printsize_directive2
+        assertEquals(List.of("t.dl:4:15: error: '.printsize' of c is given twice; the first is at line 3"),
+                errors(".decl a(x: number)\n.decl c(x: number)\n.printsize c\n.printsize a, c\n"));
+    }
+
+    @Test
     void aMalformedPlanIsASyntaxError() {
         assertEquals("t.dl:3:10: error: expected '(', found '1'",
                 errors(".decl e(x: number)\ne(x) :- e(x).\n.plan 0: 1\n").get(0));
