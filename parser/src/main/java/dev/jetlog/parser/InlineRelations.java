@@ -218,31 +218,7 @@ final class InlineRelations {
      * over bound variables (to a fixpoint).
      */
     private Set<String> grounded(List<Literal> body) {
-        Set<String> grounded = new HashSet<>();
-        for (Literal literal : body) {
-            if (literal instanceof Atom atom && !inline.containsKey(atom.relation())) {
-                atom.args().forEach(arg -> {
-                    if (arg instanceof Variable v) {
-                        grounded.add(v.name());
-                    }
-                });
-            }
-        }
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (Literal literal : body) {
-                if (literal instanceof Comparison c && c.op() == CompareOp.EQ) {
-                    if (c.left() instanceof Variable v && !grounded.contains(v.name()) && isGrounded(c.right(), grounded)) {
-                        changed |= grounded.add(v.name());
-                    } else if (c.right() instanceof Variable v && !grounded.contains(v.name())
-                            && isGrounded(c.left(), grounded)) {
-                        changed |= grounded.add(v.name());
-                    }
-                }
-            }
-        }
-        return grounded;
+        return GroundedVariables.of(body, atom -> !inline.containsKey(atom.relation()), InlineRelations::isGrounded);
     }
 
     private static boolean isGrounded(Term term, Set<String> grounded) {

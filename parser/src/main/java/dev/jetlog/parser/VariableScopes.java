@@ -8,7 +8,6 @@ package dev.jetlog.parser;
 
 import dev.jetlog.parser.ast.Aggregate;
 import dev.jetlog.parser.ast.AstWalk;
-import dev.jetlog.parser.ast.Atom;
 import dev.jetlog.parser.ast.BinaryExpr;
 import dev.jetlog.parser.ast.CompareOp;
 import dev.jetlog.parser.ast.Comparison;
@@ -186,35 +185,7 @@ final class VariableScopes {
      * {@code excluded} counts as a grounded value; {@code excluded} does not (it is the one asking).
      */
     private static Set<String> groundedNames(List<Literal> body, Aggregate excluded) {
-        Set<String> grounded = new HashSet<>();
-        for (Literal literal : body) {
-            if (literal instanceof Atom atom) {
-                for (Term arg : atom.args()) {
-                    if (arg instanceof Variable v) {
-                        grounded.add(v.name());
-                    }
-                }
-            }
-        }
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (Literal literal : body) {
-                if (literal instanceof Comparison c && c.op() == CompareOp.EQ) {
-                    changed |= ground(c.left(), c.right(), excluded, grounded)
-                            | ground(c.right(), c.left(), excluded, grounded);
-                }
-            }
-        }
-        return grounded;
-    }
-
-    private static boolean ground(Term target, Term source, Aggregate excluded, Set<String> grounded) {
-        if (target instanceof Variable v && !grounded.contains(v.name()) && isGrounded(source, excluded, grounded)) {
-            grounded.add(v.name());
-            return true;
-        }
-        return false;
+        return GroundedVariables.of(body, atom -> true, (term, grounded) -> isGrounded(term, excluded, grounded));
     }
 
     private static boolean isGrounded(Term term, Aggregate excluded, Set<String> grounded) {
