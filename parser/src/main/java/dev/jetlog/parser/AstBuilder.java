@@ -299,25 +299,21 @@ final class AstBuilder {
      */
     private void pragma(DatalogParser.PragmaDirectiveContext ctx) {
         String key = terms.string(ctx.STRING(0).getSymbol());
-        if (key.equals("inline-exclude") && ctx.STRING().size() == 2) {
-            for (String name : terms.string(ctx.STRING(1).getSymbol()).split(",")) {
-                if (!name.isBlank()) {
-                    inlineExcluded.add(name.strip());
-                }
-            }
+        java.util.Set<String> names = ctx.STRING().size() == 2 ? pragmaNames(terms.string(ctx.STRING(1).getSymbol())) : null;
+        if (key.equals("inline-exclude") && names != null) {
+            inlineExcluded.addAll(names);
             return;
         }
         boolean include = key.equals("magic-transform");
-        if ((include || key.equals("magic-transform-exclude")) && ctx.STRING().size() == 2) {
-            String list = terms.string(ctx.STRING(1).getSymbol());
+        if ((include || key.equals("magic-transform-exclude")) && names != null) {
             if (include) {
-                magicSets.include(list);
+                magicSets.include(names);
             } else {
-                magicSets.exclude(list);
+                magicSets.exclude(names);
             }
-            for (String name : list.split(",")) {
-                if (!name.isBlank() && !name.strip().equals("*")) {
-                    magicPragmaNames.putIfAbsent(name.strip(), positions.of(ctx.STRING(1).getSymbol()));
+            for (String name : names) {
+                if (!name.equals("*")) {
+                    magicPragmaNames.putIfAbsent(name, positions.of(ctx.STRING(1).getSymbol()));
                 }
             }
             return;
@@ -356,6 +352,17 @@ final class AstBuilder {
                         + lastClauseAtoms + ")"));
             }
         }
+    }
+
+    /** The names of a pragma's comma-separated list, without blanks. */
+    private static java.util.Set<String> pragmaNames(String list) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (String name : list.split(",")) {
+            if (!name.isBlank()) {
+                names.add(name.strip());
+            }
+        }
+        return names;
     }
 
     /** A relation a magic-set pragma names but no declaration gives is a warning (Soufflé ignores it silently). */

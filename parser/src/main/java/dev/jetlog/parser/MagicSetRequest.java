@@ -32,9 +32,9 @@ public record MagicSetRequest(boolean everyRelation, Set<String> included, Set<S
         private final Set<String> included = new LinkedHashSet<>();
         private final Set<String> excluded = new LinkedHashSet<>();
 
-        /** `.pragma "magic-transform" "a,b"` (or "*"). */
-        void include(String list) {
-            for (String name : names(list)) {
+        /** The names of `.pragma "magic-transform" "a,b"` (or "*"). */
+        void include(Set<String> names) {
+            for (String name : names) {
                 if (name.equals("*")) {
                     everyRelation = true;
                 } else {
@@ -43,9 +43,9 @@ public record MagicSetRequest(boolean everyRelation, Set<String> included, Set<S
             }
         }
 
-        /** `.pragma "magic-transform-exclude" "a,b"`. */
-        void exclude(String list) {
-            excluded.addAll(names(list));
+        /** The names of `.pragma "magic-transform-exclude" "a,b"`. */
+        void exclude(Set<String> names) {
+            excluded.addAll(names);
         }
 
         /** A relation declared `magic` (true) or `no_magic` (false). */
@@ -53,25 +53,8 @@ public record MagicSetRequest(boolean everyRelation, Set<String> included, Set<S
             (magic ? included : excluded).add(relation);
         }
 
-        /** The names of the pragmas' lists, to check against the declarations. */
-        Set<String> named() {
-            Set<String> named = new LinkedHashSet<>(included);
-            named.addAll(excluded);
-            return named;
-        }
-
         MagicSetRequest build() {
             return new MagicSetRequest(everyRelation, included, excluded);
-        }
-
-        private static Set<String> names(String list) {
-            Set<String> names = new LinkedHashSet<>();
-            for (String name : list.split(",")) {
-                if (!name.isBlank()) {
-                    names.add(name.strip());
-                }
-            }
-            return names;
         }
     }
 }
