@@ -38,8 +38,14 @@ def program_source(name):
         path = os.path.join(folder, name + ".dl")
         if os.path.exists(path):
             with open(path) as f:
-                return re.sub(r"(?m)^\.output\s+(\w+).*$", r".printsize \1", f.read())
+                return re.sub(r"(?m)^\.output\s+(.*)$", lambda m: ".printsize " + ", ".join(output_names(m.group(1))),
+                              f.read())
     sys.exit(f"no program {name} in bench/programs or {SHARED}/programs")
+
+
+def output_names(directive):
+    """The relation names of one `.output` directive's text (`a, b(IO=file), c`), parameters dropped."""
+    return re.findall(r"[A-Za-z_][\w.]*", re.sub(r"\([^)]*\)", "", directive))
 
 
 def input_folder(name, work):
@@ -47,10 +53,13 @@ def input_folder(name, work):
         path = os.path.join(base, name)
         if os.path.isdir(path):
             return path
-    if name == "generated":
-        out = os.path.join(work, "generated")
+    generated = re.fullmatch(r"generated(?:-(\d+))?", name)
+    if generated:
+        out = os.path.join(work, name)
         if not os.path.isdir(out):
-            subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate_pointsto.py"), out], check=True)
+            methods = ["--methods", generated.group(1)] if generated.group(1) else []
+            subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate_pointsto.py"), out] + methods,
+                           check=True)
         return out
     graph = os.path.join(SHARED, "datasets", "graphs", name + ".tsv")
     if not os.path.exists(graph):

@@ -20,6 +20,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        HeapFootprint.keepHeapCloseToLiveData();
         System.exit(run(args, System.out, System.err, true));
     }
 
