@@ -63,6 +63,9 @@ final class DenseBitSet implements DenseSet {
      * fit, a column whose distinct values fill less than half its range takes only those values (through
      * a dictionary, if that fits too).
      */
+    /** Rows sampled to tell early that no dictionary can make the box fit. */
+    private static final long SAMPLE_ROWS = 1 << 16;
+
     static DenseBitSet create(List<Tuples> rows, long maxBytes, Parallel parallel) {
         int arity = rows.get(0).arity();
         if (arity == 0) {
@@ -95,6 +98,9 @@ final class DenseBitSet implements DenseSet {
         }
         // whole ranges where they fit: values first derived later, inside the ranges, are inside the box too
         boolean rangesFit = bitsWithin(sizes, maxBytes / 2 * Byte.SIZE);
+        if (!rangesFit && !bitsWithin(fewestDistinct(rows, minimum, ranges, maxBytes), maxBytes / 2 * Byte.SIZE)) {
+            return null; // even the values a sample of the rows takes make too big a box: no dictionary can help
+        }
         for (int c = 0; c < arity && !rangesFit; c++) {
             // a dictionary costs two ints per value of the range: only where it fits in a quarter of the budget
             if (ranges[c] * 2 * Integer.BYTES <= maxBytes / 4 && ranges[c] < Integer.MAX_VALUE) {
@@ -135,6 +141,43 @@ final class DenseBitSet implements DenseSet {
             });
         }
         return set;
+    }
+
+    /**
+     * Per column, a lower bound on the box's size along it: the whole range where no dictionary may be made
+     * (the test below), else the distinct values among up to SAMPLE_ROWS rows spread evenly over the rows.
+     */
+    private static long[] fewestDistinct(List<Tuples> rows, int[] minimum, long[] ranges, long maxBytes) {
+        long total = 0;
+        for (Tuples part : rows) {
+            total += part.size();
+        }
+        long step = Math.max(1, total / SAMPLE_ROWS);
+        long[] bounds = ranges.clone();
+        for (int c = 0; c < ranges.length; c++) {
+            if (ranges[c] * 2 * Integer.BYTES > maxBytes / 4 || ranges[c] >= Integer.MAX_VALUE) {
+                continue; // a dictionary is not allowed: the box spans the whole range
+            }
+            long[] seen = new long[(int) ((ranges[c] + 63) >>> 6)];
+            long distinct = 0;
+            long next = 0; // the next sampled row, counted over all parts
+            long base = 0; // the first row of this part, counted likewise
+            for (Tuples part : rows) {
+                int[] data = part.data();
+                int arity = part.arity();
+                for (; next < base + part.size(); next += step) {
+                    int offset = data[(int) (next - base) * arity + c] - minimum[c];
+                    long bit = 1L << offset;
+                    if ((seen[offset >>> 6] & bit) == 0) {
+                        seen[offset >>> 6] |= bit;
+                        distinct++;
+                    }
+                }
+                base += part.size();
+            }
+            bounds[c] = Math.max(1, distinct);
+        }
+        return bounds;
     }
 
     /** True if a box of these sizes has at most maxBits bits. */

@@ -312,6 +312,53 @@ public abstract class BackendOperatorSuite {
         backend.release(set);
     }
 
+    /**
+     * Many rows over a wide range: with few distinct values per column a dictionary makes the box fit, and
+     * the set holds exactly the rows (a wrong early refusal fails here); with many it cannot, and the set is
+     * refused. The rows come in three parts (tiers), more than the sample that tells early.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {200, 20000})
+    void aDenseSetOverAWideRangeIsMadeThroughDictionariesOnlyWhereTheDistinctValuesFit(int distinct) {
+        int range = 30000;
+        int[] values = new int[distinct];
+        for (int v = 0; v < distinct; v++) {
+            values[v] = (int) ((long) v * range / distinct) - 7;
+        }
+        List<Rows> parts = new ArrayList<>();
+        List<int[]> all = new ArrayList<>();
+        for (int part = 0; part < 3; part++) {
+            int[][] rows = new int[50000][];
+            for (int r = 0; r < rows.length; r++) {
+                rows[r] = new int[] {values[random.nextInt(distinct)], values[random.nextInt(distinct)]};
+            }
+            rows[0] = new int[] {values[0], values[0]}; // every part spans the whole range
+            rows[1] = new int[] {values[distinct - 1], values[distinct - 1]};
+            Rows sorted = backend.sortUnique(upload(2, rows));
+            parts.add(sorted);
+            all.addAll(download(sorted));
+        }
+        DenseSet set = backend.denseSet(parts, 1 << 20);
+        if (distinct > 1000) {
+            assertEquals(null, set, "20,000 x 20,000 values do not fit in 1 MiB, dictionaries or not");
+            return;
+        }
+        if (backend().equals("cpu")) {
+            assertTrue(set != null, "200 x 200 values fit in 1 MiB through dictionaries");
+        }
+        Assumptions.assumeTrue(set != null, backend() + " has no dense sets");
+        AbsentRows again = backend.addAbsent(set, upload(2, all.toArray(new int[0][])));
+        assertEquals(0, again.added(), "the set holds every row it was made from");
+        assertEquals(0, again.outside().size(), "every row lies inside its box");
+        TreeSet<int[]> held = new TreeSet<>(ROWS);
+        held.addAll(all);
+        int[][] probes = {{values[1], values[2]}, {values[2], values[1]}, {values[3], values[3]}};
+        AbsentRows fresh = backend.addAbsent(set, upload(2, probes));
+        assertEquals(Arrays.stream(probes).filter(row -> !held.contains(row)).count(), fresh.added(),
+                "rows inside the box that the set lacked are added, the others are known");
+        backend.release(set);
+    }
+
     @Test
     void aJoinIntoADenseSetRecordsOnlyTheRowsTheSetLacks() {
         int[][] left = randomRows(3000, 2, 40);
