@@ -102,6 +102,8 @@ final class AstBuilder {
     }
 
     Program build(DatalogParser.ProgramContext tree) {
+        NameClashes clashes = new NameClashes(positions, errors);
+        clashes.checkTopLevel(tree.statement());
         for (DatalogParser.StatementContext statement : tree.statement()) {
             if (statement.typeDecl() != null) {
                 typeDecl(statement.typeDecl());
@@ -140,6 +142,7 @@ final class AstBuilder {
                 item(statement.getChild(0));
             }
         }
+        clashes.checkRelations(declarations, types);
         applySizeLimits();
         checkMagicPragmaNames();
         declareDominatedRelations();

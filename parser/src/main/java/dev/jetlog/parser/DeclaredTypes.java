@@ -231,4 +231,9 @@ final class DeclaredTypes {
     boolean isDeclared(String name) {
         return declaredAt.containsKey(name);
     }
+
+    /** Where a `.type` declared the name first, or null if none did. */
+    SourcePos declarationOf(String name) {
+        return declaredAt.get(name);
+    }
 }

@@ -197,4 +197,31 @@ class ComponentTest {
                         + ".init c = Missing\n.init d = A<number>\n.comp S { .init s = S }\n.init e = S\n"
                         + ".comp A { }\n"));
     }
+    @Test
+    void typesRelationsComponentsAndInstancesShareOneNamespace() {
+        // Soufflé 2.5's disjoint_names and disjoint_names2: each clash is an error at the later kind of declaration
+        assertEquals(List.of(
+                        "t.dl:2:7: error: relation 'T' has the name of the type declared at line 1: types and relations share one namespace",
+                        "t.dl:3:7: error: component 'T' has the name of the type declared at line 1: types, relations, components and instances share one namespace",
+                        "t.dl:5:7: error: component 'r' has the name of the relation declared at line 4: types, relations, components and instances share one namespace",
+                        "t.dl:6:7: error: instance 'r' has the name of the relation declared at line 4: types, relations, components and instances share one namespace",
+                        "t.dl:8:7: error: instance 'C' has the name of the component declared at line 7: types, relations, components and instances share one namespace",
+                        "t.dl:10:7: error: instance 'i' has the name of the instance declared at line 9: types, relations, components and instances share one namespace"),
+                errors(".type T <: symbol\n.decl T(x: number)\n.comp T { }\n.decl r(x: number)\n.comp r { }\n"
+                        + ".init r = C\n.comp C { }\n.init C = C\n.init i = C\n.init i = C\n"));
+        // an instance's relation and an instance's type (`n.item`), and one a base declares (`d.alpha`)
+        assertEquals(List.of(
+                        "t.dl:1:38: error: relation 'n.item' has the name of the type declared at line 1: types and relations share one namespace",
+                        "t.dl:3:20: error: relation 'd.alpha' has the name of the type declared at line 4: types and relations share one namespace"),
+                errors(".comp N { .type item <: number .decl item(x: item) }\n.init n = N\n"
+                        + ".comp Base { .decl alpha(x: number) }\n.comp Child : Base { .type alpha <: symbol }\n.init d = Child\n"));
+    }
+
+    @Test
+    void distinctNamesOfEveryKindDoNotClash() {
+        CheckedProgram program = DatalogParser.parse("t.dl", ".type Node <: number\n.decl node(x: Node)\n"
+                + ".comp N { .type item <: number .decl items(x: item) }\n.init n = N\n.decl item(x: number)\nitem(1).\n");
+        assertEquals(List.of("node", "n.items", "item"),
+                program.program().declarations().stream().map(RelationDecl::name).toList());
+    }
 }
