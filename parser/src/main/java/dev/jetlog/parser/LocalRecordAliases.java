@@ -1,7 +1,9 @@
 // Removes the records a rule builds and takes apart without any relation, head or typed variable ever
 // holding them, as in `r = [x, y], s = r, s = [v, w]`: such a record has no declared type to pack it
 // with, and needs none. The variables that only alias each other and such records are dropped, and the
-// fields of their records are equated instead (`x = v, y = w`), which is what the aliases meant.
+// fields of their records are equated instead (`x = v, y = w`), which is what the aliases meant. An
+// inequality `s != [a, b]` with such an alias compares its record instead (`[x, y] != [a, b]`), which
+// RecordInequalities then splits field by field.
 package dev.jetlog.parser;
 
 import dev.jetlog.parser.ast.AstWalk;
@@ -48,7 +50,7 @@ final class LocalRecordAliases {
         // the variables standing alone on a side of a top-level equality with a variable or a record
         Map<String, Integer> aliasSides = new HashMap<>();
         for (Literal literal : body) {
-            if (isAliasEquality(literal)) {
+            if (isAliasComparison(literal)) {
                 Comparison c = (Comparison) literal;
                 for (Term side : List.of(c.left(), c.right())) {
                     if (side instanceof Variable v) {
@@ -70,10 +72,18 @@ final class LocalRecordAliases {
         local.forEach(name -> parent.put(name, name));
         Set<String> tainted = new HashSet<>();
         for (Literal literal : body) {
-            if (!isAliasEquality(literal)) {
+            if (!isAliasComparison(literal)) {
                 continue;
             }
             Comparison c = (Comparison) literal;
+            if (c.op() == CompareOp.NE) {
+                // `v != w` compares the records of two classes: only where both are local
+                if (c.left() instanceof Variable a && c.right() instanceof Variable b
+                        && local.contains(a.name()) != local.contains(b.name())) {
+                    tainted.add(local.contains(a.name()) ? a.name() : b.name());
+                }
+                continue;
+            }
             if (c.left() instanceof Variable a && c.right() instanceof Variable b) {
                 boolean aLocal = local.contains(a.name());
                 boolean bLocal = local.contains(b.name());
@@ -118,6 +128,14 @@ final class LocalRecordAliases {
         List<Literal> out = new ArrayList<>();
         Set<String> equatedRoots = new HashSet<>();
         for (Literal literal : body) {
+            if (isAliasComparison(literal) && ((Comparison) literal).op() == CompareOp.NE
+                    && touches((Comparison) literal, eliminated)) {
+                // `v != [a, b]`: the record v stands for, compared field by field later (RecordInequalities)
+                Comparison c = (Comparison) literal;
+                out.add(new Comparison(CompareOp.NE, recordOf(c.left(), eliminated, parent, records),
+                        recordOf(c.right(), eliminated, parent, records), c.pos()));
+                continue;
+            }
             if (!isAliasEquality(literal) || !touches((Comparison) literal, eliminated)) {
                 out.add(literal);
                 continue;
@@ -133,6 +151,19 @@ final class LocalRecordAliases {
             }
         }
         return out;
+    }
+
+    /** An eliminated variable's record (its class's first), or the term itself. */
+    private static Term recordOf(Term term, Set<String> eliminated, Map<String, String> parent,
+                                 Map<String, List<RecordTerm>> records) {
+        return term instanceof Variable v && eliminated.contains(v.name()) ? records.get(find(parent, v.name())).get(0) : term;
+    }
+
+    /** An alias equality, or a top-level `a != b` of the same shape. */
+    private static boolean isAliasComparison(Literal literal) {
+        return isAliasEquality(literal) || literal instanceof Comparison c && c.op() == CompareOp.NE
+                && aliasSide(c.left()) && aliasSide(c.right())
+                && (c.left() instanceof Variable || c.right() instanceof Variable);
     }
 
     /** A top-level `a = b` whose sides are variables or non-ADT records, one at least a variable. */

@@ -48,6 +48,8 @@ final class RecordDesugarer {
     /** The variables of the rule whose two record types were reported (once each). */
     private Set<String> reportedMismatches;
     private int fresh;
+    /** Local record aliases are eliminated at most this many times over per rule. */
+    private static final int MAX_ALIAS_ROUNDS = 16;
 
     private RecordDesugarer(Map<String, RelationDecl> relations, DeclaredTypes types, List<Diagnostic> errors) {
         this.relations = relations;
@@ -61,14 +63,14 @@ final class RecordDesugarer {
         List<Rule> rules = new ArrayList<>();
         boolean changed = false;
         for (Rule rule : program.rules()) {
-            Rule rewritten = rule;
+            List<Rule> rewritten = List.of(rule);
             if (containsRecord(rule)) {
                 rewritten = desugarer.rewrite(rule);
             } else if (desugarer.usesRecordColumns(rule)) {
                 desugarer.checkVariableTypes(rule);
             }
-            changed |= rewritten != rule;
-            rules.add(rewritten);
+            changed |= rewritten.size() != 1 || rewritten.get(0) != rule;
+            rules.addAll(rewritten);
         }
         return changed ? new Program(program.declarations(), program.functors(), program.directives(), rules) : program;
     }
@@ -119,23 +121,49 @@ final class RecordDesugarer {
         collectTypes(all);
     }
 
-    private Rule rewrite(Rule rule) {
+    /** The rule with its records rewritten: several rules where record inequalities split it, none where one never holds. */
+    private List<Rule> rewrite(Rule rule) {
         variableTypes = new HashMap<>();
         reportedMismatches = new HashSet<>();
         fresh = 0;
         List<Literal> body = flatten(rule.body());
-        List<Literal> all = new ArrayList<>(body);
-        all.add(rule.head());
-        collectTypes(all);
-        List<Literal> withoutAliases = LocalRecordAliases.eliminate(body, rule.head(), variableTypes.keySet(),
-                this::equateFields);
-        if (withoutAliases != body) {
+        collectTypes(body, rule.head());
+        // equating a local alias's records may leave another alias (`[b, c] = x`, x = [1, 4]): repeat
+        for (int round = 0; round < MAX_ALIAS_ROUNDS; round++) {
+            List<Literal> withoutAliases = LocalRecordAliases.eliminate(body, rule.head(), variableTypes.keySet(),
+                    this::equateFields);
+            if (withoutAliases == body) {
+                break;
+            }
             body = withoutAliases;
-            all = new ArrayList<>(body);
-            all.add(rule.head());
             variableTypes = new HashMap<>();
-            collectTypes(all);
+            collectTypes(body, rule.head());
         }
+        if (!RecordInequalities.applies(body)) {
+            return List.of(finish(rule, body));
+        }
+        List<List<Literal>> bodies = RecordInequalities.expand(body);
+        if (bodies == null) {
+            error(rule.pos(), "the record inequalities of this rule split it into more than "
+                    + RecordInequalities.MAX_BODIES + " rules; compare fewer fields");
+            return List.of(rule);
+        }
+        List<Rule> rules = new ArrayList<>();
+        for (List<Literal> alternative : bodies) {
+            variableTypes = new HashMap<>();
+            collectTypes(alternative, rule.head());
+            rules.add(finish(rule, alternative));
+        }
+        return rules;
+    }
+
+    private void collectTypes(List<Literal> body, Atom head) {
+        List<Literal> all = new ArrayList<>(body);
+        all.add(head);
+        collectTypes(all);
+    }
+
+    private Rule finish(Rule rule, List<Literal> body) {
         List<Literal> rewritten = rewriteBody(body, Set.of());
         Atom head = rule.head();
         return new Rule(new Atom(head.relation(), rewriteArgs(head), head.pos()), rewritten, rule.pos());

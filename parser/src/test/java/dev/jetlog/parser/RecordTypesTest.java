@@ -104,6 +104,26 @@ class RecordTypesTest {
     }
 
     @Test
+    void twoRecordTermsAreUnequalWhereAFieldDiffersOneRulePerField() {
+        assertEquals(List.of("s(x) :- r(x), x != 1.", "s(x) :- r(x), 2 != 3."),
+                rules(".decl r(x: number)\n.decl s(x: number)\ns(x) :- r(x), [x, [2, \"a\"]] != [1, [3, \"a\"]].\n")
+                        .subList(0, 2));
+        assertEquals(3, rules(".decl r(x: number)\n.decl s(x: number)\ns(x) :- r(x), [x, [2, \"a\"]] != [1, [3, \"a\"]].\n")
+                .size(), "the third field, \"a\" != \"a\", makes a rule too");
+        // an alias's record, records without fields (never unequal), a wildcard field (always)
+        assertEquals(List.of("s(x) :- r(x), x != 2."),
+                rules(".decl r(x: number)\n.decl s(x: number)\ns(x) :- r(x), a = [x], b = a, b != [2].\n"));
+        assertEquals(List.of(), rules(".decl r(x: number)\n.decl s(x: number)\ns(x) :- r(x), [] != [].\n"));
+        assertEquals(List.of("s(x) :- r(x)."),
+                rules(".decl r(x: number)\n.decl s(x: number)\ns(x) :- r(x), [x, _] != [1, 2], _ = [x].\n"));
+        // every combination is a rule: 13 inequalities of 2 fields each would make 8,192
+        String many = "[x, 1] != [1, x], ".repeat(13);
+        assertEquals(List.of("t.dl:3:1: error: the record inequalities of this rule split it into more than 4096 rules; "
+                        + "compare fewer fields"),
+                errors(".decl r(x: number)\n.decl s(x: number)\ns(x) :- r(x), " + many + "x = x.\n"));
+    }
+
+    @Test
     void recordValuesHaveNoOrderAndOneTypePerVariable() {
         assertEquals(List.of("t.dl:5:23: error: ordering comparison is not supported on record values"),
                 errors(TYPES + ".decl r(p: P)\nr(p) :- r(p), r(q), p < q.\n"));

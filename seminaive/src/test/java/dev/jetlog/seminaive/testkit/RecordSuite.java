@@ -90,6 +90,14 @@ public abstract class RecordSuite extends OneProgramSuite {
             aliased(z) :- ab(x, y), r = [x, y], s = r, s = [v, w], w = z, z = v.
             .decl swapped(a: number, b: number)
             swapped(a, b) :- ab(x, y), r = [x, [y, 1]], r = [b, [a, _]].
+            .decl unequal(x: number, y: number)
+            unequal(x, y) :- ab(x, y), [x, [y, "a"]] != [y, [x, "a"]].
+            .decl unequalAliases(x: number)
+            unequalAliases(x) :- ab(x, _), r = [x, 2], s = r, s != [2, 2], [[x]] != [[1]].
+            .decl neverUnequal(x: number)
+            neverUnequal(x) :- ab(x, _), [] != [].
+            .decl alwaysUnequal(x: number)
+            alwaysUnequal(x) :- ab(x, _), _ = [x, 1], [x, _] != [1, 2].
             .comp Lists<T> {
               .type L = [head: T, tail: L]
               .decl item(x: T)
@@ -153,6 +161,16 @@ public abstract class RecordSuite extends OneProgramSuite {
     void recordsThatOnlyLocalAliasesHoldNeedNoTypeAsInSouffle() {
         assertEquals(sorted("2", "4"), result.get("aliased"));
         assertEquals(sorted("2\t1", "2\t2", "2\t3", "4\t4"), result.get("swapped"));
+    }
+
+    @Test
+    void recordsNoTypeHoldsAreUnequalWhereAFieldDiffersAsInSouffle() {
+        // Soufflé's tests/semantic/type_system_records: the comparison splits the rule, one per pair of fields
+        assertEquals(sorted("1\t2", "3\t2"), result.get("unequal"));
+        assertEquals(sorted("3", "4"), result.get("unequalAliases"));
+        assertEquals(List.of(), result.get("neverUnequal"));
+        // a wildcard field can always differ; `_ = [x, 1]` always holds
+        assertEquals(sorted("1", "2", "3", "4"), result.get("alwaysUnequal"));
     }
 
     @Test
