@@ -20,6 +20,7 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,8 @@ final class AstBuilder {
     private final MagicSetRequest.Builder magicSets = new MagicSetRequest.Builder();
     /** Where each relation's `.printsize` is (a second one is an error). */
     private final Map<String, SourcePos> printsizes = new LinkedHashMap<>();
+    /** Per relation, its columns' declared type names (subtypes by name, as the instance sees them). */
+    private final Map<String, List<String>> columnTypeNames = new HashMap<>();
     /** The positive atoms of the clause a `.plan` follows (-1: none), to check the plan against. */
     private int lastClauseAtoms = -1;
     /** The relations `.pragma "inline-exclude"` keeps from being inlined. */
@@ -94,6 +97,11 @@ final class AstBuilder {
     /** The program's type names, resolved. */
     DeclaredTypes types() {
         return types;
+    }
+
+    /** Per relation, its columns' declared type names. */
+    Map<String, List<String>> columnTypeNames() {
+        return columnTypeNames;
     }
 
     /** Directives accepted but not acted on (pragmas, plans). */
@@ -220,8 +228,8 @@ final class AstBuilder {
     private void typeDecl(DatalogParser.TypeDeclContext ctx) {
         // inside a component instance every type is the instance's own (`c.T`), its targets as the instance sees them
         if (ctx instanceof DatalogParser.SubtypeDeclContext subtype) {
-            types.define(scope.type(subtype.IDENT().getText()), positions.of(subtype.IDENT().getSymbol()),
-                    List.of(typeName(typeToken(subtype.typeName()))));
+            types.defineSubtype(scope.type(subtype.IDENT().getText()), positions.of(subtype.IDENT().getSymbol()),
+                    typeName(typeToken(subtype.typeName())));
         } else if (ctx instanceof DatalogParser.EquivalenceTypeDeclContext equivalence) {
             Token name = equivalence.IDENT().getSymbol();
             List<DeclaredTypes.TypeName> members = new ArrayList<>();
@@ -392,8 +400,10 @@ final class AstBuilder {
     /** One declaration per name of `.decl a, b(...)`, each with the same columns and qualifiers. */
     private List<RelationDecl> relationDecls(DatalogParser.RelationDeclContext ctx) {
         List<Attribute> attributes = new ArrayList<>();
+        List<String> typeNames = new ArrayList<>();
         for (DatalogParser.AttributeContext attribute : ctx.attribute()) {
             Token typeName = typeToken(attribute.typeName());
+            typeNames.add(scope.type(typeName.getText()));
             ColumnType type = columnType(typeName);
             attributes.add(new Attribute(attribute.IDENT().getText(), type, positions.of(attribute.start),
                     types.compound(scope.type(typeName.getText()))));
@@ -436,6 +446,7 @@ final class AstBuilder {
             }
             declared.add(new RelationDecl(scope.relation(name.getText()), attributes, choiceDomains, 0,
                     positions.of(name.getSymbol())));
+            columnTypeNames.putIfAbsent(scope.relation(name.getText()), List.copyOf(typeNames));
         }
         return declared;
     }

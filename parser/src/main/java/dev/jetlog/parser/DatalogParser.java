@@ -73,6 +73,8 @@ public final class DatalogParser {
         AstBuilder builder = new AstBuilder(positions);
         Program program = builder.build(tree);
         fail(source, builder.errors());
+        // reported with the semantic checks' errors below
+        List<Diagnostic> subtypeErrors = SubtypeChecker.check(program, builder.columnTypeNames(), builder.types());
         // record terms and ranges are placed before inlining, where every atom still gives its columns' types
         fail(source, NestingLimits.checkBodies(program.rules()));
         fail(source, NestingLimits.checkExpressions(program.rules()));
@@ -91,7 +93,9 @@ public final class DatalogParser {
 
         program = AggregateWitnesses.rewrite(program);
         SemanticChecker checker = new SemanticChecker(program, source.textOrder());
-        List<Diagnostic> errors = checker.errors();
+        List<Diagnostic> errors = new ArrayList<>(checker.errors());
+        errors.addAll(subtypeErrors);
+        errors.sort(java.util.Comparator.comparing(Diagnostic::pos, source.textOrder()));
         List<Diagnostic> warnings = new ArrayList<>(builder.warnings());
         warnings.addAll(checker.warnings());
         if (!errors.isEmpty()) {

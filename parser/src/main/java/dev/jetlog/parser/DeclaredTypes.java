@@ -28,7 +28,7 @@ final class DeclaredTypes {
     }
 
     /** An alias or subtype (one member) or a union (several). */
-    private record Definition(String name, SourcePos pos, List<TypeName> members) {
+    private record Definition(String name, SourcePos pos, List<TypeName> members, boolean subtype) {
     }
 
     /** A record type or ADT with its branches as written (a record type has one branch, named as the type). */
@@ -52,6 +52,7 @@ final class DeclaredTypes {
     private final Map<String, Meaning> resolved = new HashMap<>();
     private final Map<String, BranchRef> branches = new HashMap<>();
     private final List<Diagnostic> errors;
+    private final java.util.Set<String> reportedCompoundSubtypes = new java.util.HashSet<>();
 
     DeclaredTypes(List<Diagnostic> errors) {
         this.errors = errors;
@@ -60,7 +61,14 @@ final class DeclaredTypes {
     /** Declares `name` as an alias of one type, or as the union of several. */
     void define(String name, SourcePos pos, List<TypeName> members) {
         if (declare(name, pos)) {
-            definitions.put(name, new Definition(name, pos, List.copyOf(members)));
+            definitions.put(name, new Definition(name, pos, List.copyOf(members), false));
+        }
+    }
+
+    /** Declares `name <: parent`. */
+    void defineSubtype(String name, SourcePos pos, TypeName parent) {
+        if (declare(name, pos)) {
+            definitions.put(name, new Definition(name, pos, List.of(parent), true));
         }
     }
 
@@ -167,7 +175,16 @@ final class DeclaredTypes {
                 broken = true;
                 continue;
             }
-            if (definition.members().size() > 1 && memberMeaning.compound() != null) {
+            if (definition.subtype() && memberMeaning.compound() != null) {
+                // reported once, though a broken definition is resolved again from every use
+                if (reportedCompoundSubtypes.add(definition.name())) {
+                    errors.add(Diagnostic.error(definition.pos(), "subtype '" + definition.name()
+                            + "' cannot be derived from the " + (memberMeaning.compound().isAdt() ? "ADT" : "record")
+                            + " type '" + member.name() + "', as in Soufflé; an alias can name it: .type "
+                            + definition.name() + " = " + member.name()));
+                }
+                broken = true;
+            } else if (definition.members().size() > 1 && memberMeaning.compound() != null) {
                 errors.add(Diagnostic.error(member.pos(), "a union type cannot hold the record or ADT type '"
                         + member.name() + "'"));
                 broken = true;
@@ -230,6 +247,49 @@ final class DeclaredTypes {
     /** True for a name declared by a `.type`, even when its definition is broken. */
     boolean isDeclared(String name) {
         return declaredAt.containsKey(name);
+    }
+
+    /**
+     * True if every value of type sub is one of type sup: the same type (aliases followed), sup an ancestor
+     * of sub through subtypes (`A <: B`), or a union holding sub or an ancestor of it.
+     */
+    boolean isSubtypeOf(String sub, String sup) {
+        String target = canonical(sup);
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(canonical(sub)));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            String type = todo.pop();
+            if (type.equals(target)) {
+                return true;
+            }
+            if (!seen.add(type)) {
+                continue;
+            }
+            Definition definition = definitions.get(type);
+            if (definition != null && definition.subtype()) {
+                todo.push(canonical(definition.members().get(0).name()));
+            }
+            for (Definition union : definitions.values()) {
+                if (union.members().size() > 1
+                        && union.members().stream().anyMatch(member -> canonical(member.name()).equals(type))) {
+                    todo.push(union.name());
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The type an alias (`.type A = B`, also a legacy declaration) finally names; the name itself otherwise. */
+    private String canonical(String name) {
+        String current = name;
+        for (int hops = 0; hops <= definitions.size(); hops++) {
+            Definition definition = definitions.get(current);
+            if (definition == null || definition.subtype() || definition.members().size() != 1) {
+                return current;
+            }
+            current = definition.members().get(0).name();
+        }
+        return current;
     }
 
     /** Where a `.type` declared the name first, or null if none did. */

@@ -251,4 +251,32 @@ class SemanticErrorTest {
         assertEquals(DatalogException.RENDERED, rendered.lines().filter(l -> l.contains(": error: ")).count());
         assertTrue(rendered.endsWith("... and 10 more errors"), rendered);
     }
+    @Test
+    void aHeadVariableMustHoldASubtypeOfItsColumnsTypeAsInSouffle() {
+        // Soufflé 2.5's tests/semantic/type_system12: x's type is the most specific its positive atoms give
+        String types = ".type S1 <: symbol\n.type S2 <: symbol\n.type U = S1 | S2\n"
+                + ".decl A(x: S2)\n.decl B(x: U)\n.decl D(x: S1)\n.decl C(x: S1)\n";
+        assertEquals(List.of(
+                        "t.dl:8:3: error: 'x' holds values of type U (the body's atoms bind it), which is not a subtype of S1, "
+                                + "the type of column 1 of C",
+                        "t.dl:9:3: error: 'x' holds values of type U (the body's atoms bind it), which is not a subtype of S1, "
+                                + "the type of column 1 of C"),
+                errors(types + "C(x) :- B(x).\nC(x) :- !A(x), B(x).\n"));
+        // a subtype into its union, the meet of two atoms, an equality, a negation, a constant and a computed value
+        DatalogParser.parse(Diagnostics.FILE, types + "B(x) :- A(x).\nC(x) :- D(x), B(x).\nC(y) :- D(x), B(x), y = x.\n"
+                + "C(x) :- D(x), !B(x).\nC(\"a\").\nC(cat(\"m\", x)) :- D(x), B(x).\n");
+        // along a chain of subtypes (tests/semantic/extended_subtypes3), and into the base type
+        assertEquals(List.of("t.dl:6:10: error: 'a' holds values of type A (the body's atoms bind it), which is not a "
+                        + "subtype of B, the type of column 2 of chain"),
+                errors(".type A <: symbol\n.type B <: A\n.decl chain(a: A, b: B, s: symbol)\nchain(\"x\", \"y\", \"z\").\n"
+                        + "chain(a, b, a) :- chain(a, _, _), chain(_, b, _).\nchain(a, a, a) :- chain(a, _, _).\n"));
+    }
+
+    @Test
+    void aSubtypeOfARecordTypeIsAnErrorAsInSouffle() {
+        assertEquals(List.of("t.dl:2:7: error: subtype 'Sub' cannot be derived from the record type 'List', as in Soufflé; "
+                        + "an alias can name it: .type Sub = List"),
+                errors(".type List = [head: number, tail: List]\n.type Sub <: List\n.decl r(l: Sub)\n.decl s(l: Sub)\n"
+                        + "r(nil).\ns(l) :- r(l).\n"));
+    }
 }
