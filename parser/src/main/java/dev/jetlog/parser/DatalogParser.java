@@ -74,7 +74,9 @@ public final class DatalogParser {
         Program program = builder.build(tree);
         fail(source, builder.errors());
         // reported with the semantic checks' errors below
-        List<Diagnostic> subtypeErrors = SubtypeChecker.check(program, builder.columnTypeNames(), builder.types());
+        List<Diagnostic> soufflesRuleChecks = new ArrayList<>(SubtypeChecker.check(program, builder.columnTypeNames(),
+                builder.types()));
+        soufflesRuleChecks.addAll(MutualAggregates.check(program));
         // record terms and ranges are placed before inlining, where every atom still gives its columns' types
         fail(source, NestingLimits.checkBodies(program.rules()));
         fail(source, NestingLimits.checkExpressions(program.rules()));
@@ -94,7 +96,7 @@ public final class DatalogParser {
         program = AggregateWitnesses.rewrite(program);
         SemanticChecker checker = new SemanticChecker(program, source.textOrder());
         List<Diagnostic> errors = new ArrayList<>(checker.errors());
-        errors.addAll(subtypeErrors);
+        errors.addAll(soufflesRuleChecks);
         errors.sort(java.util.Comparator.comparing(Diagnostic::pos, source.textOrder()));
         List<Diagnostic> warnings = new ArrayList<>(builder.warnings());
         warnings.addAll(checker.warnings());

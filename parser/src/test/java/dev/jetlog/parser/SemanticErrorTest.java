@@ -279,4 +279,19 @@ class SemanticErrorTest {
                 errors(".type List = [head: number, tail: List]\n.type Sub <: List\n.decl r(l: Sub)\n.decl s(l: Sub)\n"
                         + "r(nil).\ns(l) :- r(l).\n"));
     }
+    @Test
+    void aggregatesThatGroundWhatTheOtherReadsAreRejectedAsInSouffle() {
+        // Soufflé 2.5's tests/semantic/mutually_dependent_aggregate: j is the first's, i the second's
+        String decls = ".decl r(i: number, j: number, h: number)\n.decl s(i: number, j: number)\nr(1, 2, 3).\n";
+        assertEquals(List.of(
+                        "t.dl:5:7: error: this aggregate and the one at line 6 depend on each other: each grounds a variable "
+                                + "that the other only reads, so neither can be computed first (as in Soufflé)",
+                        "t.dl:6:7: error: this aggregate and the one at line 5 depend on each other: each grounds a variable "
+                                + "that the other only reads, so neither can be computed first (as in Soufflé)"),
+                errors(decls + "s(i, j) :- r(i, j, h),\n  0 = count : { r(x, j, z), x < i, z > h },\n"
+                        + "  0 = count : { r(i, y, z), y < j, z > h }.\n"));
+        // one way only, or each grounding its own: no error
+        DatalogParser.parse(Diagnostics.FILE, decls + "s(i, j) :- r(i, j, _), 0 = count : { r(x, j, _), x < i },\n"
+                + "  0 = count : { r(i, _, _) }.\ns(n, m) :- r(i, _, _), n = count : { r(i, _, _) }, m = count : { r(_, i, _) }.\n");
+    }
 }
