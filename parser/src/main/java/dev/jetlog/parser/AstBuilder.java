@@ -422,6 +422,7 @@ final class AstBuilder {
                 errors.add(Diagnostic.error(positions.of(qualifier.start), Unsupported.qualifier(qualifier.getText())));
             }
         }
+        checkChoiceDomainComesLast(ctx.qualifier());
         List<List<Integer>> choiceDomains = choiceDomains(ctx, attributes);
         List<RelationDecl> declared = new ArrayList<>();
         SourcePos inline = null;
@@ -449,6 +450,20 @@ final class AstBuilder {
             columnTypeNames.putIfAbsent(scope.relation(name.getText()), List.copyOf(typeNames));
         }
         return declared;
+    }
+
+    /** As in Soufflé's grammar, `choice-domain ...` ends a declaration: no qualifier may follow it. */
+    private void checkChoiceDomainComesLast(List<DatalogParser.QualifierContext> qualifiers) {
+        boolean choiceDomainSeen = false;
+        for (DatalogParser.QualifierContext qualifier : qualifiers) {
+            if (qualifier.CHOICE_DOMAIN() != null) {
+                choiceDomainSeen = true;
+            } else if (choiceDomainSeen) {
+                errors.add(Diagnostic.error(positions.of(qualifier.start), "the qualifier '" + qualifier.getText()
+                        + "' follows the choice-domain; write it before, as Soufflé requires"));
+                return;
+            }
+        }
     }
 
     /** The column indexes of each choice domain, checked against the attribute names. */

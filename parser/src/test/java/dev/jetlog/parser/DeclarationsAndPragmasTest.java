@@ -87,6 +87,11 @@ class DeclarationsAndPragmasTest {
                 + ".decl s(x: number, y: number) choice-domain (x, y), (y, x)\n");
         assertEquals(List.of(List.of(0)), reduced.program().declarations().get(0).choiceDomains());
         assertEquals(List.of(), reduced.program().declarations().get(1).choiceDomains());
+        // Soufflé's tests/syntactic/qualifiers4: the choice-domain comes last
+        DatalogParser.parse("t.dl", ".decl r(x: symbol, y: symbol) btree choice-domain x, y\n");
+        assertEquals(List.of("t.dl:1:50: error: the qualifier 'btree' follows the choice-domain; write it before, as "
+                        + "Soufflé requires"),
+                errors(".decl r(x: symbol, y: symbol) choice-domain x, y btree\n"));
     }
 
     @Test
