@@ -35,6 +35,14 @@ final class JetLogCommand {
             + "(repeatable; NAME alone means NAME=1; one argument may hold several, separated by spaces: -M \"A=1 B\")")
     List<String> macros = new ArrayList<>();
 
+    @Option(names = {"-m", "--magic-transform"}, paramLabel = "RELATIONS", description = "apply the magic-set "
+            + "transformation to these relations (comma-separated; * for all), as the magic-transform pragma does")
+    String magicTransform;
+
+    @Option(names = "--magic-transform-exclude", paramLabel = "RELATIONS", description = "keep these relations "
+            + "(comma-separated) out of the magic-set transformation")
+    String magicTransformExclude;
+
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "worker threads, or auto for one per processor (default: auto)")
     String jobs = "auto";
 

@@ -8,6 +8,7 @@ import dev.jetlog.seminaive.api.CompiledProgram;
 import dev.jetlog.seminaive.api.EngineOptions;
 import dev.jetlog.seminaive.api.EvaluationCancelledException;
 import dev.jetlog.seminaive.api.IncludeOptions;
+import dev.jetlog.seminaive.api.MagicTransform;
 import dev.jetlog.seminaive.api.JetLog;
 import dev.jetlog.seminaive.api.JetLogException;
 import dev.jetlog.seminaive.api.Session;
@@ -23,7 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 final class ProgramRun {
     private final JetLogCommand command;
@@ -55,9 +58,14 @@ final class ProgramRun {
         }
         IncludeOptions preprocessing = preprocessorOptions(command);
         phase = "compiling " + command.program;
-        CompiledProgram program = compile(command.program, preprocessing);
+        MagicTransform magic = magicTransform(command);
+        CompiledProgram program = compile(command.program, preprocessing, magic);
         if (!command.noWarnings && !program.warnings().isEmpty()) {
             err.print(program.renderWarnings());
+        }
+        if (!command.noWarnings) {
+            warnUndeclared(program, magic.relations(), "--magic-transform");
+            warnUndeclared(program, magic.excluded(), "--magic-transform-exclude");
         }
         if (command.explain) {
             err.print(program.explain());
@@ -130,12 +138,41 @@ final class ProgramRun {
         return new IncludeOptions(command.includeDirs, macros);
     }
 
-    private static CompiledProgram compile(Path file, IncludeOptions preprocessing) {
+    /** The relations of --magic-transform and --magic-transform-exclude (comma-separated lists; "*" for all). */
+    static MagicTransform magicTransform(JetLogCommand command) {
+        return new MagicTransform(names(command.magicTransform, "--magic-transform"),
+                names(command.magicTransformExclude, "--magic-transform-exclude"));
+    }
+
+    private static Set<String> names(String list, String option) {
+        Set<String> names = new LinkedHashSet<>();
+        if (list == null) {
+            return names;
+        }
+        for (String name : list.split(",")) {
+            String trimmed = name.trim();
+            if (trimmed.isEmpty()) {
+                throw new UsageError(option + " takes relation names separated by commas, found '" + list + "'");
+            }
+            names.add(trimmed);
+        }
+        return names;
+    }
+
+    private void warnUndeclared(CompiledProgram program, Set<String> names, String option) {
+        for (String name : names) {
+            if (!name.equals("*") && !program.relationNames().contains(name)) {
+                err.println("jetlog: warning: " + option + " names '" + name + "', which the program does not declare");
+            }
+        }
+    }
+
+    private static CompiledProgram compile(Path file, IncludeOptions preprocessing, MagicTransform magic) {
         if (Files.isDirectory(file)) {
             throw new JetLogException("cannot read program " + file + ": it is a directory");
         }
         try {
-            return JetLog.compileFile(file, preprocessing);
+            return JetLog.compileFile(file, preprocessing, magic);
         } catch (NoSuchFileException e) {
             throw new JetLogException("cannot read program " + file + ": no such file");
         } catch (CharacterCodingException e) {

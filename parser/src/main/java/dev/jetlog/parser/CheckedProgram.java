@@ -54,6 +54,12 @@ public final class CheckedProgram {
         return new CheckedProgram(rewritten, asWritten, source, warnings, types, magicSets);
     }
 
+    /** The same program, also asking the magic-set transformation for what the request asks. */
+    public CheckedProgram withMagicSets(MagicSetRequest request) {
+        return new CheckedProgram(program, asWritten, source, warnings, new IdentityHashMap<>(termTypes),
+                magicSets.and(request));
+    }
+
     /** The relations the program asks the magic-set transformation for ({@link MagicSetRequest#NONE} if none). */
     public MagicSetRequest magicSets() {
         return magicSets;

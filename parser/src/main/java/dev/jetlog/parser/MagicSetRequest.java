@@ -1,6 +1,7 @@
 // Which relations the program asks the magic-set transformation for, as Soufflé reads it: the
 // `magic-transform` pragma ("*" or a comma-separated list of relation names), the relations declared
-// `magic`, minus the `magic-transform-exclude` pragma's list and the relations declared `no_magic`.
+// `magic`, minus the `magic-transform-exclude` pragma's list and the relations declared `no_magic`; the
+// command line's --magic-transform and --magic-transform-exclude add to them.
 // The planner decides which of the requested relations can be transformed (dev.jetlog.planner.MagicSets).
 package dev.jetlog.parser;
 
@@ -14,6 +15,23 @@ public record MagicSetRequest(boolean everyRelation, Set<String> included, Set<S
     public MagicSetRequest {
         included = Set.copyOf(included);
         excluded = Set.copyOf(excluded);
+    }
+
+    /** The request of a list of names ("*" for every relation) to transform and one to exclude. */
+    public static MagicSetRequest of(java.util.Collection<String> included, java.util.Collection<String> excluded) {
+        Builder builder = new Builder();
+        builder.include(new LinkedHashSet<>(included));
+        builder.exclude(new LinkedHashSet<>(excluded));
+        return builder.build();
+    }
+
+    /** Both requests at once: what either asks for, minus what either excludes. */
+    public MagicSetRequest and(MagicSetRequest other) {
+        Set<String> allIncluded = new LinkedHashSet<>(included);
+        allIncluded.addAll(other.included);
+        Set<String> allExcluded = new LinkedHashSet<>(excluded);
+        allExcluded.addAll(other.excluded);
+        return new MagicSetRequest(everyRelation || other.everyRelation, allIncluded, allExcluded);
     }
 
     /** True when the program asks for the transformation of at least one relation. */

@@ -38,17 +38,25 @@ public final class JetLog {
      * to the working directory. @throws ProgramException if it is invalid
      */
     public static CompiledProgram compile(String sourceName, String text) {
-        return compile(SourceText.of(sourceName, text), PreprocessorOptions.NONE);
+        return compile(SourceText.of(sourceName, text), PreprocessorOptions.NONE, MagicTransform.NONE);
     }
 
     /** Compiles program text with include directories and predefined macros. @throws ProgramException if it is invalid */
     public static CompiledProgram compile(String sourceName, String text, IncludeOptions options) {
-        return compile(SourceText.of(sourceName, text), options.toPreprocessor());
+        return compile(SourceText.of(sourceName, text), options.toPreprocessor(), MagicTransform.NONE);
+    }
+
+    /**
+     * Compiles program text with include directories, predefined macros and relations for the magic-set
+     * transformation besides those the program names. @throws ProgramException if it is invalid
+     */
+    public static CompiledProgram compile(String sourceName, String text, IncludeOptions options, MagicTransform magic) {
+        return compile(SourceText.of(sourceName, text), options.toPreprocessor(), magic);
     }
 
     /** Compiles a program file. @throws ProgramException if it is invalid */
     public static CompiledProgram compileFile(Path file) throws IOException {
-        return compile(SourceText.read(file), PreprocessorOptions.NONE);
+        return compile(SourceText.read(file), PreprocessorOptions.NONE, MagicTransform.NONE);
     }
 
     /**
@@ -56,7 +64,16 @@ public final class JetLog {
      * @throws ProgramException if it is invalid
      */
     public static CompiledProgram compileFile(Path file, IncludeOptions options) throws IOException {
-        return compile(SourceText.read(file), options.toPreprocessor());
+        return compile(SourceText.read(file), options.toPreprocessor(), MagicTransform.NONE);
+    }
+
+    /**
+     * Compiles a program file with include directories, predefined macros (Soufflé's -I and -M) and relations
+     * for the magic-set transformation (Soufflé's --magic-transform and --magic-transform-exclude).
+     * @throws ProgramException if it is invalid
+     */
+    public static CompiledProgram compileFile(Path file, IncludeOptions options, MagicTransform magic) throws IOException {
+        return compile(SourceText.read(file), options.toPreprocessor(), magic);
     }
 
     /** Stack of the thread that compiles: deep (but limited) nesting must not exhaust the caller's stack. */
@@ -66,12 +83,12 @@ public final class JetLog {
      * Compiles a program. Parsing, checking and planning run on a thread of their own with a large stack;
      * nesting beyond the parser's limits is an error at file:line:col like any other.
      */
-    private static CompiledProgram compile(SourceText source, PreprocessorOptions options) {
+    private static CompiledProgram compile(SourceText source, PreprocessorOptions options, MagicTransform magic) {
         CompiledProgram[] result = new CompiledProgram[1];
         Throwable[] failure = new Throwable[1];
         Thread compiler = new Thread(null, () -> {
             try {
-                result[0] = compileHere(source, options);
+                result[0] = compileHere(source, options, magic);
             } catch (Throwable t) {
                 failure[0] = t;
             }
@@ -105,8 +122,8 @@ public final class JetLog {
         return result[0];
     }
 
-    private static CompiledProgram compileHere(SourceText source, PreprocessorOptions options) {
-        CheckedProgram checked = DatalogParser.parse(source, options);
+    private static CompiledProgram compileHere(SourceText source, PreprocessorOptions options, MagicTransform magic) {
+        CheckedProgram checked = DatalogParser.parse(source, options).withMagicSets(magic.toRequest());
         List<Diagnostic> errors = new ArrayList<>();
         List<Diagnostic> warnings = new ArrayList<>(checked.warnings());
         DirectiveCheck.check(checked.program(), errors, warnings);
