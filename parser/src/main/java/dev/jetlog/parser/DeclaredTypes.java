@@ -53,6 +53,8 @@ final class DeclaredTypes {
     private final Map<String, BranchRef> branches = new HashMap<>();
     private final List<Diagnostic> errors;
     private final java.util.Set<String> reportedCompoundSubtypes = new java.util.HashSet<>();
+    /** The subtype lattice's edges upward, made on first use (after every type is defined). */
+    private Map<String, List<String>> parents;
 
     DeclaredTypes(List<Diagnostic> errors) {
         this.errors = errors;
@@ -265,18 +267,27 @@ final class DeclaredTypes {
             if (!seen.add(type)) {
                 continue;
             }
-            Definition definition = definitions.get(type);
-            if (definition != null && definition.subtype()) {
-                todo.push(canonical(definition.members().get(0).name()));
-            }
-            for (Definition union : definitions.values()) {
-                if (union.members().size() > 1
-                        && union.members().stream().anyMatch(member -> canonical(member.name()).equals(type))) {
-                    todo.push(union.name());
+            todo.addAll(parents().getOrDefault(type, List.of()));
+        }
+        return false;
+    }
+
+    /** Per type (aliases followed), the types directly above it: its parent if a subtype, the unions holding it. */
+    private Map<String, List<String>> parents() {
+        if (parents == null) {
+            parents = new HashMap<>();
+            for (Definition definition : definitions.values()) {
+                if (definition.subtype()) {
+                    parents.computeIfAbsent(canonical(definition.name()), k -> new ArrayList<>())
+                            .add(canonical(definition.members().get(0).name()));
+                } else if (definition.members().size() > 1) {
+                    for (TypeName member : definition.members()) {
+                        parents.computeIfAbsent(canonical(member.name()), k -> new ArrayList<>()).add(definition.name());
+                    }
                 }
             }
         }
-        return false;
+        return parents;
     }
 
     /** The type an alias (`.type A = B`, also a legacy declaration) finally names; the name itself otherwise. */
