@@ -160,8 +160,9 @@ final class ProgramRun {
     }
 
     private void warnUndeclared(CompiledProgram program, Set<String> names, String option) {
+        Set<String> declared = Set.copyOf(program.relationNames());
         for (String name : names) {
-            if (!name.equals("*") && !program.relationNames().contains(name)) {
+            if (!name.equals("*") && !declared.contains(name)) {
                 err.println("jetlog: warning: " + option + " names '" + name + "', which the program does not declare");
             }
         }

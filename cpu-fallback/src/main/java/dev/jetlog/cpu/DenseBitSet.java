@@ -20,6 +20,8 @@ final class DenseBitSet implements DenseSet {
     private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
     /** Words of the added bits per block flag: a flagged block is scanned whole. */
     private static final int BLOCK_WORDS_LOG = 6;
+    /** Rows sampled to tell early that no dictionary can make the box fit. */
+    private static final long SAMPLE_ROWS = 1 << 16;
 
     private final int arity;
     private final int[] minimum;
@@ -63,9 +65,6 @@ final class DenseBitSet implements DenseSet {
      * fit, a column whose distinct values fill less than half its range takes only those values (through
      * a dictionary, if that fits too).
      */
-    /** Rows sampled to tell early that no dictionary can make the box fit. */
-    private static final long SAMPLE_ROWS = 1 << 16;
-
     static DenseBitSet create(List<Tuples> rows, long maxBytes, Parallel parallel) {
         int arity = rows.get(0).arity();
         if (arity == 0) {
@@ -102,8 +101,7 @@ final class DenseBitSet implements DenseSet {
             return null; // even the values a sample of the rows takes make too big a box: no dictionary can help
         }
         for (int c = 0; c < arity && !rangesFit; c++) {
-            // a dictionary costs two ints per value of the range: only where it fits in a quarter of the budget
-            if (ranges[c] * 2 * Integer.BYTES <= maxBytes / 4 && ranges[c] < Integer.MAX_VALUE) {
+            if (dictionaryAllowed(ranges[c], maxBytes)) {
                 int[] digits = dictionary(rows, c, minimum[c], (int) ranges[c]);
                 int distinct = 0;
                 for (int digit : digits) {
@@ -155,8 +153,8 @@ final class DenseBitSet implements DenseSet {
         long step = Math.max(1, total / SAMPLE_ROWS);
         long[] bounds = ranges.clone();
         for (int c = 0; c < ranges.length; c++) {
-            if (ranges[c] * 2 * Integer.BYTES > maxBytes / 4 || ranges[c] >= Integer.MAX_VALUE) {
-                continue; // a dictionary is not allowed: the box spans the whole range
+            if (!dictionaryAllowed(ranges[c], maxBytes)) {
+                continue; // the box spans the whole range
             }
             long[] seen = new long[(int) ((ranges[c] + 63) >>> 6)];
             long distinct = 0;
@@ -178,6 +176,11 @@ final class DenseBitSet implements DenseSet {
             bounds[c] = Math.max(1, distinct);
         }
         return bounds;
+    }
+
+    /** A dictionary costs two ints per value of the column's range: allowed where that fits in a quarter of the budget. */
+    private static boolean dictionaryAllowed(long range, long maxBytes) {
+        return range * 2 * Integer.BYTES <= maxBytes / 4 && range < Integer.MAX_VALUE;
     }
 
     /** True if a box of these sizes has at most maxBits bits. */

@@ -5,7 +5,6 @@
 package dev.jetlog.parser;
 
 import dev.jetlog.parser.ast.Aggregate;
-import dev.jetlog.parser.ast.Atom;
 import dev.jetlog.parser.ast.AstWalk;
 import dev.jetlog.parser.ast.CompareOp;
 import dev.jetlog.parser.ast.Comparison;
@@ -76,15 +75,8 @@ final class MutualAggregates {
         }
         Set<String> grounded = new HashSet<>();
         for (Aggregate aggregate : aggregates) {
-            for (Literal inner : aggregate.body()) {
-                if (inner instanceof Atom atom) {
-                    atom.args().forEach(arg -> {
-                        if (arg instanceof Variable v) {
-                            grounded.add(v.name());
-                        }
-                    });
-                }
-            }
+            // the variable arguments of its body's positive atoms, as Soufflé's check counts them
+            grounded.addAll(GroundedVariables.of(aggregate.body(), atom -> true, (term, names) -> false));
         }
         if (literal instanceof Comparison c && c.op() == CompareOp.EQ) {
             if (c.left() instanceof Variable v && c.right() instanceof Aggregate) {

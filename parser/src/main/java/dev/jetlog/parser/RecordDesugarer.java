@@ -116,9 +116,7 @@ final class RecordDesugarer {
     private void checkVariableTypes(Rule rule) {
         variableTypes = new HashMap<>();
         reportedMismatches = new HashSet<>();
-        List<Literal> all = new ArrayList<>(rule.body());
-        all.add(rule.head());
-        collectTypes(all);
+        collectTypes(rule.body(), rule.head());
     }
 
     /** The rule with its records rewritten: several rules where record inequalities split it, none where one never holds. */
