@@ -4,6 +4,7 @@
 package dev.jetlog.cpu;
 
 import dev.jetlog.cpu.hisa.HisaIndex;
+import dev.jetlog.datasets.FloatBits;
 import dev.jetlog.cpu.hisa.Parallel;
 import dev.jetlog.hisa.Tuples;
 import dev.jetlog.parser.ast.AggregateKind;
@@ -91,7 +92,7 @@ final class AggregateOperator {
             return NONE;
         }
         if (kind == AggregateKind.MEAN) {
-            value = Values.floatBits(Float.intBitsToFloat(value) / matches);
+            value = FloatBits.of(Float.intBitsToFloat(value) / matches, value);
         }
         return value;
     }

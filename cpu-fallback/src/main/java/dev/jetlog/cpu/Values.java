@@ -1,8 +1,9 @@
 // Arithmetic, bitwise, logical, min/max, conversions and comparison on 32-bit values by type. Integer division by zero gives 0 (the planner
-// guards every division with a filter that drops such rows); signed MIN_VALUE / -1 wraps. A float result
-// that is NaN is always the canonical NaN (0x7fc00000), on every backend.
+// guards every division with a filter that drops such rows); signed MIN_VALUE / -1 wraps. Float results
+// take x86-64's bits (FloatBits): a NaN operand carries through, a new NaN is the default one ("-nan").
 package dev.jetlog.cpu;
 
+import dev.jetlog.datasets.FloatBits;
 import dev.jetlog.parser.ast.BinaryOp;
 import dev.jetlog.parser.ast.CompareOp;
 import dev.jetlog.planner.ir.Unary;
@@ -59,6 +60,10 @@ final class Values {
     static int floatBinary(BinaryOp op, int a, int b) {
         float x = Float.intBitsToFloat(a);
         float y = Float.intBitsToFloat(b);
+        // std::min and std::max: the first operand unless the second is strictly smaller / larger, as it is
+        if (op == BinaryOp.MIN || op == BinaryOp.MAX) {
+            return (op == BinaryOp.MIN ? y < x : x < y) ? b : a;
+        }
         float result = switch (op) {
             case ADD -> x + y;
             case SUB -> x - y;
@@ -66,23 +71,20 @@ final class Values {
             case DIV -> x / y;
             case MOD -> x % y;
             case POW -> (float) Math.pow(x, y);
-            // std::min and std::max: the first operand unless the second is strictly smaller / larger
-            case MIN -> y < x ? y : x;
-            case MAX -> x < y ? y : x;
             default -> throw new IllegalArgumentException(op + " is not defined on floats");
         };
-        return floatBits(result);
+        return FloatBits.of(result, a, b);
     }
 
     /** A unary operation; the float-to-integer conversions give what C++ gives on x86-64 out of range. */
     static int unary(Unary.Op op, int a) {
         return switch (op) {
             case NEG_I -> -a;
-            case NEG_F -> floatBits(-Float.intBitsToFloat(a));
+            case NEG_F -> FloatBits.negate(a);
             case BNOT -> ~a;
             case LNOT -> a == 0 ? 1 : 0;
-            case I2F -> floatBits((float) a);
-            case U2F -> floatBits((float) (a & 0xFFFF_FFFFL));
+            case I2F -> FloatBits.of((float) a);
+            case U2F -> FloatBits.of((float) (a & 0xFFFF_FFFFL));
             case F2I -> doubleToSigned(Float.intBitsToFloat(a));
             case F2U -> doubleToUnsigned(Float.intBitsToFloat(a));
         };
@@ -166,11 +168,6 @@ final class Values {
         return value > -9.223372036854775808E18 && value < 9.223372036854775808E18 ? (int) (long) value : 0;
     }
 
-    /** The bits of a float result; every NaN becomes the canonical one. */
-    static int floatBits(float value) {
-        return Float.floatToIntBits(value);
-    }
-
     static boolean compare(CompareOp op, ValueType type, int a, int b) {
         if (type == ValueType.FLOAT) {
             float x = Float.intBitsToFloat(a);
@@ -200,7 +197,7 @@ final class Values {
     /** Folds one more value into a running sum, min or max of the type. */
     static int sum(ValueType type, int acc, int value) {
         if (type == ValueType.FLOAT) {
-            return floatBits(Float.intBitsToFloat(acc) + Float.intBitsToFloat(value));
+            return FloatBits.of(Float.intBitsToFloat(acc) + Float.intBitsToFloat(value), acc, value);
         }
         return acc + value;
     }

@@ -11,7 +11,7 @@ import java.math.RoundingMode;
  * {@code std::numeric_limits<float>::max_digits10}, i.e. {@code printf("%.9g")}: 9 significant digits,
  * trailing zeros dropped, scientific notation when the decimal exponent is below -4 or at least 9,
  * exponent with a sign and at least two digits; every float reads back to itself. Examples: 1.0 → "1",
- * 0.5 → "0.5", 0.1 → "0.100000001", 1e10 → "1e+10", 1e-5 → "9.99999975e-06", 123456789 → "123456792", NaN → "nan",
+ * 0.5 → "0.5", 0.1 → "0.100000001", 1e10 → "1e+10", 1e-5 → "9.99999975e-06", 123456789 → "123456792", NaN → "nan" or, with its sign set, "-nan" (as glibc prints them),
  * infinity → "inf" / "-inf", -0.0 → "-0". Rounding is half-even on the exact binary value, as in
  * glibc.
  */
@@ -41,7 +41,7 @@ public final class FloatFormat {
      */
     public static String format(float value, int precision) {
         if (Float.isNaN(value)) {
-            return "nan";
+            return Float.floatToRawIntBits(value) < 0 ? "-nan" : "nan";
         }
         if (Float.isInfinite(value)) {
             return value > 0 ? "inf" : "-inf";

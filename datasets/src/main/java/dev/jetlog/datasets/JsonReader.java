@@ -308,9 +308,10 @@ public final class JsonReader {
             for (String word : List.of("nan", "-nan", "inf", "-inf")) {
                 if (isWord(word)) {
                     at += word.length();
-                    float value = word.endsWith("nan") ? Float.NaN
-                            : word.startsWith("-") ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
-                    return Float.floatToRawIntBits(value);
+                    if (word.endsWith("nan")) {
+                        return word.startsWith("-") ? FloatBits.DEFAULT_NAN : FloatBits.POSITIVE_NAN;
+                    }
+                    return Float.floatToRawIntBits(word.startsWith("-") ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY);
                 }
             }
         }

@@ -113,8 +113,10 @@ final class NumericFields {
         String s = new String(b, from, to - from, StandardCharsets.UTF_8);
         float f;
         switch (s.toLowerCase(java.util.Locale.ROOT)) {
-            case "nan": case "+nan": case "-nan":
-                return Float.floatToRawIntBits(Float.NaN);
+            case "nan": case "+nan":
+                return FloatBits.POSITIVE_NAN;
+            case "-nan":
+                return FloatBits.DEFAULT_NAN;
             case "inf": case "+inf": case "infinity": case "+infinity":
                 return Float.floatToRawIntBits(Float.POSITIVE_INFINITY);
             case "-inf": case "-infinity":

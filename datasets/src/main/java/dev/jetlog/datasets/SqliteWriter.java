@@ -132,7 +132,7 @@ public final class SqliteWriter {
                         case FLOAT -> {
                             float f = Float.intBitsToFloat(value);
                             if (Float.isNaN(f)) {
-                                insert.setString(c + 1, "nan");
+                                insert.setString(c + 1, FloatFormat.formatBits(value));
                             } else {
                                 insert.setDouble(c + 1, f);
                             }

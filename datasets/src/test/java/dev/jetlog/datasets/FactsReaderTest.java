@@ -223,6 +223,8 @@ class FactsReaderTest {
                     "row " + i);
         }
         assertEquals(Integer.MIN_VALUE, rows.get(1, 0), "-0 keeps its sign bit");
+        assertEquals(FloatBits.POSITIVE_NAN, rows.get(5, 0), "nan reads as strtof reads it");
+        assertEquals(FloatBits.DEFAULT_NAN, rows.get(10, 0), "-nan keeps its sign bit");
         assertEquals("t.facts:1:1: 'abc' is not a float", error("abc\n", List.of(FLOAT)));
         assertEquals("t.facts:1:3: '1.2.3' is not a float", error("1\t1.2.3\n", List.of(NUMBER, FLOAT)));
         assertEquals("t.facts:1:1: value 1e50 does not fit a 32-bit float column", error("1e50\n", List.of(FLOAT)));

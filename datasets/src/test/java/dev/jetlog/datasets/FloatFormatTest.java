@@ -43,6 +43,7 @@ class FloatFormatTest {
     @Test
     void specialValues() {
         check("nan", Float.NaN);
+        check("-nan", Float.intBitsToFloat(FloatBits.DEFAULT_NAN));
         check("inf", Float.POSITIVE_INFINITY);
         check("-inf", Float.NEGATIVE_INFINITY);
         check("0", 0f);

@@ -45,8 +45,9 @@ final class PipelineBuilder {
     /**
      * How an atom's column is matched against a value (a constant, a repeated variable): by its 32
      * bits, exactly as index keys are compared, so that a float column matches the same way whether
-     * the planner turns the match into a key or a filter (0.0 and -0.0 are different values there;
-     * a written comparison `x = y` on floats still compares them as floats).
+     * the planner turns the match into a key or a filter (0.0 and -0.0 are different values there, and
+     * a NaN matches itself). A written `x = y` between two variables compares the same way, because
+     * Soufflé unifies the two variables; `x = 0.0`, `x + y = z * 2.0` and the like compare as floats.
      */
     private static final ValueType SAME_BITS = ValueType.SIGNED;
 
@@ -162,7 +163,9 @@ final class PipelineBuilder {
 
     private Constraint constraintOf(Comparison comparison) {
         boolean onText = comparison.op().isOrdering() && terms.isSymbol(comparison.left());
-        return new Constraint(comparison.op(), terms.valueType(comparison.left()),
+        boolean unified = comparison.op() == CompareOp.EQ && comparison.left() instanceof Variable
+                && comparison.right() instanceof Variable;
+        return new Constraint(comparison.op(), unified ? SAME_BITS : terms.valueType(comparison.left()),
                 comparison.left(), comparison.right(), comparison.pos(), onText);
     }
 

@@ -2,7 +2,7 @@
  * once into an int array: a header of section offsets, then each expression as postfix code ending in
  * OP_END. Values are 32-bit; arithmetic and comparisons follow the value type of each operation,
  * with the JVM's semantics: integer overflow wraps, division by zero gives 0 (the planner guards such
- * rows away), MIN / -1 wraps, float results are IEEE single and NaN is always 0x7fc00000. */
+ * rows away), MIN / -1 wraps, float results are IEEE single with x86-64's NaN bits (see jl_float_result2). */
 #ifndef JETLOG_EXPR_H
 #define JETLOG_EXPR_H
 
@@ -101,10 +101,34 @@
 #define OP_F2U    73
 
 #define JL_STACK 16
-#define JL_NAN_BITS 0x7fc00000
+/* float results take x86-64's bits, as FloatBits says: a NaN operand carries through (made quiet), a new NaN
+   is the default one, sign set; whatever NaN the device's own arithmetic makes */
+#define JL_NAN_BITS ((i32)0xffc00000u)
+#define JL_QUIET_BIT 0x00400000
+
+DEVFN int jl_is_nan_bits(i32 bits) {
+    return (bits & 0x7fffffff) > 0x7f800000;
+}
 
 DEVFN i32 jl_float_result(float value) {
-    return value != value ? (i32)JL_NAN_BITS : AS_INT(value);
+    return value != value ? JL_NAN_BITS : AS_INT(value);
+}
+
+DEVFN i32 jl_float_result1(float value, i32 a) {
+    if (value == value) {
+        return AS_INT(value);
+    }
+    return jl_is_nan_bits(a) ? (a | JL_QUIET_BIT) : JL_NAN_BITS;
+}
+
+DEVFN i32 jl_float_result2(float value, i32 a, i32 b) {
+    if (value == value) {
+        return AS_INT(value);
+    }
+    if (jl_is_nan_bits(a)) {
+        return a | JL_QUIET_BIT;
+    }
+    return jl_is_nan_bits(b) ? (b | JL_QUIET_BIT) : JL_NAN_BITS;
 }
 
 /* Soufflé's (int32) pow(double, double), exactly in integers: MIN_VALUE on overflow or 0 to a negative power. */
@@ -202,14 +226,14 @@ DEVFN i32 jl_binary(i32 op, i32 a, i32 b) {
         case OP_MOD_S: return b == 0 || b == -1 ? 0 : a % b;
         case OP_DIV_U: return b == 0 ? 0 : (i32)((u32)a / (u32)b);
         case OP_MOD_U: return b == 0 ? 0 : (i32)((u32)a % (u32)b);
-        case OP_ADD_F: return jl_float_result(x + y);
-        case OP_SUB_F: return jl_float_result(x - y);
-        case OP_MUL_F: return jl_float_result(x * y);
-        case OP_DIV_F: return jl_float_result(x / y);
-        case OP_MOD_F: return jl_float_result(FMOD(x, y));
-        case OP_POW_F: return jl_float_result(jl_pow_f(x, y));
-        case OP_MIN_F: return jl_float_result(y < x ? y : x);
-        case OP_MAX_F: return jl_float_result(x < y ? y : x);
+        case OP_ADD_F: return jl_float_result2(x + y, a, b);
+        case OP_SUB_F: return jl_float_result2(x - y, a, b);
+        case OP_MUL_F: return jl_float_result2(x * y, a, b);
+        case OP_DIV_F: return jl_float_result2(x / y, a, b);
+        case OP_MOD_F: return jl_float_result2(FMOD(x, y), a, b);
+        case OP_POW_F: return jl_float_result2(jl_pow_f(x, y), a, b);
+        case OP_MIN_F: return y < x ? b : a;
+        case OP_MAX_F: return x < y ? b : a;
         case OP_POW_S: return jl_pow_s(a, b);
         case OP_POW_U: return jl_pow_u(a, b);
         case OP_BAND:  return a & b;
@@ -277,7 +301,7 @@ DEVFN i32 jl_eval(GLOBAL const i32* code, i32 pc, GLOBAL const i32* in, GLOBAL c
         } else if (op == OP_NEG_I) {
             stack[sp - 1] = (i32)(0u - (u32)stack[sp - 1]);
         } else if (op == OP_NEG_F) {
-            stack[sp - 1] = jl_float_result(-AS_FLOAT(stack[sp - 1]));
+            stack[sp - 1] = (i32)((u32)stack[sp - 1] ^ 0x80000000u);
         } else if (op == OP_BNOT) {
             stack[sp - 1] = ~stack[sp - 1];
         } else if (op == OP_LNOT) {

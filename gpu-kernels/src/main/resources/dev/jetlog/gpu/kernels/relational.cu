@@ -239,7 +239,7 @@ KERNEL aggregate_values(GLOBAL const i32* code, GLOBAL const i32* in, u32 in_wid
                 } else {
                     i32 v = jl_eval(code, target, in_row, tuple, 0);
                     if (kind == AGG_SUM || kind == AGG_MEAN) {
-                        value = type == TYPE_FLOAT ? jl_float_result(AS_FLOAT(value) + AS_FLOAT(v))
+                        value = type == TYPE_FLOAT ? jl_float_result2(AS_FLOAT(value) + AS_FLOAT(v), value, v)
                                                    : (i32)((u32)value + (u32)v);
                     } else if (kind == AGG_MIN) {
                         value = !any || jl_less(type, v, value) ? v : value;
@@ -252,7 +252,7 @@ KERNEL aggregate_values(GLOBAL const i32* code, GLOBAL const i32* in, u32 in_wid
             }
         }
         if (kind == AGG_MEAN && any) {
-            value = jl_float_result(AS_FLOAT(value) / (float)matches);
+            value = jl_float_result1(AS_FLOAT(value) / (float)matches, value);
         }
         u32 keep = any || kind == AGG_COUNT || kind == AGG_SUM;
         if (keep) {

@@ -1,13 +1,12 @@
 // The float math functors (sin, cos, ..., log, exp) on 32-bit float bits: computed in double precision with
 // java.lang.Math and rounded to float once, so every backend (which all evaluate them here, on the host)
-// gives the same bits; a NaN result is the canonical quiet NaN, as JetLog's other float operations give.
+// gives the same bits; a NaN argument carries through and a new NaN is the default one, as FloatBits says.
 package dev.jetlog.seminaive.spi;
 
+import dev.jetlog.datasets.FloatBits;
 import dev.jetlog.planner.ir.SymbolFunction;
 
 final class FloatMath {
-    private static final int CANONICAL_NAN = 0x7fc00000;
-
     private FloatMath() {
     }
 
@@ -32,6 +31,6 @@ final class FloatMath {
             default -> throw new IllegalArgumentException(fn + " is not a float math function");
         };
         float rounded = (float) result;
-        return Float.isNaN(rounded) ? CANONICAL_NAN : Float.floatToIntBits(rounded);
+        return FloatBits.of(rounded, bits);
     }
 }

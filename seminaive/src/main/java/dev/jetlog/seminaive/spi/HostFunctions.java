@@ -3,6 +3,7 @@
 // contains), with Soufflé 2.5's results, and the user-defined functors the embedding program registered.
 package dev.jetlog.seminaive.spi;
 
+import dev.jetlog.datasets.FloatBits;
 import dev.jetlog.datasets.RecordTable;
 import dev.jetlog.datasets.SymbolEncoder;
 import dev.jetlog.parser.RegexDialect;
@@ -84,7 +85,7 @@ public final class HostFunctions {
         if (type == ColumnType.FLOAT && value instanceof Number number
                 && (value instanceof Float || value instanceof Double)) {
             float result = number.floatValue();
-            return Float.isNaN(result) ? 0x7fc00000 : Float.floatToIntBits(result);
+            return Float.floatToRawIntBits(result);
         }
         if ((type == ColumnType.NUMBER || type == ColumnType.UNSIGNED || type == ColumnType.RECORD) && (value instanceof Integer
                 || value instanceof Long || value instanceof Short || value instanceof Byte)) {
@@ -211,10 +212,12 @@ public final class HostFunctions {
         }
         String literal = number.group();
         String lower = literal.toLowerCase(Locale.ROOT);
-        float value = lower.contains("nan") ? Float.NaN
-                : lower.contains("inf") ? (lower.startsWith("-") ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY)
+        if (lower.contains("nan")) {
+            return lower.startsWith("-") ? FloatBits.DEFAULT_NAN : FloatBits.POSITIVE_NAN;
+        }
+        float value = lower.contains("inf") ? (lower.startsWith("-") ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY)
                 : Float.parseFloat(literal);
-        return Float.isNaN(value) ? 0x7fc00000 : Float.floatToIntBits(value);
+        return Float.floatToRawIntBits(value);
     }
 
     private static BackendException badNumber(String text, String functor) {

@@ -537,7 +537,7 @@ public final class NaiveEvaluator {
                 bound.add(variable.name());
             } else if (env.keySet().containsAll(variablesOf(arg))) {
                 Integer expected = evaluate(arg);
-                matches = expected != null && Scalars.compare(CompareOp.EQ, decl.columnType(c), value, expected);
+                matches = expected != null && value == expected; // an atom's column matches by its bits
             } else {
                 goals.add(new ColumnEquals(arg, decl.columnType(c), value));
             }
@@ -589,7 +589,7 @@ public final class NaiveEvaluator {
             }
         } else if (goal instanceof ColumnEquals column) {
             Integer value = evaluate(column.term());
-            if (value != null && Scalars.compare(CompareOp.EQ, column.type(), column.value(), value)) {
+            if (value != null && column.value() == value) {
                 solve(rest, outputs, onSolution);
             }
         } else if (goal instanceof Negation negation) {
@@ -618,6 +618,15 @@ public final class NaiveEvaluator {
             }
             Integer left = evaluate(comparison.left());
             Integer right = evaluate(comparison.right());
+            // Soufflé unifies two variables said equal: their bits must be the same (NaN = NaN, 0.0 != -0.0)
+            boolean unified = comparison.op() == CompareOp.EQ && comparison.left() instanceof Variable
+                    && comparison.right() instanceof Variable;
+            if (unified) {
+                if (left != null && left.equals(right)) {
+                    solve(rest, outputs, onSolution);
+                }
+                return;
+            }
             if (left != null && right != null && (comparison.op().isStringPredicate()
                     ? scalars.stringPredicate(comparison.op(), left, right)
                     : Scalars.compare(comparison.op(), checked.typeOf(comparison.left()), left, right))) {
@@ -660,8 +669,7 @@ public final class NaiveEvaluator {
         for (Row row : relations.get(atom.relation())) {
             boolean equal = true;
             for (int c = 0; c < atom.arity() && equal; c++) {
-                equal = atom.args().get(c) instanceof Wildcard
-                        || Scalars.compare(CompareOp.EQ, decl.columnType(c), row.values[c], probe.values[c]);
+                equal = atom.args().get(c) instanceof Wildcard || row.values[c] == probe.values[c];
             }
             if (equal) {
                 return true;
@@ -829,7 +837,7 @@ public final class NaiveEvaluator {
         }
         if (aggregate.kind() == AggregateKind.MEAN) {
             float mean = Float.intBitsToFloat(result[0]) / matches[0];
-            return Float.isNaN(mean) ? 0x7fc00000 : Float.floatToRawIntBits(mean);
+            return Scalars.floatResult(mean, result[0], result[0]);
         }
         return result[0];
     }

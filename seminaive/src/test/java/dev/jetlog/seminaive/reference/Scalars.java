@@ -159,6 +159,9 @@ final class Scalars {
         if (type == ColumnType.FLOAT) {
             float x = Float.intBitsToFloat(a);
             float y = Float.intBitsToFloat(b);
+            if (op == BinaryOp.MIN || op == BinaryOp.MAX) { // std::min / std::max give an operand as it is
+                return (op == BinaryOp.MIN ? y < x : x < y) ? b : a;
+            }
             float result = switch (op) {
                 case ADD -> x + y;
                 case SUB -> x - y;
@@ -166,11 +169,9 @@ final class Scalars {
                 case DIV -> x / y;
                 case MOD -> x % y;
                 case POW -> (float) Math.pow(x, y);
-                case MIN -> y < x ? y : x;
-                case MAX -> x < y ? y : x;
                 default -> throw new IllegalArgumentException(op + " on floats");
             };
-            return Float.isNaN(result) ? 0x7fc00000 : Float.floatToRawIntBits(result);
+            return floatResult(result, a, b);
         }
         boolean unsigned = type == ColumnType.UNSIGNED;
         return switch (op) {
@@ -212,7 +213,7 @@ final class Scalars {
     Integer unary(UnaryOp op, ColumnType from, int a) {
         float x = Float.intBitsToFloat(a);
         return switch (op) {
-            case NEG -> from == ColumnType.FLOAT ? floatBits(-x) : -a;
+            case NEG -> from == ColumnType.FLOAT ? a ^ 0x80000000 : -a; // the sign flips, a NaN's too
             case BNOT -> ~a;
             case LNOT -> bool(a == 0);
             case ORD, AS_NUMBER, AS_UNSIGNED, AS_FLOAT, AS_SYMBOL, AS_RECORD -> a;
@@ -235,26 +236,47 @@ final class Scalars {
                 case SYMBOL -> floatBits(Float.parseFloat(names.get(a).strip()));
                 case FLOAT, RECORD -> a;
             };
-            case SIN -> floatBits((float) Math.sin(x));
-            case COS -> floatBits((float) Math.cos(x));
-            case TAN -> floatBits((float) Math.tan(x));
-            case ASIN -> floatBits((float) Math.asin(x));
-            case ACOS -> floatBits((float) Math.acos(x));
-            case ATAN -> floatBits((float) Math.atan(x));
-            case SINH -> floatBits((float) Math.sinh(x));
-            case COSH -> floatBits((float) Math.cosh(x));
-            case TANH -> floatBits((float) Math.tanh(x));
-            case ASINH -> floatBits((float) (Math.signum((double) x) * Math.log(Math.abs((double) x)
+            case SIN -> mathResult(a, (float) Math.sin(x));
+            case COS -> mathResult(a, (float) Math.cos(x));
+            case TAN -> mathResult(a, (float) Math.tan(x));
+            case ASIN -> mathResult(a, (float) Math.asin(x));
+            case ACOS -> mathResult(a, (float) Math.acos(x));
+            case ATAN -> mathResult(a, (float) Math.atan(x));
+            case SINH -> mathResult(a, (float) Math.sinh(x));
+            case COSH -> mathResult(a, (float) Math.cosh(x));
+            case TANH -> mathResult(a, (float) Math.tanh(x));
+            case ASINH -> mathResult(a, (float) (Math.signum((double) x) * Math.log(Math.abs((double) x)
                     + Math.sqrt((double) x * x + 1))));
-            case ACOSH -> floatBits((float) Math.log(x + Math.sqrt((double) x * x - 1)));
-            case ATANH -> floatBits((float) (Math.log((1.0 + x) / (1.0 - x)) / 2));
-            case LOG -> floatBits((float) Math.log(x));
-            case EXP -> floatBits((float) Math.exp(x));
+            case ACOSH -> mathResult(a, (float) Math.log(x + Math.sqrt((double) x * x - 1)));
+            case ATANH -> mathResult(a, (float) (Math.log((1.0 + x) / (1.0 - x)) / 2));
+            case LOG -> mathResult(a, (float) Math.log(x));
+            case EXP -> mathResult(a, (float) Math.exp(x));
         };
     }
 
     private static int floatBits(float value) {
-        return Float.isNaN(value) ? 0x7fc00000 : Float.floatToRawIntBits(value);
+        return floatResult(value, 0, 0);
+    }
+
+    /** A math functor's result on the float whose bits are a. */
+    private static int mathResult(int a, float value) {
+        return floatResult(value, a, a);
+    }
+
+    /**
+     * A float result's bits as x86 SSE makes them: a NaN operand (a first) is passed on with its quiet bit
+     * set; a NaN made from numbers is the default NaN, 0xffc00000.
+     */
+    static int floatResult(float value, int a, int b) {
+        if (value == value) {
+            return Float.floatToRawIntBits(value);
+        }
+        for (int operand : new int[] {a, b}) {
+            if (Float.isNaN(Float.intBitsToFloat(operand))) {
+                return operand | 0x00400000;
+            }
+        }
+        return 0xffc00000;
     }
 
     /** substr on the UTF-8 bytes, as std::string::substr: "" from an index past the end, to the end when long. */
