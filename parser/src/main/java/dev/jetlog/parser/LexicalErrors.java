@@ -17,6 +17,7 @@ final class LexicalErrors {
             String message = switch (token.getType()) {
                 case DatalogLexer.UNTERMINATED_STRING -> "unterminated string";
                 case DatalogLexer.UNTERMINATED_COMMENT -> "unterminated comment";
+                case DatalogLexer.UNTERMINATED_ANNOTATION -> "unterminated annotation: no ']' closes this '@['";
                 case DatalogLexer.ERROR_CHAR -> "unexpected character " + describe(token.getText());
                 default -> null;
             };

@@ -258,6 +258,17 @@ STAR : '*' ;
 SLASH : '/' ;
 PERCENT : '%' ;
 CARET : '^' ;
+// Soufflé 2.5's annotations, `@[name ...]` before an item and `@![name ...]` inside one (any tokens, brackets
+// balanced, strings and comments read as such): metadata for tools that changes no result, so they are dropped
+// here, wherever they stand. Doc comments (`///`, `//!`) are comments.
+ANNOTATION : '@' '!'? [ \t\r\n]* '[' ANNOTATION_PART* ']' -> skip ;
+fragment ANNOTATION_PART
+    : '[' ANNOTATION_PART* ']'
+    | '"' ('\\' ~[\r\n] | ~["\\\r\n])* '"'
+    | '//' ~[\r\n]*
+    | '/*' .*? '*/'
+    | ~[[\]"]
+    ;
 AT : '@' ;
 UNDERSCORE : '_' ;
 
@@ -290,4 +301,5 @@ WS : [ \t\r\n\f]+ -> skip ;
 // Error tokens: reported by the parser's lexical check, never seen by the grammar rules.
 UNTERMINATED_STRING : '"' ('\\' ~[\r\n] | ~["\\\r\n])* '\\'? ;
 UNTERMINATED_COMMENT : '/*' (~'*' | '*'+ ~[*/])* '*'* ;
+UNTERMINATED_ANNOTATION : '@' '!'? [ \t\r\n]* '[' ANNOTATION_PART* ;
 ERROR_CHAR : . ;
