@@ -97,6 +97,10 @@ final class AggregateOperator {
         return value;
     }
 
+    private static boolean nanGivesWay(ValueType type, int soFar, int next) {
+        return type == ValueType.FLOAT && FloatBits.isNaN(soFar) && !FloatBits.isNaN(next);
+    }
+
     private static int fold(AggregateKind kind, ValueType type, boolean any, int acc, RowExpr target,
                             int[] in, int inBase, int[] tuples, int tupleBase) {
         if (kind == AggregateKind.COUNT) {
@@ -105,8 +109,9 @@ final class AggregateOperator {
         int value = target.eval(in, inBase, tuples, tupleBase, 0);
         return switch (kind) {
             case SUM, MEAN -> Values.sum(type, acc, value);
-            case MIN -> !any || Values.less(type, value, acc) ? value : acc;
-            case MAX -> !any || Values.less(type, acc, value) ? value : acc;
+            // over floats both skip NaNs, as Soufflé's comparisons do: a NaN so far gives way to any number
+            case MIN -> !any || Values.less(type, value, acc) || nanGivesWay(type, acc, value) ? value : acc;
+            case MAX -> !any || Values.less(type, acc, value) || nanGivesWay(type, acc, value) ? value : acc;
             case COUNT -> throw new IllegalStateException();
         };
     }

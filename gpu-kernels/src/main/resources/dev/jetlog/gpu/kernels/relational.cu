@@ -200,6 +200,11 @@ KERNEL select_flags(GLOBAL const i32* code, GLOBAL const i32* in, u32 in_width, 
     }
 }
 
+/* min and max over floats skip NaNs, as Soufflé's comparisons do: a NaN so far gives way to any number */
+DEVFN int jl_nan_replaced(i32 type, i32 so_far, i32 next) {
+    return type == TYPE_FLOAT && jl_is_nan_bits(so_far) && !jl_is_nan_bits(next);
+}
+
 DEVFN i32 jl_less(i32 type, i32 a, i32 b) {
     if (type == TYPE_FLOAT) {
         return AS_FLOAT(a) < AS_FLOAT(b);
@@ -242,9 +247,9 @@ KERNEL aggregate_values(GLOBAL const i32* code, GLOBAL const i32* in, u32 in_wid
                         value = type == TYPE_FLOAT ? jl_float_result2(AS_FLOAT(value) + AS_FLOAT(v), value, v)
                                                    : (i32)((u32)value + (u32)v);
                     } else if (kind == AGG_MIN) {
-                        value = !any || jl_less(type, v, value) ? v : value;
+                        value = !any || jl_less(type, v, value) || jl_nan_replaced(type, value, v) ? v : value;
                     } else {
-                        value = !any || jl_less(type, value, v) ? v : value;
+                        value = !any || jl_less(type, value, v) || jl_nan_replaced(type, value, v) ? v : value;
                     }
                 }
                 any = 1;

@@ -825,8 +825,11 @@ public final class NaiveEvaluator {
             result[0] = switch (aggregate.kind()) {
                 case COUNT -> result[0] + 1;
                 case SUM, MEAN -> Scalars.arithmetic(BinaryOp.ADD, type, result[0], v);
-                case MIN -> !any[0] || Scalars.compare(CompareOp.LT, type, v, result[0]) ? v : result[0];
-                case MAX -> !any[0] || Scalars.compare(CompareOp.GT, type, v, result[0]) ? v : result[0];
+                // a NaN so far gives way to any number: min and max over floats skip NaNs
+                case MIN -> !any[0] || Scalars.compare(CompareOp.LT, type, v, result[0])
+                        || type == ColumnType.FLOAT && isNaN(result[0]) && !isNaN(v) ? v : result[0];
+                case MAX -> !any[0] || Scalars.compare(CompareOp.GT, type, v, result[0])
+                        || type == ColumnType.FLOAT && isNaN(result[0]) && !isNaN(v) ? v : result[0];
             };
             any[0] = true;
             matches[0]++;
@@ -951,5 +954,9 @@ public final class NaiveEvaluator {
             }
             aggregate.body().forEach(literal -> termsOf(literal).forEach(t -> collectVariables(t, names, skip)));
         }
+    }
+
+    private static boolean isNaN(int floatBits) {
+        return Float.isNaN(Float.intBitsToFloat(floatBits));
     }
 }

@@ -390,6 +390,26 @@ public abstract class EngineSemanticsSuite {
     }
 
     @Test
+    void minAndMaxOverFloatsSkipNaNs() {
+        String program = """
+                .decl v(g: number, x: float)
+                v(1, to_float("nan")). v(1, 1.5). v(1, to_float("-nan")). v(1, -2.0).
+                v(2, 0.0 / 0.0). v(2, 7.0).
+                v(3, 3.0).
+                .decl g(g: number)
+                g(1). g(2). g(3).
+                .decl lo(g: number, x: float)
+                .decl hi(g: number, x: float)
+                lo(k, m) :- g(k), m = min x : { v(k, x) }.
+                hi(k, m) :- g(k), m = max x : { v(k, x) }.
+                """;
+        Map<String, List<String>> result = run(EngineRun.program(program));
+        // what Soufflé 2.5 prints for the same program
+        assertEquals(rows("1\t-2", "2\t7", "3\t3"), result.get("lo"));
+        assertEquals(rows("1\t1.5", "2\t7", "3\t3"), result.get("hi"));
+    }
+
+    @Test
     void meanIsTheFloatSumOverTheCountAndHasNoValueOverNothing() {
         String program = """
                 .decl v(g: number, x: float)
