@@ -4,8 +4,8 @@
 package dev.jetlog.cpu;
 
 import dev.jetlog.cpu.hisa.HisaIndex;
-import dev.jetlog.datasets.FloatBits;
 import dev.jetlog.cpu.hisa.Parallel;
+import dev.jetlog.datasets.FloatBits;
 import dev.jetlog.hisa.Tuples;
 import dev.jetlog.parser.ast.AggregateKind;
 import dev.jetlog.planner.ir.AggregateStep;

@@ -60,7 +60,7 @@ final class Values {
     static int floatBinary(BinaryOp op, int a, int b) {
         float x = Float.intBitsToFloat(a);
         float y = Float.intBitsToFloat(b);
-        // std::min and std::max: the first operand unless the second is strictly smaller / larger, as it is
+        // std::min and std::max: the first operand unless the second is strictly smaller / larger, bits unchanged
         if (op == BinaryOp.MIN || op == BinaryOp.MAX) {
             return (op == BinaryOp.MIN ? y < x : x < y) ? b : a;
         }
