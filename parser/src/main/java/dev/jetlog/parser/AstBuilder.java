@@ -39,6 +39,8 @@ final class AstBuilder {
     private final List<Directive> directives = new ArrayList<>();
     private final List<Rule> rules = new ArrayList<>();
     private final Map<String, SourcePos> inlineRelations = new LinkedHashMap<>();
+    /** `.decl d = debug_delta(r)` declarations, made once every other relation is declared. */
+    private final DeltaDebugDeclarations deltaDebugs = new DeltaDebugDeclarations();
     /** `.limitsize` per relation. */
     private final Map<String, SizeLimit> sizeLimits = new LinkedHashMap<>();
     /** The rules of subsumption clauses, by the relation they delete from, with the first clause's position. */
@@ -150,6 +152,7 @@ final class AstBuilder {
                 item(statement.getChild(0));
             }
         }
+        deltaDebugs.declare(declarations, eqrelRelations, columnTypeNames, errors);
         clashes.checkRelations(declarations, types);
         applySizeLimits();
         checkMagicPragmaNames();
@@ -199,6 +202,8 @@ final class AstBuilder {
                 declared.forEach(decl -> EquivalenceRelations.check(decl, eqrel,
                         inlineRelations.containsKey(decl.name()), errors));
             }
+        } else if (item instanceof DatalogParser.DeltaDebugDeclContext debug) {
+            deltaDebugs.read(debug, scope, positions, errors);
         } else if (item instanceof DatalogParser.FunctorDeclContext functor) {
             functors.add(functorDecl(functor));
         } else if (item instanceof DatalogParser.PragmaDirectiveContext pragma) {

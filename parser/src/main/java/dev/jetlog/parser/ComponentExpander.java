@@ -125,6 +125,8 @@ final class ComponentExpander {
             for (DatalogParser.ComponentItemContext item : group.items) {
                 if (item.relationDecl() != null) {
                     item.relationDecl().IDENT().forEach(name -> relations.add(name.getText()));
+                } else if (item.deltaDebugDecl() != null) {
+                    relations.add(item.deltaDebugDecl().IDENT(0).getText());
                 } else if (item.componentInit() != null) {
                     instances.add(item.componentInit().IDENT().getText());
                 } else if (item.overrideDirective() != null) {

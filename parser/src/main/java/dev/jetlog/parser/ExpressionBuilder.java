@@ -173,7 +173,7 @@ final class ExpressionBuilder extends DatalogBaseVisitor<Term> {
             }
             return new UnaryExpr(unary, visit(args.get(0)), pos);
         }
-        if (name.equals("autoinc")) {
+        if (name.equals("autoinc") || name.equals(FunctorCall.ITERATION_COUNTER)) {
             if (!args.isEmpty()) {
                 return badArity(pos, name, "no arguments", args.size());
             }

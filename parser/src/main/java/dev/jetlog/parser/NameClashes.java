@@ -33,6 +33,9 @@ final class NameClashes {
                 types.putIfAbsent(name.getText(), name);
             } else if (statement.relationDecl() != null) {
                 statement.relationDecl().IDENT().forEach(name -> relations.putIfAbsent(name.getText(), name.getSymbol()));
+            } else if (statement.deltaDebugDecl() != null) {
+                Token name = statement.deltaDebugDecl().IDENT(0).getSymbol();
+                relations.putIfAbsent(name.getText(), name);
             } else if (statement.componentDecl() != null) {
                 Token name = statement.componentDecl().componentType(0).IDENT(0).getSymbol();
                 components.putIfAbsent(name.getText(), name);

@@ -6,6 +6,7 @@ import dev.jetlog.parser.ast.AstWalk;
 import dev.jetlog.parser.ast.Atom;
 import dev.jetlog.parser.ast.Attribute;
 import dev.jetlog.parser.ast.Directive;
+import dev.jetlog.parser.ast.DirectiveKind;
 import dev.jetlog.parser.ast.Literal;
 import dev.jetlog.parser.ast.Negation;
 import dev.jetlog.parser.ast.Program;
@@ -42,12 +43,19 @@ final class RelationChecker {
             }
         }
         for (Directive directive : program.directives()) {
-            if (!relations.containsKey(directive.relation())) {
+            RelationDecl decl = relations.get(directive.relation());
+            if (decl == null) {
                 errors.add(Diagnostic.error(directive.pos(), notDeclared(directive.relation())));
+            } else if (decl.isDeltaDebug() && directive.kind() == DirectiveKind.INPUT) {
+                errors.add(Diagnostic.error(directive.pos(), filled(decl) + ": it cannot be an input"));
             }
         }
         for (Rule rule : program.rules()) {
             AstWalk.forEachLiteral(rule, this::checkLiteral);
+            RelationDecl head = relations.get(rule.head().relation());
+            if (head != null && head.isDeltaDebug()) {
+                errors.add(Diagnostic.error(rule.head().pos(), filled(head) + ": it cannot have rules or facts"));
+            }
         }
     }
 
@@ -67,6 +75,10 @@ final class RelationChecker {
             errors.add(Diagnostic.error(atom.pos(), "relation '" + decl.name() + "' has " + count(decl.arity(), "column")
                     + ", but " + count(atom.arity(), "argument") + (atom.arity() == 1 ? " is" : " are") + " given"));
         }
+    }
+
+    private static String filled(RelationDecl debug) {
+        return "'" + debug.name() + "' is filled by debug_delta(" + debug.deltaOf() + ")";
     }
 
     private static String notDeclared(String relation) {

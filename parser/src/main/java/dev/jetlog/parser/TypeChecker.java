@@ -145,6 +145,9 @@ final class TypeChecker {
             if (f.isAutoIncrement()) {
                 return ColumnType.NUMBER;
             }
+            if (f.isIterationCounter()) {
+                return ColumnType.UNSIGNED;
+            }
             return f.isUserDefined() ? (decl == null ? null : decl.result()) : ColumnType.SYMBOL;
         } else if (term instanceof UnaryExpr n) {
             if (n.op().isFunctor()) {
@@ -265,6 +268,11 @@ final class TypeChecker {
                     types.put(f, ColumnType.NUMBER);
                     if (expected != ColumnType.NUMBER) {
                         mismatch(f, "autoinc() yields a number", expected);
+                    }
+                } else if (f.isIterationCounter()) {
+                    types.put(f, ColumnType.UNSIGNED);
+                    if (expected != ColumnType.UNSIGNED) {
+                        mismatch(f, FunctorCall.ITERATION_COUNTER + "() yields an unsigned", expected);
                     }
                 } else {
                     checkSubstring(f, expected);

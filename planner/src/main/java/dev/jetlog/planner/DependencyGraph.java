@@ -3,7 +3,8 @@
 // hidden relation depends on that relation, and also directly on its body's relations so that
 // stratification errors name the user's relations. The rules of a subsumed relation r's hidden r@dominated
 // relation make r depend on what they read (they run in r's stratum). The hidden class relation `r@class`
-// of an eqrel relation r depends on r, whose pairs make its classes.
+// of an eqrel relation r depends on r, whose pairs make its classes. A `d = debug_delta(r)` relation and r
+// depend on each other, as in Soufflé: d is filled as r's stratum runs, so they are one component.
 package dev.jetlog.planner;
 
 import dev.jetlog.parser.EquivalenceRelations;
@@ -22,9 +23,11 @@ import dev.jetlog.parser.ast.Term;
 import dev.jetlog.parser.ast.UnaryExpr;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 public final class DependencyGraph {
     /** How a rule reads a body relation. */
@@ -40,6 +43,7 @@ public final class DependencyGraph {
     private final List<List<Edge>> outgoing = new ArrayList<>();
 
     private final AggregateBodies bodies;
+    private final Set<String> deltaDebugRelations = new HashSet<>();
 
     DependencyGraph(List<RelationDecl> declarations, List<Rule> rules, AggregateBodies bodies) {
         this.bodies = bodies;
@@ -55,6 +59,13 @@ public final class DependencyGraph {
             String pairs = EquivalenceRelations.ofClassRelation(decl.name());
             if (pairs != null && ids.containsKey(pairs)) {
                 add(new Edge(pairs, decl.name(), Kind.POSITIVE, decl.pos()));
+            }
+        }
+        for (RelationDecl decl : declarations) {
+            if (decl.isDeltaDebug() && ids.containsKey(decl.deltaOf())) {
+                deltaDebugRelations.add(decl.name());
+                add(new Edge(decl.deltaOf(), decl.name(), Kind.POSITIVE, decl.pos()));
+                add(new Edge(decl.name(), decl.deltaOf(), Kind.POSITIVE, decl.pos()));
             }
         }
         for (Rule rule : rules) {
@@ -139,5 +150,10 @@ public final class DependencyGraph {
     /** The edges leaving a relation (to the heads of the rules that read it). */
     public List<Edge> outgoing(int relation) {
         return outgoing.get(relation);
+    }
+
+    /** True for a `debug_delta` relation, which its stratum fills without rules. */
+    boolean isDeltaDebug(String relation) {
+        return deltaDebugRelations.contains(relation);
     }
 }

@@ -1,8 +1,9 @@
 // Which relations the magic-set transformation must compute in full: those the program does not select,
 // those it reads or writes (inputs, outputs, printsize), those whose rules read no relation, and those whose
 // result depends on how their stratum is evaluated or on a relation being complete (read under negation or in
-// an aggregate; eqrel, subsumption, choice-domain, limitsize, autoinc and stateful functors), together with
-// every relation these depend on, so that no new dependency can cross a negation or an aggregate.
+// an aggregate; eqrel, subsumption, choice-domain, limitsize, debug_delta, autoinc, the iteration counter and
+// stateful functors), together with every relation these depend on, so that no new dependency can cross a
+// negation or an aggregate.
 package dev.jetlog.planner;
 
 import dev.jetlog.parser.MagicSetRequest;
@@ -53,6 +54,10 @@ final class MagicSetEligibility {
                 if (subsumed != null) {
                     roots.add(subsumed);
                 }
+            }
+            if (decl.isDeltaDebug()) {
+                roots.add(decl.name()); // its iteration numbers are those of its source's own evaluation
+                roots.add(decl.deltaOf());
             }
         }
         for (Directive directive : program.directives()) {
@@ -140,7 +145,7 @@ final class MagicSetEligibility {
 
     private static boolean callsOrderDependentFunctor(Term term, Program program) {
         if (term instanceof FunctorCall call) {
-            if (call.isAutoIncrement()) {
+            if (call.isAutoIncrement() || call.isIterationCounter()) {
                 return true;
             }
             if (call.isUserDefined()) {

@@ -279,14 +279,14 @@ final class MagicSets {
 
     /**
      * A term that computes one value from its variables: no aggregate, no generator (range), and no functor whose
-     * answer depends on when it is called (autoinc, user-defined functors).
+     * answer depends on when it is called (autoinc, the iteration counter, user-defined functors).
      */
     private static boolean isPlain(Term term) {
         if (term instanceof Aggregate) {
             return false;
         }
         if (term instanceof FunctorCall call) {
-            return !call.isRange() && !call.isAutoIncrement() && !call.isUserDefined()
+            return !call.isRange() && !call.isAutoIncrement() && !call.isIterationCounter() && !call.isUserDefined()
                     && call.args().stream().allMatch(MagicSets::isPlain);
         }
         if (term instanceof BinaryExpr binary) {

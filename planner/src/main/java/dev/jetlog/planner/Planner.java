@@ -7,6 +7,7 @@ import dev.jetlog.parser.DatalogException;
 import dev.jetlog.parser.Diagnostic;
 import dev.jetlog.parser.EquivalenceRelations;
 import dev.jetlog.parser.Subsumption;
+import dev.jetlog.parser.ast.Atom;
 import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.parser.ast.Rule;
 
@@ -65,6 +66,13 @@ public final class Planner {
             boolean incrementable = true;
             for (Rule rule : rules) {
                 if (!memberSet.contains(rule.head().relation())) {
+                    continue;
+                }
+                Atom debugRead = DeltaDebugReads.find(rule, memberSet, byName);
+                if (debugRead != null) {
+                    errors.add(Diagnostic.error(debugRead.pos(), "'" + debugRead.relation() + "' is filled by debug_delta("
+                            + byName.get(debugRead.relation()).deltaOf() + ") as this rule's stratum runs: only rules of "
+                            + "later strata may read it"));
                     continue;
                 }
                 if (recursive && readsAny(rule, memberSet) && AutoIncrement.find(rule) != null) {
@@ -134,7 +142,9 @@ public final class Planner {
             }
             // deleting tuples is not monotone, and a union-find's classes are rebuilt: a change below
             // recomputes the stratum
-            boolean canIncrement = incrementable && subsumptionRules.isEmpty() && classRelations.isEmpty();
+            // and a debug_delta relation numbers the tuples by the iterations of a run from scratch
+            boolean canIncrement = incrementable && subsumptionRules.isEmpty() && classRelations.isEmpty()
+                    && members.stream().noneMatch(graph::isDeltaDebug);
             strata.add(new Stratum(strata.size(), members, recursive, initial, versions,
                     canIncrement ? incremental : null, reads, nonMonotone, subsumptionRules, subsumptionVersions,
                     classRelations, false));

@@ -56,10 +56,11 @@ public final class Stratifier {
                 if (component[node] == c) {
                     members.add(relations.get(node));
                     // a relation with subsumption clauses (only) has work to do: deleting dominated tuples; so
-                    // has an eqrel relation's class relation: a union-find over its pairs
+                    // has an eqrel relation's class relation: a union-find over its pairs; and a debug_delta relation
                     hasRules |= heads.contains(relations.get(node))
                             || heads.contains(Subsumption.dominatedRelation(relations.get(node)))
-                            || EquivalenceRelations.ofClassRelation(relations.get(node)) != null;
+                            || EquivalenceRelations.ofClassRelation(relations.get(node)) != null
+                            || graph.isDeltaDebug(relations.get(node));
                 }
             }
             if (hasRules) {

@@ -122,6 +122,9 @@ final class TermTranslator {
             if (call.isAutoIncrement()) {
                 return new SymbolFunction(SymbolFunction.Fn.AUTOINC, List.of());
             }
+            if (call.isIterationCounter()) {
+                return new SymbolFunction(SymbolFunction.Fn.ITERATION, List.of());
+            }
             if (call.isUserDefined()) {
                 FunctorDecl decl = program.program().functor(call.functorName());
                 return new UserFunction(decl.name(), decl.parameters(), decl.result(), args);

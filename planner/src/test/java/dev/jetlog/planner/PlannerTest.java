@@ -215,6 +215,19 @@ class PlannerTest {
     }
 
     @Test
+    void readingADebugRelationInTheStratumThatFillsItIsAnError() {
+        DatalogException e = assertThrows(DatalogException.class, () -> plan("""
+                .decl e(x: number, y: number)
+                .decl p(x: number, y: number)
+                p(x, y) :- e(x, y).
+                p(x, z) :- p(x, y), e(y, z), pd(x, y, 0).
+                .decl pd = debug_delta(p)
+                """));
+        assertEquals("p.dl:4:30: error: 'pd' is filled by debug_delta(p) as this rule's stratum runs: only rules of "
+                + "later strata may read it", e.getMessage().lines().findFirst().orElseThrow());
+    }
+
+    @Test
     void negatingAnEqrelRelationThroughRecursionNamesIt() {
         DatalogException e = assertThrows(DatalogException.class, () -> plan("""
                 .decl b(x: number)

@@ -17,6 +17,7 @@ program : statement* EOF ;
 
 statement
     : relationDecl
+    | deltaDebugDecl
     | typeDecl
     | ioDirective
     | clause
@@ -35,6 +36,9 @@ statement
 relationDecl : DECL IDENT (',' IDENT)* '(' (attribute (',' attribute)*)? ')' qualifier* ;
 
 attribute : IDENT ':' typeName ;
+
+// `.decl r_debug = debug_delta(r)`: r's tuples, each with the iteration that added it.
+deltaDebugDecl : DECL IDENT '=' IDENT '(' qualifiedName ')' ;
 
 // A type, or a type of a component instance (`c.T`, as in Soufflé).
 typeName : IDENT ('.' IDENT)* ;
@@ -95,6 +99,7 @@ componentInit : INIT IDENT '=' componentType ;
 
 componentItem
     : relationDecl
+    | deltaDebugDecl
     | typeDecl
     | ioDirective
     | clause

@@ -1,4 +1,5 @@
-// A call of `substr(text, index, length)`, of `range(from, to[, step])` (a generator), of `autoinc()` (the next number of a counter), of a user-defined
+// A call of `substr(text, index, length)`, of `range(from, to[, step])` (a generator), of `autoinc()` (the next number of a counter), of
+// `recursive_iteration_cnt()` (the iteration of the stratum being evaluated), of a user-defined
 // functor `@name(args...)` (its name keeps the '@'), or of a record functor (packing, field access). Built-in one- and two-argument functors are UnaryExpr and BinaryExpr; variadic ones fold into BinaryExpr.
 package dev.jetlog.parser.ast;
 
@@ -39,6 +40,14 @@ public record FunctorCall(String name, List<Term> args, SourcePos pos, RecordAcc
     public boolean isAutoIncrement() {
         return name.equals("autoinc");
     }
+
+    /** True for `recursive_iteration_cnt()`: the iteration of the recursive stratum being evaluated. */
+    public boolean isIterationCounter() {
+        return name.equals(ITERATION_COUNTER);
+    }
+
+    /** The name of Soufflé's iteration counter. */
+    public static final String ITERATION_COUNTER = "recursive_iteration_cnt";
 
     /** The name without the '@' of a user-defined functor. */
     public String functorName() {

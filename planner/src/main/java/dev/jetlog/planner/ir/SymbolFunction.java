@@ -1,8 +1,9 @@
 // A function that reads or extends the symbol table: string functors, conversions between symbols and
 // numbers, min/max on text, and the match/contains predicates (1 or 0); autoinc(), whose counter lives
-// with the session; packing and reading records, which live in the session's record table; and the float
-// math functions (sin ... exp: computed in double precision and rounded to float, on the host, so that
-// every backend gives the same bits). Backends evaluate these on the host.
+// with the session; the iteration counter, which the evaluator sets; packing and reading records, which live
+// in the session's record table; and the float math functions (sin ... exp: computed in double precision
+// and rounded to float, on the host, so that every backend gives the same bits). Backends evaluate these on
+// the host.
 package dev.jetlog.planner.ir;
 
 import java.util.List;
@@ -22,6 +23,8 @@ public record SymbolFunction(Fn fn, List<Expr> args) implements Expr {
         CONTAINS(2),
         /** autoinc(): 0, 1, 2, ... one number per evaluation, counted per session. */
         AUTOINC(0),
+        /** recursive_iteration_cnt(): the iteration of the stratum being evaluated (0 before its loop, then 1, 2, ...). */
+        ITERATION(0),
         /** The id of the record whose fields are the arguments (any number of them), made if new. */
         PACK(-1),
         /** Field number args[1] of record args[0]; 0 for nil or a field past the record's end. */

@@ -247,6 +247,7 @@ public final class Session implements AutoCloseable {
                 releaseResults();
                 evaluator = new Evaluator(program.plan(), backend, options.evaluation());
                 evaluator.cancelWhen(() -> cancelRequested || Thread.currentThread().isInterrupted());
+                evaluator.onIterationStart(backendOptions.symbols()::iteration);
                 evaluator.reportProgress((stratum, relations, iteration, tuples, elapsed) -> {
                     ProgressListener listener = progress;
                     if (listener != null) {

@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 public final class Evaluator implements AutoCloseable {
     /** Pending candidates cost this many times their own size while they are compacted. */
@@ -63,6 +64,9 @@ public final class Evaluator implements AutoCloseable {
     /** `.limitsize` per relation that has one. */
     private final Map<String, Long> sizeLimits = new HashMap<>();
     private final PipelineRunner runner;
+    private final DeltaDebugRecorder deltaDebugs;
+    /** Told the iteration number (0 for a stratum's first pass, then 1, 2, ...) as each pass begins. */
+    private IntConsumer iterationStarts = iteration -> { };
     private BooleanSupplier cancelled = () -> false;
     private Progress progress = (stratum, relations, iteration, newTuples, elapsed) -> { };
 
@@ -86,6 +90,7 @@ public final class Evaluator implements AutoCloseable {
                 Math.min(options.candidateBudgetRows(), pieceRows), options.lazyDenseSetRows());
         this.store = new RelationStore(backend, timer);
         this.runner = new PipelineRunner(backend, store, timer, options);
+        this.deltaDebugs = new DeltaDebugRecorder(plan.relations(), backend, store, timer);
         for (RelationDecl decl : plan.relations()) {
             store.declare(decl.name(), decl.arity());
         }
@@ -109,6 +114,14 @@ public final class Evaluator implements AutoCloseable {
     public void cancelWhen(BooleanSupplier condition) {
         this.cancelled = condition;
         runner.cancelWhen(condition);
+    }
+
+    /**
+     * Tells the listener the number of each pass of a stratum as it begins: 0 for the first one (facts and
+     * non-recursive rules), then 1, 2, ... for the iterations of its loop, as recursive_iteration_cnt() counts.
+     */
+    public void onIterationStart(IntConsumer listener) {
+        this.iterationStarts = listener;
     }
 
     /** Reports the end of every iteration to the callback. */
@@ -252,6 +265,7 @@ public final class Evaluator implements AutoCloseable {
         int iterations = 1;
         try {
             checkCancelled(stratum, iterations);
+            iterationStarts.accept(0);
             for (RulePlan version : stratum.incrementalVersions()) {
                 Atom atom = (Atom) version.rule().body().get(version.deltaAtom());
                 if (changed.contains(atom.relation()) && store.hasChanges(atom.relation())) {
@@ -286,6 +300,7 @@ public final class Evaluator implements AutoCloseable {
         while (stratum.relations().stream().anyMatch(store::hasNewTuples)) {
             iterations++;
             checkCancelled(stratum, iterations);
+            iterationStarts.accept(iterations - 1);
             for (RulePlan version : stratum.recursiveVersions()) {
                 runner.run(version, candidates);
             }
@@ -304,6 +319,7 @@ public final class Evaluator implements AutoCloseable {
                 }
             }
             deleteDominated(stratum, stratum.subsumptionVersions(), candidates);
+            deltaDebugs.recordIteration(stratum, iterations - 1);
             equivalences.advance(stratum);
             refreshDenseSets(stratum, candidates);
             reportIteration(stratum, iterations);
@@ -457,12 +473,14 @@ public final class Evaluator implements AutoCloseable {
         int iterations = 1;
         try {
             checkCancelled(stratum, iterations);
+            iterationStarts.accept(0);
             for (RulePlan rule : stratum.initialRules()) {
                 runner.run(rule, candidates);
             }
             addNewToFull(stratum, candidates);
             deleteDominated(stratum, stratum.subsumptionRules(), candidates);
             equivalences.start(stratum);
+            deltaDebugs.recordFirstPass(stratum);
             if (stratum.recursive()) {
                 stratum.relations().forEach(store::startDelta);
                 filterWithDenseSets(stratum, candidates);
@@ -470,9 +488,11 @@ public final class Evaluator implements AutoCloseable {
             }
             // later strata read each relation of this one as a single sorted set
             stratum.relations().forEach(store::endDelta);
+            deltaDebugs.finish(stratum);
         } finally {
             candidates.clear();
             equivalences.finish();
+            deltaDebugs.clear();
         }
         return stats(stratum, start, iterations, candidates);
     }

@@ -27,6 +27,8 @@ public final class HostFunctions {
     private final RecordTable records;
     /** User-defined functors by name: Java values in (Integer, Long, Float, String by type), one out. */
     private final Map<String, Function<Object[], Object>> functors;
+    /** What recursive_iteration_cnt() gives: the evaluator sets it as iterations start. */
+    private volatile int iteration;
     /** The counter of autoinc(). */
     private final java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
     /** Compiled patterns by the symbol id of their text; a bad pattern maps to BAD_PATTERN. */
@@ -37,6 +39,11 @@ public final class HostFunctions {
         this.symbols = symbols;
         this.records = records;
         this.functors = Map.copyOf(functors);
+    }
+
+    /** Sets what recursive_iteration_cnt() gives from now on (an unsigned). */
+    public void iteration(int value) {
+        this.iteration = value;
     }
 
     /** True if a user-defined functor of that name is registered. */
@@ -130,6 +137,7 @@ public final class HostFunctions {
             case MATCH -> pattern(args[0]).matcher(text(args[1])).matches() ? 1 : 0;
             case CONTAINS -> text(args[1]).contains(text(args[0])) ? 1 : 0;
             case AUTOINC -> counter.getAndIncrement();
+            case ITERATION -> iteration;
             case PACK, FIELD -> throw new IllegalStateException("record functions are handled above");
             default -> throw new IllegalStateException("float math is handled above");
         };

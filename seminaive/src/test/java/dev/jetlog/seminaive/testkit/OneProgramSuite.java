@@ -1,8 +1,10 @@
 // Base of the engine-agnostic suites that evaluate one program once per backend and check its relations:
 // skips (or fails, when the backend is required) without the backend, runs the program on two threads,
-// and keeps every relation's rows as sorted lines for the tests.
+// and keeps every relation's rows as sorted lines for the tests (and reads a session's rows the same way).
 package dev.jetlog.seminaive.testkit;
 
+import dev.jetlog.seminaive.api.Session;
+import dev.jetlog.seminaive.api.Tuple;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
@@ -32,6 +34,16 @@ public abstract class OneProgramSuite {
         if (BackendRequirement.available(backend())) {
             result = EngineRun.program(program()).run(backend(), 2);
         }
+    }
+
+    /** A session's rows of the relation, as sorted lines. */
+    protected static List<String> rows(Session session, String relation) {
+        List<String> lines = new ArrayList<>();
+        for (Tuple tuple : session.tuples(relation)) {
+            lines.add(tuple.toString());
+        }
+        lines.sort(null);
+        return lines;
     }
 
     /** The lines in the order the results are given (String order). */

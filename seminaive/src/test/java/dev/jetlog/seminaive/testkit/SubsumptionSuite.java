@@ -7,10 +7,8 @@ import dev.jetlog.seminaive.api.CompiledProgram;
 import dev.jetlog.seminaive.api.EngineOptions;
 import dev.jetlog.seminaive.api.JetLog;
 import dev.jetlog.seminaive.api.Session;
-import dev.jetlog.seminaive.api.Tuple;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -130,14 +128,5 @@ public abstract class SubsumptionSuite extends OneProgramSuite {
             session.run();
             assertEquals(sorted("0\t0", "1\t4", "2\t3"), rows(session, "dist"));
         }
-    }
-
-    private static List<String> rows(Session session, String relation) {
-        List<String> lines = new ArrayList<>();
-        for (Tuple tuple : session.tuples(relation)) {
-            lines.add(tuple.toString());
-        }
-        lines.sort(null);
-        return lines;
     }
 }
