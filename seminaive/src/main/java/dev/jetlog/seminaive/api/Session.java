@@ -131,7 +131,7 @@ public final class Session implements AutoCloseable {
     /** Adds one tuple to a relation whose columns are all numeric (number, unsigned bits or float bits). */
     public void insert(String relation, int... values) {
         try (OneThreadAtATime.Entry use = guard.enter("insert()")) {
-            RelationDecl decl = declaration(relation);
+            RelationDecl decl = factTarget(relation);
             checkArity(decl, values.length);
             for (int c = 0; c < values.length; c++) {
                 if (decl.columnType(c) == ColumnType.SYMBOL) {
@@ -149,7 +149,7 @@ public final class Session implements AutoCloseable {
      */
     public void insertTuple(String relation, Object... values) {
         try (OneThreadAtATime.Entry use = guard.enter("insertTuple()")) {
-            RelationDecl decl = declaration(relation);
+            RelationDecl decl = factTarget(relation);
             checkArity(decl, values.length);
             int[] row = new int[values.length];
             for (int c = 0; c < values.length; c++) {
@@ -162,7 +162,7 @@ public final class Session implements AutoCloseable {
     /** Adds rowCount tuples from a row-major array of raw 32-bit values (symbols as ids of symbols()). */
     public void insertRows(String relation, int[] rowMajor, int rowCount) {
         try (OneThreadAtATime.Entry use = guard.enter("insertRows()")) {
-            RelationDecl decl = declaration(relation);
+            RelationDecl decl = factTarget(relation);
             if ((long) rowCount * decl.arity() > rowMajor.length || rowCount < 0) {
                 throw new IllegalArgumentException(rowCount + " rows of arity " + decl.arity()
                         + " do not fit an array of " + rowMajor.length);
@@ -560,6 +560,16 @@ public final class Session implements AutoCloseable {
 
     private RelationDecl declaration(String relation) {
         return program.relation(relation);
+    }
+
+    /** The declaration of a relation that may take facts: any but a debug_delta relation, which its stratum fills. */
+    private RelationDecl factTarget(String relation) {
+        RelationDecl decl = declaration(relation);
+        if (decl.isDeltaDebug()) {
+            throw new IllegalArgumentException("relation '" + relation + "' is filled by debug_delta(" + decl.deltaOf()
+                    + "): it cannot take facts");
+        }
+        return decl;
     }
 
     private IntRows factsOf(RelationDecl decl) {

@@ -16,8 +16,26 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 public abstract class DebugDeltaSuite extends OneProgramSuite {
+
+    @Test
+    void theApiRefusesFactsForADebugRelation() {
+        CompiledProgram compiled = JetLog.compile("api.dl", ".decl e(x: number)\n.decl e_delta = debug_delta(e)\n");
+        try (Session session = compiled.newSession(EngineOptions.defaults().withBackend(backend()).withThreads(2))) {
+            String expected = "relation 'e_delta' is filled by debug_delta(e): it cannot take facts";
+            assertEquals(expected, assertThrows(IllegalArgumentException.class,
+                    () -> session.insert("e_delta", 1, 0)).getMessage());
+            assertEquals(expected, assertThrows(IllegalArgumentException.class,
+                    () -> session.insertTuple("e_delta", 1, 0)).getMessage());
+            assertEquals(expected, assertThrows(IllegalArgumentException.class,
+                    () -> session.insertRows("e_delta", new int[] {1, 0}, 1)).getMessage());
+            session.insert("e", 7);
+            session.run();
+            assertEquals(List.of("7\t0"), rows(session, "e_delta"));
+        }
+    }
 
     private static final String PROGRAM = """
             .decl edge(x: number, y: number)
