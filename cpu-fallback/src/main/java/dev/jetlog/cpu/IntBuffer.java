@@ -4,13 +4,15 @@
 package dev.jetlog.cpu;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 final class IntBuffer {
     private static final int MAX_BLOCK = 1 << 20;
 
     private final List<int[]> full = new ArrayList<>();
-    private final List<Integer> fullUsed = new ArrayList<>();
+    /** The ints written in each block of full (no boxing: this grows as blocks fill, on the join's path). */
+    private int[] fullUsed = new int[8];
     private int[] current;
     private int used;
     private long ints;
@@ -30,8 +32,11 @@ final class IntBuffer {
             throw new OutOfMemoryError("intermediate result exceeds 2^31 values");
         }
         if (used + needed > current.length) {
+            if (full.size() == fullUsed.length) {
+                fullUsed = Arrays.copyOf(fullUsed, fullUsed.length * 2);
+            }
+            fullUsed[full.size()] = used;
             full.add(current);
-            fullUsed.add(used);
             current = new int[Math.max(needed, (int) Math.min(MAX_BLOCK, current.length * 2L))];
             used = 0;
         }
@@ -67,7 +72,7 @@ final class IntBuffer {
     /** Copies every written int, in order, to dest from position at. */
     void copyTo(int[] dest, int at) {
         for (int i = 0; i < full.size(); i++) {
-            int length = fullUsed.get(i);
+            int length = fullUsed[i];
             System.arraycopy(full.get(i), 0, dest, at, length);
             at += length;
         }
