@@ -115,6 +115,21 @@ class CliBehaviourTest {
     }
 
     @Test
+    void aUserFunctorWithoutAnImplementationStopsTheRunBeforeAnyOutput() throws IOException {
+        Path functor = write("functor.dl", """
+                .functor twice(x: number): number
+                .decl a(x: number)
+                .output a
+                a(@twice(3)).
+                """);
+        CliRun run = CliRun.of(functor.toString(), "-D", out.toString());
+        assertEquals(1, run.status(), run.toString());
+        assertEquals("jetlog: error: " + functor + ":1:10: functor 'twice' has no implementation: register one with "
+                + "EngineOptions.withFunctor(\"twice\", ...) (the command line cannot load one)\n", run.err());
+        assertFalse(Files.exists(out.resolve("a.csv")), run.toString());
+    }
+
+    @Test
     void helpAndVersion() {
         CliRun help = CliRun.of("--help");
         assertEquals(0, help.status());

@@ -1,6 +1,6 @@
 // Every case of shared/conformance/generated through the CLI on a named backend: each expected output
-// relation must come out with exactly the expected rows (compared as sets), and nothing else. The CPU and
-// OpenCL test classes run it; a backend that cannot run here skips (or fails, when required).
+// relation must come out with exactly the expected rows (compared as sets), and nothing else. The CPU,
+// OpenCL and CUDA test classes run it; a backend that cannot run here skips (or fails, when required).
 package dev.jetlog.cli;
 
 import dev.jetlog.seminaive.testkit.BackendRequirement;
