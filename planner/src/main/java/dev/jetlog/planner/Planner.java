@@ -8,6 +8,7 @@ import dev.jetlog.parser.Diagnostic;
 import dev.jetlog.parser.EquivalenceRelations;
 import dev.jetlog.parser.Subsumption;
 import dev.jetlog.parser.ast.Atom;
+import dev.jetlog.parser.ast.FunctorCall;
 import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.parser.ast.Rule;
 
@@ -75,8 +76,9 @@ public final class Planner {
                             + "later strata may read it"));
                     continue;
                 }
-                if (recursive && readsAny(rule, memberSet) && AutoIncrement.find(rule) != null) {
-                    errors.add(Diagnostic.error(AutoIncrement.find(rule).pos(),
+                FunctorCall autoinc = FunctorCalls.find(rule, FunctorCall::isAutoIncrement);
+                if (recursive && readsAny(rule, memberSet) && autoinc != null) {
+                    errors.add(Diagnostic.error(autoinc.pos(),
                             "autoinc() in a recursive rule: each iteration would make new numbers, so there is no fixpoint"));
                     continue;
                 }
@@ -85,7 +87,8 @@ public final class Planner {
                     for (RulePlan plan : compiled.regular()) {
                         (plan.deltaAtom() >= 0 ? versions : initial).add(plan);
                     }
-                    if (compiled.incremental() == null) {
+                    if (compiled.incremental() == null
+                            || FunctorCalls.find(rule, FunctorCall::isIterationCounter) != null) {
                         incrementable = false;
                     } else {
                         incremental.addAll(compiled.incremental());

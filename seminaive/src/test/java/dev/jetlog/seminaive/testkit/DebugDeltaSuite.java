@@ -21,6 +21,29 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 public abstract class DebugDeltaSuite extends OneProgramSuite {
 
     @Test
+    void anIncrementalRunNumbersIterationsAsAFreshRunDoes() {
+        CompiledProgram compiled = JetLog.compile("counter.dl", """
+                .decl e(x: number, y: number)
+                .decl hops(x: number, y: number, i: unsigned)
+                hops(x, y, recursive_iteration_cnt()) :- e(x, y).
+                hops(x, z, recursive_iteration_cnt()) :- hops(x, y, _), e(y, z).
+                """);
+        EngineOptions options = EngineOptions.defaults().withBackend(backend()).withThreads(2);
+        try (Session incremental = compiled.newSession(options); Session fresh = compiled.newSession(options)) {
+            incremental.insertTuple("e", 1, 2);
+            incremental.run();
+            incremental.insertTuple("e", 2, 3);
+            incremental.run();
+            fresh.insertTuple("e", 1, 2);
+            fresh.insertTuple("e", 2, 3);
+            fresh.run();
+            // hops(1, 3) takes one iteration from scratch, whatever run the edge (2, 3) came in
+            assertEquals(sorted("1\t2\t0", "1\t3\t1", "2\t3\t0"), rows(fresh, "hops"));
+            assertEquals(rows(fresh, "hops"), rows(incremental, "hops"));
+        }
+    }
+
+    @Test
     void theApiRefusesFactsForADebugRelation() {
         CompiledProgram compiled = JetLog.compile("api.dl", ".decl e(x: number)\n.decl e_delta = debug_delta(e)\n");
         try (Session session = compiled.newSession(EngineOptions.defaults().withBackend(backend()).withThreads(2))) {

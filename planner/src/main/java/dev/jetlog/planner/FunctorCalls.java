@@ -1,5 +1,7 @@
-// Finds a call of autoinc() in a rule: Soufflé (and JetLog) refuse it in recursive rules, where every
-// iteration would number the same derivations anew and the evaluation would never reach a fixpoint.
+// Finds a rule's first call of a kind of functor, in its head or body, aggregates included: the planner
+// refuses autoinc() in recursive rules (every iteration would number the same derivations anew, so there is
+// no fixpoint, as in Soufflé), and recomputes a stratum that calls recursive_iteration_cnt() rather than
+// continuing it incrementally (its numbers are those of an evaluation from scratch).
 package dev.jetlog.planner;
 
 import dev.jetlog.parser.ast.Aggregate;
@@ -13,19 +15,20 @@ import dev.jetlog.parser.ast.UnaryExpr;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
-final class AutoIncrement {
-    private AutoIncrement() {
+final class FunctorCalls {
+    private FunctorCalls() {
     }
 
-    /** The first autoinc() call of the rule (head or body), or null. */
-    static FunctorCall find(Rule rule) {
+    /** The first call of the rule (head or body) that the predicate accepts, or null. */
+    static FunctorCall find(Rule rule, Predicate<FunctorCall> which) {
         List<Term> terms = new ArrayList<>(rule.head().args());
         for (Literal literal : rule.body()) {
             terms.addAll(AstWalk.terms(literal));
         }
         for (Term term : terms) {
-            FunctorCall found = find(term);
+            FunctorCall found = find(term, which);
             if (found != null) {
                 return found;
             }
@@ -33,18 +36,18 @@ final class AutoIncrement {
         return null;
     }
 
-    private static FunctorCall find(Term term) {
+    private static FunctorCall find(Term term, Predicate<FunctorCall> which) {
         if (term instanceof FunctorCall call) {
-            if (call.isAutoIncrement()) {
+            if (which.test(call)) {
                 return call;
             }
-            return first(call.args());
+            return first(call.args(), which);
         }
         if (term instanceof BinaryExpr binary) {
-            return first(List.of(binary.left(), binary.right()));
+            return first(List.of(binary.left(), binary.right()), which);
         }
         if (term instanceof UnaryExpr unary) {
-            return find(unary.operand());
+            return find(unary.operand(), which);
         }
         if (term instanceof Aggregate aggregate) {
             List<Term> nested = new ArrayList<>();
@@ -52,14 +55,14 @@ final class AutoIncrement {
                 nested.add(aggregate.target());
             }
             aggregate.body().forEach(literal -> nested.addAll(AstWalk.terms(literal)));
-            return first(nested);
+            return first(nested, which);
         }
         return null;
     }
 
-    private static FunctorCall first(List<Term> terms) {
+    private static FunctorCall first(List<Term> terms, Predicate<FunctorCall> which) {
         for (Term term : terms) {
-            FunctorCall found = find(term);
+            FunctorCall found = find(term, which);
             if (found != null) {
                 return found;
             }
