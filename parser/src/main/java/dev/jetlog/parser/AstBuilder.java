@@ -152,7 +152,7 @@ final class AstBuilder {
                 item(statement.getChild(0));
             }
         }
-        deltaDebugs.declare(declarations, eqrelRelations, columnTypeNames, errors);
+        deltaDebugs.declare(declarations, eqrelRelations, inlineRelations.keySet(), columnTypeNames, errors);
         clashes.checkRelations(declarations, types);
         applySizeLimits();
         checkMagicPragmaNames();

@@ -1,7 +1,7 @@
 // Soufflé 2.5's `.decl r_debug = debug_delta(r)`: a relation holding r's tuples, each with the iteration of
 // r's stratum that added it (0 for those its first, non-recursive pass makes). Declared once every relation
 // is, since r may come later in the program: r's columns, then an unsigned `<iteration>` column. An eqrel r is
-// refused: its stored pairs are not the closure that Soufflé records.
+// refused (its stored pairs are not the closure that Soufflé records), and so is an inline r (it holds nothing).
 package dev.jetlog.parser;
 
 import dev.jetlog.parser.ast.Attribute;
@@ -42,8 +42,8 @@ final class DeltaDebugDeclarations {
      * Adds a declaration for each one read to declarations (which hold every other one by now), and the
      * column type names of each to typeNames.
      */
-    void declare(List<RelationDecl> declarations, Set<String> eqrelRelations, Map<String, List<String>> typeNames,
-                 List<Diagnostic> errors) {
+    void declare(List<RelationDecl> declarations, Set<String> eqrelRelations, Set<String> inlineRelations,
+                 Map<String, List<String>> typeNames, List<Diagnostic> errors) {
         for (Pending debug : pending) {
             RelationDecl of = declarations.stream().filter(d -> d.name().equals(debug.of())).findFirst().orElse(null);
             if (of == null) {
@@ -59,6 +59,11 @@ final class DeltaDebugDeclarations {
                 // Soufflé records every pair of the closure; JetLog stores only the pairs that join classes
                 errors.add(Diagnostic.error(debug.ofPos(), "debug_delta of the eqrel relation '" + debug.of()
                         + "' is not supported"));
+                continue;
+            }
+            if (inlineRelations.contains(debug.of())) {
+                errors.add(Diagnostic.error(debug.ofPos(), "debug_delta of the inline relation '" + debug.of()
+                        + "', which is expanded where it is used and holds no tuples"));
                 continue;
             }
             List<Attribute> attributes = new ArrayList<>(of.attributes());

@@ -1,6 +1,6 @@
 // `.decl d = debug_delta(r)`: d gets r's columns and an unsigned iteration column, wherever r is declared;
-// rules, facts and inputs for d, a source that is missing, eqrel or itself a debug relation, and any other function
-// after '=' are errors at their place. recursive_iteration_cnt() takes no arguments and yields an unsigned.
+// rules, facts and inputs for d, a source that is missing, eqrel, inline or itself a debug relation, and any
+// other function after '=' are errors at their place. recursive_iteration_cnt() takes no arguments and yields an unsigned.
 package dev.jetlog.parser;
 
 import static dev.jetlog.parser.Diagnostics.errors;
@@ -63,6 +63,8 @@ class DebugDeltaDeclarationTest {
                 errors(".decl p(x: number)\n.decl pd = debug_delta(p)\n.decl pdd = debug_delta(pd)\n"));
         assertEquals(List.of("t.dl:2:24: error: debug_delta of the eqrel relation 'q' is not supported"),
                 errors(".decl q(x: number, y: number) eqrel\n.decl qd = debug_delta(q)\n"));
+        assertEquals(List.of("t.dl:2:24: error: debug_delta of the inline relation 'p', which is expanded where it is "
+                + "used and holds no tuples"), errors(".decl p(x: number) inline\n.decl pd = debug_delta(p)\n"));
         assertEquals(List.of("t.dl:2:12: error: 'copy_of' cannot define a relation: only debug_delta(r) may follow "
                 + "'=' in a declaration"), errors(".decl p(x: number)\n.decl pd = copy_of(p)\n"));
     }
