@@ -26,8 +26,8 @@ final class DeltaDebugRecorder {
     private final Backend backend;
     private final RelationStore store;
     private final OperationTimer timer;
-    /** The debug relation of each relation that has one. */
-    private final Map<String, String> debugOf = new HashMap<>();
+    /** The debug relations of each relation that has any. */
+    private final Map<String, List<String>> debugOf = new HashMap<>();
     /** Per debug relation, the rows recorded so far in the running stratum. */
     private final Map<String, List<Rows>> recorded = new HashMap<>();
 
@@ -37,7 +37,7 @@ final class DeltaDebugRecorder {
         this.timer = timer;
         for (RelationDecl decl : relations) {
             if (decl.isDeltaDebug()) {
-                debugOf.put(decl.deltaOf(), decl.name());
+                debugOf.computeIfAbsent(decl.deltaOf(), r -> new ArrayList<>()).add(decl.name());
             }
         }
     }
@@ -54,8 +54,8 @@ final class DeltaDebugRecorder {
 
     private void record(Stratum stratum, Version version, int iteration) {
         for (String relation : stratum.relations()) {
-            String debug = debugOf.get(relation);
-            if (debug == null) {
+            List<String> debugs = debugOf.get(relation);
+            if (debugs == null) {
                 continue;
             }
             RelationRef ref = new RelationRef(relation, version);
@@ -70,9 +70,12 @@ final class DeltaDebugRecorder {
             try {
                 for (Rows rows : store.rows(ref)) {
                     if (!rows.isEmpty()) {
-                        Rows numbered = timer.time(Operation.JOIN,
-                                () -> backend.scan(ready, store.index(ref, rows, step.order())));
-                        recorded.computeIfAbsent(debug, d -> new ArrayList<>()).add(numbered);
+                        // each debug relation of r owns its rows (two of one relation are each scanned)
+                        for (String debug : debugs) {
+                            Rows numbered = timer.time(Operation.JOIN,
+                                    () -> backend.scan(ready, store.index(ref, rows, step.order())));
+                            recorded.computeIfAbsent(debug, d -> new ArrayList<>()).add(numbered);
+                        }
                     }
                 }
             } finally {

@@ -109,6 +109,21 @@ public abstract class DebugDeltaSuite extends OneProgramSuite {
     }
 
     @Test
+    void twoDebugRelationsOfOneRelationHoldTheSameRows() {
+        Map<String, List<String>> rows = EngineRun.program("""
+                .decl e(x: number, y: number)
+                e(1, 2). e(2, 3).
+                .decl p(x: number, y: number)
+                p(x, y) :- e(x, y).
+                p(x, z) :- p(x, y), e(y, z).
+                .decl d1 = debug_delta(p)
+                .decl d2 = debug_delta(p)
+                """).run(backend(), 2);
+        assertEquals(sorted("1\t2\t0", "1\t3\t1", "2\t3\t0"), rows.get("d1"));
+        assertEquals(rows.get("d1"), rows.get("d2"));
+    }
+
+    @Test
     void aLaterStratumReadsADebugRelationLikeAnyOther() {
         assertEquals(List.of("1\t4"), result.get("late"));
     }
