@@ -99,6 +99,17 @@ final class DeltaDebugRecorder {
         }
     }
 
+    /** Bytes of the rows recorded so far in the running stratum (the memory budget counts them). */
+    long recordedBytes() {
+        long bytes = 0;
+        for (List<Rows> parts : recorded.values()) {
+            for (Rows rows : parts) {
+                bytes += backend.bytes(rows);
+            }
+        }
+        return bytes;
+    }
+
     /** Releases what a failed stratum recorded. */
     void clear() {
         recorded.values().forEach(parts -> parts.forEach(backend::release));

@@ -145,15 +145,15 @@ public final class Evaluator implements AutoCloseable {
     }
 
     /**
-     * Stops the evaluation once relations, indexes and pending candidates (at the cost of compacting them)
-     * hold more than the backend's memory budget, naming the stratum, the largest relations and the sizes
+     * Stops the evaluation once relations, indexes, pending candidates (at the cost of compacting them) and
+     * rows recorded for debug_delta relations hold more than the backend's memory budget, naming the stratum, the largest relations and the sizes
      * reached.
      */
     private void checkMemory(Stratum stratum, Candidates candidates) {
         long pending = candidates.pendingBytes();
         // pending candidates are counted at what compacting them takes: themselves, their concatenation (or
         // their packed sort keys) and the sorted new tuples, so that the compaction never outgrows the heap
-        long used = candidates.denseSetBytes() + COMPACTION_COPIES * pending;
+        long used = candidates.denseSetBytes() + COMPACTION_COPIES * pending + deltaDebugs.recordedBytes();
         List<String> relations = new ArrayList<>();
         for (String relation : store.relations()) {
             used += store.bytes(relation);
@@ -171,6 +171,10 @@ public final class Evaluator implements AutoCloseable {
         String most = candidates.mostPending();
         String pendingText = most == null ? Sizes.format(pending) : String.format("%s, most of them for %s (%,d rows)",
                 Sizes.format(pending), most, candidates.pending(most));
+        long recorded = deltaDebugs.recordedBytes();
+        if (recorded > 0) {
+            pendingText += "; rows recorded for debug_delta relations " + Sizes.format(recorded);
+        }
         throw new MemoryLimitException(String.format("memory limit of %s reached in stratum %d (%s) after %s: %s; "
                         + "candidates pending %s; raise it with --memory-limit (and the JVM's -Xmx) or give the "
                         + "device more memory", Sizes.format(memoryLimit), stratum.index(),
