@@ -1,7 +1,12 @@
 // Every buffer the GPU backend allocates goes through here: it keeps the bytes in use within the budget
-// (a share of the device's memory unless the user set one) and turns a failed allocation into one
-// message with the sizes involved.
+// (a share of the device's memory unless the user set one), turns a failed allocation into one message
+// with the sizes involved, and knows which buffers are live: freeing one twice is a bug that it reports as
+// an exception, rather than handing the driver a released handle (PoCL then crashes the whole JVM).
 package dev.jetlog.gpu;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 final class DeviceMemory {
     private static final long MIB = 1 << 20;
@@ -10,6 +15,8 @@ final class DeviceMemory {
     private final long budget;
     private long inUse;
     private long peak;
+    /** The buffers allocated here and not yet freed. */
+    private final Set<DeviceBuffer> live = Collections.newSetFromMap(new IdentityHashMap<>());
 
     DeviceMemory(Device device, long budget) {
         this.device = device;
@@ -37,11 +44,15 @@ final class DeviceMemory {
         }
         inUse += buffer.bytes();
         peak = Math.max(peak, inUse);
+        live.add(buffer);
         return buffer;
     }
 
     void free(DeviceBuffer buffer) {
         if (buffer != null) {
+            if (!live.remove(buffer)) {
+                throw new IllegalStateException("a device buffer of " + buffer.bytes() + " bytes was freed twice");
+            }
             inUse -= buffer.bytes();
             device.free(buffer);
         }

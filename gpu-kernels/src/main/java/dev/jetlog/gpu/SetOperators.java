@@ -92,7 +92,9 @@ final class SetOperators {
         DeviceBuffer target = full.spare != null && full.spare.bytes() >= needed ? full.spare : null;
         if (target == null) {
             if (full.spare != null) {
+                // full forgets it at once: if the allocation below fails, releasing full must not free it again
                 memory.free(full.spare);
+                full.spare = null;
             }
             long withHeadroom = needed + Math.max(needed / 4, HEADROOM_FACTOR * delta.bytes());
             try {
@@ -105,7 +107,15 @@ final class SetOperators {
             return withSpare(new GpuRows(target, 0, 1, false), full);
         }
         long tiles = Grid.tiles(count, MERGE_TILE);
-        DeviceBuffer splits = memory.allocate((tiles + 1) * Long.BYTES, "merge splits");
+        DeviceBuffer splits;
+        try {
+            splits = memory.allocate((tiles + 1) * Long.BYTES, "merge splits");
+        } catch (DeviceMemoryException e) {
+            if (target != full.spare) {
+                memory.free(target); // a new target that nothing owns yet
+            }
+            throw e;
+        }
         try {
             device.launch("merge_partition", Grid.strided(device, tiles + 1), full.buffer, full.count, delta.buffer,
                     delta.count, arity, tiles, splits);

@@ -73,12 +73,16 @@ final class Candidates {
         return denseSets.get(relation);
     }
 
-    /** Takes ownership of rows derived for the relation. */
+    /** Takes ownership of rows derived for the relation, whether or not it returns normally. */
     void add(String relation, Rows rows) {
         DenseSet set = denseSets.get(relation);
         if (set != null && !rows.isEmpty()) {
-            AbsentRows split = timer.time(Operation.DEDUPLICATE, () -> backend.addAbsent(set, rows));
-            backend.release(rows);
+            AbsentRows split;
+            try {
+                split = timer.time(Operation.DEDUPLICATE, () -> backend.addAbsent(set, rows));
+            } finally {
+                backend.release(rows);
+            }
             addFiltered(relation, split);
             return;
         }

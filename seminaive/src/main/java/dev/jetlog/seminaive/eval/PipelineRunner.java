@@ -134,8 +134,11 @@ final class PipelineRunner implements AutoCloseable {
                     continue;
                 }
                 if (last) {
-                    candidates.add(plan.headRelation(), output);
+                    // the candidates own the rows from the call on, also when it fails (a compaction that
+                    // runs out of memory has released them already): this frame must not release them again
+                    Rows derived = output;
                     output = null;
+                    candidates.add(plan.headRelation(), derived);
                     continue;
                 }
                 if (output.arity() == 0 && output.size() > 1) {

@@ -60,6 +60,41 @@ public abstract class SessionApiSuite {
             path(x, z) :- edge(x, y), path(y, z).
             """;
 
+    @Test
+    void aRunThatOutgrowsItsMemoryLimitFailsCleanlyWhereverItStops() {
+        // wherever the limit stops it (a merge, a compaction, a join), the failure releases each buffer once:
+        // the driver never sees a released one again (on OpenCL that crashed the JVM), and nothing else fails
+        CompiledProgram program = JetLog.compile("chain.dl", """
+                .decl edge(x: number, y: number)
+                .decl path(x: number, y: number)
+                path(x, y) :- edge(x, y).
+                path(x, z) :- path(x, y), edge(y, z).
+                .decl path_delta = debug_delta(path)
+                """);
+        int nodes = 1000;
+        int failures = 0;
+        for (long mib : new long[] {1, 2, 3, 4, 6, 8, 11, 16, 64}) {
+            EngineOptions options = EngineOptions.defaults().withBackend(backend()).withThreads(2)
+                    .withMemoryLimit(mib << 20);
+            try (Session session = program.newSession(options)) {
+                for (int i = 0; i < nodes; i++) {
+                    session.insert("edge", i, i + 1);
+                }
+                try {
+                    session.run();
+                    assertEquals((long) nodes * (nodes + 1) / 2, session.count("path"), mib + " MiB");
+                    assertEquals(session.count("path"), session.count("path_delta"), mib + " MiB");
+                } catch (JetLogException e) {
+                    failures++;
+                    assertTrue(e.getMessage().contains("memory"), mib + " MiB: " + e.getMessage());
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    assertEquals(List.of(), List.of(cause.getSuppressed()), mib + " MiB: " + e.getMessage());
+                }
+            }
+        }
+        assertTrue(failures >= 3, failures + " of the runs failed: the smallest limits must stop the run");
+    }
+
     private Session session(String source) {
         CompiledProgram program = JetLog.compile("api.dl", source);
         return program.newSession(EngineOptions.defaults().withBackend(backend()).withThreads(2));
