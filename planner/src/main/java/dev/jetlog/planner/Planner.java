@@ -17,6 +17,7 @@ import dev.jetlog.planner.ir.AntiJoinStep;
 import dev.jetlog.planner.ir.Step;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,6 +50,25 @@ public final class Planner {
         List<List<String>> components = Stratifier.strata(rules, graph, errors);
         if (!errors.isEmpty()) {
             throw new DatalogException(program.source(), errors);
+        }
+        // body parts that share no variable with the head and read earlier strata are joined once, into
+        // nullary relations of their own strata
+        Map<String, Integer> stratumOf = new HashMap<>();
+        for (int c = 0; c < components.size(); c++) {
+            for (String member : components.get(c)) {
+                stratumOf.put(member, c);
+            }
+        }
+        IndependentBodies.Split split = IndependentBodies.split(program.program().rules(), stratumOf);
+        if (!split.declarations().isEmpty()) {
+            relations.addAll(split.declarations());
+            rules = new ArrayList<>(split.rules());
+            rules.addAll(bodies.rules());
+            graph = new DependencyGraph(relations, rules, bodies);
+            components = Stratifier.strata(rules, graph, errors);
+            if (!errors.isEmpty()) {
+                throw new DatalogException(program.source(), errors);
+            }
         }
         Map<String, RelationDecl> byName = new LinkedHashMap<>();
         relations.forEach(decl -> byName.putIfAbsent(decl.name(), decl));

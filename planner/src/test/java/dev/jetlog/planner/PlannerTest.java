@@ -202,6 +202,39 @@ class PlannerTest {
     }
 
     @Test
+    void aBodyPartThatSharesNoVariableWithTheHeadIsJoinedOnceIntoANullaryRelation() {
+        Plan plan = plan("""
+                .decl b(x: number)
+                .decl c(x: number)
+                .decl d(x: number)
+                .decl a(x: number)
+                a(x) :- b(x), c(y), d(y), y > 2.
+                .decl q()
+                q() :- b(x), c(y).
+                .decl r(x: number)
+                r(x) :- b(x), r(y).
+                """);
+        List<List<String>> strata = plan.strata().stream().map(Stratum::relations).toList();
+        // c(y), d(y), y > 2 share y only with each other; for q, b stays in the body and c is split off;
+        // r's own r(y) is recursive: it stays, as the stratum iterates as written
+        assertEquals(java.util.Set.of(List.of("@independent0"), List.of("a"), List.of("@independent1"), List.of("q"),
+                List.of("r")), java.util.Set.copyOf(strata));
+        assertTrue(strata.indexOf(List.of("@independent0")) < strata.indexOf(List.of("a")), strata.toString());
+        assertTrue(strata.indexOf(List.of("@independent1")) < strata.indexOf(List.of("q")), strata.toString());
+        assertEquals("a(x) :- @independent0(), b(x).", onlyRule(plan, "a"));
+        assertEquals("@independent0() :- c(y), d(y), y > 2.", onlyRule(plan, "@independent0"));
+        assertEquals("q() :- @independent1(), b(x).", onlyRule(plan, "q"));
+        assertEquals("@independent1() :- c(y).", onlyRule(plan, "@independent1"));
+    }
+
+    private static String onlyRule(Plan plan, String relation) {
+        Stratum stratum = plan.strata().stream().filter(s -> s.relations().equals(List.of(relation))).findFirst()
+                .orElseThrow();
+        assertEquals(1, stratum.initialRules().size());
+        return stratum.initialRules().get(0).rule().toString();
+    }
+
+    @Test
     void negationThroughRecursionIsAnError() {
         DatalogException e = assertThrows(DatalogException.class, () -> plan("""
                 .decl a(x: number)
