@@ -53,6 +53,11 @@ public final class Evaluator implements AutoCloseable {
     private final Backend backend;
     private final EvaluationOptions options;
     private final long memoryLimit;
+    /** Rows derived or indexed after which the memory limit is checked again (a small share of the limit). */
+    private final long memoryCheckRows;
+    /** The candidates and the rows derived or indexed at the last memory check. */
+    private Candidates checkedCandidates;
+    private long checkedWork;
     private final OperationTimer timer = new OperationTimer();
     private final RelationStore store;
     private final ChoiceDomains choices;
@@ -84,6 +89,7 @@ public final class Evaluator implements AutoCloseable {
         this.plan = plan;
         this.backend = backend;
         this.memoryLimit = backend.memoryCapacity();
+        this.memoryCheckRows = Math.max(1024, memoryLimit / 4096);
         // bounded pieces scale down with the budget: a piece, sorted, takes several times its own size
         long pieceRows = Math.max(1024, memoryLimit / 96);
         this.options = new EvaluationOptions(Math.min(options.chunkRows(), pieceRows),
@@ -150,6 +156,15 @@ public final class Evaluator implements AutoCloseable {
      * reached.
      */
     private void checkMemory(Stratum stratum, Candidates candidates) {
+        // what can grow between two checks comes from rows derived or indexed since the last one: wait until
+        // enough are new (a small share of the limit) before summing every relation, index and candidate again;
+        // a stratum's first check always runs
+        long work = candidates.derived() + store.indexedRows();
+        if (candidates == checkedCandidates && work - checkedWork < memoryCheckRows) {
+            return;
+        }
+        checkedCandidates = candidates;
+        checkedWork = work;
         long pending = candidates.pendingBytes();
         // pending candidates are counted at what compacting them takes: themselves, their concatenation (or
         // their packed sort keys) and the sorted new tuples, so that the compaction never outgrows the heap

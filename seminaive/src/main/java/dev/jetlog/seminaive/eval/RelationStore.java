@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 
 final class RelationStore implements AutoCloseable {
+    /** Rows indexed so far, counted as indexes are built. */
+    private long indexedRows;
     /** A tier is merged into the one before it once it holds more than 1/MERGE_RATIO of that one's rows. */
     static final int MERGE_RATIO = 4;
     /** At most this many tiers: beyond, the two newest merge whatever their sizes. */
@@ -132,6 +134,11 @@ final class RelationStore implements AutoCloseable {
         throw new IllegalStateException("no delta of " + ref.relation() + " outside its stratum's loop");
     }
 
+    /** Rows indexed so far (a monotone count: the memory check runs again once enough is new). */
+    long indexedRows() {
+        return indexedRows;
+    }
+
     /** The index of one of the row sets that rows(ref) gave, built on first use and cached with it. */
     Index index(RelationRef ref, Rows rows, IndexSpec spec) {
         State state = state(ref.relation());
@@ -147,6 +154,7 @@ final class RelationStore implements AutoCloseable {
         }
         Index index = cache.get(spec);
         if (index == null) {
+            indexedRows += rows.size();
             Rows indexed = rows;
             index = timer.time(Operation.INDEX, () -> backend.index(indexed, spec));
             cache.put(spec, index);
