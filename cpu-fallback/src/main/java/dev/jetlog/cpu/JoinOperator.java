@@ -27,6 +27,9 @@ final class JoinOperator {
     private final int[] distinct;
     /** True if the step only asks whether the whole row given by its key exists, and reads nothing of it. */
     private final boolean wholeRowExistence;
+    /** The output columns that come from the input row, and those that come from the matched tuple. */
+    private final int[] inputColumns;
+    private final int[] tupleColumns;
 
     JoinOperator(JoinStep step, ExprCompiler compiler) {
         List<Filter> inputOnly = step.filters().stream().filter(f -> !f.reads(Side.TUPLE)).toList();
@@ -41,6 +44,9 @@ final class JoinOperator {
         // a key on every column matches at most one tuple: the join only asks whether it exists
         wholeRowExistence = step.index().keyLength() == step.index().arity() && step.index().arity() > 0
                 && pairs.isEmpty() && step.output().stream().noneMatch(e -> e.reads(Side.TUPLE));
+        // once per operator: a probe is made per call, and a run of many one-row iterations makes many
+        inputColumns = IntStream.range(0, projection.width()).filter(projection::fromInput).toArray();
+        tupleColumns = IntStream.range(0, projection.width()).filter(c -> !projection.fromInput(c)).toArray();
     }
 
     /**
@@ -212,8 +218,6 @@ final class JoinOperator {
         private final int[] sortedRows;
         private final int outWidth = projection.width();
         private final boolean copying = filter == null && projection.copiesOnly() && !skipRepeats;
-        private final int[] inputColumns;
-        private final int[] tupleColumns;
         private final boolean oneTupleColumn;
         /** The fast path's only tuple column, hoisted: the column read, and its box. */
         private final int onlyColumn;
@@ -247,8 +251,6 @@ final class JoinOperator {
             this.tuples = index.rows().data();
             this.arity = index.rows().arity();
             this.sortedRows = index.sortedRows();
-            this.inputColumns = IntStream.range(0, outWidth).filter(projection::fromInput).toArray();
-            this.tupleColumns = IntStream.range(0, outWidth).filter(c -> !projection.fromInput(c)).toArray();
             this.oneTupleColumn = tupleColumns.length == 1;
             int only = oneTupleColumn ? tupleColumns[0] : -1;
             this.onlyColumn = oneTupleColumn ? projection.column(only) : -1;
