@@ -30,6 +30,7 @@ JAR = os.path.join(ROOT, "cli", "target", "jetlog.jar")
 DEFAULT_ROWS = [
     "tc:p2p-Gnutella09", "tc:p2p-Gnutella04", "tc:SF.cedge", "tc:CA-HepTh",
     "sg:TG.cedge", "sg:ego-Facebook", "cspa:httpd-cspa100k", "csda:csda100k", "pointsto:generated",
+    "steps:steps-1m",
 ]
 
 
