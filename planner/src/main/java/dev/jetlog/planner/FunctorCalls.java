@@ -27,13 +27,12 @@ final class FunctorCalls {
         for (Literal literal : rule.body()) {
             terms.addAll(AstWalk.terms(literal));
         }
-        for (Term term : terms) {
-            FunctorCall found = find(term, which);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
+        return first(terms, which);
+    }
+
+    /** The first call of one literal that the predicate accepts, or null. */
+    static FunctorCall find(Literal literal, Predicate<FunctorCall> which) {
+        return first(AstWalk.terms(literal), which);
     }
 
     private static FunctorCall find(Term term, Predicate<FunctorCall> which) {

@@ -12,13 +12,15 @@ import dev.jetlog.parser.Subsumption;
 import dev.jetlog.parser.ast.Atom;
 import dev.jetlog.parser.ast.AstWalk;
 import dev.jetlog.parser.ast.Comparison;
-import dev.jetlog.parser.ast.FunctorCall;
 import dev.jetlog.parser.ast.Literal;
 import dev.jetlog.parser.ast.RelationDecl;
 import dev.jetlog.parser.ast.Rule;
+import dev.jetlog.parser.ast.SourcePos;
 import dev.jetlog.parser.ast.Term;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -94,13 +96,13 @@ final class IndependentBodies {
         Set<String> headVariables = variablesOf(rule.head().args());
         // grow each literal's component over shared variables; the head's component holds the head's variables
         int[] component = new int[n];
-        java.util.Arrays.fill(component, -1);
+        Arrays.fill(component, -1);
         Set<String> reached = new HashSet<>(headVariables);
         boolean grew = !reached.isEmpty();
         while (grew) {
             grew = false;
             for (int i = 0; i < n; i++) {
-                if (component[i] < 0 && !java.util.Collections.disjoint(variables.get(i), reached)) {
+                if (component[i] < 0 && !Collections.disjoint(variables.get(i), reached)) {
                     component[i] = 0;
                     reached.addAll(variables.get(i));
                     grew = true;
@@ -120,7 +122,7 @@ final class IndependentBodies {
             while (more) {
                 more = false;
                 for (int i = 0; i < n; i++) {
-                    if (component[i] < 0 && !java.util.Collections.disjoint(variables.get(i), names)) {
+                    if (component[i] < 0 && !Collections.disjoint(variables.get(i), names)) {
                         component[i] = others.size() + 1;
                         names.addAll(variables.get(i));
                         members.add(i);
@@ -148,8 +150,7 @@ final class IndependentBodies {
         for (Term term : AstWalk.terms(literal)) {
             AstWalk.forEachOutermostAggregate(term, aggregate -> pure[0] = false);
         }
-        Rule probe = new Rule(new Atom("", List.of(), null), List.of(literal), null);
-        return pure[0] && FunctorCalls.find(probe, call -> call.isAutoIncrement() || call.isIterationCounter()
+        return pure[0] && FunctorCalls.find(literal, call -> call.isAutoIncrement() || call.isIterationCounter()
                 || call.isUserDefined()) == null;
     }
 
@@ -161,7 +162,7 @@ final class IndependentBodies {
         return names;
     }
 
-    private static dev.jetlog.parser.ast.SourcePos positionOf(Literal literal) {
+    private static SourcePos positionOf(Literal literal) {
         if (literal instanceof Atom atom) {
             return atom.pos();
         }

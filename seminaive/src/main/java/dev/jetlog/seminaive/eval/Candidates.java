@@ -11,6 +11,7 @@ import dev.jetlog.seminaive.spi.DenseSet;
 import dev.jetlog.seminaive.spi.Rows;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,8 +171,13 @@ final class Candidates {
 
     /** Bytes of the pending candidates (before they are compacted, which takes a few times as much again). */
     long pendingBytes() {
+        return bytesOf(backend, parts.values());
+    }
+
+    /** Bytes of every row set in the lists. */
+    static long bytesOf(Backend backend, Collection<List<Rows>> lists) {
         long bytes = 0;
-        for (List<Rows> list : parts.values()) {
+        for (List<Rows> list : lists) {
             for (Rows rows : list) {
                 bytes += backend.bytes(rows);
             }

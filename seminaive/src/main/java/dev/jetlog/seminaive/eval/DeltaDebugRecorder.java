@@ -101,13 +101,7 @@ final class DeltaDebugRecorder {
 
     /** Bytes of the rows recorded so far in the running stratum (the memory budget counts them). */
     long recordedBytes() {
-        long bytes = 0;
-        for (List<Rows> parts : recorded.values()) {
-            for (Rows rows : parts) {
-                bytes += backend.bytes(rows);
-            }
-        }
-        return bytes;
+        return Candidates.bytesOf(backend, recorded.values());
     }
 
     /** Releases what a failed stratum recorded. */
