@@ -19,7 +19,6 @@ import dev.jetlog.parser.ast.SourcePos;
 import dev.jetlog.parser.ast.Term;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -53,8 +52,8 @@ final class IndependentBodies {
             }
             int own = stratum.getOrDefault(rule.head().relation(), -1);
             List<List<Integer>> independent = independentComponents(rule);
-            independent.removeIf(members -> members.stream().map(i -> rule.body().get(i))
-                    .anyMatch(literal -> literal instanceof Atom atom && stratum.getOrDefault(atom.relation(), -1) >= own));
+            independent.removeIf(members -> members.stream().map(i -> rule.body().get(i)).anyMatch(
+                    literal -> literal instanceof Atom atom && stratum.getOrDefault(atom.relation(), -1) >= own));
             if (independent.isEmpty()) {
                 out.add(rule);
                 continue;
@@ -94,44 +93,16 @@ final class IndependentBodies {
             variables.add(variablesOf(AstWalk.terms(literal)));
         }
         Set<String> headVariables = variablesOf(rule.head().args());
-        // grow each literal's component over shared variables; the head's component holds the head's variables
-        int[] component = new int[n];
-        Arrays.fill(component, -1);
-        Set<String> reached = new HashSet<>(headVariables);
-        boolean grew = !reached.isEmpty();
-        while (grew) {
-            grew = false;
-            for (int i = 0; i < n; i++) {
-                if (component[i] < 0 && !Collections.disjoint(variables.get(i), reached)) {
-                    component[i] = 0;
-                    reached.addAll(variables.get(i));
-                    grew = true;
-                }
-            }
+        boolean[] taken = new boolean[n];
+        if (!headVariables.isEmpty()) {
+            absorb(headVariables, variables, taken); // the head's component stays in the rule
         }
         List<List<Integer>> others = new ArrayList<>();
         for (int start = 0; start < n; start++) {
-            if (component[start] >= 0 || variables.get(start).isEmpty()) {
-                continue; // in the head's component, or a literal without variables: a filter, kept in place
+            // a literal without variables is a filter, kept in place
+            if (!taken[start] && !variables.get(start).isEmpty()) {
+                others.add(absorb(variables.get(start), variables, taken));
             }
-            List<Integer> members = new ArrayList<>();
-            Set<String> names = new HashSet<>(variables.get(start));
-            component[start] = others.size() + 1;
-            members.add(start);
-            boolean more = true;
-            while (more) {
-                more = false;
-                for (int i = 0; i < n; i++) {
-                    if (component[i] < 0 && !Collections.disjoint(variables.get(i), names)) {
-                        component[i] = others.size() + 1;
-                        names.addAll(variables.get(i));
-                        members.add(i);
-                        more = true;
-                    }
-                }
-            }
-            members.sort(null);
-            others.add(members);
         }
         if (headVariables.isEmpty() && !others.isEmpty()) {
             others.remove(0); // something must stay in the rule's own body
@@ -139,6 +110,29 @@ final class IndependentBodies {
         others.removeIf(members -> !members.stream().allMatch(i -> movable(body.get(i)))
                 || members.stream().noneMatch(i -> body.get(i) instanceof Atom));
         return others;
+    }
+
+    /**
+     * The literals not yet taken that share a variable with the seed, directly or through each other, in body
+     * order; marks them taken.
+     */
+    private static List<Integer> absorb(Set<String> seed, List<Set<String>> variables, boolean[] taken) {
+        Set<String> names = new HashSet<>(seed);
+        List<Integer> members = new ArrayList<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (int i = 0; i < taken.length; i++) {
+                if (!taken[i] && !Collections.disjoint(variables.get(i), names)) {
+                    taken[i] = true;
+                    names.addAll(variables.get(i));
+                    members.add(i);
+                    grew = true;
+                }
+            }
+        }
+        members.sort(null);
+        return members;
     }
 
     /** A positive atom or a comparison without aggregates and without functors whose answer depends on the call. */

@@ -7,7 +7,6 @@
 package dev.jetlog.seminaive.testkit;
 
 import dev.jetlog.seminaive.api.CompiledProgram;
-import dev.jetlog.seminaive.api.EngineOptions;
 import dev.jetlog.seminaive.api.JetLog;
 import dev.jetlog.seminaive.api.Session;
 import org.junit.jupiter.api.Test;
@@ -28,8 +27,7 @@ public abstract class DebugDeltaSuite extends OneProgramSuite {
                 hops(x, y, recursive_iteration_cnt()) :- e(x, y).
                 hops(x, z, recursive_iteration_cnt()) :- hops(x, y, _), e(y, z).
                 """);
-        EngineOptions options = EngineOptions.defaults().withBackend(backend()).withThreads(2);
-        try (Session incremental = compiled.newSession(options); Session fresh = compiled.newSession(options)) {
+        try (Session incremental = session(compiled); Session fresh = session(compiled)) {
             incremental.insertTuple("e", 1, 2);
             incremental.run();
             incremental.insertTuple("e", 2, 3);
@@ -46,7 +44,7 @@ public abstract class DebugDeltaSuite extends OneProgramSuite {
     @Test
     void theApiRefusesFactsForADebugRelation() {
         CompiledProgram compiled = JetLog.compile("api.dl", ".decl e(x: number)\n.decl e_delta = debug_delta(e)\n");
-        try (Session session = compiled.newSession(EngineOptions.defaults().withBackend(backend()).withThreads(2))) {
+        try (Session session = session(compiled)) {
             String expected = "relation 'e_delta' is filled by debug_delta(e): it cannot take facts";
             assertEquals(expected, assertThrows(IllegalArgumentException.class,
                     () -> session.insert("e_delta", 1, 0)).getMessage());
@@ -60,15 +58,19 @@ public abstract class DebugDeltaSuite extends OneProgramSuite {
         }
     }
 
-    private static final String PROGRAM = """
+    /** Paths with their debug relation, and the paths found in the third iteration or later. */
+    private static final String PATHS = """
             .decl edge(x: number, y: number)
-            edge(1, 2). edge(2, 3). edge(3, 4). edge(10, 11). edge(11, 10).
             .decl path(x: number, y: number)
             path(x, y) :- edge(x, y).
             path(x, z) :- path(x, y), edge(y, z).
             .decl path_delta = debug_delta(path)
             .decl late(x: number, y: number)
             late(x, y) :- path_delta(x, y, i), i >= 2.
+            """;
+
+    private static final String PROGRAM = PATHS + """
+            edge(1, 2). edge(2, 3). edge(3, 4). edge(10, 11). edge(11, 10).
             .decl a(x: number)
             .decl b(x: number)
             a(1).
@@ -145,17 +147,8 @@ public abstract class DebugDeltaSuite extends OneProgramSuite {
 
     @Test
     void anIncrementalRunRenumbersWhatNowComesEarlier() {
-        String program = """
-                .decl edge(x: number, y: number)
-                .decl path(x: number, y: number)
-                path(x, y) :- edge(x, y).
-                path(x, z) :- path(x, y), edge(y, z).
-                .decl path_delta = debug_delta(path)
-                .decl late(x: number, y: number)
-                late(x, y) :- path_delta(x, y, i), i >= 2.
-                """;
-        CompiledProgram compiled = JetLog.compile("incremental.dl", program);
-        try (Session session = compiled.newSession(EngineOptions.defaults().withBackend(backend()).withThreads(2))) {
+        CompiledProgram compiled = JetLog.compile("incremental.dl", PATHS);
+        try (Session session = session(compiled)) {
             session.insertTuple("edge", 1, 2);
             session.insertTuple("edge", 2, 3);
             session.insertTuple("edge", 3, 4);

@@ -1,8 +1,11 @@
 // Base of the engine-agnostic suites that evaluate one program once per backend and check its relations:
 // skips (or fails, when the backend is required) without the backend, runs the program on two threads,
-// and keeps every relation's rows as sorted lines for the tests (and reads a session's rows the same way).
+// and keeps every relation's rows as sorted lines for the tests (and makes sessions and reads their rows the
+// same way).
 package dev.jetlog.seminaive.testkit;
 
+import dev.jetlog.seminaive.api.CompiledProgram;
+import dev.jetlog.seminaive.api.EngineOptions;
 import dev.jetlog.seminaive.api.Session;
 import dev.jetlog.seminaive.api.Tuple;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +37,11 @@ public abstract class OneProgramSuite {
         if (BackendRequirement.available(backend())) {
             result = EngineRun.program(program()).run(backend(), 2);
         }
+    }
+
+    /** A session of the program on the backend under test, on two threads as the suite's run. */
+    protected Session session(CompiledProgram program) {
+        return program.newSession(EngineOptions.defaults().withBackend(backend()).withThreads(2));
     }
 
     /** A session's rows of the relation, as sorted lines. */

@@ -4,7 +4,6 @@
 package dev.jetlog.seminaive.testkit;
 
 import dev.jetlog.seminaive.api.CompiledProgram;
-import dev.jetlog.seminaive.api.EngineOptions;
 import dev.jetlog.seminaive.api.JetLog;
 import dev.jetlog.seminaive.api.Session;
 import org.junit.jupiter.api.Test;
@@ -118,7 +117,7 @@ public abstract class SubsumptionSuite extends OneProgramSuite {
                 dist(x, d1) <= dist(x, d2) :- d2 <= d1.
                 """;
         CompiledProgram compiled = JetLog.compile("incremental.dl", program);
-        try (Session session = compiled.newSession(EngineOptions.defaults().withBackend(backend()).withThreads(2))) {
+        try (Session session = session(compiled)) {
             session.insertTuple("edge", 0, 1, 10);
             session.insertTuple("edge", 1, 2, 10);
             session.run();
