@@ -55,6 +55,8 @@ final class PipelineBuilder {
     private final TermTranslator terms;
     private final Map<String, RelationDecl> relations;
     private final int deltaAtom;
+    /** Body positions of the atoms read as OLD (the recursive atoms before the DELTA one). */
+    private final Set<Integer> oldAtoms;
 
     private final List<Integer> atoms = new ArrayList<>();
     private final List<Negation> negations = new ArrayList<>();
@@ -74,13 +76,15 @@ final class PipelineBuilder {
 
     /**
      * @param deltaAtom body position of the atom read as DELTA, or -1 when every atom is read FULL
+     * @param oldAtoms body positions of the atoms read as OLD; the others are read FULL
      */
     PipelineBuilder(Rule rule, TermTranslator terms, Map<String, RelationDecl> relations, int deltaAtom,
-                    List<AggregateUse> aggregates) {
+                    Set<Integer> oldAtoms, List<AggregateUse> aggregates) {
         this.rule = rule;
         this.terms = terms;
         this.relations = relations;
         this.deltaAtom = deltaAtom;
+        this.oldAtoms = oldAtoms;
         this.aggregates = new ArrayList<>(aggregates);
         List<Literal> body = rule.body();
         for (int i = 0; i < body.size(); i++) {
@@ -551,6 +555,8 @@ final class PipelineBuilder {
     }
 
     private RelationRef ref(int bodyIndex, Atom atom) {
-        return new RelationRef(atom.relation(), bodyIndex == deltaAtom ? Version.DELTA : Version.FULL);
+        Version version = bodyIndex == deltaAtom ? Version.DELTA
+                : oldAtoms.contains(bodyIndex) ? Version.OLD : Version.FULL;
+        return new RelationRef(atom.relation(), version);
     }
 }

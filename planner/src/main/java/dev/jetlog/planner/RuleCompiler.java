@@ -106,10 +106,11 @@ final class RuleCompiler {
         }
         List<RulePlan> plans = new ArrayList<>();
         if (recursiveAtoms.isEmpty()) {
-            plans.add(plan(rule, terms, -1, uses));
+            plans.add(plan(rule, terms, -1, Set.of(), uses));
         } else {
-            for (int deltaAtom : recursiveAtoms) {
-                plans.add(plan(rule, terms, deltaAtom, uses));
+            // the recursive atoms before the delta one read OLD: each derivation is made by one version only
+            for (int k = 0; k < recursiveAtoms.size(); k++) {
+                plans.add(plan(rule, terms, recursiveAtoms.get(k), Set.copyOf(recursiveAtoms.subList(0, k)), uses));
             }
         }
         List<Integer> lowerAtoms = new ArrayList<>();
@@ -122,14 +123,15 @@ final class RuleCompiler {
         if ((long) (lowerAtoms.size() + recursiveAtoms.size()) * rule.body().size() <= MAX_VERSION_STEPS) {
             incremental = new ArrayList<>();
             for (int deltaAtom : lowerAtoms) {
-                incremental.add(plan(rule, terms, deltaAtom, uses));
+                incremental.add(plan(rule, terms, deltaAtom, Set.of(), uses));
             }
         }
         return new Versions(plans, incremental);
     }
 
-    private RulePlan plan(Rule rule, TermTranslator terms, int deltaAtom, List<AggregateUse> uses) {
-        PipelineBuilder builder = new PipelineBuilder(rule, terms, relations, deltaAtom, uses);
+    private RulePlan plan(Rule rule, TermTranslator terms, int deltaAtom, Set<Integer> oldAtoms,
+                          List<AggregateUse> uses) {
+        PipelineBuilder builder = new PipelineBuilder(rule, terms, relations, deltaAtom, oldAtoms, uses);
         return new RulePlan(rule, rule.head().relation(), deltaAtom, builder.build());
     }
 

@@ -69,7 +69,33 @@ class PlannerTest {
             ScanStep first = assertInstanceOf(ScanStep.class, version.steps().get(0));
             assertEquals(Version.DELTA, first.relation().version(), "the delta atom is scanned first");
             JoinStep join = assertInstanceOf(JoinStep.class, version.steps().get(1));
-            assertEquals(Version.FULL, join.relation().version());
+            // the recursive atom before the delta one reads OLD, the one after it FULL: Δ⋈Δ is made once
+            assertEquals(version.deltaAtom() == 0 ? Version.FULL : Version.OLD, join.relation().version());
+        }
+    }
+
+    @Test
+    void recursiveAtomsBeforeTheDeltaReadOldExceptInIncrementalVersions() {
+        Plan plan = plan("""
+                .decl edge(x: number, y: number)
+                .input edge
+                .decl path(x: number, y: number)
+                path(x, y) :- edge(x, y).
+                path(x, z) :- path(x, y), edge(y, w), path(w, z).
+                """);
+        List<RulePlan> versions = plan.strata().get(0).recursiveVersions();
+        assertEquals(2, versions.size());
+        RulePlan second = versions.stream().filter(v -> v.deltaAtom() == 2).findFirst().orElseThrow();
+        assertTrue(second.steps().stream().anyMatch(step -> step instanceof JoinStep join
+                && join.relation().equals(new RelationRef("path", Version.OLD))), "path before the delta atom reads OLD");
+        assertTrue(second.steps().stream().anyMatch(step -> step instanceof JoinStep join
+                && join.relation().equals(new RelationRef("edge", Version.FULL))), "a lower relation reads FULL");
+        // an incremental version's delta is a lower relation's changes: the stratum's own atoms read FULL
+        List<RulePlan> incremental = plan.strata().get(0).incrementalVersions();
+        assertEquals(2, incremental.size(), "one per rule, edge read as the delta");
+        for (RulePlan version : incremental) {
+            assertTrue(version.steps().stream().noneMatch(step -> step.relation() != null
+                    && step.relation().version() == Version.OLD));
         }
     }
 

@@ -4,6 +4,10 @@ package dev.jetlog.planner.ir;
 public record RelationRef(String relation, Version version) {
     @Override
     public String toString() {
-        return version == Version.DELTA ? "Δ" + relation : relation;
+        return switch (version) {
+            case FULL -> relation;
+            case DELTA -> "Δ" + relation;
+            case OLD -> "old " + relation;
+        };
     }
 }

@@ -119,11 +119,19 @@ final class RelationStore implements AutoCloseable {
         return state.tiers.get(0);
     }
 
-    /** The row sets a step reads for the reference: the tiers of full, or the delta. */
+    /**
+     * The row sets a step reads for the reference: the tiers of full, or the delta. For OLD, the tiers but the
+     * newest when that one is the delta; else all of full (OLD may read more than it asks, never less).
+     */
     List<Rows> rows(RelationRef ref) {
         State state = state(ref.relation());
         if (ref.version() == Version.FULL) {
             return state.tiers;
+        }
+        if (ref.version() == Version.OLD) {
+            int tiers = state.tiers.size();
+            boolean deltaIsNewest = tiers > 0 && state.deltaTier != null && state.tiers.get(tiers - 1) == state.deltaTier;
+            return deltaIsNewest ? state.tiers.subList(0, tiers - 1) : state.tiers;
         }
         if (state.delta != null) {
             return List.of(state.delta);
