@@ -1,12 +1,11 @@
-// Entry point of jetlog.jar: parses the command line, runs the program, and turns every failure into
-// a clear message on stderr and a non-zero exit status, never a stack trace (set JETLOG_DEBUG=1 to
-// see one for internal errors and for the cause of an evaluation error).
+// Entry point of jetlog.jar: parses the command line (ArgumentParser; picocli renders the help and the
+// version, CommandHelp), runs the program, and turns every failure into a clear message on stderr and a non-zero
+// exit status, never a stack trace (set JETLOG_DEBUG=1 to see one for internal errors and for the cause
+// of an evaluation error).
 package dev.jetlog.cli;
 
 import dev.jetlog.seminaive.api.JetLogException;
 import dev.jetlog.seminaive.api.ProgramException;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
 
 import java.io.PrintStream;
 
@@ -44,20 +43,20 @@ public final class Main {
      */
     public static int run(String[] args, PrintStream out, PrintStream err, boolean handleSignals) {
         JetLogCommand command = new JetLogCommand();
-        CommandLine commandLine = new CommandLine(command);
+        ArgumentParser.Requests requests;
         try {
-            commandLine.parseArgs(args);
-        } catch (ParameterException e) {
+            requests = ArgumentParser.forJetLog().parse(command, args);
+        } catch (UsageError e) {
             err.println("jetlog: " + e.getMessage());
             err.println("Try 'jetlog --help' for usage.");
             return USAGE;
         }
-        if (commandLine.isUsageHelpRequested()) {
-            commandLine.usage(out);
+        if (requests.help()) {
+            CommandHelp.printUsage(out);
             return OK;
         }
-        if (commandLine.isVersionHelpRequested()) {
-            commandLine.printVersionHelp(out);
+        if (requests.version()) {
+            CommandHelp.printVersion(out);
             return OK;
         }
         long timeoutMillis;

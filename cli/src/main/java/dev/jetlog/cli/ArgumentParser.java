@@ -1,0 +1,171 @@
+// Parses the command line into a JetLogCommand by its table of options, with picocli's syntax (-F DIR,
+// -FDIR, -F=DIR, --fact-dir DIR, --fact-dir=DIR, clustered short flags such as -wj2, --stats=false, -- to
+// end the options) and messages, but without building picocli's command model: that model, and reading
+// annotations, took about 90 ms, a third of the runner's start on a small program. Picocli renders the
+// help and the version (CommandHelp), and a test holds this parser to picocli's results on a corpus of
+// command lines.
+package dev.jetlog.cli;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+final class ArgumentParser {
+    /** What the command line asked besides setting options. */
+    record Requests(boolean help, boolean version) {
+    }
+
+    private static final CommandOption HELP = CommandOption.flag(new String[] {"-h", "--help"}, "", (c, v) -> { });
+    private static final CommandOption VERSION = CommandOption.flag(new String[] {"-V", "--version"}, "", (c, v) -> { });
+
+    private final Map<String, CommandOption> options = new HashMap<>();
+    private final CommandOption positional;
+
+    ArgumentParser(List<CommandOption> declared, CommandOption positional) {
+        for (CommandOption option : declared) {
+            for (String name : option.names()) {
+                options.put(name, option);
+            }
+        }
+        for (CommandOption standard : List.of(HELP, VERSION)) {
+            for (String name : standard.names()) {
+                options.put(name, standard);
+            }
+        }
+        this.positional = positional;
+    }
+
+    /** The parser of the `jetlog` command. */
+    static ArgumentParser forJetLog() {
+        return new ArgumentParser(JetLogCommand.OPTIONS, JetLogCommand.PROGRAM);
+    }
+
+    /** Stores the options in the command; throws UsageError with picocli's message on bad input. */
+    Requests parse(JetLogCommand command, String[] args) {
+        Set<CommandOption> seen = new HashSet<>();
+        List<String> positionals = new ArrayList<>();
+        boolean help = false;
+        boolean version = false;
+        boolean optionsEnded = false;
+        String unknown = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (optionsEnded || !looksLikeOption(arg)) {
+                positionals.add(arg);
+                continue;
+            }
+            if (arg.equals("--")) {
+                optionsEnded = true;
+                continue;
+            }
+            // one argument may hold several options: a cluster of short flags, ending with one that takes a value
+            String rest = arg;
+            while (rest != null) {
+                String name;
+                String attached;
+                CommandOption option = options.get(rest);
+                int equals = rest.indexOf('=');
+                if (option != null) {
+                    name = rest;
+                    attached = null;
+                } else if (equals > 0 && options.containsKey(rest.substring(0, equals))) {
+                    name = rest.substring(0, equals);
+                    attached = rest.substring(equals + 1);
+                    option = options.get(name);
+                } else if (!rest.startsWith("--") && rest.length() > 2 && options.containsKey(rest.substring(0, 2))) {
+                    name = rest.substring(0, 2);
+                    option = options.get(name);
+                    attached = option.isFlag() ? null : rest.substring(2);
+                } else {
+                    // as in picocli, an unknown option is an error only where neither help nor the version is asked
+                    if (unknown == null) {
+                        unknown = rest.equals(arg) ? "Unknown option: '" + arg + "'"
+                                : "Unknown option: '" + rest.substring(1) + "' in cluster '" + arg + "'";
+                    }
+                    break;
+                }
+                // a flag at the head of a cluster passes the rest on as the next short options
+                rest = option.isFlag() && attached == null && name.length() == 2 && rest.length() > 2
+                        ? "-" + rest.substring(2) : null;
+                if (option == HELP || option == VERSION) {
+                    help |= option == HELP;
+                    version |= option == VERSION;
+                    continue;
+                }
+                if (!seen.add(option) && !option.repeatable()) {
+                    throw new UsageError("option " + option.described() + " should be specified only once");
+                }
+                if (option.isFlag()) {
+                    // a flag may say its value: --stats=true, --stats=false
+                    if (attached != null && !attached.equalsIgnoreCase("true") && !attached.equalsIgnoreCase("false")) {
+                        throw new UsageError("Invalid value for option " + option.described() + ": '" + attached
+                                + "' is not a boolean");
+                    }
+                    option.store().accept(command, attached == null ? "true" : attached.toLowerCase());
+                    continue;
+                }
+                String value = attached;
+                if (value == null) {
+                    if (i + 1 >= args.length) {
+                        throw new UsageError("Missing required parameter for option " + option.described());
+                    }
+                    value = args[++i];
+                    if (options.containsKey(value) || isOptionWithValue(value)) {
+                        throw new UsageError("Expected parameter for option " + option.described()
+                                + " but found '" + value + "'");
+                    }
+                }
+                option.store().accept(command, value);
+            }
+        }
+        if (help || version) {
+            if (!positionals.isEmpty()) {
+                positional.store().accept(command, positionals.get(0));
+            }
+            return new Requests(help, version);
+        }
+        if (unknown != null) {
+            throw new UsageError(unknown);
+        }
+        if (positionals.isEmpty()) {
+            throw new UsageError("Missing required parameter: '" + positional.label() + "'");
+        }
+        if (positionals.size() > 1) {
+            List<String> extra = positionals.subList(1, positionals.size());
+            throw new UsageError((extra.size() == 1 ? "Unmatched argument at index " : "Unmatched arguments from index ")
+                    + lastIndexOf(args, extra.get(0)) + ": " + quoted(extra));
+        }
+        positional.store().accept(command, positionals.get(0));
+        return new Requests(false, false);
+    }
+
+    /** True for an argument read as an option (or an attempt at one): a dash and more, but not a lone dash. */
+    private static boolean looksLikeOption(String arg) {
+        return arg.length() > 1 && arg.charAt(0) == '-';
+    }
+
+    private boolean isOptionWithValue(String arg) {
+        int equals = arg.indexOf('=');
+        return equals > 0 && options.containsKey(arg.substring(0, equals));
+    }
+
+    private static int lastIndexOf(String[] args, String arg) {
+        for (int i = args.length - 1; i >= 0; i--) {
+            if (args[i].equals(arg)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String quoted(List<String> args) {
+        StringBuilder text = new StringBuilder();
+        for (String arg : args) {
+            text.append(text.isEmpty() ? "" : ", ").append('\'').append(arg).append('\'');
+        }
+        return text.toString();
+    }
+}
