@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Packs what the GPU check needs into .device/ (ignored by git), for the device tool to carry to a lent
+# GPU machine, which has CUDA but no Java, no Maven and no network: a trimmed Java runtime (jlink), the
+# runner jar without other platforms' native libraries, the shared programs, graphs, CSPA input and
+# conformance cases, and bench/device_check.py. Run it after `mvn -B package -DskipTests` (with nvcc on
+# the PATH, so that the jar holds the fatbin); then, with the device tool:
+#   run(command="python3 .device/device_check.py --backend cuda", carry=[".device"], timeout_s=540)
+# The bundle stays under the tool's 64 MiB. Here, `python3 .device/device_check.py --backend opencl`
+# runs the same check on PoCL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared="${JETLOG_SHARED:-../shared}"
+jar=cli/target/jetlog.jar
+[ -f "$jar" ] || { echo "no $jar: run mvn -B package -DskipTests first" >&2; exit 1; }
+[ -d "$shared/conformance/generated" ] || { echo "no $shared/conformance/generated (set JETLOG_SHARED)" >&2; exit 1; }
+# grep reads the whole listing (no -q): under pipefail, unzip must not die of a closed pipe
+if ! unzip -l "$jar" | grep 'dev/jetlog/gpu/cuda/jetlog.fatbin' > /dev/null; then
+  echo "warning: $jar holds no CUDA fatbin (nvcc was not found at build time): the cuda backend will refuse" >&2
+fi
+out=.device
+rm -rf "$out"
+mkdir -p "$out/data/graphs" "$out/data/analysis" "$out/data/programs" "$out/data/conformance"
+jlink --add-modules "$(jdeps --print-module-deps --ignore-missing-deps "$jar")" --strip-debug --no-man-pages \
+  --no-header-files --compress=2 --output "$out/jre"
+cp "$jar" "$out/jetlog.jar"
+# only Linux x86-64 native libraries travel (sqlite-jdbc, JCuda and JOCL ship every platform's)
+zip -q -d "$out/jetlog.jar" 'org/sqlite/native/Mac/*' 'org/sqlite/native/Windows/*' 'org/sqlite/native/Linux-*' \
+  'org/sqlite/native/FreeBSD/*' 'org/sqlite/native/Linux/aarch64/*' 'org/sqlite/native/Linux/arm*' \
+  'org/sqlite/native/Linux/x86/*' 'org/sqlite/native/Linux/ppc64/*' 'org/sqlite/native/Linux/riscv64/*' \
+  'lib/*apple*' 'lib/*arm*' 'lib/*windows*' > /dev/null 2>&1 || true
+for graph in OL.cedge TG.cedge cti; do
+  cp "$shared/datasets/graphs/$graph.tsv" "$out/data/graphs/"
+done
+cp -r "$shared/datasets/analysis/httpd-cspa10k" "$out/data/analysis/"
+cp "$shared/programs/"*.dl "$out/data/programs/"
+cp -r "$shared/conformance/generated" "$out/data/conformance/"
+cp bench/device_check.py "$out/"
+echo "[jetlog] $out: $(du -s --apparent-size --block-size=1M "$out" | cut -f1) MiB"
