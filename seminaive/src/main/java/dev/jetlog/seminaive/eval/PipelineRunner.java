@@ -245,8 +245,8 @@ final class PipelineRunner implements AutoCloseable {
 
     /**
      * The indexes a join reads, one per row set: those of the tiers (or the delta) of the relation it reads;
-     * for an existence check against the full version of a relation of this stratum that has a dense set,
-     * one index that the set answers, where the backend has one.
+     * for an existence check against the full (or OLD) version of a relation of this stratum that has a
+     * dense set, one index that the set answers, where the backend has one.
      */
     private List<Index> joinIndexes(JoinStep join, Candidates candidates) {
         RelationRef ref = join.relation();
@@ -256,7 +256,8 @@ final class PipelineRunner implements AutoCloseable {
                 indexes.add(index(ref, rows, join.index()));
             }
         }
-        DenseSet set = ref.version() == Version.FULL ? candidates.denseSet(ref.relation()) : null;
+        // OLD may read more than it asks: the set (full, and this iteration's new tuples) answers it as well
+        DenseSet set = ref.version() != Version.DELTA ? candidates.denseSet(ref.relation()) : null;
         if (set != null && !indexes.isEmpty()) {
             Index known = backend.knownIndex(prepared(join), set, indexes);
             if (known != null) {
