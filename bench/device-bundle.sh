@@ -11,6 +11,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="${JETLOG_SHARED:-../shared}"
 jar=cli/target/jetlog.jar
+limit_mib=64
+for tool in jlink jdeps zip unzip; do
+  command -v "$tool" > /dev/null || { echo "$tool is not on the PATH (a JDK's bin, and zip/unzip, are needed)" >&2; exit 1; }
+done
 [ -f "$jar" ] || { echo "no $jar: run mvn -B package -DskipTests first" >&2; exit 1; }
 [ -d "$shared/conformance/generated" ] || { echo "no $shared/conformance/generated (set JETLOG_SHARED)" >&2; exit 1; }
 # grep reads the whole listing (no -q): under pipefail, unzip must not die of a closed pipe
@@ -20,14 +24,15 @@ fi
 out=.device
 rm -rf "$out"
 mkdir -p "$out/data/graphs" "$out/data/analysis" "$out/data/programs" "$out/data/conformance"
-jlink --add-modules "$(jdeps --print-module-deps --ignore-missing-deps "$jar")" --strip-debug --no-man-pages \
-  --no-header-files --compress=2 --output "$out/jre"
+modules="$(jdeps --print-module-deps --ignore-missing-deps "$jar")"
+[ -n "$modules" ] || { echo "jdeps found no modules for $jar" >&2; exit 1; }
+jlink --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress=2 --output "$out/jre"
 cp "$jar" "$out/jetlog.jar"
 # only Linux x86-64 native libraries travel (sqlite-jdbc, JCuda and JOCL ship every platform's)
 zip -q -d "$out/jetlog.jar" 'org/sqlite/native/Mac/*' 'org/sqlite/native/Windows/*' 'org/sqlite/native/Linux-*' \
   'org/sqlite/native/FreeBSD/*' 'org/sqlite/native/Linux/aarch64/*' 'org/sqlite/native/Linux/arm*' \
   'org/sqlite/native/Linux/x86/*' 'org/sqlite/native/Linux/ppc64/*' 'org/sqlite/native/Linux/riscv64/*' \
-  'lib/*apple*' 'lib/*arm*' 'lib/*windows*' > /dev/null 2>&1 || true
+  'lib/*apple*' 'lib/*arm*' 'lib/*windows*' > /dev/null || [ $? -eq 12 ]  # 12: some pattern matched nothing
 for graph in OL.cedge TG.cedge cti; do
   cp "$shared/datasets/graphs/$graph.tsv" "$out/data/graphs/"
 done
@@ -35,4 +40,9 @@ cp -r "$shared/datasets/analysis/httpd-cspa10k" "$out/data/analysis/"
 cp "$shared/programs/"*.dl "$out/data/programs/"
 cp -r "$shared/conformance/generated" "$out/data/conformance/"
 cp bench/device_check.py "$out/"
-echo "[jetlog] $out: $(du -s --apparent-size --block-size=1M "$out" | cut -f1) MiB"
+size_mib=$(du -s --apparent-size --block-size=1M "$out" | cut -f1)
+echo "[jetlog] $out: $size_mib MiB"
+if [ "$size_mib" -ge "$limit_mib" ]; then
+  echo "$out is over the device tool's $limit_mib MiB: it would not travel" >&2
+  exit 1
+fi

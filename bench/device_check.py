@@ -27,7 +27,12 @@ WORKLOADS = [("tc", "OL.cedge", {"path": 146120}), ("tc", "cti", {"path": 685965
 
 
 def runner(args, timeout):
-    return subprocess.run([JAVA, "-jar", JAR] + args, capture_output=True, text=True, timeout=timeout)
+    """Runs the runner; a run past its timeout counts as failed (exit 124) rather than ending the check."""
+    command = [JAVA, "-jar", JAR] + args
+    try:
+        return subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired as e:
+        return subprocess.CompletedProcess(command, 124, e.stdout or "", "timed out after %d s" % timeout)
 
 
 def rows(path):

@@ -1,9 +1,9 @@
 // Parses the command line into a JetLogCommand by its table of options, with picocli's syntax (-F DIR,
 // -FDIR, -F=DIR, --fact-dir DIR, --fact-dir=DIR, clustered short flags such as -wj2, --stats=false, -- to
-// end the options) and messages, but without building picocli's command model: that model, and reading
-// annotations, took about 90 ms, a third of the runner's start on a small program. Picocli renders the
+// end the options) and messages, but without building picocli's command model: building it took about
+// 65 ms, a quarter of the runner's start on a small program. Picocli renders the
 // help and the version (CommandHelp), and a test holds this parser to picocli's results on a corpus of
-// command lines.
+// command lines. Unlike picocli it does not expand @file arguments (Soufflé's command line has none).
 package dev.jetlog.cli;
 
 import java.util.ArrayList;
@@ -18,8 +18,8 @@ final class ArgumentParser {
     record Requests(boolean help, boolean version) {
     }
 
-    private static final CommandOption HELP = CommandOption.flag(new String[] {"-h", "--help"}, "", (c, v) -> { });
-    private static final CommandOption VERSION = CommandOption.flag(new String[] {"-V", "--version"}, "", (c, v) -> { });
+    private static final CommandOption HELP = CommandOption.flag(List.of("-h", "--help"), "", (c, v) -> { });
+    private static final CommandOption VERSION = CommandOption.flag(List.of("-V", "--version"), "", (c, v) -> { });
 
     private final Map<String, CommandOption> options = new HashMap<>();
     private final CommandOption positional;
@@ -47,6 +47,7 @@ final class ArgumentParser {
     Requests parse(JetLogCommand command, String[] args) {
         Set<CommandOption> seen = new HashSet<>();
         List<String> positionals = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
         boolean help = false;
         boolean version = false;
         boolean optionsEnded = false;
@@ -55,6 +56,7 @@ final class ArgumentParser {
             String arg = args[i];
             if (optionsEnded || !looksLikeOption(arg)) {
                 positionals.add(arg);
+                positions.add(i);
                 continue;
             }
             if (arg.equals("--")) {
@@ -83,7 +85,7 @@ final class ArgumentParser {
                     // as in picocli, an unknown option is an error only where neither help nor the version is asked
                     if (unknown == null) {
                         unknown = rest.equals(arg) ? "Unknown option: '" + arg + "'"
-                                : "Unknown option: '" + rest.substring(1) + "' in cluster '" + arg + "'";
+                                : "Unknown option: '" + rest.substring(1) + "' (while processing option: '" + arg + "')";
                     }
                     break;
                 }
@@ -113,10 +115,10 @@ final class ArgumentParser {
                         throw new UsageError("Missing required parameter for option " + option.described());
                     }
                     value = args[++i];
-                    if (options.containsKey(value) || isOptionWithValue(value)) {
-                        throw new UsageError("Expected parameter for option " + option.described()
-                                + " but found '" + value + "'");
-                    }
+                }
+                if (isOption(value)) {
+                    throw new UsageError("Expected parameter for option " + option.described()
+                            + " but found '" + value + "'");
                 }
                 option.store().accept(command, value);
             }
@@ -136,7 +138,7 @@ final class ArgumentParser {
         if (positionals.size() > 1) {
             List<String> extra = positionals.subList(1, positionals.size());
             throw new UsageError((extra.size() == 1 ? "Unmatched argument at index " : "Unmatched arguments from index ")
-                    + lastIndexOf(args, extra.get(0)) + ": " + quoted(extra));
+                    + positions.get(1) + ": " + quoted(extra));
         }
         positional.store().accept(command, positionals.get(0));
         return new Requests(false, false);
@@ -147,18 +149,20 @@ final class ArgumentParser {
         return arg.length() > 1 && arg.charAt(0) == '-';
     }
 
-    private boolean isOptionWithValue(String arg) {
-        int equals = arg.indexOf('=');
-        return equals > 0 && options.containsKey(arg.substring(0, equals));
-    }
-
-    private static int lastIndexOf(String[] args, String arg) {
-        for (int i = args.length - 1; i >= 0; i--) {
-            if (args[i].equals(arg)) {
-                return i;
-            }
+    /**
+     * True for an argument that picocli reads as an option, which no option takes as its value: the end of
+     * the options (--), an option's name, a name with =value, or a short option with something attached
+     * (-Dout, -wj2).
+     */
+    private boolean isOption(String arg) {
+        if (arg.equals("--") || options.containsKey(arg)) {
+            return true;
         }
-        return -1;
+        int equals = arg.indexOf('=');
+        if (equals > 0 && options.containsKey(arg.substring(0, equals))) {
+            return true;
+        }
+        return arg.length() > 2 && arg.charAt(0) == '-' && arg.charAt(1) != '-' && options.containsKey(arg.substring(0, 2));
     }
 
     private static String quoted(List<String> args) {

@@ -22,7 +22,7 @@ final class CommandHelp {
         spec.addPositional(PositionalParamSpec.builder().index("0").arity("1").required(true).paramLabel(program.label()).type(String.class)
                 .description(program.description()).build());
         for (CommandOption option : JetLogCommand.OPTIONS) {
-            OptionSpec.Builder builder = OptionSpec.builder(option.names()).description(option.description());
+            OptionSpec.Builder builder = OptionSpec.builder(option.names().toArray(String[]::new)).description(option.description());
             if (option.isFlag()) {
                 builder.type(boolean.class);
             } else if (option.repeatable()) {

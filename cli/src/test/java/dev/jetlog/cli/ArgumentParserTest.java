@@ -63,6 +63,15 @@ class ArgumentParserTest {
             {"--stats=TRUE", "p.dl"},
             {"--stats=yes", "p.dl"},
             {"-w=false", "p.dl"},
+            {"p.dl", "-F", "-Dout"},
+            {"p.dl", "-F", "--"},
+            {"p.dl", "-F=-Dout"},
+            {"p.dl", "--fact-dir=--"},
+            {"p.dl", "-F-Dout"},
+            {"p.dl", "-F", "-x"},
+            {"p.dl", "-D", "-wj2"},
+            {"a.dl", "out", "-D", "out"},
+            {"p.dl", "-wx"},
     };
 
     @Test
@@ -136,6 +145,9 @@ class ArgumentParserTest {
         assertEquals("Unknown option: '--frobnicate'", refusal("p.dl", "--frobnicate"));
         assertEquals("Missing required parameter: 'PROGRAM.dl'", refusal());
         assertEquals("Unmatched argument at index 1: 'q.dl'", refusal("p.dl", "q.dl"));
+        assertEquals("Unmatched argument at index 1: 'out'", refusal("a.dl", "out", "-D", "out"));
+        assertEquals("Expected parameter for option '--fact-dir' (DIR) but found '-Dout'", refusal("p.dl", "-F", "-Dout"));
+        assertEquals("Unknown option: 'x' (while processing option: '-wx')", refusal("p.dl", "-wx"));
         assertEquals("option '--fact-dir' (DIR) should be specified only once", refusal("p.dl", "-F", "a", "-F", "b"));
         assertEquals("Expected parameter for option '--fact-dir' (DIR) but found '--stats'", refusal("p.dl", "-F", "--stats"));
         assertEquals("Missing required parameter for option '--fact-dir' (DIR)", refusal("p.dl", "-F"));

@@ -70,7 +70,12 @@ public class ProgramBenchmark {
     @Setup(Level.Invocation)
     public void load() {
         session = compiled.newSession(EngineOptions.defaults().withBackend(backend).withThreads(threads));
-        session.loadInputs(facts);
+        try {
+            session.loadInputs(facts);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     private static Path factsFolder(Path shared, String input) {

@@ -1,5 +1,6 @@
 // Turns one rule into its rule plans: a single pipeline, or in a recursive stratum one semi-naive
-// version per body atom of the stratum (that atom read as DELTA, every other atom FULL).
+// version per body atom of the stratum (that atom read as DELTA, the stratum's atoms before it as OLD,
+// every other atom FULL).
 package dev.jetlog.planner;
 
 import dev.jetlog.parser.CheckedProgram;

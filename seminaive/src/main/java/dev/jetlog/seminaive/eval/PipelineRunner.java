@@ -256,7 +256,8 @@ final class PipelineRunner implements AutoCloseable {
                 indexes.add(index(ref, rows, join.index()));
             }
         }
-        // OLD may read more than it asks: the set (full, and this iteration's new tuples) answers it as well
+        // OLD may read more than it asks: the set, which answers with full (the rows held before this
+        // iteration's additions), answers it as well
         DenseSet set = ref.version() != Version.DELTA ? candidates.denseSet(ref.relation()) : null;
         if (set != null && !indexes.isEmpty()) {
             Index known = backend.knownIndex(prepared(join), set, indexes);

@@ -4,8 +4,13 @@
 package dev.jetlog.seminaive.testkit;
 
 import dev.jetlog.parser.DatalogParser;
+import dev.jetlog.seminaive.api.BackendRegistry;
 import dev.jetlog.seminaive.eval.EvaluationOptions;
 import dev.jetlog.seminaive.reference.NaiveEvaluator;
+import dev.jetlog.seminaive.spi.Backend;
+import dev.jetlog.seminaive.spi.BackendOptions;
+import dev.jetlog.seminaive.spi.DenseSet;
+import dev.jetlog.seminaive.spi.Rows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -108,8 +113,28 @@ public abstract class EngineSemanticsSuite {
     void aDenseSetMayAnswerAnOldReadWithItsFullVersion() {
         Outcomes outcomes = pointsToWithAndWithoutDenseSets(
                 "varPointsTo(to, h) :- load(to, base, f), varPointsTo(base, baseHeap), fieldPointsTo(baseHeap, f, h).");
-        assertTrue(outcomes.withSets().stats().strata().get(0).candidates()
-                >= outcomes.withTiers().stats().strata().get(0).candidates());
+        long withSets = outcomes.withSets().stats().strata().get(0).candidates();
+        long withTiers = outcomes.withTiers().stats().strata().get(0).candidates();
+        if (makesDenseSets()) {
+            // the set was read: it answers with full, so it lets through the derivations that OLD skips
+            assertTrue(withSets > withTiers, withSets + " candidates through the set, " + withTiers + " through the tiers");
+        } else {
+            assertEquals(withTiers, withSets, "a backend without dense sets reads the tiers in both runs");
+        }
+    }
+
+    /** True if the backend under test makes dense sets (the GPU backends do not). */
+    private boolean makesDenseSets() {
+        try (Backend probe = BackendRegistry.select(backend()).create(BackendOptions.threads(1))) {
+            Rows one = probe.upload(1, new int[] {1}, 1);
+            DenseSet set = probe.denseSet(List.of(one), 1 << 20);
+            probe.release(one);
+            if (set == null) {
+                return false;
+            }
+            probe.release(set);
+            return true;
+        }
     }
 
     private record Outcomes(EngineRun.Outcome withSets, EngineRun.Outcome withTiers) {
