@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Packs what the GPU check needs into .device/ (ignored by git), for the device tool to carry to a lent
 # GPU machine, which has CUDA but no Java, no Maven and no network: a trimmed Java runtime (jlink), the
-# runner jar without other platforms' native libraries, the shared programs, graphs, CSPA input and
-# conformance cases, and bench/device_check.py. Run it after `mvn -B package -DskipTests` (with nvcc on
+# runner jar without other platforms' native libraries, the JMH suite's own classes, the shared programs,
+# graphs, CSPA input and conformance cases, and bench/device_check.py. Run it after `mvn -B package -DskipTests` (with nvcc on
 # the PATH, so that the jar holds the fatbin); then, with the device tool:
-#   run(command="python3 .device/device_check.py --backend cuda", carry=[".device"], timeout_s=540)
+#   run(command="python3 .device/device_check.py --backend cuda --jmh", carry=[".device"], timeout_s=540)
 # The bundle stays under the tool's 64 MiB. Here, `python3 .device/device_check.py --backend opencl`
 # runs the same check on PoCL.
 set -euo pipefail
@@ -23,7 +23,8 @@ if ! unzip -l "$jar" | grep 'dev/jetlog/gpu/cuda/jetlog.fatbin' > /dev/null; the
 fi
 out=.device
 rm -rf "$out"
-mkdir -p "$out/data/graphs" "$out/data/analysis" "$out/data/programs" "$out/data/conformance"
+# data/ is laid out as ../shared is, so that the JMH suite finds it too (-Djetlog.shared)
+mkdir -p "$out/data/datasets/graphs" "$out/data/datasets/analysis" "$out/data/programs" "$out/data/conformance"
 modules="$(jdeps --print-module-deps --ignore-missing-deps "$jar")"
 [ -n "$modules" ] || { echo "jdeps found no modules for $jar" >&2; exit 1; }
 jlink --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress=2 --output "$out/jre"
@@ -34,12 +35,24 @@ zip -q -d "$out/jetlog.jar" 'org/sqlite/native/Mac/*' 'org/sqlite/native/Windows
   'org/sqlite/native/Linux/x86/*' 'org/sqlite/native/Linux/ppc64/*' 'org/sqlite/native/Linux/riscv64/*' \
   'lib/*apple*' 'lib/*arm*' 'lib/*windows*' > /dev/null || [ $? -eq 12 ]  # 12: some pattern matched nothing
 for graph in OL.cedge TG.cedge cti; do
-  cp "$shared/datasets/graphs/$graph.tsv" "$out/data/graphs/"
+  cp "$shared/datasets/graphs/$graph.tsv" "$out/data/datasets/graphs/"
 done
-cp -r "$shared/datasets/analysis/httpd-cspa10k" "$out/data/analysis/"
+cp -r "$shared/datasets/analysis/httpd-cspa10k" "$out/data/datasets/analysis/"
 cp "$shared/programs/"*.dl "$out/data/programs/"
 cp -r "$shared/conformance/generated" "$out/data/conformance/"
 cp bench/device_check.py "$out/"
+# the JMH suite (and the test helpers it reads the shared data with) without the engine and the natives
+# that jetlog.jar already brings: 3 MB instead of 36
+benchmarks=jmh/target/benchmarks.jar
+if [ -f "$benchmarks" ]; then
+  thin="$(mktemp -d)"
+  unzip -q "$benchmarks" 'org/openjdk/jmh/*' 'joptsimple/*' 'org/apache/commons/math3/*' 'dev/jetlog/jmh/*' 'dev/jetlog/datasets/*' \
+    'META-INF/BenchmarkList' 'META-INF/CompilerHints' -d "$thin"
+  (cd "$thin" && zip -q -r "$OLDPWD/$out/jmh.jar" .)
+  rm -rf "$thin"
+else
+  echo "warning: no $benchmarks: device_check.py --jmh will not run" >&2
+fi
 size_mib=$(du -s --apparent-size --block-size=1M "$out" | cut -f1)
 echo "[jetlog] $out: $size_mib MiB"
 if [ "$size_mib" -ge "$limit_mib" ]; then

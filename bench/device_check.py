@@ -5,7 +5,9 @@ with the expected one; then TC, SG and CSPA on the bundled inputs on that backen
 their counts against the reference counts and their times. Prints a summary; exits non-zero on any
 mismatch or failed run.
 
-    python3 .device/device_check.py --backend cuda [--jobs 8] [--cases 300]
+    python3 .device/device_check.py --backend cuda [--jobs 8] [--cases 300] [--jmh]
+
+With --jmh it then prints the JMH comparison of the backend with the CPU (BackendComparison --quick).
 """
 import argparse
 import concurrent.futures
@@ -61,10 +63,10 @@ def check_case(case, backend, work):
 
 
 def workload(program, data, backend):
-    facts = os.path.join(DATA, "analysis", data)
+    facts = os.path.join(DATA, "datasets", "analysis", data)
     if not os.path.isdir(facts):
         facts = tempfile.mkdtemp(prefix="graph-")
-        os.symlink(os.path.join(DATA, "graphs", data + ".tsv"), os.path.join(facts, "edge.facts"))
+        os.symlink(os.path.join(DATA, "datasets", "graphs", data + ".tsv"), os.path.join(facts, "edge.facts"))
     with open(os.path.join(DATA, "programs", program + ".dl")) as f:
         source = re.sub(r"(?m)^\.output\s+(.*)$", r".printsize \1", f.read())
     dl = os.path.join(tempfile.mkdtemp(prefix="prog-"), program + ".dl")
@@ -82,11 +84,28 @@ def workload(program, data, backend):
     return result.returncode, counts, seconds, stats, result.stderr.strip()[-300:]
 
 
+def jmh(backend):
+    """Runs BackendComparison for the backend against the CPU; returns 1 if it failed."""
+    command = [JAVA, "-Djetlog.shared=" + DATA, "-cp", JAR + os.pathsep + os.path.join(HERE, "jmh.jar"),
+               "dev.jetlog.jmh.BackendComparison", "--quick", "--rows", "100000,1000000", "--backends", "cpu," + backend]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=420)
+    except subprocess.TimeoutExpired:
+        print("JMH comparison: timed out after 420 s")
+        return 1
+    print(result.stdout.strip())
+    if result.returncode != 0:
+        print("JMH comparison: exit %d: %s" % (result.returncode, result.stderr.strip()[-500:]))
+        return 1
+    return 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--backend", default="cuda")
     parser.add_argument("--jobs", type=int, default=min(8, os.cpu_count() or 2))
     parser.add_argument("--cases", type=int, default=None, help="the first N conformance cases only")
+    parser.add_argument("--jmh", action="store_true", help="also the JMH comparison with the CPU")
     options = parser.parse_args()
     failures = 0
     version = runner(["--version"], 60)
@@ -119,6 +138,8 @@ def main():
             print("  MISMATCH %s %s: %s, cpu %s, reference %s" % (program, data, seen[options.backend], seen["cpu"],
                                                                 reference))
             failures += 1
+    if options.jmh:
+        failures += jmh(options.backend)
     print("FAILED: %d" % failures if failures else "all checks passed")
     sys.exit(1 if failures else 0)
 
