@@ -1,9 +1,9 @@
 // Parses the command line into a JetLogCommand by its table of options, with picocli's syntax (-F DIR,
 // -FDIR, -F=DIR, --fact-dir DIR, --fact-dir=DIR, clustered short flags such as -wj2, --stats=false, -- to
 // end the options) and messages, but without building picocli's command model: building it took about
-// 65 ms, a quarter of the runner's start on a small program. Picocli renders the
-// help and the version (CommandHelp), and a test holds this parser to picocli's results on a corpus of
-// command lines. Unlike picocli it does not expand @file arguments (Soufflé's command line has none).
+// 65 ms, a quarter of the runner's start on a small program. Picocli renders the help and the version
+// (CommandHelp), and a test holds this parser to picocli's results on a corpus of command lines. Unlike
+// picocli it does not expand @file arguments (Soufflé's command line has none).
 package dev.jetlog.cli;
 
 import java.util.ArrayList;
@@ -66,22 +66,8 @@ final class ArgumentParser {
             // one argument may hold several options: a cluster of short flags, ending with one that takes a value
             String rest = arg;
             while (rest != null) {
-                String name;
-                String attached;
-                CommandOption option = options.get(rest);
-                int equals = rest.indexOf('=');
-                if (option != null) {
-                    name = rest;
-                    attached = null;
-                } else if (equals > 0 && options.containsKey(rest.substring(0, equals))) {
-                    name = rest.substring(0, equals);
-                    attached = rest.substring(equals + 1);
-                    option = options.get(name);
-                } else if (!rest.startsWith("--") && rest.length() > 2 && options.containsKey(rest.substring(0, 2))) {
-                    name = rest.substring(0, 2);
-                    option = options.get(name);
-                    attached = option.isFlag() ? null : rest.substring(2);
-                } else {
+                Match match = match(rest);
+                if (match == null) {
                     // as in picocli, an unknown option is an error only where neither help nor the version is asked
                     if (unknown == null) {
                         unknown = rest.equals(arg) ? "Unknown option: '" + arg + "'"
@@ -89,8 +75,10 @@ final class ArgumentParser {
                     }
                     break;
                 }
+                CommandOption option = match.option();
+                String attached = match.attached();
                 // a flag at the head of a cluster passes the rest on as the next short options
-                rest = option.isFlag() && attached == null && name.length() == 2 && rest.length() > 2
+                rest = option.isFlag() && attached == null && match.name().length() == 2 && rest.length() > 2
                         ? "-" + rest.substring(2) : null;
                 if (option == HELP || option == VERSION) {
                     help |= option == HELP;
@@ -149,20 +137,34 @@ final class ArgumentParser {
         return arg.length() > 1 && arg.charAt(0) == '-';
     }
 
+    /** An option found at the head of an argument: its name as written, and the value attached to it, if any. */
+    private record Match(CommandOption option, String name, String attached) {
+    }
+
     /**
-     * True for an argument that picocli reads as an option, which no option takes as its value: the end of
-     * the options (--), an option's name, a name with =value, or a short option with something attached
-     * (-Dout, -wj2).
+     * The option an argument (or the rest of a cluster) starts with: an option's name, a name with =value,
+     * or a short name with something attached (-Dout; for a flag, the next short options: -wj2); null if none.
      */
+    private Match match(String text) {
+        CommandOption option = options.get(text);
+        if (option != null) {
+            return new Match(option, text, null);
+        }
+        int equals = text.indexOf('=');
+        if (equals > 0 && options.containsKey(text.substring(0, equals))) {
+            String name = text.substring(0, equals);
+            return new Match(options.get(name), name, text.substring(equals + 1));
+        }
+        if (!text.startsWith("--") && text.length() > 2 && options.containsKey(text.substring(0, 2))) {
+            option = options.get(text.substring(0, 2));
+            return new Match(option, text.substring(0, 2), option.isFlag() ? null : text.substring(2));
+        }
+        return null;
+    }
+
+    /** True for an argument that picocli reads as an option, which no option takes as its value (and --). */
     private boolean isOption(String arg) {
-        if (arg.equals("--") || options.containsKey(arg)) {
-            return true;
-        }
-        int equals = arg.indexOf('=');
-        if (equals > 0 && options.containsKey(arg.substring(0, equals))) {
-            return true;
-        }
-        return arg.length() > 2 && arg.charAt(0) == '-' && arg.charAt(1) != '-' && options.containsKey(arg.substring(0, 2));
+        return arg.equals("--") || match(arg) != null;
     }
 
     private static String quoted(List<String> args) {
