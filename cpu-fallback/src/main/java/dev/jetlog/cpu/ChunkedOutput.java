@@ -1,5 +1,7 @@
 // Runs an operator over chunks of its input on the worker pool, each chunk appending to its own
-// buffer (no locks, no shared writes), then concatenates the buffers in chunk order.
+// buffer (no locks, no shared writes), then concatenates the buffers in chunk order. Work that can
+// count its output first is counted per chunk and then written in place into one array, with no
+// buffers and no concatenation.
 package dev.jetlog.cpu;
 
 import dev.jetlog.cpu.hisa.Parallel;
@@ -10,6 +12,15 @@ final class ChunkedOutput {
     @FunctionalInterface
     interface ChunkWork {
         void run(int from, int to, IntBuffer out);
+    }
+
+    /** Work that counts the rows a chunk will output before writing them. */
+    interface CountedWork {
+        /** How many rows input rows [from, to) will output. */
+        long count(int from, int to);
+
+        /** Writes the rows of input rows [from, to), as counted, into out from int position at. */
+        void write(int from, int to, int[] out, int at);
     }
 
     private ChunkedOutput() {
@@ -49,6 +60,29 @@ final class ChunkedOutput {
             buffers[chunk] = buffer;
         });
         return concat(parallel, buffers, outputWidth);
+    }
+
+    /**
+     * Like {@link #run(Parallel, int, int, int, long, ChunkWork)} for work that counts its output: each
+     * chunk is counted, then written at its place in one array of exactly the output's size. Writing
+     * output once, in place, allocates and copies half as much as growing buffers and concatenating
+     * them.
+     */
+    static Tuples runCounted(Parallel parallel, int inputRows, int outputWidth, long workRows, CountedWork work) {
+        int chunks = chunks(parallel, inputRows, workRows);
+        long[] rowStart = new long[chunks + 1];
+        parallel.forEachChunk(inputRows, chunks, (chunk, from, to) -> rowStart[chunk + 1] = work.count(from, to));
+        for (int c = 0; c < chunks; c++) {
+            rowStart[c + 1] += rowStart[c];
+        }
+        long totalRows = rowStart[chunks];
+        if (totalRows * Math.max(1, outputWidth) > Integer.MAX_VALUE - 16) {
+            throw new OutOfMemoryError("intermediate result exceeds 2^31 values");
+        }
+        int[] data = new int[(int) totalRows * outputWidth];
+        parallel.forEachChunk(inputRows, chunks,
+                (chunk, from, to) -> work.write(from, to, data, (int) rowStart[chunk] * outputWidth));
+        return new Tuples(outputWidth, data, (int) totalRows);
     }
 
     /** The rows of the buffers, in order, in one array (the single block itself when there is just one). */

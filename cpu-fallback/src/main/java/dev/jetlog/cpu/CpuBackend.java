@@ -118,26 +118,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Rows concat(List<Rows> parts) {
-        int arity = parts.get(0).arity();
-        long total = 0;
-        for (Rows part : parts) {
-            total += part.size();
-        }
-        if (total * arity > Integer.MAX_VALUE - 16) {
-            throw new OutOfMemoryError("relation exceeds 2^31 values");
-        }
-        int[] data = new int[(int) total * arity];
-        int[] starts = new int[parts.size() + 1];
-        for (int i = 0; i < parts.size(); i++) {
-            starts[i + 1] = starts[i] + (int) parts.get(i).size();
-        }
-        parallel.forEachChunk(parts.size(), Math.min(parts.size(), parallel.threads()), (chunk, from, to) -> {
-            for (int i = from; i < to; i++) {
-                Tuples part = tuples(parts.get(i));
-                System.arraycopy(part.data(), 0, data, starts[i] * arity, part.size() * arity);
-            }
-        });
-        return new CpuRows(new Tuples(arity, data, (int) total));
+        return new CpuRows(SetOperations.concat(parts.stream().map(CpuBackend::tuples).toList(), parallel));
     }
 
     @Override
@@ -148,6 +129,17 @@ public final class CpuBackend implements Backend {
     @Override
     public Rows sortUniqueDifference(Rows rows, Rows sortedFull) {
         return new CpuRows(SortUnique.sortUniqueMinus(tuples(rows), tuples(sortedFull), parallel));
+    }
+
+    @Override
+    public Rows sortUnique(List<Rows> parts) {
+        return new CpuRows(SortUnique.sortUniqueMinus(parts.stream().map(CpuBackend::tuples).toList(), null, parallel));
+    }
+
+    @Override
+    public Rows sortUniqueDifference(List<Rows> parts, Rows sortedFull) {
+        return new CpuRows(SortUnique.sortUniqueMinus(parts.stream().map(CpuBackend::tuples).toList(),
+                tuples(sortedFull), parallel));
     }
 
     @Override

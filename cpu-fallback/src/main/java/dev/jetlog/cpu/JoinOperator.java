@@ -317,12 +317,11 @@ final class JoinOperator {
     Tuples run(Tuples input, RunLookup index, Parallel parallel) {
         int width = input.arity();
         int[] in = input.data();
-        int[] tuples = index.rows().data();
-        int arity = index.rows().arity();
         int outWidth = projection.width();
-        boolean bulk = filter == null && projection.copiesOnly() && !skipRepeats;
-        int[] sortedRows = index.sortedRows();
         long work = work(input, index, 1, parallel);
+        if (filter == null && projection.copiesOnly() && !skipRepeats) {
+            return runCopying(input, index, parallel, work);
+        }
         return ChunkedOutput.run(parallel, input.size(), outWidth, 1, work, (from, to, out) -> {
             int[] key = new int[keyMaker.length()];
             int[] made = new int[outWidth];
@@ -331,23 +330,51 @@ final class JoinOperator {
                 System.arraycopy(made, 0, out.current(), at, outWidth);
             };
             for (int row = from; row < to; row++) {
-                int inBase = row * width;
-                if (!bulk) {
-                    forEachOutput(in, inBase, index, key, made, append);
-                    continue;
+                forEachOutput(in, row * width, index, key, made, append);
+            }
+        });
+    }
+
+    /**
+     * The join when every match is output and the head only copies columns: each chunk's input rows are
+     * looked up once and their runs counted (the slots kept), then the runs are copied straight into
+     * their place in the output.
+     */
+    private Tuples runCopying(Tuples input, RunLookup index, Parallel parallel, long work) {
+        int width = input.arity();
+        int[] in = input.data();
+        int[] tuples = index.rows().data();
+        int arity = index.rows().arity();
+        int outWidth = projection.width();
+        int[] sortedRows = index.sortedRows();
+        int[] slots = new int[input.size()];
+        return ChunkedOutput.runCounted(parallel, input.size(), outWidth, work, new ChunkedOutput.CountedWork() {
+            @Override
+            public long count(int from, int to) {
+                int[] key = new int[keyMaker.length()];
+                long rows = 0;
+                for (int row = from; row < to; row++) {
+                    int slot = matchingSlot(in, row * width, index, key);
+                    slots[row] = slot;
+                    rows += slot < 0 ? 0 : index.count(slot);
                 }
-                int slot = matchingSlot(in, inBase, index, key);
-                if (slot < 0) {
-                    continue;
-                }
-                // every match is output: reserve the whole run at once, then copy columns
-                int start = index.start(slot);
-                int end = start + index.count(slot);
-                int at = out.reserve(end - start, outWidth);
-                int[] data = out.current();
-                for (int position = start; position < end; position++, at += outWidth) {
-                    int tupleRow = sortedRows == null ? position : sortedRows[position];
-                    projection.copyAt(in, inBase, tuples, tupleRow * arity, data, at);
+                return rows;
+            }
+
+            @Override
+            public void write(int from, int to, int[] out, int at) {
+                for (int row = from; row < to; row++) {
+                    int slot = slots[row];
+                    if (slot < 0) {
+                        continue;
+                    }
+                    int inBase = row * width;
+                    int start = index.start(slot);
+                    int end = start + index.count(slot);
+                    for (int position = start; position < end; position++, at += outWidth) {
+                        int tupleRow = sortedRows == null ? position : sortedRows[position];
+                        projection.copyAt(in, inBase, tuples, tupleRow * arity, out, at);
+                    }
                 }
             }
         });

@@ -5,6 +5,8 @@ package dev.jetlog.cpu.hisa;
 import dev.jetlog.hisa.KeyPacking;
 import dev.jetlog.hisa.Tuples;
 
+import java.util.List;
+
 public final class ColumnRanges {
     private ColumnRanges() {
     }
@@ -13,6 +15,22 @@ public final class ColumnRanges {
     public static KeyPacking measure(Tuples rows, int[] order, Parallel parallel) {
         int[][] ranges = ranges(rows, order, parallel);
         return KeyPacking.ofRanges(rows.arity(), order, ranges[0], ranges[1]);
+    }
+
+    /** The packing of the columns, in the given order, of rows given in parts (of one arity), measured over all. */
+    public static KeyPacking measure(List<Tuples> parts, int[] order, Parallel parallel) {
+        int[] minimum = new int[order.length];
+        int[] maximum = new int[order.length];
+        java.util.Arrays.fill(minimum, Integer.MAX_VALUE);
+        java.util.Arrays.fill(maximum, Integer.MIN_VALUE);
+        for (Tuples part : parts) {
+            int[][] ranges = ranges(part, order, parallel);
+            for (int i = 0; i < order.length; i++) {
+                minimum[i] = Math.min(minimum[i], ranges[0][i]);
+                maximum[i] = Math.max(maximum[i], ranges[1][i]);
+            }
+        }
+        return KeyPacking.ofRanges(parts.get(0).arity(), order, minimum, maximum);
     }
 
     /**

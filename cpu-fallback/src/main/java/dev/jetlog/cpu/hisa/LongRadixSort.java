@@ -1,5 +1,6 @@
 // Parallel radix sort of long keys by their low `bits` bits as an unsigned number. One MSD pass
-// scatters the keys, read from any source (an array, or rows packed on the fly), into buckets
+// scatters the keys, read from any source (an array, or rows packed on the fly, in one piece or in
+// several), into buckets
 // (about 256 keys each, at most 4096) by their top digit (chunks of the input in parallel); then each bucket, small enough to
 // stay in cache, is finished independently by LSD passes over the remaining bits and, if asked,
 // deduplicated in place (buckets in parallel). Every pass thus writes to few, local places.
@@ -59,10 +60,45 @@ public final class LongRadixSort {
 
     /** Sorts the n keys of the source into buckets, dropping repeated keys when unique is set. */
     public static Buckets sortBuckets(int n, int bits, KeySource source, boolean unique, Parallel parallel) {
+        int chunks = n < SMALL ? 1 : Math.max(1, Math.min(parallel.threads(), n >>> 16));
+        int[] starts = new int[chunks + 1];
+        int[] sizes = new int[chunks];
+        for (int c = 0; c < chunks; c++) {
+            starts[c + 1] = Parallel.bound(n, chunks, c + 1);
+            sizes[c] = starts[c + 1] - starts[c];
+        }
+        return sortBuckets(sizes, bits, (segment, i) -> source.key(starts[segment] + i), unique, parallel);
+    }
+
+    /** Supplies key i of segment s of the input; keys must be zero above the sort's low `bits` bits. */
+    @FunctionalInterface
+    public interface SegmentedKeys {
+        long key(int segment, int i);
+    }
+
+    /**
+     * Sorts the keys of every segment of the source (segment s holds segmentSizes[s] keys) into buckets, as
+     * one input, dropping repeated keys when unique is set: an input made in pieces is sorted where it
+     * lies, without first being copied into one array. Segments are scattered in parallel.
+     */
+    public static Buckets sortBuckets(int[] segmentSizes, int bits, SegmentedKeys source, boolean unique,
+                                      Parallel parallel) {
+        int segments = segmentSizes.length;
+        long total = 0;
+        for (int size : segmentSizes) {
+            total += size;
+        }
+        if (total > Integer.MAX_VALUE - 16) {
+            throw new OutOfMemoryError("sort input exceeds 2^31 keys");
+        }
+        int n = (int) total;
         if (n < SMALL || bits == 0) {
             long[] keys = new long[n];
-            for (int i = 0; i < n; i++) {
-                keys[i] = source.key(i);
+            int at = 0;
+            for (int s = 0; s < segments; s++) {
+                for (int i = 0; i < segmentSizes[s]; i++) {
+                    keys[at++] = source.key(s, i);
+                }
             }
             sortRange(keys, 0, n, bits);
             int count = unique ? dedupe(keys, 0, n) : n;
@@ -72,12 +108,13 @@ public final class LongRadixSort {
         int topBits = Math.min(bits, Math.max(1, Math.min(TOP_BITS, log2(n) - 8)));
         int lowBits = bits - topBits;
         int buckets = 1 << topBits;
-        int chunks = Math.max(1, Math.min(parallel.threads(), n >>> 16));
-        int[][] histogram = new int[chunks][buckets];
-        parallel.forEachChunk(n, chunks, (chunk, from, to) -> {
-            int[] counts = histogram[chunk];
-            for (int i = from; i < to; i++) {
-                counts[(int) (source.key(i) >>> lowBits)]++;
+        int[][] histogram = new int[segments][buckets];
+        parallel.forEachChunk(segments, segments, (chunk, from, to) -> {
+            for (int s = from; s < to; s++) {
+                int[] counts = histogram[s];
+                for (int i = 0, size = segmentSizes[s]; i < size; i++) {
+                    counts[(int) (source.key(s, i) >>> lowBits)]++;
+                }
             }
         });
         int[] starts = new int[buckets];
@@ -85,19 +122,21 @@ public final class LongRadixSort {
         int running = 0;
         for (int b = 0; b < buckets; b++) {
             starts[b] = running;
-            for (int c = 0; c < chunks; c++) {
-                int count = histogram[c][b];
-                histogram[c][b] = running;
+            for (int s = 0; s < segments; s++) {
+                int count = histogram[s][b];
+                histogram[s][b] = running;
                 running += count;
             }
             counts[b] = running - starts[b];
         }
         long[] keys = new long[n];
-        parallel.forEachChunk(n, chunks, (chunk, from, to) -> {
-            int[] offsets = histogram[chunk];
-            for (int i = from; i < to; i++) {
-                long key = source.key(i);
-                keys[offsets[(int) (key >>> lowBits)]++] = key;
+        parallel.forEachChunk(segments, segments, (chunk, from, to) -> {
+            for (int s = from; s < to; s++) {
+                int[] offsets = histogram[s];
+                for (int i = 0, size = segmentSizes[s]; i < size; i++) {
+                    long key = source.key(s, i);
+                    keys[offsets[(int) (key >>> lowBits)]++] = key;
+                }
             }
         });
         if (lowBits > 0 || unique) {

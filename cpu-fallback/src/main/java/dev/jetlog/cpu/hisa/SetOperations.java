@@ -1,13 +1,39 @@
-// Difference and merge of duplicate-free row sets in canonical order, split into independent
+// Concatenation of row sets, and difference and merge of duplicate-free row sets in canonical order, split into independent
 // parallel pieces by binary search (difference) and by co-ranking the merge path (merge).
 package dev.jetlog.cpu.hisa;
 
 import dev.jetlog.hisa.RowOrder;
 import dev.jetlog.hisa.Tuples;
 
+import java.util.List;
+
 public final class SetOperations {
     private static final int LINEAR_PROBES = 8;
     private SetOperations() {
+    }
+
+    /** The rows of all parts (of one arity), in order, in one new array; parts are copied in parallel. */
+    public static Tuples concat(List<Tuples> parts, Parallel parallel) {
+        int arity = parts.get(0).arity();
+        long total = 0;
+        for (Tuples part : parts) {
+            total += part.size();
+        }
+        if (total * arity > Integer.MAX_VALUE - 16) {
+            throw new OutOfMemoryError("relation exceeds 2^31 values");
+        }
+        int[] data = new int[(int) total * arity];
+        int[] starts = new int[parts.size() + 1];
+        for (int i = 0; i < parts.size(); i++) {
+            starts[i + 1] = starts[i] + parts.get(i).size();
+        }
+        parallel.forEachChunk(parts.size(), Math.min(parts.size(), parallel.threads()), (chunk, from, to) -> {
+            for (int i = from; i < to; i++) {
+                Tuples part = parts.get(i);
+                System.arraycopy(part.data(), 0, data, starts[i] * arity, part.size() * arity);
+            }
+        });
+        return new Tuples(arity, data, (int) total);
     }
 
     /** The rows of a that are not in b; both sorted and duplicate-free. The result is sorted. */

@@ -6,7 +6,13 @@ import dev.jetlog.hisa.Tuples;
 import dev.jetlog.hisa.KeyPacking;
 import dev.jetlog.hisa.RowOrder;
 
+import java.util.ArrayList;
+import java.util.List;
+
 public final class SortUnique {
+    /** Parts of fewer rows are joined with their neighbours before a sort that reads parts where they lie. */
+    private static final int SEGMENT_ROWS = 1 << 15;
+
     private SortUnique() {
     }
 
@@ -35,20 +41,49 @@ public final class SortUnique {
      * over the candidates and writes only the new rows.
      */
     public static Tuples sortUniqueMinus(Tuples rows, Tuples known, Parallel parallel) {
-        int arity = rows.arity();
-        if (known.isEmpty()) {
-            return sortUnique(rows, parallel);
+        return sortUniqueMinus(List.of(rows), known, parallel);
+    }
+
+    /**
+     * The distinct rows of all parts (of one arity) that known (sorted and duplicate-free; null for none)
+     * lacks, in canonical order. Rows that pack into a long are read from the parts where they lie; only
+     * rows that do not are first copied into one array.
+     */
+    public static Tuples sortUniqueMinus(List<Tuples> parts, Tuples known, Parallel parallel) {
+        int arity = parts.get(0).arity();
+        long total = 0;
+        for (Tuples part : parts) {
+            total += part.size();
         }
-        if (arity == 0 || rows.size() <= 1) {
-            return SetOperations.difference(sortUnique(rows, parallel), known, parallel);
+        boolean noneKnown = known == null || known.isEmpty();
+        if (arity == 0 || total <= 1) {
+            Tuples unique = sortUnique(concat(parts, parallel), parallel);
+            return noneKnown ? unique : SetOperations.difference(unique, known, parallel);
         }
-        KeyPacking packing = ColumnRanges.measure(rows, identity(arity), parallel);
+        KeyPacking packing = ColumnRanges.measure(parts, identity(arity), parallel);
         if (!packing.fits(0)) {
-            return SetOperations.difference(sortUnique(rows, parallel), known, parallel);
+            Tuples all = concat(parts, parallel);
+            Tuples unique = viaRowIds(all, PermutationRadixSort.sortedRowIds(all, identity(arity), parallel), parallel);
+            return noneKnown ? unique : SetOperations.difference(unique, known, parallel);
         }
-        int[] data = rows.data();
-        LongRadixSort.Buckets buckets = LongRadixSort.sortBuckets(rows.size(), packing.bits(),
-                row -> packing.pack(data, row), true, parallel);
+        List<Tuples> segments = coalesce(parts, parallel);
+        int[] sizes = new int[segments.size()];
+        int[][] data = new int[segments.size()][];
+        for (int p = 0; p < sizes.length; p++) {
+            sizes[p] = segments.get(p).size();
+            data[p] = segments.get(p).data();
+        }
+        LongRadixSort.Buckets buckets = LongRadixSort.sortBuckets(sizes, packing.bits(),
+                (part, row) -> packing.pack(data[part], row), true, parallel);
+        if (!noneKnown) {
+            dropKnown(buckets, packing, arity, known, parallel);
+        }
+        return unpack(buckets, packing, arity, parallel);
+    }
+
+    /** Drops from each bucket of sorted keys those whose rows known holds (buckets in parallel). */
+    private static void dropKnown(LongRadixSort.Buckets buckets, KeyPacking packing, int arity, Tuples known,
+                                  Parallel parallel) {
         long[] keys = buckets.keys();
         int[] counts = buckets.counts();
         int[] knownData = known.data();
@@ -73,8 +108,40 @@ public final class SortUnique {
                 counts[b] = write - start;
             }
         });
-        return unpack(buckets, packing, arity, parallel);
     }
+
+    /** The rows of the parts in one array: the part itself when there is one. */
+    private static Tuples concat(List<Tuples> parts, Parallel parallel) {
+        return parts.size() == 1 ? parts.get(0) : SetOperations.concat(parts, parallel);
+    }
+
+    /**
+     * The parts with each run of consecutive small ones joined into one: every segment of the sort costs a
+     * histogram over all buckets, which a part of a few rows must not pay.
+     */
+    private static List<Tuples> coalesce(List<Tuples> parts, Parallel parallel) {
+        List<Tuples> segments = new ArrayList<>();
+        List<Tuples> small = new ArrayList<>();
+        long smallRows = 0;
+        for (Tuples part : parts) {
+            if (part.size() >= SEGMENT_ROWS) {
+                segments.add(part);
+                continue;
+            }
+            small.add(part);
+            smallRows += part.size();
+            if (smallRows >= SEGMENT_ROWS) {
+                segments.add(concat(small, parallel));
+                small.clear();
+                smallRows = 0;
+            }
+        }
+        if (!small.isEmpty()) {
+            segments.add(concat(small, parallel));
+        }
+        return segments;
+    }
+
 
     private static int[] identity(int arity) {
         int[] order = new int[arity];

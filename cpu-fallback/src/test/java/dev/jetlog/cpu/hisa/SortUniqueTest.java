@@ -1,4 +1,5 @@
-// Sort-unique against a TreeSet model, over arities, value ranges (packed and unpacked paths) and thread counts.
+// Sort-unique against a TreeSet model, over arities, value ranges (packed and unpacked paths) and thread counts;
+// also of rows given in parts (sorted where they lie), with and without known rows to drop.
 package dev.jetlog.cpu.hisa;
 
 import dev.jetlog.hisa.Tuples;
@@ -8,7 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -30,6 +33,37 @@ class SortUniqueTest {
         try (Parallel parallel = Parallel.of(threads)) {
             Tuples sorted = SortUnique.sortUnique(input, parallel);
             assertEquals(new ArrayList<>(RowSets.model(input)), RowSets.rows(sorted));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        // arity, parts, largest part, value range, threads: many small parts are joined before the sort
+        "2, 1, 50000, 1000, 2",
+        "2, 40, 3000, 500, 2",
+        "2, 300, 40, 100000, 2",
+        "2, 12, 70000, 4000, 3",
+        "3, 25, 9000, 30, 2",
+        "2, 30, 5000, 4294967296, 2",
+        "1, 50, 2000, 100, 1",
+    })
+    void rowsInPartsMatchTheModelOfTheirUnion(int arity, int partCount, int largest, long range, int threads) {
+        SplittableRandom random = new SplittableRandom(arity * 7919L + partCount);
+        List<Tuples> parts = new ArrayList<>();
+        TreeSet<List<Integer>> union = new TreeSet<>(RowSets::compareLists);
+        for (int p = 0; p < partCount; p++) {
+            // sizes from 0 up to largest, so that empty, tiny and large parts mix
+            Tuples part = RowSets.random(random, arity, random.nextInt(largest + 1), (int) -(range / 2), range);
+            parts.add(part);
+            union.addAll(RowSets.model(part));
+        }
+        Tuples known = RowSets.random(random, arity, 20000, (int) -(range / 2), range);
+        TreeSet<List<Integer>> unknown = new TreeSet<>(union);
+        unknown.removeAll(RowSets.model(known));
+        try (Parallel parallel = Parallel.of(threads)) {
+            Tuples sortedKnown = SortUnique.sortUnique(known, parallel);
+            assertEquals(new ArrayList<>(union), RowSets.rows(SortUnique.sortUniqueMinus(parts, null, parallel)));
+            assertEquals(new ArrayList<>(unknown), RowSets.rows(SortUnique.sortUniqueMinus(parts, sortedKnown, parallel)));
         }
     }
 

@@ -142,15 +142,16 @@ final class Candidates {
 
     private Rows compact(String relation) {
         List<Rows> list = parts.get(relation);
-        Rows all = list.size() == 1 ? list.get(0) : timer.time(Operation.DEDUPLICATE, () -> backend.concat(list));
-        if (list.size() > 1) {
-            list.forEach(backend::release);
-        }
-        list.clear();
         List<Rows> tiers = store.fullTiers(relation);
-        Rows fresh = timer.time(Operation.DEDUPLICATE, () -> tiers.isEmpty() ? backend.sortUnique(all)
-                : backend.sortUniqueDifference(all, tiers.get(0)));
-        backend.release(all);
+        Rows fresh;
+        try {
+            // the parts are sorted where they lie: no copy of all the candidates into one array
+            fresh = timer.time(Operation.DEDUPLICATE, () -> tiers.isEmpty() ? backend.sortUnique(list)
+                    : backend.sortUniqueDifference(list, tiers.get(0)));
+        } finally {
+            list.forEach(backend::release);
+            list.clear();
+        }
         for (int i = 1; i < tiers.size(); i++) {
             Rows tier = tiers.get(i);
             Rows known = fresh;

@@ -73,6 +73,35 @@ public interface Backend extends AutoCloseable {
     }
 
     /**
+     * The distinct rows of all parts (of one arity), sorted; the parts stay the caller's. A backend may sort
+     * them where they lie instead of concatenating them first.
+     */
+    default Rows sortUnique(List<Rows> parts) {
+        if (parts.size() == 1) {
+            return sortUnique(parts.get(0));
+        }
+        Rows all = concat(parts);
+        try {
+            return sortUnique(all);
+        } finally {
+            release(all);
+        }
+    }
+
+    /** The distinct rows of all parts (of one arity) that sortedFull lacks, sorted; the parts stay the caller's. */
+    default Rows sortUniqueDifference(List<Rows> parts, Rows sortedFull) {
+        if (parts.size() == 1) {
+            return sortUniqueDifference(parts.get(0), sortedFull);
+        }
+        Rows all = concat(parts);
+        try {
+            return sortUniqueDifference(all, sortedFull);
+        } finally {
+            release(all);
+        }
+    }
+
+    /**
      * The union of two disjoint sorted row sets, sorted. Consumes sortedFull: its handle must not be
      * used or released afterwards (its memory may hold the result); sortedDelta stays the caller's.
      */
