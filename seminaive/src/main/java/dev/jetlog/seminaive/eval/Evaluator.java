@@ -95,7 +95,7 @@ public final class Evaluator implements AutoCloseable {
         this.options = new EvaluationOptions(Math.min(options.chunkRows(), pieceRows),
                 Math.min(options.candidateBudgetRows(), pieceRows), options.lazyDenseSetRows());
         this.store = new RelationStore(backend, timer);
-        this.runner = new PipelineRunner(backend, store, timer, options);
+        this.runner = new PipelineRunner(backend, store, timer, this.options);
         this.deltaDebugs = new DeltaDebugRecorder(plan.relations(), backend, store, timer);
         for (RelationDecl decl : plan.relations()) {
             store.declare(decl.name(), decl.arity());
