@@ -7,8 +7,9 @@
 package dev.jetlog.cli;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +46,8 @@ final class ArgumentParser {
 
     /** Stores the options in the command; throws UsageError with picocli's message on bad input. */
     Requests parse(JetLogCommand command, String[] args) {
-        Set<CommandOption> seen = new HashSet<>();
+        // the options are singletons: identity suffices, and a record's generated hashCode costs a bootstrap at startup
+        Set<CommandOption> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<String> positionals = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         boolean help = false;

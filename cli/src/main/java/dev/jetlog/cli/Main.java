@@ -19,7 +19,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        HeapFootprint.keepHeapCloseToLiveData();
+        // off the main thread: the management API it goes through takes about 20 ms to load, and the bounds
+        // matter only from the first collections on
+        Thread footprint = new Thread(HeapFootprint::keepHeapCloseToLiveData, "jetlog-heap-footprint");
+        footprint.setDaemon(true);
+        footprint.start();
         System.exit(run(args, System.out, System.err, true));
     }
 
