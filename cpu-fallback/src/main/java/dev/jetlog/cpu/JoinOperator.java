@@ -348,6 +348,7 @@ final class JoinOperator {
         int outWidth = projection.width();
         int[] sortedRows = index.sortedRows();
         int[] slots = new int[input.size()];
+        boolean pairOfOneEach = outWidth == 2 && inputColumns.length == 1 && tupleColumns.length == 1;
         return ChunkedOutput.runCounted(parallel, input.size(), outWidth, work, new ChunkedOutput.CountedWork() {
             @Override
             public long count(int from, int to) {
@@ -363,6 +364,10 @@ final class JoinOperator {
 
             @Override
             public void write(int from, int to, int[] out, int at) {
+                if (pairOfOneEach) {
+                    writePairs(from, to, out, at);
+                    return;
+                }
                 for (int row = from; row < to; row++) {
                     int slot = slots[row];
                     if (slot < 0) {
@@ -374,6 +379,37 @@ final class JoinOperator {
                     for (int position = start; position < end; position++, at += outWidth) {
                         int tupleRow = sortedRows == null ? position : sortedRows[position];
                         projection.copyAt(in, inBase, tuples, tupleRow * arity, out, at);
+                    }
+                }
+            }
+
+            /**
+             * The commonest head, two columns, one from the input row and one from the tuple: the input's
+             * value is read once per run, and each match copies one int.
+             */
+            private void writePairs(int from, int to, int[] out, int at) {
+                int inputColumn = inputColumns[0];
+                int tupleColumn = tupleColumns[0];
+                int inputRead = projection.column(inputColumn);
+                int tupleRead = projection.column(tupleColumn);
+                for (int row = from; row < to; row++) {
+                    int slot = slots[row];
+                    if (slot < 0) {
+                        continue;
+                    }
+                    int value = in[row * width + inputRead];
+                    int start = index.start(slot);
+                    int end = start + index.count(slot);
+                    if (sortedRows == null) {
+                        for (int position = start; position < end; position++, at += 2) {
+                            out[at + inputColumn] = value;
+                            out[at + tupleColumn] = tuples[position * arity + tupleRead];
+                        }
+                    } else {
+                        for (int position = start; position < end; position++, at += 2) {
+                            out[at + inputColumn] = value;
+                            out[at + tupleColumn] = tuples[sortedRows[position] * arity + tupleRead];
+                        }
                     }
                 }
             }
