@@ -61,7 +61,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public long bytes(Rows rows) {
-        return (long) tuples(rows).data().length * Integer.BYTES;
+        return ((CpuRows) rows).bytes();
     }
 
     @Override
@@ -110,10 +110,8 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Rows slice(Rows rows, long from, long to) {
-        Tuples tuples = tuples(rows);
-        int arity = tuples.arity();
-        int[] part = Arrays.copyOfRange(tuples.data(), (int) from * arity, (int) to * arity);
-        return new CpuRows(new Tuples(arity, part, (int) (to - from)));
+        // a view: a join reads the range where it lies, other operators copy it out when they first read it
+        return ((CpuRows) rows).slice(from, to);
     }
 
     @Override
@@ -159,13 +157,13 @@ public final class CpuBackend implements Backend {
         if (needed > Integer.MAX_VALUE - 16) {
             throw new OutOfMemoryError("relation exceeds 2^31 values");
         }
-        if (full.tuples.data().length >= needed) {
+        if (full.tuples().data().length >= needed) {
             // full is consumed (the SPI's contract): its headroom takes the delta, nothing is allocated
-            return new CpuRows(SetOperations.mergeInPlace(full.tuples, delta));
+            return new CpuRows(SetOperations.mergeInPlace(full.tuples(), delta));
         }
         // headroom for another iteration of the same growth before allocating again
         long withHeadroom = Math.min(Integer.MAX_VALUE - 16, needed + Math.max(needed / 8, (long) delta.size() * arity));
-        Tuples merged = SetOperations.merge(full.tuples, delta, new int[(int) withHeadroom], parallel);
+        Tuples merged = SetOperations.merge(full.tuples(), delta, new int[(int) withHeadroom], parallel);
         return new CpuRows(merged);
     }
 
@@ -236,7 +234,7 @@ public final class CpuBackend implements Backend {
     @Override
     public Index index(Rows sorted, IndexSpec spec) {
         CpuRows rows = (CpuRows) sorted;
-        return new CpuIndex(spec, rows, HisaIndex.build(rows.tuples, spec.order(), spec.keyLength(), parallel));
+        return new CpuIndex(spec, rows, HisaIndex.build(rows.tuples(), spec.order(), spec.keyLength(), parallel));
     }
 
     @Override
@@ -270,7 +268,9 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Rows join(Prepared<JoinStep> step, Rows input, Index index) {
-        return new CpuRows(operator(step, JoinOperator.class).run(tuples(input), lookup(index), parallel));
+        CpuRows rows = (CpuRows) input;
+        return new CpuRows(operator(step, JoinOperator.class).run(rows.whole(), rows.first(), (int) rows.size(),
+                lookup(index), parallel));
     }
 
     @Override
@@ -318,7 +318,7 @@ public final class CpuBackend implements Backend {
     }
 
     private static Tuples tuples(Rows rows) {
-        return ((CpuRows) rows).tuples;
+        return ((CpuRows) rows).tuples();
     }
 
     private static HisaIndex hisa(Index index) {

@@ -119,12 +119,19 @@ final class JoinOperator {
      * is nothing to decide, and nothing is sampled.
      */
     private long work(Tuples input, RunLookup index, long fanOut, Parallel parallel) {
-        return parallel.threads() == 1 ? input.size() : input.size() + estimatedMatches(input, index) * fanOut;
+        return work(input, 0, input.size(), index, fanOut, parallel);
     }
 
-    /** About how many tuples the input rows match in all, from the matches of up to 64 evenly spread rows. */
-    private long estimatedMatches(Tuples input, RunLookup index) {
-        int rows = input.size();
+    /** As {@link #work(Tuples, RunLookup, long, Parallel)}, over input rows [first, first + rows). */
+    private long work(Tuples input, int first, int rows, RunLookup index, long fanOut, Parallel parallel) {
+        return parallel.threads() == 1 ? rows : rows + estimatedMatches(input, first, rows, index) * fanOut;
+    }
+
+    /**
+     * About how many tuples input rows [first, first + rows) match in all, from the matches of up to 64
+     * evenly spread rows.
+     */
+    private long estimatedMatches(Tuples input, int first, int rows, RunLookup index) {
         int samples = Math.min(rows, 64);
         if (samples == 0) {
             return 0;
@@ -134,7 +141,7 @@ final class JoinOperator {
         int[] key = new int[keyMaker.length()];
         long matches = 0;
         for (int s = 0; s < samples; s++) {
-            int slot = matchingSlot(in, (int) ((long) rows * s / samples) * width, index, key);
+            int slot = matchingSlot(in, (first + (int) ((long) rows * s / samples)) * width, index, key);
             matches += slot < 0 ? 0 : index.count(slot);
         }
         return matches * rows / samples;
@@ -315,21 +322,26 @@ final class JoinOperator {
     }
 
     Tuples run(Tuples input, RunLookup index, Parallel parallel) {
+        return run(input, 0, input.size(), index, parallel);
+    }
+
+    /** The join over input rows [first, first + rows), read where they lie (a slice of a larger row set). */
+    Tuples run(Tuples input, int first, int rows, RunLookup index, Parallel parallel) {
         int width = input.arity();
         int[] in = input.data();
         int outWidth = projection.width();
-        long work = work(input, index, 1, parallel);
+        long work = work(input, first, rows, index, 1, parallel);
         if (filter == null && projection.copiesOnly() && !skipRepeats) {
-            return runCopying(input, index, parallel, work);
+            return runCopying(input, first, rows, index, parallel, work);
         }
-        return ChunkedOutput.run(parallel, input.size(), outWidth, 1, work, (from, to, out) -> {
+        return ChunkedOutput.run(parallel, rows, outWidth, 1, work, (from, to, out) -> {
             int[] key = new int[keyMaker.length()];
             int[] made = new int[outWidth];
             Runnable append = () -> {
                 int at = out.reserve(1, outWidth);
                 System.arraycopy(made, 0, out.current(), at, outWidth);
             };
-            for (int row = from; row < to; row++) {
+            for (int row = first + from; row < first + to; row++) {
                 forEachOutput(in, row * width, index, key, made, append);
             }
         });
@@ -340,22 +352,23 @@ final class JoinOperator {
      * looked up once and their runs counted (the slots kept), then the runs are copied straight into
      * their place in the output.
      */
-    private Tuples runCopying(Tuples input, RunLookup index, Parallel parallel, long work) {
+    private Tuples runCopying(Tuples input, int first, int rows, RunLookup index, Parallel parallel, long work) {
         int width = input.arity();
         int[] in = input.data();
         int[] tuples = index.rows().data();
         int arity = index.rows().arity();
         int outWidth = projection.width();
         int[] sortedRows = index.sortedRows();
-        int[] slots = new int[input.size()];
+        // slots[row] for input row first + row
+        int[] slots = new int[rows];
         boolean pairOfOneEach = outWidth == 2 && inputColumns.length == 1 && tupleColumns.length == 1;
-        return ChunkedOutput.runCounted(parallel, input.size(), outWidth, work, new ChunkedOutput.CountedWork() {
+        return ChunkedOutput.runCounted(parallel, rows, outWidth, work, new ChunkedOutput.CountedWork() {
             @Override
             public long count(int from, int to) {
                 int[] key = new int[keyMaker.length()];
                 long rows = 0;
                 for (int row = from; row < to; row++) {
-                    int slot = matchingSlot(in, row * width, index, key);
+                    int slot = matchingSlot(in, (first + row) * width, index, key);
                     slots[row] = slot;
                     rows += slot < 0 ? 0 : index.count(slot);
                 }
@@ -373,7 +386,7 @@ final class JoinOperator {
                     if (slot < 0) {
                         continue;
                     }
-                    int inBase = row * width;
+                    int inBase = (first + row) * width;
                     int start = index.start(slot);
                     int end = start + index.count(slot);
                     for (int position = start; position < end; position++, at += outWidth) {
@@ -397,7 +410,7 @@ final class JoinOperator {
                     if (slot < 0) {
                         continue;
                     }
-                    int value = in[row * width + inputRead];
+                    int value = in[(first + row) * width + inputRead];
                     int start = index.start(slot);
                     int end = start + index.count(slot);
                     if (sortedRows == null) {

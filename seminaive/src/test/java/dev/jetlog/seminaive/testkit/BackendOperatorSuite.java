@@ -247,6 +247,39 @@ public abstract class BackendOperatorSuite {
         assertSameBag(expected, download(backend.join(backend.prepare(step), input, index)));
     }
 
+    @Test
+    void aJoinOverASliceSeesJustTheSlicesRows() {
+        int[][] left = randomRows(5000, 2, 80);
+        int[][] right = randomRows(4000, 2, 80);
+        Rows input = upload(2, left);
+        Rows relation = backend.sortUnique(upload(2, right));
+        List<int[]> rightSet = download(relation);
+        Index index = backend.index(relation, new IndexSpec(new int[] {1, 0}, 1));
+        // copying head: out(in0, t0) :- in(in0, in1), r(t0, in1); and one with a filter on the pair
+        JoinStep copying = JoinStep.of(2, REL, new IndexSpec(new int[] {1, 0}, 1), List.of(in(1)), List.of(),
+                List.of(in(0), tuple(0)));
+        JoinStep filtered = JoinStep.of(2, REL, new IndexSpec(new int[] {1, 0}, 1), List.of(in(1)),
+                List.of(new Filter(CompareOp.LT, ValueType.SIGNED, tuple(0), in(0))), List.of(in(0), tuple(0)));
+        Rows slice = backend.slice(input, 1200, 4100);
+        Rows inner = backend.slice(slice, 700, 2000);
+        for (JoinStep step : List.of(copying, filtered)) {
+            for (int[] range : new int[][] {{1200, 4100}, {1900, 3200}}) {
+                List<int[]> expected = new ArrayList<>();
+                for (int[] l : Arrays.asList(left).subList(range[0], range[1])) {
+                    for (int[] r : rightSet) {
+                        if (r[1] == l[1] && (step == copying || r[0] < l[0])) {
+                            expected.add(new int[] {l[0], r[0]});
+                        }
+                    }
+                }
+                Rows sliced = range[0] == 1200 ? slice : inner;
+                assertSameBag(expected, download(backend.join(backend.prepare(step), sliced, index)));
+            }
+        }
+        assertRows(Arrays.asList(left).subList(1900, 3200), download(inner));
+        List.of(inner, slice, input).forEach(backend::release);
+    }
+
     // ---- dense sets ----------------------------------------------------------------------------
 
     /**
