@@ -214,11 +214,20 @@ public final class HisaIndex implements RunLookup {
         return true;
     }
 
-    /** Row ids sorted by the index order: packed (key, row id) longs when they fit, else column radix passes. */
+    /**
+     * Row ids sorted by the index order: packed (key, row id) longs when they fit, else column radix passes.
+     * The rows are in canonical order already, so the sort need only key on the order's columns up to where
+     * the rest of them follow in increasing column order: among rows equal on the key, row id order (the
+     * canonical one) is the index order. For [1, 0] that is column 1 alone, half the bits to sort.
+     */
     private static int[] sortedRowIds(Tuples rows, int[] order, Parallel parallel) {
         int n = rows.size();
         int[] data = rows.data();
-        KeyPacking packing = ColumnRanges.measure(rows, order, parallel);
+        int keyColumns = order.length - 1;
+        while (keyColumns > 0 && order[keyColumns - 1] < order[keyColumns]) {
+            keyColumns--;
+        }
+        KeyPacking packing = ColumnRanges.measure(rows, java.util.Arrays.copyOf(order, keyColumns), parallel);
         int rowBits = n <= 1 ? 1 : 32 - Integer.numberOfLeadingZeros(n - 1);
         if (!packing.fits(rowBits)) {
             return PermutationRadixSort.sortedRowIds(rows, order, parallel);

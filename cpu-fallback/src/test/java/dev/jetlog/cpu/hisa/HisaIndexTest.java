@@ -45,6 +45,37 @@ class HisaIndexTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"'1,0'", "'0,2,1'", "'1,0,2'", "'1,2,0'", "'2,0,1'", "'2,1,0'", "'3,1,0,2'"})
+    void rowsComeInTheIndexOrderWhereverItsLastColumnsAlreadyFollowTheCanonicalOne(String orderText) {
+        int[] order = java.util.Arrays.stream(orderText.split(",")).mapToInt(Integer::parseInt).toArray();
+        SplittableRandom random = new SplittableRandom(order.length * 31L + order[0]);
+        try (Parallel parallel = Parallel.of(2)) {
+            // few values per column: long runs of equal keys, so ties are broken by the later columns
+            Tuples rows = SortUnique.sortUnique(RowSets.random(random, order.length, 20000, -2, 5), parallel);
+            HisaIndex index = HisaIndex.build(rows, order, 1, parallel);
+            java.util.List<java.util.List<Integer>> expected = new java.util.ArrayList<>();
+            for (int r = 0; r < rows.size(); r++) {
+                expected.add(inOrder(rows, r, order));
+            }
+            expected.sort(RowSets::compareLists);
+            java.util.List<java.util.List<Integer>> actual = new java.util.ArrayList<>();
+            for (int p = 0; p < rows.size(); p++) {
+                actual.add(inOrder(rows, index.rowAt(p), order));
+            }
+            assertEquals(expected, actual);
+        }
+    }
+
+    /** Row r's values in the given column order. */
+    private static java.util.List<Integer> inOrder(Tuples rows, int r, int[] order) {
+        java.util.List<Integer> values = new java.util.ArrayList<>();
+        for (int column : order) {
+            values.add(rows.get(r, column));
+        }
+        return values;
+    }
+
     @Test
     void narrowOneColumnKeysTakeADirectTableThatAnswersOutsideItsRange() {
         try (Parallel parallel = Parallel.of(2)) {
