@@ -17,17 +17,29 @@ public final class ColumnRanges {
         return KeyPacking.ofRanges(rows.arity(), order, ranges[0], ranges[1]);
     }
 
-    /** The packing of the columns, in the given order, of rows given in parts (of one arity), measured over all. */
+    /**
+     * The packing of the columns, in the given order, of rows given in parts (of one arity), measured over
+     * all: the parts are measured in parallel, each on one thread, in one pass of the pool.
+     */
     public static KeyPacking measure(List<Tuples> parts, int[] order, Parallel parallel) {
+        int count = parts.size();
+        int[][] partMinimum = new int[count][];
+        int[][] partMaximum = new int[count][];
+        parallel.forEachChunk(count, count, (chunk, from, to) -> {
+            for (int p = from; p < to; p++) {
+                int[][] ranges = ranges(parts.get(p), order, Parallel.SEQUENTIAL);
+                partMinimum[p] = ranges[0];
+                partMaximum[p] = ranges[1];
+            }
+        });
         int[] minimum = new int[order.length];
         int[] maximum = new int[order.length];
         java.util.Arrays.fill(minimum, Integer.MAX_VALUE);
         java.util.Arrays.fill(maximum, Integer.MIN_VALUE);
-        for (Tuples part : parts) {
-            int[][] ranges = ranges(part, order, parallel);
+        for (int p = 0; p < count; p++) {
             for (int i = 0; i < order.length; i++) {
-                minimum[i] = Math.min(minimum[i], ranges[0][i]);
-                maximum[i] = Math.max(maximum[i], ranges[1][i]);
+                minimum[i] = Math.min(minimum[i], partMinimum[p][i]);
+                maximum[i] = Math.max(maximum[i], partMaximum[p][i]);
             }
         }
         return KeyPacking.ofRanges(parts.get(0).arity(), order, minimum, maximum);

@@ -19,6 +19,9 @@ public final class Parallel implements AutoCloseable {
 
     private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
 
+    /** The caller's thread alone: for work that already runs inside a chunk of a parallel loop. */
+    public static final Parallel SEQUENTIAL = new Parallel(1);
+
     private final int threads;
     private final ForkJoinPool pool;
 
