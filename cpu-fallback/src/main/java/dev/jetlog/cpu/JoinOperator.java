@@ -366,13 +366,13 @@ final class JoinOperator {
             @Override
             public long count(int from, int to) {
                 int[] key = new int[keyMaker.length()];
-                long rows = 0;
+                long matches = 0;
                 for (int row = from; row < to; row++) {
                     int slot = matchingSlot(in, (first + row) * width, index, key);
                     slots[row] = slot;
-                    rows += slot < 0 ? 0 : index.count(slot);
+                    matches += slot < 0 ? 0 : index.count(slot);
                 }
-                return rows;
+                return matches;
             }
 
             @Override
