@@ -32,17 +32,8 @@ public final class ColumnRanges {
                 partMaximum[p] = ranges[1];
             }
         });
-        int[] minimum = new int[order.length];
-        int[] maximum = new int[order.length];
-        java.util.Arrays.fill(minimum, Integer.MAX_VALUE);
-        java.util.Arrays.fill(maximum, Integer.MIN_VALUE);
-        for (int p = 0; p < count; p++) {
-            for (int i = 0; i < order.length; i++) {
-                minimum[i] = Math.min(minimum[i], partMinimum[p][i]);
-                maximum[i] = Math.max(maximum[i], partMaximum[p][i]);
-            }
-        }
-        return KeyPacking.ofRanges(parts.get(0).arity(), order, minimum, maximum);
+        int[][] ranges = combine(partMinimum, partMaximum, order.length);
+        return KeyPacking.ofRanges(parts.get(0).arity(), order, ranges[0], ranges[1]);
     }
 
     /**
@@ -100,12 +91,17 @@ public final class ColumnRanges {
             min[chunk] = lo;
             max[chunk] = hi;
         });
-        int[] minimum = new int[order.length];
-        int[] maximum = new int[order.length];
-        for (int i = 0; i < order.length; i++) {
+        return combine(min, max, order.length);
+    }
+
+    /** {minimum, maximum} per column over the pieces' own minima and maxima (one row of each per piece). */
+    private static int[][] combine(int[][] min, int[][] max, int columns) {
+        int[] minimum = new int[columns];
+        int[] maximum = new int[columns];
+        for (int i = 0; i < columns; i++) {
             minimum[i] = Integer.MAX_VALUE;
             maximum[i] = Integer.MIN_VALUE;
-            for (int c = 0; c < chunks; c++) {
+            for (int c = 0; c < min.length; c++) {
                 minimum[i] = Math.min(minimum[i], min[c][i]);
                 maximum[i] = Math.max(maximum[i], max[c][i]);
             }

@@ -77,25 +77,22 @@ public interface Backend extends AutoCloseable {
      * them where they lie instead of concatenating them first.
      */
     default Rows sortUnique(List<Rows> parts) {
-        if (parts.size() == 1) {
-            return sortUnique(parts.get(0));
-        }
-        Rows all = concat(parts);
-        try {
-            return sortUnique(all);
-        } finally {
-            release(all);
-        }
+        return onConcatenation(parts, this::sortUnique);
     }
 
     /** The distinct rows of all parts (of one arity) that sortedFull lacks, sorted; the parts stay the caller's. */
     default Rows sortUniqueDifference(List<Rows> parts, Rows sortedFull) {
+        return onConcatenation(parts, all -> sortUniqueDifference(all, sortedFull));
+    }
+
+    /** The operator applied to the parts in one row set: the part itself, or their concatenation, released after. */
+    private Rows onConcatenation(List<Rows> parts, java.util.function.UnaryOperator<Rows> operator) {
         if (parts.size() == 1) {
-            return sortUniqueDifference(parts.get(0), sortedFull);
+            return operator.apply(parts.get(0));
         }
         Rows all = concat(parts);
         try {
-            return sortUniqueDifference(all, sortedFull);
+            return operator.apply(all);
         } finally {
             release(all);
         }
