@@ -267,6 +267,13 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public Rows scanDistinct(Prepared<ScanStep> step, Rows sorted) {
+        CpuRows rows = (CpuRows) sorted;
+        return new CpuRows(operator(step, ScanOperator.class).runDistinct(rows.whole(), rows.first(), (int) rows.size(),
+                parallel));
+    }
+
+    @Override
     public Rows join(Prepared<JoinStep> step, Rows input, Index index) {
         CpuRows rows = (CpuRows) input;
         return new CpuRows(operator(step, JoinOperator.class).run(rows.whole(), rows.first(), (int) rows.size(),

@@ -38,6 +38,19 @@ public record ScanStep(RelationRef relation, IndexSpec order, int distinctColumn
         return 0;
     }
 
+    /**
+     * True if tuples stored in canonical order already lie grouped by the distinct columns (the order starts
+     * 0, 1, ..., distinctColumns-1), so skipping repeats needs no index in another order.
+     */
+    public boolean groupsInStoredOrder() {
+        for (int i = 0; i < distinctColumns; i++) {
+            if (order.column(i) != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True if the step copies each tuple unchanged, so the relation itself can serve as its result. */
     public boolean isIdentity() {
         int arity = arity();

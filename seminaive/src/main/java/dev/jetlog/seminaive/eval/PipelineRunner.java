@@ -307,6 +307,14 @@ final class PipelineRunner implements AutoCloseable {
     private Rows applyTo(Step step, Rows input, RelationRef ref, Rows rows) {
         if (step instanceof ScanStep scan) {
             Prepared<ScanStep> ready = prepared(scan);
+            if (scan.skipsRepeats() && !scan.groupsInStoredOrder() && !store.hasIndex(ref, rows, scan.order())) {
+                // no index in the step's order at hand: a backend that can skip repeats without one saves
+                // sorting the relation for a scan that only drops columns
+                Rows distinct = timer.time(Operation.JOIN, () -> backend.scanDistinct(ready, rows));
+                if (distinct != null) {
+                    return distinct;
+                }
+            }
             Index order = index(ref, rows, scan.order());
             return timer.time(Operation.JOIN, () -> backend.scan(ready, order));
         }

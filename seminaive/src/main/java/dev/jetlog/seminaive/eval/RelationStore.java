@@ -150,24 +150,39 @@ final class RelationStore implements AutoCloseable {
     /** The index of one of the row sets that rows(ref) gave, built on first use and cached with it. */
     Index index(RelationRef ref, Rows rows, IndexSpec spec) {
         State state = state(ref.relation());
-        Map<IndexSpec, Index> cache;
-        if (ref.version() == Version.DELTA && state.delta == null) {
-            cache = state.changeIndexes;
-        } else if (ref.version() == Version.DELTA && state.deltaTier == null) {
-            cache = state.deltaIndexes;
-        } else {
-            Rows tier = ref.version() == Version.DELTA ? state.deltaTier : rows;
-            cache = state.tierIndexes.computeIfAbsent(tier, t -> new HashMap<>());
-            rows = tier;
-        }
+        Rows indexed = indexedRows(state, ref, rows);
+        Map<IndexSpec, Index> cache = indexCache(state, ref, indexed, true);
         Index index = cache.get(spec);
         if (index == null) {
-            indexedRows += rows.size();
-            Rows indexed = rows;
+            indexedRows += indexed.size();
             index = timer.time(Operation.INDEX, () -> backend.index(indexed, spec));
             cache.put(spec, index);
         }
         return index;
+    }
+
+    /** True if index(ref, rows, spec) would find the index built already. */
+    boolean hasIndex(RelationRef ref, Rows rows, IndexSpec spec) {
+        State state = state(ref.relation());
+        Map<IndexSpec, Index> cache = indexCache(state, ref, indexedRows(state, ref, rows), false);
+        return cache != null && cache.containsKey(spec);
+    }
+
+    /** The rows an index for rows of ref covers: the delta's tier of full while the delta is one. */
+    private static Rows indexedRows(State state, RelationRef ref, Rows rows) {
+        boolean deltaIsTier = ref.version() == Version.DELTA && state.delta != null && state.deltaTier != null;
+        return deltaIsTier ? state.deltaTier : rows;
+    }
+
+    /** Where indexes of the given rows of ref are cached (null if none is and create is false). */
+    private static Map<IndexSpec, Index> indexCache(State state, RelationRef ref, Rows indexed, boolean create) {
+        if (ref.version() == Version.DELTA && state.delta == null) {
+            return state.changeIndexes;
+        }
+        if (ref.version() == Version.DELTA && state.deltaTier == null) {
+            return state.deltaIndexes;
+        }
+        return create ? state.tierIndexes.computeIfAbsent(indexed, t -> new HashMap<>()) : state.tierIndexes.get(indexed);
     }
 
     /** Adds sorted rows that the full version lacks as a new tier; takes ownership of them. */

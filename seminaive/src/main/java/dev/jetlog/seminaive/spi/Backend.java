@@ -124,6 +124,18 @@ public interface Backend extends AutoCloseable {
      */
     Rows scan(Prepared<ScanStep> step, Index order);
 
+    /**
+     * The rows scan would give for a step that skips repeats, read from sorted in its stored order
+     * instead of through an index in the step's order: one row for each distinct projected output
+     * (possibly fewer rows than scan, never more), in any order. The driver calls it when no index in
+     * the step's order is at hand, so that a scan that drops columns (`escapes(h) :- p(_, _, h).`)
+     * need not sort the whole relation for it. Null, by default, where the backend has no such scan:
+     * the driver then builds the index and calls scan.
+     */
+    default Rows scanDistinct(Prepared<ScanStep> step, Rows sorted) {
+        return null;
+    }
+
     /** The join of input with the relation behind index, filtered and projected. */
     Rows join(Prepared<JoinStep> step, Rows input, Index index);
 

@@ -600,6 +600,32 @@ public abstract class BackendOperatorSuite {
         assertSameBag(expected, download(backend.scan(backend.prepare(scan), backend.index(relation, scan.order()))));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {30, 3000})
+    void aScanSkippingRepeatsWithoutAnIndexGivesEachOutputOnce(int range) {
+        // few distinct outputs (30 x 30), and more than a chunk's hash set holds (400,000 rows, nearly all
+        // distinct on the two columns, in chunks of at least 12,500 rows)
+        int[][] rows = randomRows(range == 30 ? 60000 : 400_000, 3, range);
+        Rows relation = backend.sortUnique(upload(3, rows));
+        List<int[]> set = download(relation);
+        // out(t2, t1) :- r(t0, t1, t2), t0 != 5: order [2, 1, 0], two distinct columns
+        ScanStep step = new ScanStep(REL, new IndexSpec(new int[] {2, 1, 0}, 0), 2,
+                List.of(new Filter(CompareOp.NE, ValueType.SIGNED, tuple(0), new Constant(5))), List.of(tuple(2), tuple(1)));
+        assertTrue(step.skipsRepeats() && !step.groupsInStoredOrder());
+        Prepared<ScanStep> ready = backend.prepare(step);
+        Rows slice = backend.slice(relation, 1000, set.size() - 500);
+        Rows whole = backend.scanDistinct(ready, relation);
+        Assumptions.assumeTrue(whole != null, "the backend scans through an index only");
+        List<int[]> expected = sortedSet(set.stream().filter(r -> r[0] != 5).map(r -> new int[] {r[2], r[1]}).toList());
+        List<int[]> actual = download(whole);
+        assertEquals(expected.size(), actual.size(), "one row per distinct output");
+        assertSameBag(expected, actual);
+        assertSameBag(download(backend.scan(ready, backend.index(relation, step.order()))), actual);
+        List<int[]> inSlice = sortedSet(set.subList(1000, set.size() - 500).stream().filter(r -> r[0] != 5)
+                .map(r -> new int[] {r[2], r[1]}).toList());
+        assertSameBag(inSlice, download(backend.scanDistinct(ready, slice)));
+    }
+
     @Test
     void aPreparedStepRunsManyTimes() {
         Rows relation = backend.sortUnique(upload(2, randomRows(3000, 2, 50)));
