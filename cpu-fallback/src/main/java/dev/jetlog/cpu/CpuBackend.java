@@ -163,7 +163,14 @@ public final class CpuBackend implements Backend {
         }
         // headroom for another iteration of the same growth before allocating again
         long withHeadroom = Math.min(Integer.MAX_VALUE - 16, needed + Math.max(needed / 8, (long) delta.size() * arity));
-        Tuples merged = SetOperations.merge(full.tuples(), delta, new int[(int) withHeadroom], parallel);
+        int[] target;
+        try {
+            target = new int[(int) withHeadroom];
+        } catch (OutOfMemoryError e) {
+            target = new int[(int) needed]; // no room for growth in a heap this full; if even this fails, the
+                                            // caller sees the error with both inputs as they were
+        }
+        Tuples merged = SetOperations.merge(full.tuples(), delta, target, parallel);
         return new CpuRows(merged);
     }
 

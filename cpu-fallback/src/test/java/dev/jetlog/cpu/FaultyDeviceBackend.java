@@ -1,5 +1,6 @@
 // A stand-in for a GPU backend whose device fails mid-run: it computes with the CPU backend and throws
-// BackendException, as a failed kernel launch would, from its Nth join on. Tests only.
+// BackendException, as a failed kernel launch would, from its Nth join on; HeapStarvedBackend reuses its
+// delegation to the CPU backend. Tests only.
 package dev.jetlog.cpu;
 
 import dev.jetlog.planner.ir.AggregateStep;
@@ -19,7 +20,7 @@ import dev.jetlog.seminaive.spi.Rows;
 
 import java.util.List;
 
-final class FaultyDeviceBackend implements Backend {
+class FaultyDeviceBackend implements Backend {
     static final String NAME = "faulty-device";
 
     private final CpuBackend cpu;

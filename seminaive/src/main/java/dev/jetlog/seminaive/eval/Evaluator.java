@@ -563,7 +563,7 @@ public final class Evaluator implements AutoCloseable {
         if (closure != null && onDemand.containsKey(closure)) {
             return equivalencePairs(relation);
         }
-        return result(relation).size();
+        return store.fullSize(readable(relation)); // the tiers' sizes: counting needs no merge of them
     }
 
     /**

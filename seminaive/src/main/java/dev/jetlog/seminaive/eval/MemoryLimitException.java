@@ -1,6 +1,7 @@
 // The evaluation would hold more than the backend's memory budget: thrown as soon as the relations,
 // their indexes and the pending candidates exceed it, naming the stratum, the largest relations and the
-// sizes reached, long before the JVM (or the device) would run out.
+// sizes reached, long before the JVM (or the device) would run out. Also thrown when the Java heap cannot
+// hold the merge that ends a relation's loop, naming the relation and its tiers' sizes.
 package dev.jetlog.seminaive.eval;
 
 public final class MemoryLimitException extends RuntimeException {

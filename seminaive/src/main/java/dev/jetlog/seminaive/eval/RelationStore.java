@@ -4,8 +4,11 @@
 // only when it grows to a good fraction of it, so an iteration costs what its delta costs instead of a
 // rewrite and reindexing of all of full. Indexes are cached per tier and built once. When a stratum is
 // done, its relations are consolidated into one tier, so later strata (negation, aggregates, joins)
-// read one sorted set. The delta exists while its stratum iterates. During an incremental run, each
-// relation also records the tuples it gains (its changes), which later strata read as its DELTA.
+// read one sorted set. A merge whose copy the Java heap cannot hold beside its two tiers is put off: the
+// tiers stay apart (joins and scans read each); only what needs one sorted set (negation, aggregates,
+// output) stops the run when its merge fails too, naming the relation. The delta exists while its
+// stratum iterates. During an incremental run, each relation also records the tuples it gains (its
+// changes), which later strata read as its DELTA.
 package dev.jetlog.seminaive.eval;
 
 import dev.jetlog.planner.ir.IndexSpec;
@@ -31,6 +34,7 @@ final class RelationStore implements AutoCloseable {
     static final int MAX_TIERS = 6;
 
     private static final class State {
+        final String name;
         final int arity;
         /** Disjoint sorted row sets, oldest first; together the full version. Owned. */
         final List<Rows> tiers = new ArrayList<>();
@@ -43,8 +47,11 @@ final class RelationStore implements AutoCloseable {
         /** The tier the delta shares its rows with (then the delta's indexes are that tier's), or null. */
         Rows deltaTier;
         final Map<IndexSpec, Index> deltaIndexes = new HashMap<>();
+        /** Rows of the smallest merge the heap refused during the loop: larger ones are not tried again. */
+        long refusedMergeRows = Long.MAX_VALUE;
 
-        State(int arity) {
+        State(String name, int arity) {
+            this.name = name;
             this.arity = arity;
         }
     }
@@ -60,7 +67,7 @@ final class RelationStore implements AutoCloseable {
     }
 
     void declare(String relation, int arity) {
-        states.put(relation, new State(arity));
+        states.put(relation, new State(relation, arity));
     }
 
     int arity(String relation) {
@@ -112,7 +119,7 @@ final class RelationStore implements AutoCloseable {
     /** The full version as one sorted row set (its tiers merged first); owned by the store. */
     Rows full(String relation) {
         State state = state(relation);
-        consolidate(state);
+        consolidate(state, true);
         if (state.tiers.isEmpty()) {
             state.tiers.add(backend.empty(state.arity));
         }
@@ -314,12 +321,21 @@ final class RelationStore implements AutoCloseable {
             Rows older = state.tiers.get(last - 1);
             Rows newer = state.tiers.get(last);
             boolean tooMany = state.tiers.size() > MAX_TIERS;
-            if (!tooMany && newer.size() * MERGE_RATIO < older.size()) {
+            if (!tooMany && newer.size() * MERGE_RATIO < older.size()
+                    || older.size() + newer.size() >= state.refusedMergeRows) {
                 break;
             }
             releaseIndexes(state.tierIndexes.remove(older));
             releaseIndexes(state.tierIndexes.remove(newer));
-            Rows merged = timer.time(Operation.MERGE, () -> backend.merge(older, newer));
+            Rows merged;
+            try {
+                merged = timer.time(Operation.MERGE, () -> backend.merge(older, newer));
+            } catch (OutOfMemoryError e) {
+                // the heap cannot hold the merged copy beside the two tiers (the merge leaves them as they
+                // were): keep them apart, and try no merge as large again in this loop
+                state.refusedMergeRows = older.size() + newer.size();
+                break;
+            }
             state.tiers.remove(last);
             state.tiers.set(last - 1, merged);
             if (newer == newest) {
@@ -337,13 +353,17 @@ final class RelationStore implements AutoCloseable {
     /**
      * Merges the relation's tiers into one, before a stratum that reads it starts: a relation that a
      * stratum reads from below must not change shape while the stratum's pipelines run over its tiers.
+     * Tiers the heap cannot merge stay apart (nothing appends to them in that stratum).
      */
     void consolidate(String relation) {
-        consolidate(state(relation));
+        consolidate(state(relation), false);
     }
 
-    /** Merges all tiers of the relation into one. */
-    private void consolidate(State state) {
+    /**
+     * Merges all tiers of the relation into one. Where the Java heap cannot hold a merge, the tiers stay
+     * apart, unless one sorted set is required: then the run stops, naming the relation.
+     */
+    private void consolidate(State state, boolean required) {
         while (state.tiers.size() > 1) {
             int last = state.tiers.size() - 1;
             Rows older = state.tiers.get(last - 1);
@@ -353,7 +373,18 @@ final class RelationStore implements AutoCloseable {
             }
             releaseIndexes(state.tierIndexes.remove(older));
             releaseIndexes(state.tierIndexes.remove(newer));
-            Rows merged = timer.time(Operation.MERGE, () -> backend.merge(older, newer));
+            Rows merged;
+            try {
+                merged = timer.time(Operation.MERGE, () -> backend.merge(older, newer));
+            } catch (OutOfMemoryError e) {
+                if (!required) {
+                    return; // joins and scans read the tiers; what needs one sorted set merges them then
+                }
+                throw new MemoryLimitException(String.format("out of memory merging the %d tiers of %s into one "
+                        + "(%,d and %,d tuples of %d columns; Java heap limit %s); run java with a larger -Xmx",
+                        state.tiers.size(), state.name, older.size(), newer.size(), state.arity,
+                        Sizes.format(Runtime.getRuntime().maxMemory())));
+            }
             backend.release(newer);
             state.tiers.remove(last);
             state.tiers.set(last - 1, merged);
@@ -400,7 +431,8 @@ final class RelationStore implements AutoCloseable {
     void endDelta(String relation) {
         State state = state(relation);
         dropDelta(state);
-        consolidate(state);
+        consolidate(state, false);
+        state.refusedMergeRows = Long.MAX_VALUE;
     }
 
     private void dropDelta(State state) {

@@ -100,7 +100,8 @@ public interface Backend extends AutoCloseable {
 
     /**
      * The union of two disjoint sorted row sets, sorted. Consumes sortedFull: its handle must not be
-     * used or released afterwards (its memory may hold the result); sortedDelta stays the caller's.
+     * used or released afterwards (its memory may hold the result); sortedDelta stays the caller's. A
+     * merge that throws OutOfMemoryError leaves both as they were (the driver then keeps them apart).
      */
     Rows merge(Rows sortedFull, Rows sortedDelta);
 
