@@ -325,14 +325,9 @@ final class RelationStore implements AutoCloseable {
                     || older.size() + newer.size() >= state.refusedMergeRows) {
                 break;
             }
-            releaseIndexes(state.tierIndexes.remove(older));
-            releaseIndexes(state.tierIndexes.remove(newer));
-            Rows merged;
-            try {
-                merged = timer.time(Operation.MERGE, () -> backend.merge(older, newer));
-            } catch (OutOfMemoryError e) {
-                // the heap cannot hold the merged copy beside the two tiers (the merge leaves them as they
-                // were): keep them apart, and try no merge as large again in this loop
+            Rows merged = mergeIfItFits(state, older, newer);
+            if (merged == null) {
+                // keep them apart, and try no merge as large again in this loop
                 state.refusedMergeRows = older.size() + newer.size();
                 break;
             }
@@ -371,12 +366,8 @@ final class RelationStore implements AutoCloseable {
             if (newer == state.deltaTier || older == state.deltaTier) {
                 throw new IllegalStateException("cannot consolidate a relation while its delta is in use");
             }
-            releaseIndexes(state.tierIndexes.remove(older));
-            releaseIndexes(state.tierIndexes.remove(newer));
-            Rows merged;
-            try {
-                merged = timer.time(Operation.MERGE, () -> backend.merge(older, newer));
-            } catch (OutOfMemoryError e) {
+            Rows merged = mergeIfItFits(state, older, newer);
+            if (merged == null) {
                 if (!required) {
                     return; // joins and scans read the tiers; what needs one sorted set merges them then
                 }
@@ -388,6 +379,20 @@ final class RelationStore implements AutoCloseable {
             backend.release(newer);
             state.tiers.remove(last);
             state.tiers.set(last - 1, merged);
+        }
+    }
+
+    /**
+     * Merges two adjacent tiers (their indexes released first); null, with both tiers as they were, where
+     * the Java heap cannot hold the merged copy beside them.
+     */
+    private Rows mergeIfItFits(State state, Rows older, Rows newer) {
+        releaseIndexes(state.tierIndexes.remove(older));
+        releaseIndexes(state.tierIndexes.remove(newer));
+        try {
+            return timer.time(Operation.MERGE, () -> backend.merge(older, newer));
+        } catch (OutOfMemoryError e) {
+            return null;
         }
     }
 
