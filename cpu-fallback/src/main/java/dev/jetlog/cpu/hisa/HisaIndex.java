@@ -21,6 +21,7 @@ import dev.jetlog.hisa.HisaLayout;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 
 public final class HisaIndex implements RunLookup {
     private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(int[].class);
@@ -34,6 +35,8 @@ public final class HisaIndex implements RunLookup {
 
     /** Ints per entry of a direct table: first sorted position + 1 (0 = no row has the key), run length. */
     private static final int DIRECT_INTS = 2;
+    /** The starts a chunk has room for before its array grows (doubling). */
+    private static final int FIRST_STARTS_CAPACITY = 1 << 12;
 
     /**
      * Hashed: SLOT_INTS ints per slot (the tag, the key if one column long, else its hash; position + 1; run
@@ -172,10 +175,15 @@ public final class HisaIndex implements RunLookup {
         int[][] starts = new int[chunks][];
         int[] counts = new int[chunks + 1];
         parallel.forEachChunk(n, chunks, (chunk, from, to) -> {
-            int[] found = new int[Math.max(1, to - from)];
+            // grown as starts are found rather than sized for the chunk's rows: a key prefix shared by many
+            // rows has few starts, and a chunk-sized array was a transient int per row of the relation
+            int[] found = new int[Math.max(1, Math.min(to - from, FIRST_STARTS_CAPACITY))];
             int count = 0;
             for (int p = from; p < to; p++) {
                 if (p == 0 || !samePrefix(data, row(sortedRows, p - 1) * arity, row(sortedRows, p) * arity, order, keyLength)) {
+                    if (count == found.length) {
+                        found = Arrays.copyOf(found, (int) Math.min(to - from, 2L * found.length));
+                    }
                     found[count++] = p;
                 }
             }
@@ -227,7 +235,7 @@ public final class HisaIndex implements RunLookup {
         while (keyColumns > 0 && order[keyColumns - 1] < order[keyColumns]) {
             keyColumns--;
         }
-        KeyPacking packing = ColumnRanges.measure(rows, java.util.Arrays.copyOf(order, keyColumns), parallel);
+        KeyPacking packing = ColumnRanges.measure(rows, Arrays.copyOf(order, keyColumns), parallel);
         int rowBits = n <= 1 ? 1 : 32 - Integer.numberOfLeadingZeros(n - 1);
         if (!packing.fits(rowBits)) {
             return PermutationRadixSort.sortedRowIds(rows, order, parallel);
