@@ -70,6 +70,8 @@ public final class FactsReader {
     private final boolean skipHeader;
     /** For each field of a line, the attribute it feeds or -1; null when field i feeds attribute i. */
     private final int[] attributeOfField;
+    /** False for a piece of a file that starts past its first line: no byte order mark, no header. */
+    private final boolean atFileStart;
 
     private byte[] buf = new byte[BUFFER_BYTES];
     private int pos;
@@ -89,6 +91,12 @@ public final class FactsReader {
 
     private FactsReader(InputStream in, String source, List<ColumnType> types, CsvReadOptions options,
                         SymbolEncoder symbols) {
+        this(in, source, types, options, symbols, true);
+    }
+
+    private FactsReader(InputStream in, String source, List<ColumnType> types, CsvReadOptions options,
+                        SymbolEncoder symbols, boolean atFileStart) {
+        this.atFileStart = atFileStart;
         this.in = Objects.requireNonNull(in, "in");
         this.source = Objects.requireNonNull(source, "sourceName");
         this.types = types.toArray(new ColumnType[0]);
@@ -166,6 +174,37 @@ public final class FactsReader {
         }
     }
 
+    /**
+     * As {@link #read(Path, List, CsvReadOptions, SymbolEncoder)}, on up to {@code threads} threads: a large
+     * uncompressed file without symbol columns (whose codes must follow the file's order) and without quoted
+     * fields (which may span lines) is read in line-aligned pieces at once, with the same rows in the same
+     * order and the same errors.
+     */
+    public static IntRows read(Path file, List<ColumnType> types, CsvReadOptions options, SymbolEncoder symbols,
+                               int threads) throws IOException, FactsFormatException {
+        if (threads > 1 && !types.contains(ColumnType.SYMBOL) && !options.rfc4180()
+                && Files.size(file) >= SplitFactsFile.MIN_PIECE_BYTES * 2 && !startsWithGzipMagic(file)) {
+            return SplitFactsFile.read(file, types, options, threads);
+        }
+        return read(file, types, options, symbols);
+    }
+
+    private static boolean startsWithGzipMagic(Path file) throws IOException {
+        try (PushbackInputStream in = new PushbackInputStream(Files.newInputStream(file), 2)) {
+            return startsWithGzipMagic(in);
+        }
+    }
+
+    /**
+     * Reads a piece of a file, from a line start to a line end; numeric columns only. Line numbers in errors
+     * count from the piece's first line; only a piece at the file's start skips a byte order mark and header.
+     */
+    static IntRows readPiece(InputStream in, String sourceName, List<ColumnType> types, CsvReadOptions options,
+                             boolean atFileStart, long bytes) throws IOException, FactsFormatException {
+        return new FactsReader(in, sourceName, types, options, null, atFileStart)
+                .readAll(estimateRows(bytes, types.size()));
+    }
+
     /** Peeks at the first two bytes, leaving them to be read again. */
     static boolean startsWithGzipMagic(PushbackInputStream in) throws IOException {
         byte[] head = in.readNBytes(2);
@@ -200,7 +239,7 @@ public final class FactsReader {
         IntRows rows = new IntRows(arity, expectedRows);
         int[] row = new int[arity];
         while (nextLine()) {
-            if (lineNo == 1) {
+            if (lineNo == 1 && atFileStart) {
                 skipByteOrderMark();
                 if (skipHeader) {
                     continue;

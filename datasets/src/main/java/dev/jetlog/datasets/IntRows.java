@@ -2,6 +2,7 @@
 package dev.jetlog.datasets;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A growable, row-major buffer of int rows of a fixed arity. Row {@code r}, column {@code c} lives
@@ -111,6 +112,27 @@ public final class IntRows {
     /** A copy of exactly {@code size() * arity()} values. */
     public int[] toArray() {
         return Arrays.copyOf(data, size * arity);
+    }
+
+    /** The rows of the parts, in order, in one buffer of exactly their size. */
+    public static IntRows concat(List<IntRows> parts, int arity) {
+        long rows = 0;
+        for (IntRows part : parts) {
+            if (part.arity != arity) {
+                throw new IllegalArgumentException("a part has arity " + part.arity + ", not " + arity);
+            }
+            rows += part.size;
+        }
+        IntRows all = new IntRows(arity, 0);
+        if (rows > all.maxRows) {
+            throw new IllegalStateException(all.tooMany(rows));
+        }
+        all.data = arity == 0 ? EMPTY : new int[(int) rows * arity];
+        for (IntRows part : parts) {
+            System.arraycopy(part.data, 0, all.data, all.size * arity, part.size * arity);
+            all.size += part.size;
+        }
+        return all;
     }
 
     /** Removes all rows, keeping the capacity. */

@@ -212,16 +212,17 @@ public final class Session implements AutoCloseable {
     /** As loadInputs(factsDir), with IO=stdin inputs read from the given stream (not closed). */
     public void loadInputs(Path factsDir, java.io.InputStream stdin) {
         try (OneThreadAtATime.Entry use = guard.enter("loadInputs()")) {
-            InputLoader.load(program.checked().program(), factsDir, stdin, symbols, records, (relation, rows) -> {
-                IntRows target = factsOf(declaration(relation));
-                if (target.isEmpty()) {
-                    facts.put(relation, rows);
-                } else {
-                    for (int r = 0; r < rows.size(); r++) {
-                        target.addFrom(rows.data(), r * rows.arity());
-                    }
-                }
-            });
+            InputLoader.load(program.checked().program(), factsDir, stdin, symbols, records, options.threads(),
+                    (relation, rows) -> {
+                        IntRows target = factsOf(declaration(relation));
+                        if (target.isEmpty()) {
+                            facts.put(relation, rows);
+                        } else {
+                            for (int r = 0; r < rows.size(); r++) {
+                                target.addFrom(rows.data(), r * rows.arity());
+                            }
+                        }
+                    });
         } catch (DataException e) {
             throw new JetLogException(e.getMessage(), e);
         }

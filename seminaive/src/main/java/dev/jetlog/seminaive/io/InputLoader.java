@@ -37,10 +37,11 @@ public final class InputLoader {
 
     /**
      * Reads every .input relation and then hands the rows to sink, relation by relation; if one input
-     * fails, none is handed on. Errors name the file (and the line and column, or the row, at fault).
+     * fails, none is handed on. Errors name the file (and the line and column, or the row, at fault). A large
+     * file of numbers is read on up to `threads` threads.
      */
     public static void load(Program program, Path factsDir, InputStream stdin, SymbolEncoder symbols,
-                            RecordTable records, BiConsumer<String, IntRows> sink) {
+                            RecordTable records, int threads, BiConsumer<String, IntRows> sink) {
         List<Map.Entry<String, IntRows>> loaded = new ArrayList<>();
         for (Directive directive : program.directives()) {
             if (directive.kind() != DirectiveKind.INPUT) {
@@ -64,7 +65,7 @@ public final class InputLoader {
                 } else if (types.contains(ColumnType.RECORD)) {
                     rows = RecordFactsReader.read(file, decl.attributes(), io.readOptions(), symbols, records);
                 } else {
-                    rows = FactsReader.read(file, types, io.readOptions(), symbols);
+                    rows = FactsReader.read(file, types, io.readOptions(), symbols, threads);
                 }
                 loaded.add(Map.entry(decl.name(), rows));
             } catch (FactsFormatException e) {
