@@ -201,17 +201,7 @@ public final class FactsWriter {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while writing");
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IOException(cause);
+            throw IoErrors.ofTask(e.getCause());
         } finally {
             pool.shutdownNow();
         }

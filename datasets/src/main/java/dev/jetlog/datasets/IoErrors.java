@@ -41,4 +41,21 @@ public final class IoErrors {
         }
         return message;
     }
+
+    /**
+     * The failure of a task run on a reading or writing thread, as the caller would have thrown it: an
+     * IOException is returned for the caller to throw; an unchecked exception or error is thrown as it is.
+     */
+    static IOException ofTask(Throwable cause) {
+        if (cause instanceof IOException io) {
+            return io;
+        }
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IOException(cause);
+    }
 }

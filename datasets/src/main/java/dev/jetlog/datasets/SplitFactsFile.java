@@ -62,7 +62,7 @@ final class SplitFactsFile {
                         rows.add(piecesRows);
                     } catch (ExecutionException e) {
                         if (!(e.getCause() instanceof FactsFormatException formatError)) {
-                            throw rethrown(e.getCause());
+                            throw IoErrors.ofTask(e.getCause());
                         }
                         if (firstError == null) {
                             firstError = inWholeFile(formatError, linesBefore(channel, starts[piece]));
@@ -143,19 +143,6 @@ final class SplitFactsFile {
 
     private static FactsFormatException inWholeFile(FactsFormatException e, int linesBefore) {
         return new FactsFormatException(e.file(), e.line() + linesBefore, e.column(), e.detail());
-    }
-
-    private static IOException rethrown(Throwable cause) {
-        if (cause instanceof IOException io) {
-            return io;
-        }
-        if (cause instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (cause instanceof Error error) {
-            throw error;
-        }
-        return new IOException(cause);
     }
 
     /** The bytes [from, to) of a file, read by position, so that pieces share one channel. */

@@ -54,6 +54,17 @@ class SplitFactsFileTest {
         return file;
     }
 
+    /** The error reading the file on several threads, after checking that one thread reports the same. */
+    private static FactsFormatException sameErrorAsOneThread(Path file, List<ColumnType> types,
+                                                             CsvReadOptions options) {
+        FactsFormatException sequential = assertThrows(FactsFormatException.class,
+                () -> FactsReader.read(file, types, options, null, 1));
+        FactsFormatException split = assertThrows(FactsFormatException.class,
+                () -> FactsReader.read(file, types, options, null, 4));
+        assertEquals(sequential.getMessage(), split.getMessage());
+        return split;
+    }
+
     private static void assertSameRows(IntRows expected, IntRows actual) {
         assertEquals(expected.size(), actual.size());
         assertArrayEquals(expected.toArray(), actual.toArray());
@@ -85,12 +96,7 @@ class SplitFactsFileTest {
         IntRows oneThread = FactsReader.read(file, types, options, null, 1);
         assertSameRows(oneThread, FactsReader.read(file, types, options, null, 3));
         // without the header option the header is a bad number, on line 1 column 1 either way
-        CsvReadOptions noHeader = CsvReadOptions.delimitedBy(",");
-        FactsFormatException sequential = assertThrows(FactsFormatException.class,
-                () -> FactsReader.read(file, types, noHeader, null, 1));
-        FactsFormatException split = assertThrows(FactsFormatException.class,
-                () -> FactsReader.read(file, types, noHeader, null, 3));
-        assertEquals(sequential.getMessage(), split.getMessage());
+        FactsFormatException split = sameErrorAsOneThread(file, types, CsvReadOptions.delimitedBy(","));
         assertEquals(1, split.line());
     }
 
@@ -99,12 +105,7 @@ class SplitFactsFileTest {
         String good = edgeList(SPLIT_BYTES, 11);
         int cut = good.indexOf('\n', good.length() * 9 / 10) + 1;
         Path file = write("bad.facts", good.substring(0, cut) + "5\tx9\n" + good.substring(cut));
-        CsvReadOptions options = CsvReadOptions.delimitedBy("\t");
-        FactsFormatException sequential = assertThrows(FactsFormatException.class,
-                () -> FactsReader.read(file, EDGE, options, null, 1));
-        FactsFormatException split = assertThrows(FactsFormatException.class,
-                () -> FactsReader.read(file, EDGE, options, null, 4));
-        assertEquals(sequential.getMessage(), split.getMessage());
+        FactsFormatException split = sameErrorAsOneThread(file, EDGE, CsvReadOptions.delimitedBy("\t"));
         assertEquals(good.substring(0, cut).chars().filter(c -> c == '\n').count() + 1, split.line());
         assertEquals(3, split.column());
     }
@@ -116,12 +117,7 @@ class SplitFactsFileTest {
         int late = good.indexOf('\n', good.length() * 9 / 10) + 1;
         Path file = write("two.facts", good.substring(0, early) + "1\t2\t3\n" + good.substring(early, late)
                 + "oops\t1\n" + good.substring(late));
-        CsvReadOptions options = CsvReadOptions.delimitedBy("\t");
-        FactsFormatException sequential = assertThrows(FactsFormatException.class,
-                () -> FactsReader.read(file, EDGE, options, null, 1));
-        FactsFormatException split = assertThrows(FactsFormatException.class,
-                () -> FactsReader.read(file, EDGE, options, null, 4));
-        assertEquals(sequential.getMessage(), split.getMessage());
+        FactsFormatException split = sameErrorAsOneThread(file, EDGE, CsvReadOptions.delimitedBy("\t"));
         assertTrue(split.detail().contains("expected 2 columns, found 3"), split.getMessage());
     }
 
