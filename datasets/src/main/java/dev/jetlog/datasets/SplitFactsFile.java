@@ -35,6 +35,9 @@ final class SplitFactsFile {
             long[] starts = pieceStarts(channel, size, (int) Math.min(threads, size / MIN_PIECE_BYTES));
             int pieces = starts.length - 1;
             String source = file.toString();
+            if (pieces == 1) { // no line break to cut at
+                return FactsReader.readPiece(new Range(channel, 0, size), source, types, options, true, size);
+            }
             ExecutorService pool = Executors.newFixedThreadPool(pieces - 1, task -> {
                 Thread thread = new Thread(task, "jetlog-reader");
                 thread.setDaemon(true);
@@ -91,7 +94,10 @@ final class SplitFactsFile {
         starts.add(0L);
         for (int piece = 1; piece < pieces; piece++) {
             long start = nextLineStart(channel, Math.max(starts.get(starts.size() - 1), size * piece / pieces), size);
-            if (start < size && start > starts.get(starts.size() - 1)) {
+            if (start >= size) {
+                break; // no line break after this point: scanning on for the next pieces would reread the tail
+            }
+            if (start > starts.get(starts.size() - 1)) {
                 starts.add(start);
             }
         }

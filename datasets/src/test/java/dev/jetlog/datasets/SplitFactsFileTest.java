@@ -131,6 +131,11 @@ class SplitFactsFileTest {
         IntRows oneThread = FactsReader.read(file, EDGE, options, null, 1);
         assertEquals(4, oneThread.get(1, 1));
         assertSameRows(oneThread, FactsReader.read(file, EDGE, options, null, 4));
+        // a file of one line, without a line break, is one piece
+        Path oneLine = write("one-line.facts", "5" + " ".repeat((int) SPLIT_BYTES) + "\t6");
+        IntRows single = FactsReader.read(oneLine, EDGE, options, null, 4);
+        assertEquals(1, single.size());
+        assertEquals(6, single.get(0, 1));
     }
 
     @Test
