@@ -42,6 +42,7 @@ final class ProgramRun {
     /** What the run was doing last: for the message when a signal or the time limit stops it. */
     private volatile String phase = "starting";
     private volatile boolean wroteOutputs;
+    private final PhaseTimes times = new PhaseTimes();
 
     String phase() {
         return phase;
@@ -59,7 +60,9 @@ final class ProgramRun {
         IncludeOptions preprocessing = preprocessorOptions(command);
         phase = "compiling " + command.program;
         MagicTransform magic = magicTransform(command);
+        times.start("compile");
         CompiledProgram program = compile(command.program, preprocessing, magic);
+        times.end();
         if (!command.noWarnings && !program.warnings().isEmpty()) {
             err.print(program.renderWarnings());
         }
@@ -86,8 +89,10 @@ final class ProgramRun {
                 err.println("jetlog: " + session.backendChoice());
             }
             phase = "reading the facts";
+            times.start("read facts");
             session.loadInputs(command.factDir);
             phase = "evaluating";
+            times.start("evaluate");
             EvaluationStats stats;
             try {
                 stats = session.run();
@@ -100,6 +105,7 @@ final class ProgramRun {
                 throw e;
             }
             phase = "writing the outputs";
+            times.start("write outputs");
             PrintStream results = new PrintStream(new BufferedOutputStream(out, 1 << 16), false, StandardCharsets.UTF_8);
             if (toStdout) {
                 session.printOutputs(results);
@@ -117,6 +123,7 @@ final class ProgramRun {
         if (command.stats && stats != null) {
             err.println("backend: " + session.backendDescription());
             err.print(stats.format());
+            err.println(times.format());
         }
     }
 

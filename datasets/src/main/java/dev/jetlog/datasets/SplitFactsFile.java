@@ -61,8 +61,7 @@ final class SplitFactsFile {
                 }
                 for (int piece = 1; piece < pieces; piece++) {
                     try {
-                        IntRows piecesRows = others.get(piece - 1).get();
-                        rows.add(piecesRows);
+                        rows.add(others.get(piece - 1).get());
                     } catch (ExecutionException e) {
                         if (!(e.getCause() instanceof FactsFormatException formatError)) {
                             throw IoErrors.ofTask(e.getCause());
