@@ -1,5 +1,5 @@
-// A fixed number of worker threads (a ForkJoinPool of that parallelism) and the one pattern the
-// operators need from it: run a body over contiguous chunks of a range, in parallel, and wait.
+// A fixed number of threads (the caller and a ForkJoinPool of one fewer workers) and the one pattern the
+// operators need from them: run a body over contiguous chunks of a range, in parallel, and wait.
 package dev.jetlog.cpu.hisa;
 
 import java.util.ArrayList;
@@ -29,7 +29,8 @@ public final class Parallel implements AutoCloseable {
         this.threads = threads;
         int number = POOL_NUMBER.incrementAndGet();
         AtomicInteger worker = new AtomicInteger();
-        this.pool = threads == 1 ? null : new ForkJoinPool(threads, p -> {
+        // the caller runs chunks too (forEachChunk), so the pool needs one thread fewer
+        this.pool = threads == 1 ? null : new ForkJoinPool(threads - 1, p -> {
             ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
             thread.setName("jetlog-" + number + "-worker-" + worker.incrementAndGet());
             thread.setDaemon(true);
@@ -84,14 +85,42 @@ public final class Parallel implements AutoCloseable {
         if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool() == pool) {
             ForkJoinTask.invokeAll(tasks);
         } else {
-            pool.invoke(new RecursiveAction() {
-                private static final long serialVersionUID = 1L;
+            runWithCaller(tasks);
+        }
+    }
 
-                @Override
-                protected void compute() {
-                    ForkJoinTask.invokeAll(tasks);
-                }
-            });
+    /**
+     * From a thread outside the pool: the workers and the caller take the chunks in turn until none is left, so
+     * the caller works instead of sleeping until the pool is done (no park and wake-up of it per loop). Chunks a
+     * worker did not start are run here (joining an unstarted task from outside runs it).
+     */
+    private void runWithCaller(List<RecursiveAction> tasks) {
+        AtomicInteger next = new AtomicInteger();
+        int helpers = Math.min(threads - 1, tasks.size() - 1);
+        List<ForkJoinTask<?>> started = new ArrayList<>(helpers);
+        Runnable takeChunks = () -> {
+            for (int c = next.getAndIncrement(); c < tasks.size(); c = next.getAndIncrement()) {
+                tasks.get(c).invoke();
+            }
+        };
+        for (int h = 0; h < helpers; h++) {
+            started.add(pool.submit(takeChunks));
+        }
+        try {
+            takeChunks.run();
+        } catch (RuntimeException | Error e) {
+            next.set(tasks.size()); // the helpers take no further chunk
+            joinQuietly(started);
+            throw e;
+        }
+        for (ForkJoinTask<?> helper : started) {
+            helper.join();
+        }
+    }
+
+    private static void joinQuietly(List<ForkJoinTask<?>> tasks) {
+        for (ForkJoinTask<?> task : tasks) {
+            task.quietlyJoin();
         }
     }
 
