@@ -121,7 +121,8 @@ def median(runs, index):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("rows", nargs="*", help="program:input[:backend[:threads]] (default: a standard list)")
-    parser.add_argument("--repeat", type=int, default=1, help="runs per row and engine; the median is shown")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per row and engine, the engines taking turns; "
+                        "the median is shown")
     parser.add_argument("--jetlog-args", default="", help="JVM options for JetLog, e.g. -Xmx16g")
     parser.add_argument("--no-souffle", action="store_true", help="skip Soufflé even where it is on the PATH")
     parser.add_argument("--jar", default=JAR, help="the JetLog jar to run (default: cli/target/jetlog.jar), e.g. a "
@@ -144,9 +145,18 @@ def main():
         path = os.path.join(work, program + ".dl")
         with open(path, "w") as f:
             f.write(source)
-        jetlog = [timed(["java"] + args.jetlog_args.split() + ["-jar", args.jar, path, "-F", folder, "-j", threads,
-                                                                "--backend", backend, "-w"])
-                  for _ in range(args.repeat)]
+        # Soufflé's program is compiled (or found cached) before any run is timed; then the engines take turns,
+        # so that the machine's speed drifting over a row (it does on these shared machines) moves both alike
+        binary = None if args.no_souffle else souffle_binary(program, source)
+        jetlog_command = ["java"] + args.jetlog_args.split() + ["-jar", args.jar, path, "-F", folder, "-j", threads,
+                                                               "--backend", backend, "-w"]
+        jetlog, souffle = [], []
+        for _ in range(args.repeat):
+            jetlog.append(timed(jetlog_command))
+            if jetlog[-1][4] != 0:
+                break
+            if binary:
+                souffle.append(timed([binary, "-F", folder, "-j", threads]))
         status = jetlog[-1][4]
         tuples = sum(counts(jetlog[-1][2]).values())
         line = f"{program + ':' + name:28} {backend:7} {threads:>2} {tuples:>14,} "
@@ -156,9 +166,7 @@ def main():
             print(line, flush=True)
             continue
         line += f"{median(jetlog, 0):>9.2f} {median(jetlog, 1):>7.0f}"
-        binary = None if args.no_souffle else souffle_binary(program, source)
         if binary:
-            souffle = [timed([binary, "-F", folder, "-j", threads]) for _ in range(args.repeat)]
             same = counts(souffle[-1][2]) == counts(jetlog[-1][2])
             line += (f" {median(souffle, 0):>10.2f} {median(souffle, 1):>7.0f}"
                      f" {median(souffle, 0) / median(jetlog, 0):>6.2f}x {median(jetlog, 1) / median(souffle, 1):>6.2f}x")
