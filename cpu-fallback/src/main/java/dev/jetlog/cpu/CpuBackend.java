@@ -1,5 +1,5 @@
 // The multithreaded CPU backend: relations as HISA tuples in JVM arrays, every operator split into
-// chunks over a ForkJoin pool of the configured size, each chunk writing its own buffer.
+// chunks over a pool of the configured number of threads, each chunk writing its own buffer.
 package dev.jetlog.cpu;
 
 import dev.jetlog.cpu.hisa.HisaIndex;

@@ -1,15 +1,20 @@
-// A fixed number of threads (the caller and a ForkJoinPool of one fewer workers) and the one pattern the
+// A fixed number of threads (the caller and threads - 1 workers of its own) and the one pattern the
 // operators need from them: run a body over contiguous chunks of a range, in parallel, and wait.
 package dev.jetlog.cpu.hisa;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
+/**
+ * An evaluation runs thousands of short parallel loops (a few per operator, per iteration). Each worker
+ * therefore spins for a short while after a loop, watching for the next, before it parks; the caller
+ * likewise spins before it parks waiting for the workers' last chunks. A loop that follows another
+ * closely costs no futex wake-up (on a virtual machine, a wake-up is an inter-processor interrupt and
+ * costs tens of microseconds). One loop runs at a time: a loop started while another runs (from inside a
+ * chunk, or from a second thread) runs its chunks on the calling thread alone.
+ */
 public final class Parallel implements AutoCloseable {
     /** Work on one chunk [from, to) of a range; chunk is its number, 0-based, in range order. */
     @FunctionalInterface
@@ -17,25 +22,31 @@ public final class Parallel implements AutoCloseable {
         void run(int chunk, int from, int to);
     }
 
+    /** How long a worker watches for the next loop, and the caller for the last chunks, before parking. */
+    private static final long SPIN_NANOS = 50_000;
+
     private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
 
     /** The caller's thread alone: for work that already runs inside a chunk of a parallel loop. */
     public static final Parallel SEQUENTIAL = new Parallel(1);
 
     private final int threads;
-    private final ForkJoinPool pool;
+    private final Worker[] workers;
+    /** Held by the thread whose loop the workers are on. */
+    private final AtomicBoolean looping = new AtomicBoolean();
+    /** The loop running now, or null; its number tells a worker whether it has seen it. */
+    private volatile Loop current;
+    /** The number of the latest loop; read and written only while holding looping. */
+    private long loops;
+    private volatile boolean closed;
 
     private Parallel(int threads) {
         this.threads = threads;
         int number = POOL_NUMBER.incrementAndGet();
-        AtomicInteger worker = new AtomicInteger();
-        // the caller runs chunks too (forEachChunk), so the pool needs one thread fewer
-        this.pool = threads == 1 ? null : new ForkJoinPool(threads - 1, p -> {
-            ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            thread.setName("jetlog-" + number + "-worker-" + worker.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }, null, false);
+        this.workers = new Worker[threads - 1];
+        for (int w = 0; w < workers.length; w++) {
+            workers[w] = new Worker("jetlog-" + number + "-worker-" + (w + 1));
+        }
     }
 
     /** A pool of the given number of threads (at least 1); 1 runs everything on the caller's thread. */
@@ -61,67 +72,157 @@ public final class Parallel implements AutoCloseable {
 
     /** Runs body over `chunks` contiguous, nearly equal chunks of [0, n), in parallel, and waits. */
     public void forEachChunk(int n, int chunks, ChunkBody body) {
-        if (chunks <= 1 || pool == null) {
-            int parts = Math.max(1, chunks);
+        int parts = Math.max(1, chunks);
+        if (parts == 1 || workers.length == 0 || closed || !looping.compareAndSet(false, true)) {
             for (int c = 0; c < parts; c++) {
                 body.run(c, bound(n, parts, c), bound(n, parts, c + 1));
             }
             return;
         }
-        List<RecursiveAction> tasks = new ArrayList<>(chunks);
-        for (int c = 0; c < chunks; c++) {
-            int chunk = c;
-            int from = bound(n, chunks, c);
-            int to = bound(n, chunks, c + 1);
-            tasks.add(new RecursiveAction() {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                protected void compute() {
-                    body.run(chunk, from, to);
-                }
-            });
-        }
-        if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool() == pool) {
-            ForkJoinTask.invokeAll(tasks);
-        } else {
-            runWithCaller(tasks);
-        }
-    }
-
-    /**
-     * From a thread outside the pool: the workers and the caller take the chunks in turn until none is left, so
-     * the caller works instead of sleeping until the pool is done (no park and wake-up of it per loop). Chunks a
-     * worker did not start are run here (joining an unstarted task from outside runs it).
-     */
-    private void runWithCaller(List<RecursiveAction> tasks) {
-        AtomicInteger next = new AtomicInteger();
-        int helpers = Math.min(threads - 1, tasks.size() - 1);
-        List<ForkJoinTask<?>> started = new ArrayList<>(helpers);
-        Runnable takeChunks = () -> {
-            for (int c = next.getAndIncrement(); c < tasks.size(); c = next.getAndIncrement()) {
-                tasks.get(c).invoke();
-            }
-        };
-        for (int h = 0; h < helpers; h++) {
-            started.add(pool.submit(takeChunks));
-        }
         try {
-            takeChunks.run();
-        } catch (RuntimeException | Error e) {
-            next.set(tasks.size()); // the helpers take no further chunk
-            joinQuietly(started);
-            throw e;
-        }
-        for (ForkJoinTask<?> helper : started) {
-            helper.join();
+            if (loops == 0) {
+                for (Worker worker : workers) {
+                    worker.thread.start();
+                }
+            }
+            Loop loop = new Loop(++loops, n, parts, body, Thread.currentThread());
+            current = loop;
+            // the caller takes a chunk too: more helpers than chunks - 1 would find nothing left
+            for (int w = 0; w < Math.min(workers.length, parts - 1); w++) {
+                if (workers[w].parked) {
+                    LockSupport.unpark(workers[w].thread);
+                }
+            }
+            loop.takeChunks();
+            loop.awaitChunks();
+            loop.rethrowFailure();
+        } finally {
+            current = null;
+            looping.set(false);
         }
     }
 
-    private static void joinQuietly(List<ForkJoinTask<?>> tasks) {
-        for (ForkJoinTask<?> task : tasks) {
-            task.quietlyJoin();
+    /** One call of forEachChunk: its chunks go to whichever thread claims them first. */
+    private static final class Loop {
+        final long number;
+        final int n;
+        final int chunks;
+        final ChunkBody body;
+        final Thread caller;
+        final AtomicInteger nextChunk = new AtomicInteger();
+        final AtomicInteger finishedChunks = new AtomicInteger();
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        volatile boolean callerParked;
+
+        Loop(long number, int n, int chunks, ChunkBody body, Thread caller) {
+            this.number = number;
+            this.n = n;
+            this.chunks = chunks;
+            this.body = body;
+            this.caller = caller;
         }
+
+        /** Claims and runs chunks until none is left; after a failure, claimed chunks are skipped. */
+        void takeChunks() {
+            for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
+                try {
+                    if (failure.get() == null) {
+                        body.run(c, bound(n, chunks, c), bound(n, chunks, c + 1));
+                    }
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                } finally {
+                    if (finishedChunks.incrementAndGet() == chunks && callerParked) {
+                        LockSupport.unpark(caller);
+                    }
+                }
+            }
+        }
+
+        /** On the caller: waits until every chunk has finished, spinning first, then parked. */
+        void awaitChunks() {
+            long spinUntil = System.nanoTime() + SPIN_NANOS;
+            while (finishedChunks.get() < chunks && System.nanoTime() < spinUntil) {
+                Thread.onSpinWait();
+            }
+            boolean interrupted = false;
+            if (finishedChunks.get() < chunks) {
+                callerParked = true;
+                while (finishedChunks.get() < chunks) {
+                    LockSupport.park(this);
+                    // an interrupt is for the evaluation's next check, not for this wait: keep it for later
+                    interrupted |= Thread.interrupted();
+                }
+                callerParked = false;
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void rethrowFailure() {
+            Throwable t = failure.get();
+            if (t instanceof RuntimeException e) {
+                throw e;
+            }
+            if (t instanceof Error e) {
+                throw e;
+            }
+            if (t != null) {
+                throw new IllegalStateException(t);
+            }
+        }
+    }
+
+    /** A thread that takes chunks of each new loop, spinning between loops before it parks. */
+    private final class Worker implements Runnable {
+        final Thread thread;
+        volatile boolean parked;
+
+        Worker(String name) {
+            thread = new Thread(this, name);
+            thread.setDaemon(true); // started by the first parallel loop
+        }
+
+        @Override
+        public void run() {
+            long seen = 0;
+            while (!closed) {
+                Loop loop = awaitLoopAfter(seen);
+                if (loop == null) {
+                    return;
+                }
+                seen = loop.number;
+                loop.takeChunks();
+            }
+        }
+
+        /** The first loop numbered after seen, or null once the pool is closed. */
+        private Loop awaitLoopAfter(long seen) {
+            long spinUntil = System.nanoTime() + SPIN_NANOS;
+            Loop loop;
+            while ((loop = current) == null || loop.number == seen) {
+                if (closed) {
+                    return null;
+                }
+                if (System.nanoTime() < spinUntil) {
+                    Thread.onSpinWait();
+                } else {
+                    parked = true;
+                    loop = current;
+                    if ((loop == null || loop.number == seen) && !closed) {
+                        LockSupport.park(this);
+                    }
+                    parked = false;
+                }
+            }
+            return loop;
+        }
+    }
+
+    /** The worker threads (not the callers): for tests. */
+    java.util.List<Thread> workerThreads() {
+        return java.util.Arrays.stream(workers).map(worker -> worker.thread).toList();
     }
 
     /** The start of chunk c of `chunks` equal chunks of [0, n). */
@@ -131,8 +232,9 @@ public final class Parallel implements AutoCloseable {
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
+        closed = true;
+        for (Worker worker : workers) {
+            LockSupport.unpark(worker.thread);
         }
     }
 }

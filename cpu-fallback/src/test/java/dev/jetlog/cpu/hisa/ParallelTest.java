@@ -1,12 +1,15 @@
-// Parallel's chunk loop: every chunk runs once with its bounds, from the caller and nested inside chunks,
-// and a failing chunk reaches the caller without breaking the pool for the next loop.
+// Parallel's chunk loop: every chunk runs once with its bounds, from the caller, nested inside chunks and
+// from two threads at once; a failing chunk reaches the caller without breaking the pool for the next
+// loop; an interrupt during the wait is kept for the caller; closing the pool ends its workers.
 package dev.jetlog.cpu.hisa;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,6 +76,92 @@ class ParallelTest {
             AtomicLong after = new AtomicLong();
             parallel.forEachChunk(100, 10, (chunk, from, to) -> after.addAndGet(to - from));
             assertEquals(100, after.get());
+        }
+    }
+
+    @Test
+    void loopsFromTwoThreadsAtOnceBothComplete() throws Exception {
+        try (Parallel parallel = Parallel.of(2)) {
+            AtomicLong[] sums = {new AtomicLong(), new AtomicLong()};
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            CountDownLatch start = new CountDownLatch(1);
+            Thread[] callers = new Thread[2];
+            for (int t = 0; t < 2; t++) {
+                AtomicLong sum = sums[t];
+                callers[t] = new Thread(() -> {
+                    try {
+                        start.await();
+                        for (int round = 0; round < 200; round++) {
+                            parallel.forEachChunk(1000, 8, (chunk, from, to) -> sum.addAndGet(to - from));
+                        }
+                    } catch (Throwable e) {
+                        failure.set(e);
+                    }
+                });
+                callers[t].start();
+            }
+            start.countDown();
+            for (Thread caller : callers) {
+                caller.join();
+            }
+            assertEquals(null, failure.get());
+            assertEquals(200L * 1000, sums[0].get());
+            assertEquals(200L * 1000, sums[1].get());
+        }
+    }
+
+    @Test
+    void anInterruptDuringTheLoopIsKeptForTheCaller() {
+        try (Parallel parallel = Parallel.of(2)) {
+            Thread caller = Thread.currentThread();
+            CountDownLatch workerStarted = new CountDownLatch(1);
+            AtomicLong items = new AtomicLong();
+            parallel.forEachChunk(400, 2, (chunk, from, to) -> {
+                if (Thread.currentThread() != caller) {
+                    workerStarted.countDown();
+                    caller.interrupt();
+                    sleepQuietly(50); // the caller waits for this chunk with its interrupt flag set
+                } else {
+                    awaitQuietly(workerStarted);
+                }
+                items.addAndGet(to - from);
+            });
+            assertEquals(0, workerStarted.getCount(), "no worker took a chunk");
+            assertEquals(400, items.get());
+            assertTrue(Thread.interrupted(), "the interrupt was lost");
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void closingThePoolEndsItsWorkers() throws Exception {
+        Parallel parallel = Parallel.of(3);
+        parallel.forEachChunk(100, 10, (chunk, from, to) -> { });
+        assertEquals(2, parallel.workerThreads().size());
+        parallel.close();
+        for (Thread worker : parallel.workerThreads()) {
+            worker.join(5_000);
+            assertTrue(!worker.isAlive(), worker.getName() + " still runs after close");
+        }
+        AtomicLong after = new AtomicLong();
+        parallel.forEachChunk(100, 10, (chunk, from, to) -> after.addAndGet(to - from));
+        assertEquals(100, after.get(), "a closed pool still runs loops, on the caller");
+    }
+
+    /** Waits without taking the interrupt: the caller's chunk must not consume it. */
+    private static void awaitQuietly(CountDownLatch latch) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (latch.getCount() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

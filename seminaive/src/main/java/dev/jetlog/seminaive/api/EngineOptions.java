@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public record EngineOptions(String backend, int threads, int device, long memoryLimit, EvaluationOptions evaluation,
                             Map<String, Functor> functors) {
-    /** The most worker threads a session may have (a ForkJoinPool's limit). */
+    /** The most worker threads a session may have. */
     public static final int MAX_THREADS = 32767;
 
     public EngineOptions {
