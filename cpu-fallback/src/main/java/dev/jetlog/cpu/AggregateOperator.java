@@ -58,8 +58,8 @@ final class AggregateOperator {
                     continue;
                 }
                 int value = (int) result;
-                if (after == null || after.test(in, inBase, null, 0, value)) {
-                    projection.write(in, inBase, null, 0, value, out);
+                if (after == null || after.test(in, inBase, RowExpr.NO_ROW, 0, value)) {
+                    projection.write(in, inBase, RowExpr.NO_ROW, 0, value, out);
                 }
             }
         });

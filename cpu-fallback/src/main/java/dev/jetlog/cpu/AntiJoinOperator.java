@@ -24,12 +24,12 @@ final class AntiJoinOperator {
             int[] key = new int[keyMaker.length()];
             for (int row = from; row < to; row++) {
                 int inBase = row * width;
-                if (filter != null && !filter.test(in, inBase, null, 0, 0)) {
+                if (filter != null && !filter.test(in, inBase, RowExpr.NO_ROW, 0, 0)) {
                     continue;
                 }
                 keyMaker.make(in, inBase, key);
                 if (index.find(key) < 0) {
-                    projection.write(in, inBase, null, 0, 0, out);
+                    projection.write(in, inBase, RowExpr.NO_ROW, 0, 0, out);
                 }
             }
         });

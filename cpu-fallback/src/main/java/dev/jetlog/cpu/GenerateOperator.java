@@ -39,10 +39,10 @@ final class GenerateOperator {
             int[] value = new int[1];
             for (int row = first; row < last; row++) {
                 int inBase = row * width;
-                int a = from.eval(in, inBase, null, 0, 0);
-                int b = to.eval(in, inBase, null, 0, 0);
+                int a = from.eval(in, inBase, RowExpr.NO_ROW, 0, 0);
+                int b = to.eval(in, inBase, RowExpr.NO_ROW, 0, 0);
                 boolean explicitStep = step != null;
-                int s = explicitStep ? step.eval(in, inBase, null, 0, 0) : 0;
+                int s = explicitStep ? step.eval(in, inBase, RowExpr.NO_ROW, 0, 0) : 0;
                 values(type, a, b, s, explicitStep, v -> {
                     value[0] = v;
                     if (filter == null || filter.test(in, inBase, value, 0, 0)) {

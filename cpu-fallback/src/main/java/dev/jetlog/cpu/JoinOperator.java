@@ -173,7 +173,7 @@ final class JoinOperator {
      * -1 if the row fails the filters on the input alone or nothing matches.
      */
     private int matchingSlot(int[] in, int inBase, RunLookup index, int[] key) {
-        if (before != null && !before.test(in, inBase, null, 0, 0)) {
+        if (before != null && !before.test(in, inBase, RowExpr.NO_ROW, 0, 0)) {
             return -1;
         }
         keyMaker.make(in, inBase, key);

@@ -33,7 +33,7 @@ final class KeyMaker {
             }
         } else {
             for (int i = 0; i < exprs.length; i++) {
-                key[i] = exprs[i].eval(in, inBase, null, 0, 0);
+                key[i] = exprs[i].eval(in, inBase, RowExpr.NO_ROW, 0, 0);
             }
         }
     }

@@ -40,7 +40,7 @@ final class ScanOperator {
                     if (!RepeatSkipping.same(data, base, first, distinct)) {
                         break;
                     }
-                    if (filter == null || filter.test(null, 0, data, base, 0)) {
+                    if (filter == null || filter.test(RowExpr.NO_ROW, 0, data, base, 0)) {
                         lastEmitted = base;
                         break;
                     }
@@ -51,8 +51,8 @@ final class ScanOperator {
                 if (skipRepeats && lastEmitted >= 0 && RepeatSkipping.same(data, lastEmitted, base, distinct)) {
                     continue;
                 }
-                if (filter == null || filter.test(null, 0, data, base, 0)) {
-                    projection.write(null, 0, data, base, 0, out);
+                if (filter == null || filter.test(RowExpr.NO_ROW, 0, data, base, 0)) {
+                    projection.write(RowExpr.NO_ROW, 0, data, base, 0, out);
                     lastEmitted = base;
                 }
             }
@@ -71,8 +71,8 @@ final class ScanOperator {
             EmittedKeys seen = new EmittedKeys(data, distinct);
             for (int row = first + from; row < first + to; row++) {
                 int base = row * arity;
-                if ((filter == null || filter.test(null, 0, data, base, 0)) && seen.add(base)) {
-                    projection.write(null, 0, data, base, 0, out);
+                if ((filter == null || filter.test(RowExpr.NO_ROW, 0, data, base, 0)) && seen.add(base)) {
+                    projection.write(RowExpr.NO_ROW, 0, data, base, 0, out);
                 }
             }
         });

@@ -5,7 +5,6 @@ import dev.jetlog.hisa.Tuples;
 import dev.jetlog.planner.ir.UnitStep;
 
 final class UnitOperator {
-    private static final int[] NO_ROW = new int[0];
 
     private final RowFilter filter;
     private final Projection projection;
@@ -17,8 +16,8 @@ final class UnitOperator {
 
     Tuples run() {
         IntBuffer out = new IntBuffer(projection.width());
-        if (filter == null || filter.test(NO_ROW, 0, null, 0, 0)) {
-            projection.write(NO_ROW, 0, null, 0, 0, out);
+        if (filter == null || filter.test(RowExpr.NO_ROW, 0, RowExpr.NO_ROW, 0, 0)) {
+            projection.write(RowExpr.NO_ROW, 0, RowExpr.NO_ROW, 0, 0, out);
         }
         return new Tuples(projection.width(), out.single(), out.rows());
     }

@@ -124,7 +124,7 @@ public final class HisaIndex implements RunLookup {
         parallel.forEachChunk(groups, parallel.chunksFor(groups, 1 << 14), (chunk, from, to) -> {
             for (int g = from; g < to; g++) {
                 int start = groupStart[g];
-                int end = g + 1 < groups ? groupStart[g + 1] : n;
+                int end = g + 1 < groups ? groupStart[nextGroup(g, groups)] : n;
                 int base = row(sortedRows, start) * arity;
                 int hash = Hashing.hashRow(data, base, order, keyLength);
                 int slot = hash & tableMask;
@@ -159,13 +159,22 @@ public final class HisaIndex implements RunLookup {
         parallel.forEachChunk(groups, parallel.chunksFor(groups, 1 << 14), (chunk, from, to) -> {
             for (int g = from; g < to; g++) {
                 int start = groupStart[g];
-                int end = g + 1 < groups ? groupStart[g + 1] : n;
+                int end = g + 1 < groups ? groupStart[nextGroup(g, groups)] : n;
                 int offset = data[row(sortedRows, start) * arity + column] - minimum;
                 table[DIRECT_INTS * offset] = start + 1;
                 table[DIRECT_INTS * offset + 1] = end - start;
             }
         });
         return new HisaIndex(rows, order.clone(), keyLength, sortedRows, table, keyLength == 1 ? groups : n, minimum);
+    }
+
+    /**
+     * g + 1, clamped to the last group. The clamp keeps the JIT from hoisting the bounds check of
+     * groupStart[g + 1], which only the groups before the last read, out of the loop for all g in the chunk:
+     * that check fails on the last chunk and sent the compiled loop back to the interpreter.
+     */
+    private static int nextGroup(int g, int groups) {
+        return Math.min(g + 1, groups - 1);
     }
 
     /** The sorted positions where a new key prefix begins, found in parallel chunks. */
@@ -179,12 +188,25 @@ public final class HisaIndex implements RunLookup {
             // rows has few starts, and a chunk-sized array was a transient int per row of the relation
             int[] found = new int[Math.max(1, Math.min(to - from, FIRST_STARTS_CAPACITY))];
             int count = 0;
-            for (int p = from; p < to; p++) {
-                if (p == 0 || !samePrefix(data, row(sortedRows, p - 1) * arity, row(sortedRows, p) * arity, order, keyLength)) {
-                    if (count == found.length) {
-                        found = Arrays.copyOf(found, (int) Math.min(to - from, 2L * found.length));
+            if (from == 0 && to > 0) {
+                found[count++] = 0;
+            }
+            // from 1 on, the row before always read, and one loop per row order: the JIT hoists the checks it
+            // makes out of a loop, and a loop whose hoisted checks fail runs interpreted until recompiled
+            int limit = to - from;
+            if (sortedRows == null) {
+                for (int p = Math.max(from, 1); p < to; p++) {
+                    if (!samePrefix(data, (p - 1) * arity, p * arity, order, keyLength)) {
+                        found = withRoom(found, count, limit);
+                        found[count++] = p;
                     }
-                    found[count++] = p;
+                }
+            } else {
+                for (int p = Math.max(from, 1); p < to; p++) {
+                    if (!samePrefix(data, sortedRows[p - 1] * arity, sortedRows[p] * arity, order, keyLength)) {
+                        found = withRoom(found, count, limit);
+                        found[count++] = p;
+                    }
                 }
             }
             starts[chunk] = found;
@@ -198,6 +220,11 @@ public final class HisaIndex implements RunLookup {
             System.arraycopy(starts[c], 0, all, counts[c], counts[c + 1] - counts[c]);
         }
         return all;
+    }
+
+    /** found, or a copy twice as long (at most limit), if it has no room for element count. */
+    private static int[] withRoom(int[] found, int count, int limit) {
+        return count < found.length ? found : Arrays.copyOf(found, (int) Math.min(limit, 2L * found.length));
     }
 
     private static int row(int[] sortedRows, int position) {

@@ -13,12 +13,6 @@ public final class LongRadixSort {
     private static final int TOP_BITS = 12;
     private static final int TINY_BUCKET = 32;
 
-    /** Supplies key i of the input; keys must be zero above the sort's low `bits` bits. */
-    @FunctionalInterface
-    public interface KeySource {
-        long key(int i);
-    }
-
     /**
      * Sorted keys in buckets: bucket b holds keys[start(b), start(b) + count(b)) in order, buckets in
      * order. Without deduplication the buckets are contiguous and keys[0, n) is sorted.
@@ -55,39 +49,22 @@ public final class LongRadixSort {
             sortRange(keys, 0, n, bits);
             return keys;
         }
-        return sortBuckets(n, bits, i -> keys[i], false, parallel).keys();
+        return sortBuckets(SortKeys.ofArray(keys, n, segmentsFor(n, parallel)), bits, false, parallel).keys();
     }
 
-    /** Sorts the n keys of the source into buckets, dropping repeated keys when unique is set. */
-    public static Buckets sortBuckets(int n, int bits, KeySource source, boolean unique, Parallel parallel) {
-        int chunks = n < SMALL ? 1 : Math.max(1, Math.min(parallel.threads(), n >>> 16));
-        int[] starts = new int[chunks + 1];
-        int[] sizes = new int[chunks];
-        for (int c = 0; c < chunks; c++) {
-            starts[c + 1] = Parallel.bound(n, chunks, c + 1);
-            sizes[c] = starts[c + 1] - starts[c];
-        }
-        return sortBuckets(sizes, bits, (segment, i) -> source.key(starts[segment] + i), unique, parallel);
-    }
-
-    /** Supplies key i of segment s of the input; keys must be zero above the sort's low `bits` bits. */
-    @FunctionalInterface
-    public interface SegmentedKeys {
-        long key(int segment, int i);
+    /** How many segments to cut an input of n keys into: one per thread for large inputs. */
+    public static int segmentsFor(int n, Parallel parallel) {
+        return n < SMALL ? 1 : Math.max(1, Math.min(parallel.threads(), n >>> 16));
     }
 
     /**
-     * Sorts the keys of every segment of the source (segment s holds segmentSizes[s] keys) into buckets, as
-     * one input, dropping repeated keys when unique is set: an input made in pieces is sorted where it
-     * lies, without first being copied into one array. Segments are scattered in parallel.
+     * Sorts the keys of every segment of the source (keys must be zero above the low `bits` bits) into
+     * buckets, as one input, dropping repeated keys when unique is set: an input made in pieces is sorted
+     * where it lies, without first being copied into one array. Segments are scattered in parallel.
      */
-    public static Buckets sortBuckets(int[] segmentSizes, int bits, SegmentedKeys source, boolean unique,
-                                      Parallel parallel) {
-        int segments = segmentSizes.length;
-        long total = 0;
-        for (int size : segmentSizes) {
-            total += size;
-        }
+    public static Buckets sortBuckets(SortKeys source, int bits, boolean unique, Parallel parallel) {
+        int segments = source.segments();
+        long total = source.total();
         if (total > Integer.MAX_VALUE - 16) {
             throw new OutOfMemoryError("sort input exceeds 2^31 keys");
         }
@@ -96,9 +73,8 @@ public final class LongRadixSort {
             long[] keys = new long[n];
             int at = 0;
             for (int s = 0; s < segments; s++) {
-                for (int i = 0; i < segmentSizes[s]; i++) {
-                    keys[at++] = source.key(s, i);
-                }
+                source.copy(s, keys, at);
+                at += source.size(s);
             }
             sortRange(keys, 0, n, bits);
             int count = unique ? dedupe(keys, 0, n) : n;
@@ -111,10 +87,7 @@ public final class LongRadixSort {
         int[][] histogram = new int[segments][buckets];
         parallel.forEachChunk(segments, segments, (chunk, from, to) -> {
             for (int s = from; s < to; s++) {
-                int[] counts = histogram[s];
-                for (int i = 0, size = segmentSizes[s]; i < size; i++) {
-                    counts[(int) (source.key(s, i) >>> lowBits)]++;
-                }
+                source.countTopDigits(s, lowBits, histogram[s]);
             }
         });
         int[] starts = new int[buckets];
@@ -132,11 +105,7 @@ public final class LongRadixSort {
         long[] keys = new long[n];
         parallel.forEachChunk(segments, segments, (chunk, from, to) -> {
             for (int s = from; s < to; s++) {
-                int[] offsets = histogram[s];
-                for (int i = 0, size = segmentSizes[s]; i < size; i++) {
-                    long key = source.key(s, i);
-                    keys[offsets[(int) (key >>> lowBits)]++] = key;
-                }
+                source.scatter(s, lowBits, histogram[s], keys);
             }
         });
         if (lowBits > 0 || unique) {

@@ -97,12 +97,17 @@ public final class SetOperations {
         }
         // a few sequential steps first: when the sets interleave densely the answer is near and
         // the rows are already in cache; only then jump exponentially
+        // (the loop ends where the rows end, so that the JIT's bounds checks hoisted out of it hold)
+        int probes = Math.min(LINEAR_PROBES, n - 1 - from);
         int lo = from;
-        for (int linear = 0; linear < LINEAR_PROBES; linear++) {
-            if (lo + 1 >= n || RowOrder.compare(sorted, lo + 1, other, probe, arity) > limit) {
+        for (int linear = 0; linear < probes; linear++) {
+            if (RowOrder.compare(sorted, lo + 1, other, probe, arity) > limit) {
                 return lo + 1;
             }
             lo++;
+        }
+        if (probes < LINEAR_PROBES) {
+            return n; // every row up to the last is at or below the probe
         }
         from = lo;
         int step = 1;

@@ -73,8 +73,8 @@ public final class SortUnique {
             sizes[p] = segments.get(p).size();
             data[p] = segments.get(p).data();
         }
-        LongRadixSort.Buckets buckets = LongRadixSort.sortBuckets(sizes, packing.bits(),
-                (part, row) -> packing.pack(data[part], row), true, parallel);
+        LongRadixSort.Buckets buckets = LongRadixSort.sortBuckets(SortKeys.ofRows(data, sizes, packing),
+                packing.bits(), true, parallel);
         if (!noneKnown) {
             dropKnown(buckets, packing, arity, known, parallel);
         }
@@ -153,8 +153,9 @@ public final class SortUnique {
 
     private static Tuples viaPackedKeys(Tuples rows, KeyPacking packing, Parallel parallel) {
         int[] data = rows.data();
-        LongRadixSort.Buckets buckets = LongRadixSort.sortBuckets(rows.size(), packing.bits(),
-                row -> packing.pack(data, row), true, parallel);
+        int n = rows.size();
+        LongRadixSort.Buckets buckets = LongRadixSort.sortBuckets(
+                SortKeys.ofRows(data, n, LongRadixSort.segmentsFor(n, parallel), packing), packing.bits(), true, parallel);
         return unpack(buckets, packing, rows.arity(), parallel);
     }
 
