@@ -4,6 +4,8 @@
 // of an evaluation error).
 package dev.jetlog.cli;
 
+import dev.jetlog.parser.DatalogParser;
+import dev.jetlog.seminaive.api.BackendRegistry;
 import dev.jetlog.seminaive.api.JetLogException;
 import dev.jetlog.seminaive.api.ProgramException;
 
@@ -24,7 +26,21 @@ public final class Main {
         Thread footprint = new Thread(HeapFootprint::keepHeapCloseToLiveData, "jetlog-heap-footprint");
         footprint.setDaemon(true);
         footprint.start();
+        // the grammar's state machines and the backends' classes are loaded meanwhile, beside the main
+        // thread's reading of the command line and the program, instead of after it on the same core
+        Thread warmUp = new Thread(Main::loadFrontEndAndBackends, "jetlog-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         System.exit(run(args, System.out, System.err, true));
+    }
+
+    private static void loadFrontEndAndBackends() {
+        try {
+            DatalogParser.prepare();
+            BackendRegistry.providers();
+        } catch (RuntimeException | LinkageError e) {
+            // the main thread meets the same failure where it is reported properly
+        }
     }
 
     /** Runs the command with the given streams and returns its exit status (signals left alone). */

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Parses and checks Soufflé-dialect Datalog programs.
@@ -26,6 +27,16 @@ import java.util.List;
  */
 public final class DatalogParser {
     private DatalogParser() {
+    }
+
+    /**
+     * Loads the grammar's lexer and parser and builds their state machines (ANTLR deserializes them when
+     * the classes initialize, tens of milliseconds in a fresh JVM), which the first parse would otherwise
+     * do: a caller with other set-up to do first can have this done on another thread meanwhile.
+     */
+    public static void prepare() {
+        Objects.requireNonNull(DatalogLexer._ATN);
+        Objects.requireNonNull(dev.jetlog.parser.grammar.DatalogParser._ATN);
     }
 
     /**
