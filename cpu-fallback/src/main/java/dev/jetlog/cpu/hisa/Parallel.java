@@ -31,6 +31,8 @@ public final class Parallel implements AutoCloseable {
     public static final Parallel SEQUENTIAL = new Parallel(1);
 
     private final int threads;
+    /** This pool's number, in its workers' names. */
+    private final int number;
     private final Worker[] workers;
     /** Held by the thread whose loop the workers are on. */
     private final AtomicBoolean looping = new AtomicBoolean();
@@ -38,15 +40,14 @@ public final class Parallel implements AutoCloseable {
     private volatile Loop current;
     /** The number of the latest loop; read and written only while holding looping. */
     private long loops;
+    /** How many workers have been started (the first ones, as loops first needed them); under looping too. */
+    private int started;
     private volatile boolean closed;
 
     private Parallel(int threads) {
         this.threads = threads;
-        int number = POOL_NUMBER.incrementAndGet();
-        this.workers = new Worker[threads - 1];
-        for (int w = 0; w < workers.length; w++) {
-            workers[w] = new Worker("jetlog-" + number + "-worker-" + (w + 1));
-        }
+        this.number = POOL_NUMBER.incrementAndGet();
+        this.workers = new Worker[threads - 1]; // made and started by the first loop that has chunks for them
     }
 
     /** A pool of the given number of threads (at least 1); 1 runs everything on the caller's thread. */
@@ -80,15 +81,15 @@ public final class Parallel implements AutoCloseable {
             return;
         }
         try {
-            if (loops == 0) {
-                for (Worker worker : workers) {
-                    worker.thread.start();
-                }
+            // the caller takes a chunk too: more helpers than chunks - 1 would find nothing left
+            int helpers = Math.min(workers.length, parts - 1);
+            for (; started < helpers; started++) {
+                workers[started] = new Worker("jetlog-" + number + "-worker-" + (started + 1));
+                workers[started].thread.start();
             }
             Loop loop = new Loop(++loops, n, parts, body, Thread.currentThread());
             current = loop;
-            // the caller takes a chunk too: more helpers than chunks - 1 would find nothing left
-            for (int w = 0; w < Math.min(workers.length, parts - 1); w++) {
+            for (int w = 0; w < helpers; w++) {
                 if (workers[w].parked) {
                     LockSupport.unpark(workers[w].thread);
                 }
@@ -181,7 +182,7 @@ public final class Parallel implements AutoCloseable {
 
         Worker(String name) {
             thread = new Thread(this, name);
-            thread.setDaemon(true); // started by the first parallel loop
+            thread.setDaemon(true);
         }
 
         @Override
@@ -222,7 +223,7 @@ public final class Parallel implements AutoCloseable {
 
     /** The worker threads (not the callers): for tests. */
     java.util.List<Thread> workerThreads() {
-        return java.util.Arrays.stream(workers).map(worker -> worker.thread).toList();
+        return java.util.Arrays.stream(workers).filter(java.util.Objects::nonNull).map(worker -> worker.thread).toList();
     }
 
     /** The start of chunk c of `chunks` equal chunks of [0, n). */
@@ -230,11 +231,24 @@ public final class Parallel implements AutoCloseable {
         return (int) ((long) n * c / chunks);
     }
 
+    /**
+     * Ends the workers once the loop running now (if any) is done; loops started later run on their caller.
+     * Not to be called from inside a chunk.
+     */
     @Override
     public void close() {
+        // held for good from here: no loop starts workers again (a second close finds closed set)
+        while (!looping.compareAndSet(false, true)) {
+            if (closed) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
         closed = true;
         for (Worker worker : workers) {
-            LockSupport.unpark(worker.thread);
+            if (worker != null) {
+                LockSupport.unpark(worker.thread);
+            }
         }
     }
 }

@@ -135,6 +135,17 @@ class ParallelTest {
     }
 
     @Test
+    void workersStartOnlyAsLoopsNeedThem() {
+        try (Parallel parallel = Parallel.of(64)) {
+            assertEquals(0, parallel.workerThreads().size());
+            parallel.forEachChunk(10, 3, (chunk, from, to) -> { });
+            assertEquals(2, parallel.workerThreads().size(), "three chunks need two helpers beside the caller");
+            parallel.forEachChunk(10, 1, (chunk, from, to) -> { });
+            assertEquals(2, parallel.workerThreads().size());
+        }
+    }
+
+    @Test
     void closingThePoolEndsItsWorkers() throws Exception {
         Parallel parallel = Parallel.of(3);
         parallel.forEachChunk(100, 10, (chunk, from, to) -> { });
@@ -144,6 +155,7 @@ class ParallelTest {
             worker.join(5_000);
             assertTrue(!worker.isAlive(), worker.getName() + " still runs after close");
         }
+        parallel.close(); // a second close returns at once
         AtomicLong after = new AtomicLong();
         parallel.forEachChunk(100, 10, (chunk, from, to) -> after.addAndGet(to - from));
         assertEquals(100, after.get(), "a closed pool still runs loops, on the caller");
