@@ -2,6 +2,9 @@
 // operators need from them: run a body over contiguous chunks of a range, in parallel, and wait.
 package dev.jetlog.cpu.hisa;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -222,8 +225,8 @@ public final class Parallel implements AutoCloseable {
     }
 
     /** The worker threads (not the callers): for tests. */
-    java.util.List<Thread> workerThreads() {
-        return java.util.Arrays.stream(workers).filter(java.util.Objects::nonNull).map(worker -> worker.thread).toList();
+    List<Thread> workerThreads() {
+        return Arrays.stream(workers).filter(Objects::nonNull).map(worker -> worker.thread).toList();
     }
 
     /** The start of chunk c of `chunks` equal chunks of [0, n). */

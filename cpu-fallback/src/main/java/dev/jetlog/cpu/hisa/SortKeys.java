@@ -6,6 +6,8 @@ package dev.jetlog.cpu.hisa;
 
 import dev.jetlog.hisa.KeyPacking;
 
+import java.util.Arrays;
+
 public final class SortKeys {
     private final int[] sizes;
     /** Per segment: its keys, from offsets[s] on; null where the segment is packed rows. */
@@ -26,14 +28,14 @@ public final class SortKeys {
     /** keys[0, n), cut into the given number of nearly equal segments. */
     public static SortKeys ofArray(long[] keys, int n, int segments) {
         long[][] arrays = new long[segments][];
-        java.util.Arrays.fill(arrays, keys);
+        Arrays.fill(arrays, keys);
         return new SortKeys(sizes(n, segments), arrays, new int[segments][], starts(n, segments), null);
     }
 
     /** Rows [0, n) of data packed by packing, cut into the given number of nearly equal segments. */
     public static SortKeys ofRows(int[] data, int n, int segments, KeyPacking packing) {
         int[][] arrays = new int[segments][];
-        java.util.Arrays.fill(arrays, data);
+        Arrays.fill(arrays, data);
         return new SortKeys(sizes(n, segments), new long[segments][], arrays, starts(n, segments), packing);
     }
 
