@@ -191,21 +191,33 @@ public final class Parallel implements AutoCloseable {
         @Override
         public void run() {
             long seen = 0;
-            while (!closed) {
-                Loop loop = awaitLoopAfter(seen);
-                if (loop == null) {
-                    return;
-                }
-                seen = loop.number;
-                loop.takeChunks();
+            while (seen >= 0) {
+                seen = takeChunksOfNextLoop(seen);
             }
+        }
+
+        /**
+         * Waits for the loop numbered after seen and takes chunks of it; returns its number, or -1 once the
+         * pool is closed. The loop is referenced only in this frame: a parked worker must not keep what
+         * the last loop's body holds (its arrays may be large) from the collector.
+         */
+        private long takeChunksOfNextLoop(long seen) {
+            Loop loop = awaitLoopAfter(seen);
+            if (loop == null) {
+                return -1;
+            }
+            loop.takeChunks();
+            return loop.number;
         }
 
         /** The first loop numbered after seen, or null once the pool is closed. */
         private Loop awaitLoopAfter(long seen) {
             long spinUntil = System.nanoTime() + SPIN_NANOS;
-            Loop loop;
-            while ((loop = current) == null || loop.number == seen) {
+            while (true) {
+                Loop loop = loopAfter(seen);
+                if (loop != null) {
+                    return loop;
+                }
                 if (closed) {
                     return null;
                 }
@@ -213,14 +225,18 @@ public final class Parallel implements AutoCloseable {
                     Thread.onSpinWait();
                 } else {
                     parked = true;
-                    loop = current;
-                    if ((loop == null || loop.number == seen) && !closed) {
+                    if (loopAfter(seen) == null && !closed) {
                         LockSupport.park(this);
                     }
                     parked = false;
                 }
             }
-            return loop;
+        }
+
+        /** The running loop if it is numbered after seen, else null. */
+        private Loop loopAfter(long seen) {
+            Loop loop = current;
+            return loop != null && loop.number != seen ? loop : null;
         }
     }
 

@@ -1,12 +1,14 @@
 // Parallel's chunk loop: every chunk runs once with its bounds, from the caller, nested inside chunks and
 // from two threads at once; a failing chunk reaches the caller without breaking the pool for the next
-// loop; an interrupt during the wait is kept for the caller; closing the pool ends its workers.
+// loop; an interrupt during the wait is kept for the caller; a parked worker keeps nothing of the last
+// loop; workers start as loops need them; closing the pool ends its workers.
 package dev.jetlog.cpu.hisa;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.lang.ref.WeakReference;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
@@ -132,6 +134,39 @@ class ParallelTest {
         } finally {
             Thread.interrupted();
         }
+    }
+
+    @Test
+    void aParkedWorkerDoesNotKeepTheLastLoopsData() throws Exception {
+        try (Parallel parallel = Parallel.of(2)) {
+            WeakReference<int[]> data = runOverData(parallel);
+            assertEquals(1, parallel.workerThreads().size());
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (data.get() != null && System.nanoTime() < deadline) {
+                Thread.sleep(20); // the worker spins briefly, then parks
+                System.gc();
+            }
+            assertTrue(data.get() == null, "the last loop's array is still reachable");
+        }
+    }
+
+    /** Runs one loop whose body holds a large array and that a worker takes a chunk of; a weak reference to it. */
+    private static WeakReference<int[]> runOverData(Parallel parallel) {
+        int[] large = new int[1 << 20];
+        CountDownLatch workerTook = new CountDownLatch(1);
+        Thread caller = Thread.currentThread();
+        parallel.forEachChunk(large.length, 2, (chunk, from, to) -> {
+            if (Thread.currentThread() != caller) {
+                workerTook.countDown();
+            } else {
+                awaitQuietly(workerTook);
+            }
+            for (int i = from; i < to; i++) {
+                large[i] = i;
+            }
+        });
+        assertEquals(0, workerTook.getCount(), "no worker took a chunk");
+        return new WeakReference<>(large);
     }
 
     @Test
