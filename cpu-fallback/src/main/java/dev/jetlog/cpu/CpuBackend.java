@@ -289,7 +289,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public long joinRowsWithin(Prepared<JoinStep> step, Rows input, long from, Index index, long maxMatches) {
-        return operator(step, JoinOperator.class).rowsWithin(tuples(input), (int) from, lookup(index), maxMatches);
+        return operator(step, JoinOperator.class).rowsWithin(tuples(input), (int) from, lookup(index), maxMatches, parallel);
     }
 
     @Override

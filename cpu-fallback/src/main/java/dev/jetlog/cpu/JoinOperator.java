@@ -147,17 +147,30 @@ final class JoinOperator {
         return matches * rows / samples;
     }
 
+    /** Rows whose matches rowsWithin counts in parallel at a time, before it looks for the cut in them. */
+    private static final int COUNTED_BLOCK_ROWS = 1 << 16;
+
     /**
      * How many input rows from row `from` on match at most maxMatches tuples in all (before the filters on
-     * the tuples): at least one while any remain. One hash probe per row counted.
+     * the tuples): at least one while any remain. One hash probe per row counted: whole blocks of rows are
+     * counted in parallel while they fit, and only the block where the budget runs out row by row.
      */
-    long rowsWithin(Tuples input, int from, RunLookup index, long maxMatches) {
+    long rowsWithin(Tuples input, int from, RunLookup index, long maxMatches, Parallel parallel) {
+        int size = input.size();
+        long matches = 0;
+        int row = from;
+        while (parallel.threads() > 1 && size - row >= COUNTED_BLOCK_ROWS) {
+            long block = matchesOf(input, row, row + COUNTED_BLOCK_ROWS, index, parallel);
+            if (matches + block > maxMatches) {
+                break;
+            }
+            matches += block;
+            row += COUNTED_BLOCK_ROWS;
+        }
         int width = input.arity();
         int[] in = input.data();
         int[] key = new int[keyMaker.length()];
-        long matches = 0;
-        int row = from;
-        while (row < input.size()) {
+        while (row < size) {
             int slot = matchingSlot(in, row * width, index, key);
             matches += slot < 0 ? 0 : index.count(slot);
             if (matches > maxMatches && row > from) {
@@ -166,6 +179,28 @@ final class JoinOperator {
             row++;
         }
         return row - from;
+    }
+
+    /** The tuples input rows [first, end) match in all (before the filters on the tuples), counted in parallel. */
+    private long matchesOf(Tuples input, int first, int end, RunLookup index, Parallel parallel) {
+        int width = input.arity();
+        int[] in = input.data();
+        int chunks = parallel.chunksFor(end - first, 1 << 12);
+        long[] perChunk = new long[chunks];
+        parallel.forEachChunk(end - first, chunks, (chunk, from, to) -> {
+            int[] key = new int[keyMaker.length()];
+            long matches = 0;
+            for (int row = first + from; row < first + to; row++) {
+                int slot = matchingSlot(in, row * width, index, key);
+                matches += slot < 0 ? 0 : index.count(slot);
+            }
+            perChunk[chunk] = matches;
+        });
+        long total = 0;
+        for (long matches : perChunk) {
+            total += matches;
+        }
+        return total;
     }
 
     /**

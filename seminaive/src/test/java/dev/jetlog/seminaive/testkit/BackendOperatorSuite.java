@@ -176,6 +176,53 @@ public abstract class BackendOperatorSuite {
     }
 
     @Test
+    void joinRowsWithinCutsALargeInputWhereTheBudgetRunsOut() {
+        // key k < 100 matches k % 7 tuples; keys from 100 on match none
+        List<int[]> tuples = new ArrayList<>();
+        for (int k = 0; k < 100; k++) {
+            for (int j = 0; j < k % 7; j++) {
+                tuples.add(new int[] {k, j});
+            }
+        }
+        Rows relation = backend.sortUnique(upload(2, tuples.toArray(new int[0][])));
+        IndexSpec spec = new IndexSpec(new int[] {0, 1}, 1);
+        Index index = backend.index(relation, spec);
+        Prepared<JoinStep> join = backend.prepare(JoinStep.of(1, REL, spec, List.of(in(0)), List.of(),
+                List.of(in(0), tuple(1))));
+        int n = 200_000; // several blocks of the CPU backend's parallel count
+        SplittableRandom random = new SplittableRandom(11);
+        int[][] keys = new int[n][];
+        long[] matchesAfter = new long[n + 1]; // matches of rows [0, i)
+        for (int i = 0; i < n; i++) {
+            int key = random.nextInt(120);
+            keys[i] = new int[] {key};
+            matchesAfter[i + 1] = matchesAfter[i] + (key < 100 ? key % 7 : 0);
+        }
+        Rows input = upload(1, keys);
+        for (int from : new int[] {0, 1000, 65_536}) {
+            for (long budget : new long[] {0, 5, matchesAfter[70_000], matchesAfter[131_072] - matchesAfter[from],
+                    matchesAfter[n] - 1, matchesAfter[n], Long.MAX_VALUE}) {
+                long counted = backend.joinRowsWithin(join, input, from, index, budget);
+                if (counted < 0) {
+                    return; // this backend does not count
+                }
+                assertEquals(rowsWithin(matchesAfter, from, budget), counted, "from " + from + ", budget " + budget);
+            }
+        }
+        List.of(relation, input).forEach(backend::release);
+    }
+
+    /** The rows from `from` on whose matches total at most budget, at least one while any remain. */
+    private static long rowsWithin(long[] matchesAfter, int from, long budget) {
+        int n = matchesAfter.length - 1;
+        int row = from;
+        while (row < n && (matchesAfter[row + 1] - matchesAfter[from] <= budget || row == from)) {
+            row++;
+        }
+        return row - from;
+    }
+
+    @Test
     void emptyInputsGiveEmptyResults() {
         Rows none = backend.empty(2);
         assertEquals(0, backend.sortUnique(none).size());
