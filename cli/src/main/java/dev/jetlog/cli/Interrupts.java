@@ -22,7 +22,8 @@ final class Interrupts implements AutoCloseable {
 
     private final Thread main;
     private final PrintStream err;
-    private final ScheduledExecutorService timer;
+    /** Made on first use (a time limit, or a stop's grace period): most runs never need a thread for it. */
+    private ScheduledExecutorService timer;
     private final SignalHandler previousInt;
     private final SignalHandler previousTerm;
     private volatile String cause;
@@ -32,15 +33,10 @@ final class Interrupts implements AutoCloseable {
     private Interrupts(Thread main, PrintStream err, long timeoutMillis, boolean signals) {
         this.main = main;
         this.err = err;
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "jetlog-interrupts");
-            thread.setDaemon(true);
-            return thread;
-        });
         this.previousInt = signals ? handle("INT", SIGINT_STATUS) : null;
         this.previousTerm = signals ? handle("TERM", SIGTERM_STATUS) : null;
         if (timeoutMillis > 0) {
-            timer.schedule(() -> stop("the time limit", TIMEOUT_STATUS), timeoutMillis, TimeUnit.MILLISECONDS);
+            timer().schedule(() -> stop("the time limit", TIMEOUT_STATUS), timeoutMillis, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -67,7 +63,7 @@ final class Interrupts implements AutoCloseable {
         cause = why;
         status = exitStatus;
         main.interrupt();
-        timer.schedule(() -> {
+        timer().schedule(() -> {
             if (!finished) {
                 StagedFile.deleteAllPending();
                 err.println("jetlog: stopped by " + why + " (the run did not stop within " + GRACE_SECONDS
@@ -76,6 +72,17 @@ final class Interrupts implements AutoCloseable {
                 Runtime.getRuntime().halt(exitStatus);
             }
         }, GRACE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private synchronized ScheduledExecutorService timer() {
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "jetlog-interrupts");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return timer;
     }
 
     /** What stopped the run ("SIGINT", "SIGTERM", "the time limit"), or null if nothing did. */
@@ -90,7 +97,11 @@ final class Interrupts implements AutoCloseable {
     @Override
     public void close() {
         finished = true;
-        timer.shutdownNow();
+        synchronized (this) {
+            if (timer != null) {
+                timer.shutdownNow();
+            }
+        }
         if (previousInt != null) {
             Signal.handle(new Signal("INT"), previousInt);
         }
