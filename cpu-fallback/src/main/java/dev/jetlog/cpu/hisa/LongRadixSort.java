@@ -85,9 +85,14 @@ public final class LongRadixSort {
         int lowBits = bits - topBits;
         int buckets = 1 << topBits;
         int[][] histogram = new int[segments][buckets];
-        parallel.forEachChunk(segments, segments, (chunk, from, to) -> {
-            for (int s = from; s < to; s++) {
-                source.countTopDigits(s, lowBits, histogram[s]);
+        // chunk 0 allocates the output (the JVM zeroes it, and its pages are touched for the first time)
+        // while the other chunks count, one per segment, instead of the caller doing it alone afterwards
+        long[][] output = new long[1][];
+        parallel.forEachChunk(segments + 1, segments + 1, (chunk, from, to) -> {
+            if (chunk == 0) {
+                output[0] = new long[n];
+            } else {
+                source.countTopDigits(chunk - 1, lowBits, histogram[chunk - 1]);
             }
         });
         int[] starts = new int[buckets];
@@ -102,7 +107,7 @@ public final class LongRadixSort {
             }
             counts[b] = running - starts[b];
         }
-        long[] keys = new long[n];
+        long[] keys = output[0];
         parallel.forEachChunk(segments, segments, (chunk, from, to) -> {
             for (int s = from; s < to; s++) {
                 source.scatter(s, lowBits, histogram[s], keys);
