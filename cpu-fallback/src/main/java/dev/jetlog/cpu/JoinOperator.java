@@ -141,8 +141,7 @@ final class JoinOperator {
         int[] key = new int[keyMaker.length()];
         long matches = 0;
         for (int s = 0; s < samples; s++) {
-            int slot = matchingSlot(in, (first + (int) ((long) rows * s / samples)) * width, index, key);
-            matches += slot < 0 ? 0 : index.count(slot);
+            matches += matchCount(in, (first + (int) ((long) rows * s / samples)) * width, index, key);
         }
         return matches * rows / samples;
     }
@@ -171,8 +170,7 @@ final class JoinOperator {
         int[] in = input.data();
         int[] key = new int[keyMaker.length()];
         while (row < size) {
-            int slot = matchingSlot(in, row * width, index, key);
-            matches += slot < 0 ? 0 : index.count(slot);
+            matches += matchCount(in, row * width, index, key);
             if (matches > maxMatches && row > from) {
                 break;
             }
@@ -191,8 +189,7 @@ final class JoinOperator {
             int[] key = new int[keyMaker.length()];
             long matches = 0;
             for (int row = first + from; row < first + to; row++) {
-                int slot = matchingSlot(in, row * width, index, key);
-                matches += slot < 0 ? 0 : index.count(slot);
+                matches += matchCount(in, row * width, index, key);
             }
             perChunk[chunk] = matches;
         });
@@ -213,6 +210,12 @@ final class JoinOperator {
         }
         keyMaker.make(in, inBase, key);
         return index.find(key);
+    }
+
+    /** How many tuples the input row at in[inBase..] matches (0 if it fails the filters on the input alone). */
+    private int matchCount(int[] in, int inBase, RunLookup index, int[] key) {
+        int slot = matchingSlot(in, inBase, index, key);
+        return slot < 0 ? 0 : index.count(slot);
     }
 
     /** Writes each output row of the join for the input row at in[inBase..] into out, and calls onRow after each. */
