@@ -145,6 +145,22 @@ public final class CpuBackend implements Backend {
         return new CpuRows(SetOperations.difference(tuples(sorted), tuples(sortedFull), parallel));
     }
 
+    /**
+     * Room to leave after a merge target's needed values, so that the next merge into it is made in place. The
+     * relation store merges a newer tier into the one before it once it holds a quarter of that one's rows,
+     * so the next merge brings about a quarter to a half of the merged size: half leaves room for it. With an
+     * eighth (before), points-to 1000 allocated 58 tier merge targets, 3.1 GB (2.3 GB in 44 with half), and
+     * G1 grew the heap further for them: peak RSS 2,347 MB against 1,866 MB (3 interleaved runs each).
+     * Half only while it takes at most an eighth of the heap still free, else an eighth; never less than
+     * the delta just merged.
+     */
+    private static long headroom(long needed, long deltaValues) {
+        Runtime runtime = Runtime.getRuntime();
+        long freeValues = (runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory())) / Integer.BYTES;
+        long half = needed / 2;
+        return Math.max(half <= freeValues / 8 ? half : needed / 8, deltaValues);
+    }
+
     @Override
     public Rows merge(Rows sortedFull, Rows sortedDelta) {
         CpuRows full = (CpuRows) sortedFull;
@@ -161,8 +177,7 @@ public final class CpuBackend implements Backend {
             // full is consumed (the SPI's contract): its headroom takes the delta, nothing is allocated
             return new CpuRows(SetOperations.mergeInPlace(full.tuples(), delta));
         }
-        // headroom for another iteration of the same growth before allocating again
-        long withHeadroom = Math.min(Integer.MAX_VALUE - 16, needed + Math.max(needed / 8, (long) delta.size() * arity));
+        long withHeadroom = Math.min(Integer.MAX_VALUE - 16, needed + headroom(needed, (long) delta.size() * arity));
         int[] target;
         try {
             target = new int[(int) withHeadroom];
