@@ -1,6 +1,7 @@
 // A merge that allocates leaves room for half its size again, so that the next merge of a tier up to that
 // size (the relation store merges a tier once it reaches a quarter of the one before) is made in place, in
-// the same array; and the merged rows are the sorted union either way.
+// the same array; a final merge (a consolidation) allocates exactly the merged size; and the merged rows are
+// the sorted union every time.
 package dev.jetlog.cpu;
 
 import dev.jetlog.seminaive.spi.Rows;
@@ -83,5 +84,20 @@ class MergeHeadroomTest {
         int mergedRows = union(full, delta).length / 2;
         assertTrue(array.length >= (mergedRows + 3_000) * 2, "room for another delta as large, got " + array.length);
         assertArrayEquals(union(full, delta), content(merged));
+    }
+
+    @Test
+    void aFinalMergeAllocatesExactlyTheMergedSizeAndStillMergesInPlaceWhereThereIsRoom() {
+        int[] full = rows(0, 4, 4_000, 0);
+        int[] delta = rows(1, 4, 1_000, 0);
+        Rows merged = backend.mergeFinal(backend.upload(2, full, 4_000), backend.upload(2, delta, 1_000));
+        assertArrayEquals(union(full, delta), ((CpuRows) merged).tuples().data(), "exactly the 5,000 rows");
+
+        Rows roomy = backend.merge(backend.upload(2, full, 4_000), backend.upload(2, delta, 1_000));
+        int[] roomyArray = ((CpuRows) roomy).tuples().data();
+        int[] more = rows(2, 4, 500, 0);
+        Rows last = backend.mergeFinal(roomy, backend.upload(2, more, 500));
+        assertSame(roomyArray, ((CpuRows) last).tuples().data(), "room already there is used");
+        assertArrayEquals(union(full, delta, more), content(last));
     }
 }

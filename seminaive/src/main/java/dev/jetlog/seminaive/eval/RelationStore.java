@@ -325,7 +325,7 @@ final class RelationStore implements AutoCloseable {
                     || older.size() + newer.size() >= state.refusedMergeRows) {
                 break;
             }
-            Rows merged = mergeIfItFits(state, older, newer);
+            Rows merged = mergeIfItFits(state, older, newer, false);
             if (merged == null) {
                 // keep them apart, and try no merge as large again in this loop
                 state.refusedMergeRows = older.size() + newer.size();
@@ -366,7 +366,7 @@ final class RelationStore implements AutoCloseable {
             if (newer == state.deltaTier || older == state.deltaTier) {
                 throw new IllegalStateException("cannot consolidate a relation while its delta is in use");
             }
-            Rows merged = mergeIfItFits(state, older, newer);
+            Rows merged = mergeIfItFits(state, older, newer, true);
             if (merged == null) {
                 if (!required) {
                     return; // joins and scans read the tiers; what needs one sorted set merges them then
@@ -384,13 +384,15 @@ final class RelationStore implements AutoCloseable {
 
     /**
      * Merges two adjacent tiers (their indexes released first); null, with both tiers as they were, where
-     * the Java heap cannot hold the merged copy beside them.
+     * the Java heap cannot hold the merged copy beside them. A final merge (consolidation) leaves the backend
+     * no reason to keep room for growth.
      */
-    private Rows mergeIfItFits(State state, Rows older, Rows newer) {
+    private Rows mergeIfItFits(State state, Rows older, Rows newer, boolean last) {
         releaseIndexes(state.tierIndexes.remove(older));
         releaseIndexes(state.tierIndexes.remove(newer));
         try {
-            return timer.time(Operation.MERGE, () -> backend.merge(older, newer));
+            return timer.time(Operation.MERGE,
+                    () -> last ? backend.mergeFinal(older, newer) : backend.merge(older, newer));
         } catch (OutOfMemoryError e) {
             return null;
         }

@@ -105,6 +105,15 @@ public interface Backend extends AutoCloseable {
      */
     Rows merge(Rows sortedFull, Rows sortedDelta);
 
+    /**
+     * {@link #merge}, for a result that nothing is about to be merged into (a relation's tiers consolidated
+     * into one once its stratum is done, or before a stratum reads it): a backend that leaves room for growth
+     * after a merge need leave none. Same contract as merge; by default, merge.
+     */
+    default Rows mergeFinal(Rows sortedFull, Rows sortedDelta) {
+        return merge(sortedFull, sortedDelta);
+    }
+
     // ---- indexes and relational operators --------------------------------------------------------
 
     /** A HISA index on a sorted row set, which must stay alive while the index is used. */
