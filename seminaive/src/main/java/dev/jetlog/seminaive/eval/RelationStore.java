@@ -384,15 +384,15 @@ final class RelationStore implements AutoCloseable {
 
     /**
      * Merges two adjacent tiers (their indexes released first); null, with both tiers as they were, where
-     * the Java heap cannot hold the merged copy beside them. A final merge (consolidation) leaves the backend
-     * no reason to keep room for growth.
+     * the Java heap cannot hold the merged copy beside them. A consolidating merge (the last into its result)
+     * leaves the backend no reason to keep room for growth.
      */
-    private Rows mergeIfItFits(State state, Rows older, Rows newer, boolean last) {
+    private Rows mergeIfItFits(State state, Rows older, Rows newer, boolean consolidating) {
         releaseIndexes(state.tierIndexes.remove(older));
         releaseIndexes(state.tierIndexes.remove(newer));
         try {
             return timer.time(Operation.MERGE,
-                    () -> last ? backend.mergeFinal(older, newer) : backend.merge(older, newer));
+                    () -> consolidating ? backend.mergeFinal(older, newer) : backend.merge(older, newer));
         } catch (OutOfMemoryError e) {
             return null;
         }
