@@ -194,6 +194,9 @@ public final class CpuBackend implements Backend {
         try {
             target = new int[(int) withHeadroom];
         } catch (OutOfMemoryError e) {
+            if (withHeadroom == needed) {
+                throw e; // the same allocation again would only fail again; both inputs are as they were
+            }
             target = new int[(int) needed]; // no room for growth in a heap this full; if even this fails, the
                                             // caller sees the error with both inputs as they were
         }
