@@ -12,6 +12,7 @@ import dev.jetlog.seminaive.api.MagicTransform;
 import dev.jetlog.seminaive.api.JetLog;
 import dev.jetlog.seminaive.api.JetLogException;
 import dev.jetlog.seminaive.api.Session;
+import dev.jetlog.seminaive.eval.EvaluationOptions;
 import dev.jetlog.seminaive.eval.EvaluationStats;
 import dev.jetlog.seminaive.eval.Sizes;
 
@@ -82,8 +83,10 @@ final class ProgramRun {
         if (!toStdout && program.writesOutputFiles()) {
             CompiledProgram.checkOutputDirectory(outputDir);
         }
+        // --stats splits each stratum's time by operation, which times every backend call
         EngineOptions options = EngineOptions.defaults().withBackend(command.backend).withThreads(threads)
-                .withMemoryLimit(memoryLimit(command.memoryLimit));
+                .withMemoryLimit(memoryLimit(command.memoryLimit))
+                .withEvaluation(EvaluationOptions.DEFAULT.withOperationTimes(command.stats));
         try (Session session = program.newSession(options)) {
             if ("auto".equals(command.backend) && !command.noWarnings) {
                 err.println("jetlog: " + session.backendChoice());

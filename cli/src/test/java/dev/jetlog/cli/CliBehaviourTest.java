@@ -94,6 +94,8 @@ class CliBehaviourTest {
         assertTrue(run.err().contains("iterations"), run.toString());
         assertTrue(run.err().contains("stratum 0 [path] recursive"), run.toString());
         assertTrue(run.err().contains("join edge on [1,0 key 1]"), run.toString());
+        assertTrue(run.err().matches("(?s).*\ntotal [0-9.]+ ms; .*join [0-9.]+ ms.*"),
+                "--stats times each backend call, so the total is split by operation:\n" + run);
         assertTrue(run.err().matches("(?s).*\nrun: compile [0-9.,]+ ms, read facts [0-9.,]+ ms, evaluate [0-9.,]+ ms, "
                 + "write outputs [0-9.,]+ ms; [0-9,]+ ms since the JVM started\n"), "the run's phases last:\n" + run);
         assertEquals("path\t3\n", run.out());

@@ -19,7 +19,10 @@ public record EvaluationStats(List<StratumStats> strata, long nanos) {
         return total;
     }
 
-    /** A table for humans, one line per stratum, then the time per operation. */
+    /**
+     * A table for humans, one line per stratum, then the time per operation where it was measured
+     * ({@link EvaluationOptions#withOperationTimes}).
+     */
     public String format() {
         StringBuilder text = new StringBuilder();
         text.append(String.format("%-8s %-32s %10s %14s %14s %12s%n", "stratum", "relations", "iterations", "candidates",
@@ -32,8 +35,12 @@ public record EvaluationStats(List<StratumStats> strata, long nanos) {
             text.append(String.format("%-8d %-32s %10d %14d %14d %12.1f%n", s.index(), names, s.iterations(),
                     s.candidates(), s.tuples(), s.millis()));
         }
-        text.append(String.format("total %.1f ms;", nanos / 1e6));
-        operationNanos().forEach((op, n) -> text.append(String.format(" %s %.1f ms", op.label(), n / 1e6)));
+        text.append(String.format("total %.1f ms", nanos / 1e6));
+        Map<Operation, Long> operations = operationNanos();
+        if (!operations.isEmpty()) {
+            text.append(';');
+            operations.forEach((op, n) -> text.append(String.format(" %s %.1f ms", op.label(), n / 1e6)));
+        }
         return text.append('\n').toString();
     }
 }

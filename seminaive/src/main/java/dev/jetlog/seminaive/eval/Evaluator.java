@@ -58,7 +58,7 @@ public final class Evaluator implements AutoCloseable {
     /** The candidates and the rows derived or indexed at the last memory check. */
     private Candidates checkedCandidates;
     private long checkedWork;
-    private final OperationTimer timer = new OperationTimer();
+    private final OperationTimer timer;
     private final RelationStore store;
     private final ChoiceDomains choices;
     private final EquivalenceClasses equivalences;
@@ -93,7 +93,8 @@ public final class Evaluator implements AutoCloseable {
         // bounded pieces scale down with the budget: a piece, sorted, takes several times its own size
         long pieceRows = Math.max(1024, memoryLimit / 96);
         this.options = new EvaluationOptions(Math.min(options.chunkRows(), pieceRows),
-                Math.min(options.candidateBudgetRows(), pieceRows), options.lazyDenseSetRows());
+                Math.min(options.candidateBudgetRows(), pieceRows), options.lazyDenseSetRows(), options.timeOperations());
+        this.timer = new OperationTimer(options.timeOperations());
         this.store = new RelationStore(backend, timer);
         this.runner = new PipelineRunner(backend, store, timer, this.options);
         this.deltaDebugs = new DeltaDebugRecorder(plan.relations(), backend, store, timer);

@@ -14,7 +14,9 @@ import dev.jetlog.seminaive.api.ProgramException;
 import dev.jetlog.seminaive.api.Session;
 import dev.jetlog.seminaive.api.Tuple;
 import dev.jetlog.seminaive.api.TupleCursor;
+import dev.jetlog.seminaive.eval.EvaluationOptions;
 import dev.jetlog.seminaive.eval.EvaluationStats;
+import dev.jetlog.seminaive.eval.Operation;
 import dev.jetlog.seminaive.eval.StratumStats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,6 +134,23 @@ public abstract class SessionApiSuite {
             assertEquals(6, session.count("path"), "a second run sees every fact inserted so far");
             assertEquals(6, stats.strata().get(0).tuples());
             assertTrue(stats.strata().get(0).iterations() >= 3, stats.format());
+        }
+    }
+
+    @Test
+    void operationTimesAreMeasuredOnlyWhenAsked() {
+        CompiledProgram program = JetLog.compile("api.dl", TC);
+        EngineOptions base = EngineOptions.defaults().withBackend(backend()).withThreads(2);
+        for (boolean measured : new boolean[] {false, true}) {
+            EngineOptions options = base.withEvaluation(EvaluationOptions.DEFAULT.withOperationTimes(measured));
+            try (Session session = program.newSession(options)) {
+                session.insertRows("edge", new int[] {1, 2, 2, 3, 3, 4}, 3);
+                EvaluationStats stats = session.run();
+                assertEquals(6, session.count("path"));
+                assertTrue(stats.strata().get(0).millis() >= 0, stats.format());
+                assertEquals(measured, stats.operationNanos().containsKey(Operation.JOIN), stats.format());
+                assertEquals(measured, stats.format().contains(" join "), stats.format());
+            }
         }
     }
 
