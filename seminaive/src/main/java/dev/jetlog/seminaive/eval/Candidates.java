@@ -13,8 +13,10 @@ import dev.jetlog.seminaive.spi.Rows;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 final class Candidates {
     private final Backend backend;
@@ -28,6 +30,11 @@ final class Candidates {
     private final Map<String, Long> compactAt = new HashMap<>();
     /** Per relation filtered by a dense set: the set (owned), which also records the new tuples. */
     private final Map<String, DenseSet> denseSets = new HashMap<>();
+    /**
+     * The relations whose dense set gained rows since they were last taken: a set that gained none has
+     * none to give, and asking it would scan its record of added rows for nothing, once per iteration.
+     */
+    private final Set<String> gainedRows = new HashSet<>();
     /** Per relation, the rows that took the sort-and-difference path since the count last restarted. */
     private final Map<String, Long> sortedRows = new HashMap<>();
     /** Per relation whose last dense set did not fit: the size of full to wait for before the next try. */
@@ -94,6 +101,9 @@ final class Candidates {
     /** Takes ownership of what filtering the relation's derived rows through its dense set left over. */
     void addFiltered(String relation, AbsentRows split) {
         derived += split.derived();
+        if (split.added() > 0) {
+            gainedRows.add(relation);
+        }
         addUnfiltered(relation, split.outside());
     }
 
@@ -125,7 +135,7 @@ final class Candidates {
             compactAt.remove(relation);
         }
         DenseSet set = denseSets.get(relation);
-        if (set == null) {
+        if (set == null || !gainedRows.remove(relation)) {
             return outside != null ? outside : backend.empty(store.arity(relation));
         }
         // the set recorded each new tuple inside its box once, and gives them sorted
@@ -213,6 +223,7 @@ final class Candidates {
         parts.clear();
         denseSets.values().forEach(backend::release);
         denseSets.clear();
+        gainedRows.clear();
         pendingRows.clear();
         compactAt.clear();
         sortedRows.clear();
