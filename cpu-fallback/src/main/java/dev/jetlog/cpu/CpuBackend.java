@@ -25,6 +25,7 @@ import dev.jetlog.seminaive.spi.Prepared;
 import dev.jetlog.seminaive.spi.Rows;
 
 import java.lang.ref.Cleaner;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
@@ -116,7 +117,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Rows concat(List<Rows> parts) {
-        return new CpuRows(SetOperations.concat(parts.stream().map(CpuBackend::tuples).toList(), parallel));
+        return new CpuRows(SetOperations.concat(tuplesOf(parts), parallel));
     }
 
     @Override
@@ -131,12 +132,12 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Rows sortUnique(List<Rows> parts) {
-        return new CpuRows(SortUnique.sortUniqueMinus(parts.stream().map(CpuBackend::tuples).toList(), null, parallel));
+        return new CpuRows(SortUnique.sortUniqueMinus(tuplesOf(parts), null, parallel));
     }
 
     @Override
     public Rows sortUniqueDifference(List<Rows> parts, Rows sortedFull) {
-        return new CpuRows(SortUnique.sortUniqueMinus(parts.stream().map(CpuBackend::tuples).toList(),
+        return new CpuRows(SortUnique.sortUniqueMinus(tuplesOf(parts),
                 tuples(sortedFull), parallel));
     }
 
@@ -206,7 +207,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public DenseSet denseSet(List<Rows> rows, long maxBytes) {
-        return DenseBitSet.create(rows.stream().map(CpuBackend::tuples).toList(), maxBytes, parallel);
+        return DenseBitSet.create(tuplesOf(rows), maxBytes, parallel);
     }
 
     @Override
@@ -363,6 +364,15 @@ public final class CpuBackend implements Backend {
 
     private static Tuples tuples(Rows rows) {
         return ((CpuRows) rows).tuples();
+    }
+
+    /** The rows' tuples, in order (a plain loop: it runs for every deduplication, of one-row deltas too). */
+    private static List<Tuples> tuplesOf(List<Rows> rows) {
+        List<Tuples> tuples = new ArrayList<>(rows.size());
+        for (Rows part : rows) {
+            tuples.add(tuples(part));
+        }
+        return tuples;
     }
 
     private static HisaIndex hisa(Index index) {

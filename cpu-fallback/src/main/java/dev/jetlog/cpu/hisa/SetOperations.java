@@ -5,6 +5,7 @@ package dev.jetlog.cpu.hisa;
 import dev.jetlog.hisa.RowOrder;
 import dev.jetlog.hisa.Tuples;
 
+import java.util.Arrays;
 import java.util.List;
 
 public final class SetOperations {
@@ -50,21 +51,18 @@ public final class SetOperations {
         int[] da = a.data();
         int[] db = b.data();
         int chunks = parallel.chunksFor(na, 1 << 14);
+        if (chunks == 1) {
+            // a few rows (one-row deltas of long iterations among them): no parallel loop, no second copy
+            int[] out = new int[na * arity];
+            int written = keepAbsent(da, 0, na, db, nb, arity, out);
+            return new Tuples(arity, written * 2 < na ? Arrays.copyOf(out, written * arity) : out, written);
+        }
         int[][] kept = new int[chunks][];
         int[] counts = new int[chunks + 1];
         parallel.forEachChunk(na, chunks, (chunk, from, to) -> {
             int[] out = new int[(to - from) * arity];
-            int written = 0;
-            int j = RowOrder.lowerBound(db, 0, nb, da, from, arity);
-            for (int i = from; i < to; i++) {
-                j = gallop(db, j, nb, da, i, arity);
-                if (j == nb || RowOrder.compare(da, i, db, j, arity) != 0) {
-                    System.arraycopy(da, i * arity, out, written * arity, arity);
-                    written++;
-                }
-            }
             kept[chunk] = out;
-            counts[chunk + 1] = written;
+            counts[chunk + 1] = keepAbsent(da, from, to, db, nb, arity, out);
         });
         for (int c = 0; c < chunks; c++) {
             counts[c + 1] += counts[c];
@@ -76,6 +74,20 @@ public final class SetOperations {
             }
         });
         return new Tuples(arity, result, counts[chunks]);
+    }
+
+    /** Copies the rows [from, to) of sorted da that sorted db (nb rows) lacks to out; returns how many. */
+    private static int keepAbsent(int[] da, int from, int to, int[] db, int nb, int arity, int[] out) {
+        int written = 0;
+        int j = RowOrder.lowerBound(db, 0, nb, da, from, arity);
+        for (int i = from; i < to; i++) {
+            j = gallop(db, j, nb, da, i, arity);
+            if (j == nb || RowOrder.compare(da, i, db, j, arity) != 0) {
+                System.arraycopy(da, i * arity, out, written * arity, arity);
+                written++;
+            }
+        }
+        return written;
     }
 
     /**

@@ -23,6 +23,7 @@ class SetOperationsTest {
         "2, 0, 1000, 100, 2",
         "2, 1000, 0, 100, 2",
         "3, 20000, 30000, 4294967296, 2",
+        "2, 3000, 90000, 60, 2",
     })
     void differenceAndMergeMatchModel(int arity, int na, int nb, long range, int threads) {
         SplittableRandom random = new SplittableRandom(na * 31L + nb);
