@@ -317,7 +317,7 @@ public final class Evaluator implements AutoCloseable {
      * count so far. Each iteration's new tuples become the next delta and a tier of full.
      */
     private int iterate(Stratum stratum, Candidates candidates, int iterations) {
-        while (stratum.relations().stream().anyMatch(store::hasNewTuples)) {
+        while (anyHasNewTuples(stratum)) {
             iterations++;
             checkCancelled(stratum, iterations);
             iterationStarts.accept(iterations - 1);
@@ -349,7 +349,20 @@ public final class Evaluator implements AutoCloseable {
     }
 
     /** True if a relation of the stratum holds at least its `.limitsize`: the stratum's loop ends. */
+    /** Whether a relation of the stratum gained tuples in the last iteration (checked once per iteration). */
+    private boolean anyHasNewTuples(Stratum stratum) {
+        for (String relation : stratum.relations()) {
+            if (store.hasNewTuples(relation)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean sizeLimitReached(Stratum stratum) {
+        if (sizeLimits.isEmpty()) {
+            return false;
+        }
         for (String relation : stratum.relations()) {
             long limit = sizeLimits.getOrDefault(relation, 0L);
             if (limit > 0 && store.fullSize(relation) >= limit) {
