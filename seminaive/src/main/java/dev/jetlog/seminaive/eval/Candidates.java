@@ -13,32 +13,41 @@ import dev.jetlog.seminaive.spi.Rows;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 final class Candidates {
+    /** What the candidates hold for one relation: one lookup per call instead of one per field. */
+    private static final class PerRelation {
+        final String name;
+        /** The derived rows not yet compacted (null when none are pending), and how many rows they hold. */
+        List<Rows> parts;
+        long pendingRows;
+        /** The pending size that triggers the next compaction (0: the budget). */
+        long compactAt;
+        /** The dense set filtering the relation (owned), which also records the new tuples; or null. */
+        DenseSet denseSet;
+        /**
+         * Whether the dense set gained rows since they were last taken: a set that gained none has none to
+         * give, and asking it would scan its record of added rows for nothing, once per iteration.
+         */
+        boolean denseSetGained;
+        /** The rows that took the sort-and-difference path since the count last restarted. */
+        long sortedRows;
+        /** After a dense set did not fit: the size of full to wait for before the next try (0: none). */
+        long noDenseSetBelow;
+
+        PerRelation(String name) {
+            this.name = name;
+        }
+    }
+
     private final Backend backend;
     private final RelationStore store;
     private final OperationTimer timer;
     private final long budgetRows;
-    private final Map<String, List<Rows>> parts = new HashMap<>();
-    private final Map<String, Long> pendingRows = new HashMap<>();
+    private final Map<String, PerRelation> relations = new HashMap<>();
     private long derived;
-    /** Per relation, the pending size that triggers the next compaction. */
-    private final Map<String, Long> compactAt = new HashMap<>();
-    /** Per relation filtered by a dense set: the set (owned), which also records the new tuples. */
-    private final Map<String, DenseSet> denseSets = new HashMap<>();
-    /**
-     * The relations whose dense set gained rows since they were last taken: a set that gained none has
-     * none to give, and asking it would scan its record of added rows for nothing, once per iteration.
-     */
-    private final Set<String> gainedRows = new HashSet<>();
-    /** Per relation, the rows that took the sort-and-difference path since the count last restarted. */
-    private final Map<String, Long> sortedRows = new HashMap<>();
-    /** Per relation whose last dense set did not fit: the size of full to wait for before the next try. */
-    private final Map<String, Long> noDenseSetBelow = new HashMap<>();
 
     Candidates(Backend backend, RelationStore store, OperationTimer timer, long budgetRows) {
         this.backend = backend;
@@ -47,12 +56,23 @@ final class Candidates {
         this.budgetRows = budgetRows;
     }
 
+    private PerRelation of(String relation) {
+        PerRelation state = relations.get(relation);
+        if (state == null) {
+            state = new PerRelation(relation);
+            relations.put(relation, state);
+        }
+        return state;
+    }
+
     /**
      * From now on, drops the relation's derived tuples that the set holds, and adds the others to it. The
      * set must hold the relation's full version (inside its box); the candidates own it from now on.
      */
     void filterWith(String relation, DenseSet set) {
-        DenseSet old = denseSets.put(relation, set);
+        PerRelation state = of(relation);
+        DenseSet old = state.denseSet;
+        state.denseSet = set;
         if (old != null) {
             backend.release(old);
         }
@@ -60,30 +80,34 @@ final class Candidates {
 
     /** Rows derived for the relation that took the sort-and-difference path since the count last restarted. */
     long sortedRows(String relation) {
-        return sortedRows.getOrDefault(relation, 0L);
+        PerRelation state = relations.get(relation);
+        return state == null ? 0 : state.sortedRows;
     }
 
     void restartSortedCount(String relation) {
-        sortedRows.remove(relation);
+        of(relation).sortedRows = 0;
     }
 
     /** The size of full below which the relation is not to be given a dense set (0: no bound). */
     long noDenseSetBelow(String relation) {
-        return noDenseSetBelow.getOrDefault(relation, 0L);
+        PerRelation state = relations.get(relation);
+        return state == null ? 0 : state.noDenseSetBelow;
     }
 
     void noDenseSetBelow(String relation, long fullSize) {
-        noDenseSetBelow.put(relation, fullSize);
+        of(relation).noDenseSetBelow = fullSize;
     }
 
     /** The relation's dense set, or null if it has none. */
     DenseSet denseSet(String relation) {
-        return denseSets.get(relation);
+        PerRelation state = relations.get(relation);
+        return state == null ? null : state.denseSet;
     }
 
     /** Takes ownership of rows derived for the relation, whether or not it returns normally. */
     void add(String relation, Rows rows) {
-        DenseSet set = denseSets.get(relation);
+        PerRelation state = of(relation);
+        DenseSet set = state.denseSet;
         if (set != null && !rows.isEmpty()) {
             AbsentRows split;
             try {
@@ -91,53 +115,66 @@ final class Candidates {
             } finally {
                 backend.release(rows);
             }
-            addFiltered(relation, split);
+            addFiltered(state, split);
             return;
         }
         derived += rows.size();
-        addUnfiltered(relation, rows);
+        addUnfiltered(state, rows);
     }
 
     /** Takes ownership of what filtering the relation's derived rows through its dense set left over. */
     void addFiltered(String relation, AbsentRows split) {
-        derived += split.derived();
-        if (split.added() > 0) {
-            gainedRows.add(relation);
-        }
-        addUnfiltered(relation, split.outside());
+        addFiltered(of(relation), split);
     }
 
-    private void addUnfiltered(String relation, Rows rows) {
+    private void addFiltered(PerRelation state, AbsentRows split) {
+        derived += split.derived();
+        if (split.added() > 0) {
+            state.denseSetGained = true;
+        }
+        addUnfiltered(state, split.outside());
+    }
+
+    private void addUnfiltered(PerRelation state, Rows rows) {
         if (rows.isEmpty()) {
             backend.release(rows);
             return;
         }
-        parts.computeIfAbsent(relation, r -> new ArrayList<>()).add(rows);
-        sortedRows.merge(relation, (long) rows.size(), Long::sum);
-        long pending = pendingRows.merge(relation, rows.size(), Long::sum);
-        if (pending > compactAt.getOrDefault(relation, budgetRows) && parts.get(relation).size() > 1) {
-            Rows compacted = compact(relation);
-            parts.get(relation).add(compacted);
-            pendingRows.put(relation, compacted.size());
+        if (state.parts == null) {
+            state.parts = new ArrayList<>();
+        }
+        state.parts.add(rows);
+        state.sortedRows += rows.size();
+        state.pendingRows += rows.size();
+        long compactAt = state.compactAt == 0 ? budgetRows : state.compactAt;
+        if (state.pendingRows > compactAt && state.parts.size() > 1) {
+            Rows compacted = compact(state);
+            state.parts.add(compacted);
+            state.pendingRows = compacted.size();
             // new tuples that survive compaction stay pending: wait until the candidates have grown by
             // the budget (and at least doubled) again, so compactions cost amortised linear time
-            compactAt.put(relation, Math.max(budgetRows, 2 * compacted.size()) + compacted.size());
+            state.compactAt = Math.max(budgetRows, 2 * compacted.size()) + compacted.size();
         }
     }
 
     /** The sorted tuples derived for the relation that its full version lacks; clears them here. */
     Rows takeNew(String relation) {
-        Rows outside = null;
-        if (parts.containsKey(relation)) {
-            outside = compact(relation);
-            parts.remove(relation);
-            pendingRows.remove(relation);
-            compactAt.remove(relation);
+        PerRelation state = relations.get(relation);
+        if (state == null) {
+            return backend.empty(store.arity(relation));
         }
-        DenseSet set = denseSets.get(relation);
-        if (set == null || !gainedRows.remove(relation)) {
+        Rows outside = null;
+        if (state.parts != null) {
+            outside = compact(state);
+            state.parts = null;
+            state.pendingRows = 0;
+            state.compactAt = 0;
+        }
+        DenseSet set = state.denseSet;
+        if (set == null || !state.denseSetGained) {
             return outside != null ? outside : backend.empty(store.arity(relation));
         }
+        state.denseSetGained = false;
         // the set recorded each new tuple inside its box once, and gives them sorted
         Rows added = timer.time(Operation.DEDUPLICATE, () -> backend.takeAdded(set));
         if (outside == null) {
@@ -150,9 +187,9 @@ final class Candidates {
         return merged;
     }
 
-    private Rows compact(String relation) {
-        List<Rows> list = parts.get(relation);
-        List<Rows> tiers = store.fullTiers(relation);
+    private Rows compact(PerRelation state) {
+        List<Rows> list = state.parts;
+        List<Rows> tiers = store.fullTiers(state.name);
         Rows fresh;
         try {
             // the parts are sorted where they lie: no copy of all the candidates into one array
@@ -174,15 +211,25 @@ final class Candidates {
     /** Bytes of the dense sets. */
     long denseSetBytes() {
         long bytes = 0;
-        for (DenseSet set : denseSets.values()) {
-            bytes += backend.bytes(set);
+        for (PerRelation state : relations.values()) {
+            if (state.denseSet != null) {
+                bytes += backend.bytes(state.denseSet);
+            }
         }
         return bytes;
     }
 
     /** Bytes of the pending candidates (before they are compacted, which takes a few times as much again). */
     long pendingBytes() {
-        return bytesOf(backend, parts.values());
+        long bytes = 0;
+        for (PerRelation state : relations.values()) {
+            if (state.parts != null) {
+                for (Rows rows : state.parts) {
+                    bytes += backend.bytes(rows);
+                }
+            }
+        }
+        return bytes;
     }
 
     /** Bytes of every row set in the lists. */
@@ -199,9 +246,12 @@ final class Candidates {
     /** The relation with the most pending candidate rows, or null when none are pending. */
     String mostPending() {
         String most = null;
-        for (Map.Entry<String, Long> entry : pendingRows.entrySet()) {
-            if (most == null || entry.getValue() > pendingRows.get(most)) {
+        long mostRows = -1;
+        for (Map.Entry<String, PerRelation> entry : relations.entrySet()) {
+            PerRelation state = entry.getValue();
+            if (state.parts != null && state.pendingRows > mostRows) {
                 most = entry.getKey();
+                mostRows = state.pendingRows;
             }
         }
         return most;
@@ -209,7 +259,8 @@ final class Candidates {
 
     /** Rows pending for the relation. */
     long pending(String relation) {
-        return pendingRows.getOrDefault(relation, 0L);
+        PerRelation state = relations.get(relation);
+        return state == null ? 0 : state.pendingRows;
     }
 
     /** How many candidate tuples the rules derived so far, duplicates included. */
@@ -219,14 +270,14 @@ final class Candidates {
 
     /** Releases whatever is still pending (after a failure), and the dense sets. */
     void clear() {
-        parts.values().forEach(list -> list.forEach(backend::release));
-        parts.clear();
-        denseSets.values().forEach(backend::release);
-        denseSets.clear();
-        gainedRows.clear();
-        pendingRows.clear();
-        compactAt.clear();
-        sortedRows.clear();
-        noDenseSetBelow.clear();
+        for (PerRelation state : relations.values()) {
+            if (state.parts != null) {
+                state.parts.forEach(backend::release);
+            }
+            if (state.denseSet != null) {
+                backend.release(state.denseSet);
+            }
+        }
+        relations.clear();
     }
 }
