@@ -4,7 +4,8 @@ package dev.jetlog.seminaive.spi;
 
 /**
  * @param outside the rows outside the set's box, as given (repeats included)
- * @param added how many rows inside the box the set lacked; each is in it now, once
+ * @param added how many rows inside the box the set lacked; each is in it now, once (exact: the driver
+ *              asks {@link Backend#takeAdded} only after a call reported some)
  * @param derived how many rows were filtered (the input's size, or the rows a join derived)
  */
 public record AbsentRows(Rows outside, long added, long derived) {

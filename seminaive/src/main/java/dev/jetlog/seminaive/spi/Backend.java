@@ -216,7 +216,8 @@ public interface Backend extends AutoCloseable {
 
     /**
      * The rows added to the dense set since it was made or last asked, each once, sorted in canonical
-     * order; from now on the set remembers no row as added.
+     * order; from now on the set remembers no row as added. The driver asks only when the calls since
+     * the last ask reported rows added ({@link AbsentRows#added}).
      */
     default Rows takeAdded(DenseSet set) {
         throw new UnsupportedOperationException(name() + " has no dense sets");
