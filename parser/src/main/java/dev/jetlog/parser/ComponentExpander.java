@@ -36,7 +36,15 @@ final class ComponentExpander {
                  Scope outer) {
         static final Scope GLOBAL = new Scope("", Map.of(), Set.of(), Set.of(), null);
 
+        /**
+         * The relation a name stands for, as one shared String per relation: the evaluator looks relations up
+         * by name in every iteration, and a lookup that finds the very key it was given skips comparing it.
+         */
         String relation(String name) {
+            return resolve(name).intern();
+        }
+
+        private String resolve(String name) {
             if (relations.contains(name)) {
                 return prefix + name;
             }
@@ -44,7 +52,7 @@ final class ComponentExpander {
             if (dot > 0 && instances.contains(name.substring(0, dot))) {
                 return prefix + name;
             }
-            return outer == null ? name : outer.relation(name);
+            return outer == null ? name : outer.resolve(name);
         }
 
         /** The type a name stands for in this instance (a nested instance sees only what its arguments pass, as in Soufflé). */
