@@ -224,9 +224,7 @@ final class Candidates {
         long bytes = 0;
         for (PerRelation state : relations.values()) {
             if (state.parts != null) {
-                for (Rows rows : state.parts) {
-                    bytes += backend.bytes(rows);
-                }
+                bytes += bytesOf(backend, state.parts);
             }
         }
         return bytes;
@@ -236,9 +234,16 @@ final class Candidates {
     static long bytesOf(Backend backend, Collection<List<Rows>> lists) {
         long bytes = 0;
         for (List<Rows> list : lists) {
-            for (Rows rows : list) {
-                bytes += backend.bytes(rows);
-            }
+            bytes += bytesOf(backend, list);
+        }
+        return bytes;
+    }
+
+    /** Bytes of the row sets. */
+    private static long bytesOf(Backend backend, List<Rows> rows) {
+        long bytes = 0;
+        for (Rows part : rows) {
+            bytes += backend.bytes(part);
         }
         return bytes;
     }
