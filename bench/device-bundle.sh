@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 shared="${JETLOG_SHARED:-../shared}"
 jar=cli/target/jetlog.jar
 limit_mib=64
-for tool in jlink jdeps zip unzip; do
+for tool in jlink jdeps zip unzip xz; do
   command -v "$tool" > /dev/null || { echo "$tool is not on the PATH (a JDK's bin, and zip/unzip, are needed)" >&2; exit 1; }
 done
 [ -f "$jar" ] || { echo "no $jar: run mvn -B package -DskipTests first" >&2; exit 1; }
@@ -39,7 +39,13 @@ for graph in OL.cedge TG.cedge cti; do
 done
 cp -r "$shared/datasets/analysis/httpd-cspa10k" "$out/data/datasets/analysis/"
 cp "$shared/programs/"*.dl "$out/data/programs/"
-cp -r "$shared/conformance/generated" "$out/data/conformance/"
+# the rest travels compressed (device_check.py unpacks it): the conformance cases, and the larger inputs of
+# its --big workloads
+tar -cJf "$out/data/conformance/generated.tar.xz" -C "$shared/conformance" generated
+for graph in p2p-Gnutella04 CA-HepTh SF.cedge fe_body loc-Brightkite fe_sphere ego-Facebook; do
+  xz -9 -c "$shared/datasets/graphs/$graph.tsv" > "$out/data/datasets/graphs/$graph.tsv.xz"
+done
+tar -cJf "$out/data/datasets/analysis/httpd-cspa100k.tar.xz" -C "$shared/datasets/analysis" httpd-cspa100k
 cp bench/device_check.py "$out/"
 # the JMH suite (and the test helpers it reads the shared data with) without the engine and the natives
 # that jetlog.jar already brings: 3 MB instead of 36

@@ -6,15 +6,21 @@ their counts against the reference counts and their times. Prints a summary; exi
 mismatch or failed run.
 
     python3 .device/device_check.py --backend cuda [--jobs 8] [--cases 300] [--jmh]
+        [--big tc:CA-HepTh,sg:ego-Facebook] [--profile tc:cti]
 
 With --jmh it then prints the JMH comparison of the backend with the CPU (BackendComparison --quick).
+--big runs larger workloads on the backend and on the CPU with every core (each under --big-timeout),
+--profile runs workloads on the backend with its per-kernel timing table (jetlog.profileKernels). Inputs
+that travel compressed (*.xz beside the bundle's data) are unpacked first.
 """
 import argparse
 import concurrent.futures
+import lzma
 import os
 import re
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 
@@ -28,9 +34,24 @@ WORKLOADS = [("tc", "OL.cedge", {"path": 146120}), ("tc", "cti", {"path": 685965
              ("cspa", "httpd-cspa10k", None)]
 
 
-def runner(args, timeout):
+def unpack():
+    """Unpacks the bundle's compressed inputs (graph.tsv.xz, folder.tar.xz) beside themselves, once."""
+    for folder, _, files in os.walk(DATA):
+        for name in files:
+            path = os.path.join(folder, name)
+            if name.endswith(".tar.xz"):
+                with tarfile.open(path, "r:xz") as archive:
+                    archive.extractall(folder)
+                os.remove(path)
+            elif name.endswith(".xz"):
+                with lzma.open(path) as packed, open(path[:-3], "wb") as plain:
+                    plain.write(packed.read())
+                os.remove(path)
+
+
+def runner(args, timeout, jvm=()):
     """Runs the runner; a run past its timeout counts as failed (exit 124) rather than ending the check."""
-    command = [JAVA, "-jar", JAR] + args
+    command = [JAVA] + list(jvm) + ["-jar", JAR] + args
     try:
         return subprocess.run(command, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired as e:
@@ -62,7 +83,7 @@ def check_case(case, backend, work):
     return case, None
 
 
-def workload(program, data, backend):
+def workload(program, data, backend, threads=2, timeout=600, jvm=()):
     facts = os.path.join(DATA, "datasets", "analysis", data)
     if not os.path.isdir(facts):
         facts = tempfile.mkdtemp(prefix="graph-")
@@ -73,25 +94,63 @@ def workload(program, data, backend):
     with open(dl, "w") as f:
         f.write(source)
     start = time.time()
-    result = runner([dl, "-F", facts, "--backend", backend, "-j", "2", "--stats"], 600)
+    result = runner([dl, "-F", facts, "--backend", backend, "-j", str(threads), "--stats"], timeout, jvm)
     seconds = time.time() - start
     counts = {}
     for line in result.stdout.splitlines():
         parts = line.split("\t")
         if len(parts) == 2 and parts[1].isdigit():
             counts[parts[0]] = int(parts[1])
-    stats = [line for line in result.stderr.splitlines() if line.startswith(("backend:", "total"))]
+    # under a JVM option (the kernel profile) every line of stderr is kept: the profile's table is there
+    stats = [line for line in result.stderr.splitlines() if jvm or line.startswith(("backend:", "total"))]
     return result.returncode, counts, seconds, stats, result.stderr.strip()[-300:]
 
 
-def jmh(backend):
+def big(workloads, backend, threads, timeout):
+    """Larger workloads on the backend and on the CPU with every core; returns the number of failures."""
+    failures = 0
+    print("%-22s %-8s %10s %10s  %s" % ("workload", "backend", "seconds", "status", "counts"))
+    for item in workloads:
+        program, data = item.split(":")
+        seen = {}
+        for name, jobs in ((backend, 2), ("cpu", threads)):
+            status, counts, seconds, stats, tail = workload(program, data, name, jobs, timeout)
+            seen[name] = counts if status == 0 else None
+            print("%-22s %-8s %10.2f %10s  %s" % (program + " " + data, "%s -j%d" % (name, jobs), seconds,
+                                                  "ok" if status == 0 else "exit %d" % status, counts))
+            for line in stats:
+                print("      " + line)
+            if status not in (0, 124):
+                print("      " + tail)
+                failures += 1
+        if seen[backend] is not None and seen["cpu"] is not None and seen[backend] != seen["cpu"]:
+            print("  MISMATCH %s %s: %s, cpu %s" % (program, data, seen[backend], seen["cpu"]))
+            failures += 1
+    return failures
+
+
+def profile(workloads, backend):
+    """Each workload on the backend with its per-kernel timing table."""
+    for item in workloads:
+        program, data = item.split(":")
+        status, counts, seconds, stats, tail = workload(program, data, backend, 2, 300,
+                                                        ["-Djetlog.profileKernels=true"])
+        print("profile %s %s on %s: %.2f s, %s, %s" % (program, data, backend, seconds,
+                                                       "ok" if status == 0 else "exit %d" % status, counts))
+        for line in stats:
+            print("      " + line)
+        if status != 0:
+            print("      " + tail)
+
+
+def jmh(backend, timeout):
     """Runs BackendComparison for the backend against the CPU; returns 1 if it failed."""
     command = [JAVA, "-Djetlog.shared=" + DATA, "-cp", JAR + os.pathsep + os.path.join(HERE, "jmh.jar"),
                "dev.jetlog.jmh.BackendComparison", "--quick", "--rows", "100000,1000000", "--backends", "cpu," + backend]
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=420)
+        result = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
-        print("JMH comparison: timed out after 420 s")
+        print("JMH comparison: timed out after %d s" % timeout)
         return 1
     print(result.stdout.strip())
     if result.returncode != 0:
@@ -106,7 +165,13 @@ def main():
     parser.add_argument("--jobs", type=int, default=min(8, os.cpu_count() or 2))
     parser.add_argument("--cases", type=int, default=None, help="the first N conformance cases only")
     parser.add_argument("--jmh", action="store_true", help="also the JMH comparison with the CPU")
+    parser.add_argument("--jmh-timeout", type=int, default=420)
+    parser.add_argument("--big", default="", help="program:input,... on the backend and on the CPU")
+    parser.add_argument("--big-timeout", type=int, default=120, help="seconds per run of a --big workload")
+    parser.add_argument("--cpu-threads", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--profile", default="", help="program:input,... with the per-kernel table")
     options = parser.parse_args()
+    unpack()
     failures = 0
     version = runner(["--version"], 60)
     print("runner:", version.stdout.strip() or version.stderr.strip())
@@ -138,8 +203,14 @@ def main():
             print("  MISMATCH %s %s: %s, cpu %s, reference %s" % (program, data, seen[options.backend], seen["cpu"],
                                                                 reference))
             failures += 1
+    sys.stdout.flush()
     if options.jmh:
-        failures += jmh(options.backend)
+        failures += jmh(options.backend, options.jmh_timeout)
+    sys.stdout.flush()
+    if options.profile:
+        profile(options.profile.split(","), options.backend)
+    if options.big:
+        failures += big(options.big.split(","), options.backend, options.cpu_threads, options.big_timeout)
     print("FAILED: %d" % failures if failures else "all checks passed")
     sys.exit(1 if failures else 0)
 

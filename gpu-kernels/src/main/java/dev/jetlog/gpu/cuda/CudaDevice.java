@@ -23,6 +23,9 @@ final class CudaDevice implements Device {
     private record Buffer(CUdeviceptr pointer, long bytes) implements DeviceBuffer {
     }
 
+    /** A kernel every build of jetlog.cu defines, looked up when the device is opened. */
+    private static final String PROBE_KERNEL = "iota_u32";
+
     private final CUdevice device = new CUdevice();
     private final CUcontext context = new CUcontext();
     private final CUmodule module = new CUmodule();
@@ -33,6 +36,7 @@ final class CudaDevice implements Device {
     private boolean closed;
 
     CudaDevice(int index, byte[] fatbin) {
+        boolean retained = false;
         try {
             JCudaDriver.cuDeviceGet(device, index);
             byte[] text = new byte[256];
@@ -49,9 +53,17 @@ final class CudaDevice implements Device {
             JCudaDriver.cuDeviceGetAttribute(count, CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT, device);
             multiprocessors = count[0];
             JCudaDriver.cuDevicePrimaryCtxRetain(context, device);
+            retained = true;
             JCudaDriver.cuCtxSetCurrent(context);
-            JCudaDriver.cuModuleLoadFatBinary(module, fatbin);
+            // cuModuleLoadData takes a fatbin as well; JCuda's cuModuleLoadFatBinary never hands the loaded
+            // module back to its CUmodule (JCuda 12.6.0), which then fails every lookup with INVALID_HANDLE
+            JCudaDriver.cuModuleLoadData(module, fatbin);
+            // one lookup now, so that a module the driver cannot use fails here, naming the device
+            JCudaDriver.cuModuleGetFunction(new CUfunction(), module, PROBE_KERNEL);
         } catch (CudaException e) {
+            if (retained) {
+                JCudaDriver.cuDevicePrimaryCtxRelease(device);
+            }
             throw new DeviceException("CUDA device " + index + " could not be opened: " + e.getMessage(), e);
         }
     }
