@@ -1,6 +1,7 @@
 // A stand-in for a GPU backend whose device fails mid-run: it computes with the CPU backend and throws
-// BackendException, as a failed kernel launch would, from its Nth join on; HeapStarvedBackend reuses its
-// delegation to the CPU backend. Tests only.
+// BackendException, as a failed kernel launch would, from its Nth join on, and asks for slices of its own
+// size if given one (as a GPU backend does); HeapStarvedBackend reuses its delegation to the CPU backend.
+// Tests only.
 package dev.jetlog.cpu;
 
 import dev.jetlog.planner.ir.AggregateStep;
@@ -25,11 +26,23 @@ class FaultyDeviceBackend implements Backend {
 
     private final CpuBackend cpu;
     private final int failingJoin;
+    /** The slice size the backend asks for; 0 for the SPI's default. */
+    private final long sliceRows;
     private int joins;
 
     FaultyDeviceBackend(BackendOptions options, int failingJoin) {
+        this(options, failingJoin, 0);
+    }
+
+    FaultyDeviceBackend(BackendOptions options, int failingJoin, long sliceRows) {
         this.cpu = new CpuBackend(options.threads(), options.memoryBudget(), options.symbols());
         this.failingJoin = failingJoin;
+        this.sliceRows = sliceRows;
+    }
+
+    @Override
+    public long sliceRows() {
+        return sliceRows > 0 ? sliceRows : Backend.super.sliceRows();
     }
 
     @Override

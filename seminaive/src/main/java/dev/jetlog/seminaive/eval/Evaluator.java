@@ -92,7 +92,8 @@ public final class Evaluator implements AutoCloseable {
         this.memoryCheckRows = Math.max(1024, memoryLimit / 4096);
         // bounded pieces scale down with the budget: a piece, sorted, takes several times its own size
         long pieceRows = Math.max(1024, memoryLimit / 96);
-        this.options = new EvaluationOptions(Math.min(options.chunkRows(), pieceRows),
+        long chunkRows = options.chunkRows() == EvaluationOptions.BACKEND_SLICE ? backend.sliceRows() : options.chunkRows();
+        this.options = new EvaluationOptions(Math.max(1, Math.min(chunkRows, pieceRows)),
                 Math.min(options.candidateBudgetRows(), pieceRows), options.lazyDenseSetRows(), options.timeOperations());
         this.timer = new OperationTimer(options.timeOperations());
         this.store = new RelationStore(backend, timer);

@@ -150,6 +150,16 @@ public interface Backend extends AutoCloseable {
     Rows join(Prepared<JoinStep> step, Rows input, Index index);
 
     /**
+     * The output rows one slice of a step should come to on this backend, where the evaluation options
+     * leave it to the backend: enough that the fixed cost of a call (on a GPU, a few kernel launches and a
+     * read of the result's size) is small beside the work, few enough that a slice's intermediates stay
+     * cheap. 256 K rows by default, which keeps the CPU's intermediates young-generation allocations.
+     */
+    default long sliceRows() {
+        return 1L << 18;
+    }
+
+    /**
      * How many input rows, from row `from` on, the join may take at once so that the tuples they match in
      * index (before filters) total at most maxMatches: at least one row while any remain; -1 where the
      * backend cannot tell cheaply (the driver then guesses from the fan-out it has seen).
