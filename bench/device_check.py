@@ -106,14 +106,15 @@ def workload(program, data, backend, threads=2, timeout=600, jvm=()):
     return result.returncode, counts, seconds, stats, result.stderr.strip()[-300:]
 
 
-def big(workloads, backend, threads, timeout):
-    """Larger workloads on the backend and on the CPU with every core; returns the number of failures."""
+def big(workloads, backend, threads, timeout, with_cpu=True):
+    """Larger workloads on the backend and (unless with_cpu is false) on the CPU with every core; returns the
+    number of failures."""
     failures = 0
     print("%-22s %-8s %10s %10s  %s" % ("workload", "backend", "seconds", "status", "counts"))
     for item in workloads:
         program, data = item.split(":")
-        seen = {}
-        for name, jobs in ((backend, 2), ("cpu", threads)):
+        seen = {"cpu": None}
+        for name, jobs in ((backend, 2), ("cpu", threads))[:2 if with_cpu else 1]:
             status, counts, seconds, stats, tail = workload(program, data, name, jobs, timeout)
             seen[name] = counts if status == 0 else None
             print("%-22s %-8s %10.2f %10s  %s" % (program + " " + data, "%s -j%d" % (name, jobs), seconds,
@@ -169,6 +170,8 @@ def main():
     parser.add_argument("--big", default="", help="program:input,... on the backend and on the CPU")
     parser.add_argument("--big-timeout", type=int, default=120, help="seconds per run of a --big workload")
     parser.add_argument("--cpu-threads", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--big-cpu", action=argparse.BooleanOptionalAction, default=True,
+                        help="also run each --big workload on the CPU (--no-big-cpu: the backend alone)")
     parser.add_argument("--profile", default="", help="program:input,... with the per-kernel table")
     options = parser.parse_args()
     unpack()
@@ -210,7 +213,8 @@ def main():
     if options.profile:
         profile(options.profile.split(","), options.backend)
     if options.big:
-        failures += big(options.big.split(","), options.backend, options.cpu_threads, options.big_timeout)
+        failures += big(options.big.split(","), options.backend, options.cpu_threads, options.big_timeout,
+                        options.big_cpu)
     print("FAILED: %d" % failures if failures else "all checks passed")
     sys.exit(1 if failures else 0)
 

@@ -1,8 +1,12 @@
-// Stable LSD radix sort of row ids on the device (radix.cu): ids ordered by the columns of a row set in
-// a given column order, 4 bits per pass, least significant column first. Each column is sorted by
-// (value - column minimum) in just as many bits as its range needs, so a column of small ids costs a few
-// passes and a constant column none.
+// Stable LSD radix sort on the device (radix.cu), 4 bits per pass: of row ids, ordered by the columns of a
+// row set in a given column order, least significant column first, each column by (value - column
+// minimum) in just as many bits as its range needs, so a column of small ids costs a few passes and a
+// constant column none; or of packed 64-bit row keys (KeyLayout), in as many bits as the keys use.
 package dev.jetlog.gpu;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 final class RadixSort {
     static final int DIGIT_BITS = 4;
@@ -12,44 +16,85 @@ final class RadixSort {
     private RadixSort() {
     }
 
+    /** One pass: its histogram and scatter kernels and their arguments before the items they read. */
+    private record Pass(String histogram, String scatter, Object[] leading) {
+    }
+
     /** The ids of the n rows (of the given arity) sorted by the columns of order (first most significant). */
     static DeviceBuffer sortedIds(DeviceMemory memory, DeviceBuffer rows, long n, int arity, int[] order) {
         Device device = memory.device();
         DeviceBuffer ids = memory.allocate(n * Integer.BYTES, "sort order");
-        DeviceBuffer other = null;
-        DeviceBuffer hist = null;
-        DeviceBuffer offsets = null;
+        List<Pass> passes = new ArrayList<>();
         try {
             device.launch("iota_u32", Grid.strided(device, n), ids, n);
-            if (n <= 1) {
-                return ids;
-            }
-            long tiles = Grid.tiles(n, TILE);
-            other = memory.allocate(n * Integer.BYTES, "sort order");
-            hist = memory.allocate(DIGITS * tiles * Integer.BYTES, "radix histogram");
-            offsets = memory.allocate(DIGITS * tiles * Long.BYTES, "radix offsets");
-            for (int i = order.length - 1; i >= 0; i--) {
+            for (int i = order.length - 1; i >= 0 && n > 1; i--) {
                 int column = order[i];
                 int[] range = columnRange(memory, rows, n, arity, column);
                 int bits = 64 - Long.numberOfLeadingZeros((long) range[1] - range[0]);
                 for (int shift = 0; shift < bits; shift += DIGIT_BITS) {
-                    device.launch("radix_histogram", tiles, rows, arity, column, range[0], shift, ids, n, hist);
-                    Scan.exclusive(memory, hist, DIGITS * tiles, offsets);
-                    device.launch("radix_scatter", tiles, rows, arity, column, range[0], shift, ids, n, offsets, other);
-                    DeviceBuffer swap = ids;
-                    ids = other;
-                    other = swap;
+                    passes.add(new Pass("radix_histogram", "radix_scatter", new Object[] {rows, arity, column, range[0], shift}));
                 }
             }
-            return ids;
         } catch (RuntimeException | Error e) {
             memory.free(ids);
+            throw e;
+        }
+        return run(memory, ids, n, Integer.BYTES, "sort order", passes);
+    }
+
+    /**
+     * Sorts n keys of the given bits ascending; consumes keys and returns the buffer that holds them
+     * sorted (the caller's to free).
+     */
+    static DeviceBuffer sortKeys(DeviceMemory memory, DeviceBuffer keys, long n, int bits) {
+        List<Pass> passes = new ArrayList<>();
+        for (int shift = 0; shift < bits && n > 1; shift += DIGIT_BITS) {
+            passes.add(new Pass("radix_histogram_u64", "radix_scatter_u64", new Object[] {shift}));
+        }
+        return run(memory, keys, n, Long.BYTES, "sort keys", passes);
+    }
+
+    /**
+     * Runs the passes over n items (ids or keys of itemBytes each), each reading one buffer and writing the
+     * other; consumes items and returns the buffer that holds the result (the caller's to free).
+     */
+    private static DeviceBuffer run(DeviceMemory memory, DeviceBuffer items, long n, long itemBytes, String what,
+                                    List<Pass> passes) {
+        if (passes.isEmpty()) {
+            return items;
+        }
+        Device device = memory.device();
+        long tiles = Grid.tiles(n, TILE);
+        DeviceBuffer other = null;
+        DeviceBuffer hist = null;
+        DeviceBuffer offsets = null;
+        try {
+            other = memory.allocate(n * itemBytes, what);
+            hist = memory.allocate(DIGITS * tiles * Integer.BYTES, "radix histogram");
+            offsets = memory.allocate(DIGITS * tiles * Long.BYTES, "radix offsets");
+            for (Pass pass : passes) {
+                device.launch(pass.histogram(), tiles, arguments(pass.leading(), items, n, hist));
+                Scan.exclusive(memory, hist, DIGITS * tiles, offsets);
+                device.launch(pass.scatter(), tiles, arguments(pass.leading(), items, n, offsets, other));
+                DeviceBuffer swap = items;
+                items = other;
+                other = swap;
+            }
+            return items;
+        } catch (RuntimeException | Error e) {
+            memory.free(items);
             throw e;
         } finally {
             memory.free(other);
             memory.free(hist);
             memory.free(offsets);
         }
+    }
+
+    private static Object[] arguments(Object[] leading, Object... rest) {
+        Object[] all = Arrays.copyOf(leading, leading.length + rest.length);
+        System.arraycopy(rest, 0, all, leading.length, rest.length);
+        return all;
     }
 
     /** {min, max} of one column over n rows. */

@@ -1,5 +1,6 @@
-// The set operators of the semi-naive loop on the device: sort-unique (radix sort of row ids, gather,
-// flag the first of each run of equal rows, scan, compact), difference (binary search of each row in
+// The set operators of the semi-naive loop on the device: sort-unique (where a row packs into 64 bits,
+// radix sort of the packed keys, flag the first of each run of equal keys, scan, unpack the flagged
+// ones; else radix sort of row ids, gather, flag the first of each run of equal rows, scan, compact), difference (binary search of each row in
 // the other set, flag, scan, compact) and merge of two disjoint sorted sets along the merge path (tiles
 // of the output split by binary search on their diagonals, each merged sequentially), into a buffer with
 // headroom that is reused across iterations.
@@ -29,6 +30,10 @@ final class SetOperators {
         if (arity == 0 || n <= 1) {
             return copyOf(rows, arity == 0 ? Math.min(n, 1) : n);
         }
+        KeyLayout layout = KeyLayout.of(memory, rows.buffer, n, arity);
+        if (layout != null) {
+            return sortUniquePacked(rows, layout);
+        }
         int[] identity = new int[arity];
         for (int c = 0; c < arity; c++) {
             identity[c] = c;
@@ -50,6 +55,36 @@ final class SetOperators {
         } finally {
             memory.free(ids);
             memory.free(sorted);
+        }
+    }
+
+    /** Sort-unique of rows that pack into 64-bit keys: pack, sort the keys, keep the first of each run, unpack. */
+    private GpuRows sortUniquePacked(GpuRows rows, KeyLayout layout) {
+        long n = rows.count;
+        int arity = rows.arity;
+        DeviceBuffer triples = memory.allocate((long) layout.triples.length * Integer.BYTES, "a key layout");
+        DeviceBuffer keys = null;
+        DeviceBuffer flags = null;
+        DeviceBuffer offsets = null;
+        try {
+            device.write(triples, 0, layout.triples, 0, layout.triples.length);
+            keys = memory.allocate(n * Long.BYTES, "sort keys");
+            device.launch("pack_rows_u64", Grid.strided(device, n), rows.buffer, arity, n, triples, keys);
+            DeviceBuffer unsorted = keys;
+            keys = null; // sortKeys consumes it, also when it fails
+            keys = RadixSort.sortKeys(memory, unsorted, n, layout.bits);
+            flags = memory.allocate(n * Integer.BYTES, "row flags");
+            device.launch("unique_keys_flags", Grid.strided(device, n), keys, n, flags);
+            offsets = memory.allocate(n * Long.BYTES, "row offsets");
+            long kept = Scan.exclusive(memory, flags, n, offsets);
+            DeviceBuffer out = memory.allocate(kept * arity * Integer.BYTES, "unique rows");
+            device.launch("unpack_rows_u64", Grid.strided(device, n), keys, n, flags, offsets, triples, arity, out);
+            return new GpuRows(out, arity, kept, false);
+        } finally {
+            memory.free(triples);
+            memory.free(keys);
+            memory.free(flags);
+            memory.free(offsets);
         }
     }
 

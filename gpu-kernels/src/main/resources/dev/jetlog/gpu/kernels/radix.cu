@@ -1,8 +1,12 @@
-/* radix.cu: one pass of a stable LSD radix sort of row ids by a 4-bit digit of one column. The digit of
- * row r is ((u32)(data[r * arity + column] - column_min) >> shift) & 15, so signed values sort in order.
- * Each work-group owns a tile of JL_RADIX_TILE consecutive ids, each work-item JL_RADIX_ITEMS
- * consecutive ids of it: radix_histogram counts the tile's digits into hist[digit * tiles + tile], the
- * host scans hist, and radix_scatter writes every id to its digit's next place, in input order. */
+/* radix.cu: one pass of a stable LSD radix sort by a 4-bit digit, of row ids by one column or of packed
+ * row keys. The digit of row r is ((u32)(data[r * arity + column] - column_min) >> shift) & 15, so signed
+ * values sort in order; the digit of a packed key is (key >> shift) & 15. Each work-group owns a tile of
+ * JL_RADIX_TILE consecutive items, each work-item JL_RADIX_ITEMS consecutive items of it: the histogram
+ * kernel counts the tile's digits into hist[digit * tiles + tile], the host scans hist, and the scatter
+ * kernel writes every item to its digit's next place, in input order.
+ * A packed key (pack_rows_u64) is a whole row in 64 bits, column 0 most significant: per column, its
+ * value less the column's minimum, in as many bits as the column's range needs. Sorting the keys sorts
+ * the rows, with every read coalesced, where sorting ids reads each row through its id on every pass. */
 #include "prelude.h"
 
 #define JL_RADIX_BITS 4
@@ -15,46 +19,42 @@ DEVFN u32 jl_digit(GLOBAL const i32* data, u32 arity, u32 column, i32 column_min
     return (key >> shift) & (JL_RADIX_DIGITS - 1);
 }
 
-KERNEL radix_histogram(GLOBAL const i32* data, u32 arity, u32 column, i32 column_min, u32 shift,
-                       GLOBAL const u32* ids, u64 n, GLOBAL u32* hist) {
-    SHARED u32 counts[JL_RADIX_DIGITS];
-    u32 t = LOCAL_ID();
-    u32 tile = GROUP_ID();
-    u32 tiles = GROUP_COUNT();
+DEVFN u32 jl_key_digit(u64 key, u32 shift) {
+    return (u32)(key >> shift) & (JL_RADIX_DIGITS - 1);
+}
+
+/* The first of the JL_RADIX_ITEMS items of work-item t in its tile. */
+DEVFN u64 jl_tile_item(u32 t) {
+    return (u64)GROUP_ID() * JL_RADIX_TILE + (u64)t * JL_RADIX_ITEMS;
+}
+
+/* Counts the digits of the tile's items (digits: this work-item's, JL_RADIX_DIGITS where it has no item)
+ * into hist[digit * tiles + tile]. */
+DEVFN void jl_tile_histogram(LPTR u32* counts, u32 t, const u32* digits, GLOBAL u32* hist) {
     if (t < JL_RADIX_DIGITS) {
         counts[t] = 0;
     }
     BARRIER();
-    u64 first = (u64)tile * JL_RADIX_TILE + (u64)t * JL_RADIX_ITEMS;
     for (u32 k = 0; k < JL_RADIX_ITEMS; k++) {
-        u64 i = first + k;
-        if (i < n) {
-            ATOMIC_ADD_LOCAL_U32(&counts[jl_digit(data, arity, column, column_min, shift, ids[i])], 1);
+        if (digits[k] < JL_RADIX_DIGITS) {
+            ATOMIC_ADD_LOCAL_U32(&counts[digits[k]], 1);
         }
     }
     BARRIER();
     if (t < JL_RADIX_DIGITS) {
-        hist[(u64)t * tiles + tile] = counts[t];
+        hist[(u64)t * GROUP_COUNT() + GROUP_ID()] = counts[t];
     }
 }
 
-/* offsets: hist after an exclusive scan, so offsets[digit * tiles + tile] is where the tile's first id of
- * that digit goes. */
-KERNEL radix_scatter(GLOBAL const i32* data, u32 arity, u32 column, i32 column_min, u32 shift,
-                     GLOBAL const u32* ids, u64 n, GLOBAL const u64* offsets, GLOBAL u32* ids_out) {
-    /* counts[digit][item owner]: how many ids of that digit each work-item holds, then scanned over owners */
-    SHARED u32 counts[JL_RADIX_DIGITS * JL_BLOCK];
-    u32 t = LOCAL_ID();
-    u32 tile = GROUP_ID();
-    u32 tiles = GROUP_COUNT();
+/* Where each item of this work-item goes (places[k] for digits[k] < JL_RADIX_DIGITS), in input order among
+ * its digit: the tile's place for the digit (offsets: the scanned histogram), then the items of that digit
+ * that work-items before t hold (counts[digit * JL_BLOCK + owner], scanned over owners), then this
+ * work-item's earlier ones. */
+DEVFN void jl_tile_places(LPTR u32* counts, u32 t, const u32* digits, GLOBAL const u64* offsets, u64* places) {
     for (u32 d = 0; d < JL_RADIX_DIGITS; d++) {
         counts[d * JL_BLOCK + t] = 0;
     }
-    u64 first = (u64)tile * JL_RADIX_TILE + (u64)t * JL_RADIX_ITEMS;
-    u32 digits[JL_RADIX_ITEMS];
     for (u32 k = 0; k < JL_RADIX_ITEMS; k++) {
-        u64 i = first + k;
-        digits[k] = i < n ? jl_digit(data, arity, column, column_min, shift, ids[i]) : JL_RADIX_DIGITS;
         if (digits[k] < JL_RADIX_DIGITS) {
             counts[digits[k] * JL_BLOCK + t] += 1;
         }
@@ -76,9 +76,106 @@ KERNEL radix_scatter(GLOBAL const i32* data, u32 arity, u32 column, i32 column_m
     for (u32 k = 0; k < JL_RADIX_ITEMS; k++) {
         u32 d = digits[k];
         if (d < JL_RADIX_DIGITS) {
-            u64 at = offsets[(u64)d * tiles + tile] + counts[d * JL_BLOCK + t] + seen[d];
+            places[k] = offsets[(u64)d * GROUP_COUNT() + GROUP_ID()] + counts[d * JL_BLOCK + t] + seen[d];
             seen[d] += 1;
-            ids_out[at] = ids[first + k];
+        }
+    }
+}
+
+KERNEL radix_histogram(GLOBAL const i32* data, u32 arity, u32 column, i32 column_min, u32 shift,
+                       GLOBAL const u32* ids, u64 n, GLOBAL u32* hist) {
+    SHARED u32 counts[JL_RADIX_DIGITS];
+    u32 t = LOCAL_ID();
+    u64 first = jl_tile_item(t);
+    u32 digits[JL_RADIX_ITEMS];
+    for (u32 k = 0; k < JL_RADIX_ITEMS; k++) {
+        digits[k] = first + k < n ? jl_digit(data, arity, column, column_min, shift, ids[first + k]) : JL_RADIX_DIGITS;
+    }
+    jl_tile_histogram(counts, t, digits, hist);
+}
+
+/* offsets: hist after an exclusive scan, so offsets[digit * tiles + tile] is where the tile's first id of
+ * that digit goes. */
+KERNEL radix_scatter(GLOBAL const i32* data, u32 arity, u32 column, i32 column_min, u32 shift,
+                     GLOBAL const u32* ids, u64 n, GLOBAL const u64* offsets, GLOBAL u32* ids_out) {
+    SHARED u32 counts[JL_RADIX_DIGITS * JL_BLOCK];
+    u32 t = LOCAL_ID();
+    u64 first = jl_tile_item(t);
+    u32 digits[JL_RADIX_ITEMS];
+    for (u32 k = 0; k < JL_RADIX_ITEMS; k++) {
+        digits[k] = first + k < n ? jl_digit(data, arity, column, column_min, shift, ids[first + k]) : JL_RADIX_DIGITS;
+    }
+    u64 places[JL_RADIX_ITEMS];
+    jl_tile_places(counts, t, digits, offsets, places);
+    for (u32 k = 0; k < JL_RADIX_ITEMS; k++) {
+        if (digits[k] < JL_RADIX_DIGITS) {
+            ids_out[places[k]] = ids[first + k];
+        }
+    }
+}
+
+/* layout: per column c, layout[3c] its minimum, layout[3c + 1] its shift in the key, layout[3c + 2] its bits */
+KERNEL pack_rows_u64(GLOBAL const i32* data, u32 arity, u64 n, GLOBAL const i32* layout, GLOBAL u64* keys) {
+    FOR_EACH(i, n) {
+        u64 key = 0;
+        for (u32 c = 0; c < arity; c++) {
+            u64 value = (u64)((u32)data[i * arity + c] - (u32)layout[3 * c]);
+            key |= value << (u32)layout[3 * c + 1];
+        }
+        keys[i] = key;
+    }
+}
+
+KERNEL radix_histogram_u64(u32 shift, GLOBAL const u64* keys, u64 n, GLOBAL u32* hist) {
+    SHARED u32 counts[JL_RADIX_DIGITS];
+    u32 t = LOCAL_ID();
+    u64 first = jl_tile_item(t);
+    u32 digits[JL_RADIX_ITEMS];
+    for (u32 k = 0; k < JL_RADIX_ITEMS; k++) {
+        digits[k] = first + k < n ? jl_key_digit(keys[first + k], shift) : JL_RADIX_DIGITS;
+    }
+    jl_tile_histogram(counts, t, digits, hist);
+}
+
+/* As radix_scatter, for packed keys: offsets is the scanned histogram of radix_histogram_u64. */
+KERNEL radix_scatter_u64(u32 shift, GLOBAL const u64* keys, u64 n, GLOBAL const u64* offsets, GLOBAL u64* keys_out) {
+    SHARED u32 counts[JL_RADIX_DIGITS * JL_BLOCK];
+    u32 t = LOCAL_ID();
+    u64 first = jl_tile_item(t);
+    u64 mine[JL_RADIX_ITEMS];
+    u32 digits[JL_RADIX_ITEMS];
+    for (u32 k = 0; k < JL_RADIX_ITEMS; k++) {
+        mine[k] = first + k < n ? keys[first + k] : 0;
+        digits[k] = first + k < n ? jl_key_digit(mine[k], shift) : JL_RADIX_DIGITS;
+    }
+    u64 places[JL_RADIX_ITEMS];
+    jl_tile_places(counts, t, digits, offsets, places);
+    for (u32 k = 0; k < JL_RADIX_ITEMS; k++) {
+        if (digits[k] < JL_RADIX_DIGITS) {
+            keys_out[places[k]] = mine[k];
+        }
+    }
+}
+
+/* flags[i] = 1 if sorted key i differs from key i - 1 (the first of each run of equal keys) */
+KERNEL unique_keys_flags(GLOBAL const u64* keys, u64 n, GLOBAL u32* flags) {
+    FOR_EACH(i, n) {
+        flags[i] = i == 0 || keys[i] != keys[i - 1];
+    }
+}
+
+/* Writes the row of each flagged key to out row offsets[i], unpacked by layout (as pack_rows_u64's). */
+KERNEL unpack_rows_u64(GLOBAL const u64* keys, u64 n, GLOBAL const u32* flags, GLOBAL const u64* offsets,
+                       GLOBAL const i32* layout, u32 arity, GLOBAL i32* out) {
+    FOR_EACH(i, n) {
+        if (flags[i]) {
+            u64 key = keys[i];
+            GLOBAL i32* row = out + offsets[i] * arity;
+            for (u32 c = 0; c < arity; c++) {
+                u32 bits = (u32)layout[3 * c + 2];
+                u64 mask = bits == 0 ? 0 : (U64C(0xFFFFFFFFFFFFFFFF) >> (64 - bits));
+                row[c] = (i32)((u32)((key >> (u32)layout[3 * c + 1]) & mask) + (u32)layout[3 * c]);
+            }
         }
     }
 }

@@ -269,6 +269,28 @@ public abstract class BackendOperatorSuite {
         assertRows(new ArrayList<>(onlyA), download(difference));
     }
 
+    /**
+     * Rows at the edges of a backend's packed sort keys: two columns spanning the whole int range (64 bits
+     * together), and a constant column between two others (no bits of its own).
+     */
+    @Test
+    void sortUniqueAtTheEdgesOfIntsAndWithAConstantColumn() {
+        java.util.Random random = new java.util.Random(64);
+        int[] edges = {Integer.MIN_VALUE, Integer.MIN_VALUE + 1, -1, 0, 1, Integer.MAX_VALUE - 1, Integer.MAX_VALUE};
+        List<int[]> wide = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            wide.add(new int[] {edges[random.nextInt(edges.length)], random.nextBoolean() ? random.nextInt()
+                    : edges[random.nextInt(edges.length)]});
+        }
+        assertRows(sortedSet(wide), download(backend.sortUnique(upload(2, wide.toArray(int[][]::new)))));
+        List<int[]> constantMiddle = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            constantMiddle.add(new int[] {random.nextInt(50) - 25, -7, random.nextInt(1 << 20)});
+        }
+        assertRows(sortedSet(constantMiddle),
+                download(backend.sortUnique(upload(3, constantMiddle.toArray(int[][]::new)))));
+    }
+
     // ---- relational operators ------------------------------------------------------------------
 
     @Test
