@@ -213,6 +213,15 @@ public final class GpuBackend implements Backend {
         return relational.join(gpu(step), gpu(input), gpu(index));
     }
 
+    /** Counted on the device (RelationalOperators); -1 for a step that runs on the host. */
+    @Override
+    public long joinRowsWithin(Prepared<JoinStep> step, Rows input, long from, Index index, long maxMatches) {
+        if (step instanceof HostSteps.HostPrepared<?>) {
+            return -1;
+        }
+        return relational.joinRowsWithin(gpu(step), gpu(input), from, gpu(index), maxMatches);
+    }
+
     @Override
     public Rows antiJoin(Prepared<AntiJoinStep> step, Rows input, Index index) {
         if (step instanceof HostSteps.HostPrepared<?> host) {

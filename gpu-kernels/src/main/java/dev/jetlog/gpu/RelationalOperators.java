@@ -4,6 +4,10 @@
 package dev.jetlog.gpu;
 
 final class RelationalOperators {
+    /** Input rows joinRowsWithin counts first, and the most it counts at once. */
+    private static final long FIRST_COUNT_WINDOW = 1L << 16;
+    private static final long LAST_COUNT_WINDOW = 1L << 24;
+
     private final DeviceMemory memory;
     private final Device device;
     /** Stands in for the absent sorted index array or hash table of an index. */
@@ -65,6 +69,48 @@ final class RelationalOperators {
             memory.free(counts);
             memory.free(offsets);
         }
+    }
+
+    /**
+     * As Backend.joinRowsWithin: the input rows from `from` on whose matches in index (before filters)
+     * total at most maxMatches, at least one while any remain. The rows are counted in windows that start at
+     * 64 K rows and double while the budget lasts (up to 16 M), so a cut near `from` counts little more than
+     * the rows it takes.
+     */
+    long joinRowsWithin(GpuPrepared<?> step, GpuRows input, long from, GpuIndex index, long maxMatches) {
+        long remaining = input.count - from;
+        long done = 0;
+        long budget = maxMatches;
+        long window = FIRST_COUNT_WINDOW;
+        Object[] probe = indexArgs(index);
+        while (done < remaining) {
+            long n = Math.min(window, remaining - done);
+            DeviceBuffer counts = memory.allocate(n * Integer.BYTES, "join match counts");
+            DeviceBuffer offsets = null;
+            DeviceBuffer flags = null;
+            try {
+                device.launch("join_match_counts", Grid.strided(device, n),
+                        concat(new Object[] {step.program(), input.buffer, input.arity, from + done, n}, probe, counts));
+                offsets = memory.allocate(n * Long.BYTES, "join match offsets");
+                long total = Scan.exclusive(memory, counts, n, offsets);
+                if (total <= budget) {
+                    done += n;
+                    budget -= total;
+                    window = Math.min(2 * window, LAST_COUNT_WINDOW);
+                    continue;
+                }
+                flags = memory.allocate(n * Integer.BYTES, "join match flags");
+                device.launch("within_budget_flags", Grid.strided(device, n), offsets, counts, n, budget, flags);
+                // the flags are ones then zeros: their sum is the rows that fit (offsets are scratch now)
+                long fitting = Scan.exclusive(memory, flags, n, offsets);
+                return Math.max(1, done + fitting);
+            } finally {
+                memory.free(counts);
+                memory.free(offsets);
+                memory.free(flags);
+            }
+        }
+        return done;
     }
 
     GpuRows antiJoin(GpuPrepared<?> step, GpuRows input, GpuIndex index) {

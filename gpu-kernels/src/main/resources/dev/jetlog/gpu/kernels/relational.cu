@@ -128,6 +128,28 @@ KERNEL join_write(GLOBAL const i32* code, GLOBAL const i32* in, u32 in_width, u6
     }
 }
 
+/* counts[i]: the tuples of the index that input row first + i matches on its key, before any filter (what
+ * Backend.joinRowsWithin counts). */
+KERNEL join_match_counts(GLOBAL const i32* code, GLOBAL const i32* in, u32 in_width, u64 first, u64 n, INDEX_PARAMS,
+                         GLOBAL u32* counts) {
+    FOR_EACH(i, n) {
+        i32 key[JL_MAX_KEY];
+        u32 key_length = jl_key(code, in + (first + i) * in_width, key);
+        u64 start;
+        u64 count;
+        counts[i] = jl_probe(INDEX_ARGS, key_length, key, &start, &count) ? (u32)count : 0;
+    }
+}
+
+/* flags[i] = 1 where rows [0, i] match at most budget tuples in all (offsets: the exclusive scan of counts);
+ * the flags are ones, then zeros. */
+KERNEL within_budget_flags(GLOBAL const u64* offsets, GLOBAL const u32* counts, u64 n, u64 budget,
+                           GLOBAL u32* flags) {
+    FOR_EACH(i, n) {
+        flags[i] = offsets[i] + counts[i] <= budget;
+    }
+}
+
 /* Scan: position p of the index order is kept if its tuple passes the filters and, when the step skips
  * repeats, no earlier tuple of its group (equal on the distinct columns) does. */
 KERNEL scan_flags(GLOBAL const i32* code, INDEX_PARAMS, GLOBAL u32* flags) {
