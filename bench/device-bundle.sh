@@ -2,7 +2,7 @@
 # Packs what the GPU check needs into .device/ (ignored by git), for the device tool to carry to a lent
 # GPU machine, which has CUDA but no Java, no Maven and no network: a trimmed Java runtime (jlink), the
 # runner jar without other platforms' native libraries, the JMH suite's own classes, the shared programs,
-# graphs, CSPA input and conformance cases, and bench/device_check.py. Run it after `mvn -B package -DskipTests` (with nvcc on
+# graphs, CSPA input and conformance cases, the GPU module's JUnit suites, and bench/device_check.py. Run it after `mvn -B package -DskipTests` (with nvcc on
 # the PATH, so that the jar holds the fatbin); then, with the device tool:
 #   run(command="python3 .device/device_check.py --backend cuda --jmh", carry=[".device"], timeout_s=540)
 # The bundle stays under the tool's 64 MiB. Here, `python3 .device/device_check.py --backend opencl`
@@ -27,7 +27,8 @@ rm -rf "$out"
 mkdir -p "$out/data/datasets/graphs" "$out/data/datasets/analysis" "$out/data/programs" "$out/data/conformance"
 modules="$(jdeps --print-module-deps --ignore-missing-deps "$jar")"
 [ -n "$modules" ] || { echo "jdeps found no modules for $jar" >&2; exit 1; }
-jlink --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress=2 --output "$out/jre"
+# jdk.zipfs: JUnit scans the suites' jars for test classes through the zip file system
+jlink --add-modules "$modules,jdk.zipfs" --strip-debug --no-man-pages --no-header-files --compress=2 --output "$out/jre"
 cp "$jar" "$out/jetlog.jar"
 # only Linux x86-64 native libraries travel (sqlite-jdbc, JCuda and JOCL ship every platform's)
 zip -q -d "$out/jetlog.jar" 'org/sqlite/native/Mac/*' 'org/sqlite/native/Windows/*' 'org/sqlite/native/Linux-*' \
@@ -58,6 +59,21 @@ if [ -f "$benchmarks" ]; then
   rm -rf "$thin"
 else
   echo "warning: no $benchmarks: device_check.py --jmh will not run" >&2
+fi
+# the engine-agnostic JUnit suites as the GPU module runs them (device_check.py --suites): the test classes
+# of gpu-kernels and the test jars they build on, and JUnit's console launcher (fetched into ~/.m2 once)
+junit_platform="$(sed -n 's:.*<junit.version>5\.\([0-9.]*\)</junit.version>.*:1.\1:p' pom.xml)"
+console="$HOME/.m2/repository/org/junit/platform/junit-platform-console-standalone/$junit_platform/junit-platform-console-standalone-$junit_platform.jar"
+if [ ! -f "$console" ]; then
+  mvn -B -q dependency:get -Dartifact="org.junit.platform:junit-platform-console-standalone:$junit_platform" > /dev/null 2>&1 || true
+fi
+if [ -f "$console" ] && [ -d gpu-kernels/target/test-classes ]; then
+  mkdir -p "$out/suites"
+  cp "$console" "$out/suites/junit-console.jar"
+  (cd gpu-kernels/target/test-classes && zip -q -r "$OLDPWD/$out/suites/gpu-tests.jar" .)
+  cp seminaive/target/jetlog-seminaive-*-tests.jar datasets/target/jetlog-datasets-*-tests.jar "$out/suites/"
+else
+  echo "warning: no JUnit console launcher ($console) or no gpu-kernels test classes: device_check.py --suites will not run" >&2
 fi
 size_mib=$(du -s --apparent-size --block-size=1M "$out" | cut -f1)
 echo "[jetlog] $out: $size_mib MiB"

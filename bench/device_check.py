@@ -5,9 +5,12 @@ with the expected one; then TC, SG and CSPA on the bundled inputs on that backen
 their counts against the reference counts and their times. Prints a summary; exits non-zero on any
 mismatch or failed run.
 
-    python3 .device/device_check.py --backend cuda [--jobs 8] [--cases 300] [--jmh]
+    python3 .device/device_check.py --backend cuda [--jobs 8] [--cases 300] [--jmh] [--suites]
         [--big tc:CA-HepTh,sg:ego-Facebook] [--profile tc:cti]
 
+--suites first runs the GPU module's JUnit suites for the backend (package dev.jetlog.gpu.BACKEND: the
+engine-agnostic semantics, differential, operator, session API and other suites), with the backend required,
+so that one that cannot run fails instead of being skipped.
 With --jmh it then prints the JMH comparison of the backend with the CPU (BackendComparison --quick).
 --big runs larger workloads on the backend and on the CPU with every core (each under --big-timeout),
 --profile runs workloads on the backend with its per-kernel timing table (jetlog.profileKernels). Inputs
@@ -106,6 +109,33 @@ def workload(program, data, backend, threads=2, timeout=600, jvm=()):
     return result.returncode, counts, seconds, stats, result.stderr.strip()[-300:]
 
 
+def suites(backend, timeout):
+    """The GPU module's JUnit suites for the backend through JUnit's console launcher; returns 1 if any failed."""
+    folder = os.path.join(HERE, "suites")
+    if not os.path.isdir(folder):
+        print("JUnit suites: not in the bundle (see device-bundle.sh's warning)")
+        return 1
+    jars = [JAR] + sorted(os.path.join(folder, f) for f in os.listdir(folder) if f != "junit-console.jar")
+    command = [JAVA, "-Djetlog.shared=" + DATA, "-Djetlog.requireBackends=" + backend, "-jar",
+               os.path.join(folder, "junit-console.jar"), "execute", "--disable-banner", "--details=summary",
+               "--class-path", os.pathsep.join(jars), "--select-package", "dev.jetlog.gpu." + backend]
+    start = time.time()
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        print("JUnit suites on %s: timed out after %d s" % (backend, timeout))
+        return 1
+    counts = dict((m.group(2), int(m.group(1))) for m in
+                  re.finditer(r"\[\s*(\d+) tests (successful|failed|skipped|aborted|found)\s*\]", result.stdout))
+    print("JUnit suites on %s: %s (%.0f s)" % (backend, ", ".join("%d %s" % (n, k) for k, n in counts.items()),
+                                               time.time() - start))
+    if result.returncode != 0:
+        print("\n".join(result.stdout.strip().splitlines()[-60:]))
+        print(result.stderr.strip()[-500:])
+        return 1
+    return 0
+
+
 def big(workloads, backend, threads, timeout, with_cpu=True):
     """Larger workloads on the backend and (unless with_cpu is false) on the CPU with every core; returns the
     number of failures."""
@@ -166,6 +196,8 @@ def main():
     parser.add_argument("--jobs", type=int, default=min(8, os.cpu_count() or 2))
     parser.add_argument("--cases", type=int, default=None, help="the first N conformance cases only")
     parser.add_argument("--jmh", action="store_true", help="also the JMH comparison with the CPU")
+    parser.add_argument("--suites", action="store_true", help="first the GPU module's JUnit suites for the backend")
+    parser.add_argument("--suites-timeout", type=int, default=300)
     parser.add_argument("--jmh-timeout", type=int, default=420)
     parser.add_argument("--big", default="", help="program:input,... on the backend and on the CPU")
     parser.add_argument("--big-timeout", type=int, default=120, help="seconds per run of a --big workload")
@@ -176,6 +208,9 @@ def main():
     options = parser.parse_args()
     unpack()
     failures = 0
+    if options.suites:
+        failures += suites(options.backend, options.suites_timeout)
+        sys.stdout.flush()
     version = runner(["--version"], 60)
     print("runner:", version.stdout.strip() or version.stderr.strip())
     cases = sorted(os.listdir(os.path.join(DATA, "conformance", "generated")))[:options.cases]
