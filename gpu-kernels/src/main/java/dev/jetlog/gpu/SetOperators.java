@@ -1,9 +1,9 @@
 // The set operators of the semi-naive loop on the device: sort-unique (where a row packs into 64 bits,
-// radix sort of the packed keys, flag the first of each run of equal keys, scan, unpack the flagged
-// ones; else radix sort of row ids, gather, flag the first of each run of equal rows, scan, compact), difference (binary search of each row in
-// the other set, flag, scan, compact) and merge of two disjoint sorted sets along the merge path (tiles
-// of the output split by binary search on their diagonals, each merged sequentially), into a buffer with
-// headroom that is reused across iterations.
+// radix sort of the packed keys, flag the first of each run of equal keys, scan, unpack the flagged ones;
+// else radix sort of row ids, gather, flag the first of each run of equal rows, scan, compact),
+// difference (binary search of each row in the other set, flag, scan, compact) and merge of two disjoint
+// sorted sets along the merge path (tiles of the output split by binary search on their diagonals, each
+// merged sequentially), into a buffer with headroom that is reused across iterations.
 package dev.jetlog.gpu;
 
 final class SetOperators {

@@ -1,8 +1,8 @@
 // Tuning knobs of the driver: how much output one slice of a step's input may come to (or the backend's
-// own size, Backend.sliceRows), how many
-// candidate rows a relation may accumulate before they are deduplicated, how many rows must take the
-// sort path before a relation gets a dense set between iterations, and whether the time of each backend
-// call is measured (the per-operation split of the statistics, asked for by --stats).
+// own size, Backend.sliceRows), how many candidate rows a relation may accumulate before they are
+// deduplicated, how many rows must take the sort path before a relation gets a dense set between
+// iterations, and whether the time of each backend call is measured (the per-operation split of the
+// statistics, asked for by --stats).
 package dev.jetlog.seminaive.eval;
 
 public record EvaluationOptions(long chunkRows, long candidateBudgetRows, long lazyDenseSetRows,
