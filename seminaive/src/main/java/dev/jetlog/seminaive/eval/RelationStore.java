@@ -225,7 +225,7 @@ final class RelationStore implements AutoCloseable {
                 backend.release(kept);
                 continue;
             }
-            releaseIndexes(state.tierIndexes.remove(tier));
+            releaseTierIndexes(state, tier);
             if (tier == state.deltaTier) {
                 releaseIndexes(state.deltaIndexes);
                 backend.release(state.delta);
@@ -387,9 +387,21 @@ final class RelationStore implements AutoCloseable {
      * the Java heap cannot hold the merged copy beside them. A consolidating merge (the last into its result)
      * leaves the backend no reason to keep room for growth.
      */
+    /**
+     * Releases the indexes cached for a tier. Most relations index no tier at all: an empty cache is not
+     * asked, since asking hashes the tier by identity, and a new object's first identity hash costs an
+     * atomic update of its header (JVM_IHashCode and FastHashCode were 4% of the main thread's samples over
+     * two million one-row iterations).
+     */
+    private void releaseTierIndexes(State state, Rows tier) {
+        if (!state.tierIndexes.isEmpty()) {
+            releaseIndexes(state.tierIndexes.remove(tier));
+        }
+    }
+
     private Rows mergeIfItFits(State state, Rows older, Rows newer, boolean consolidating) {
-        releaseIndexes(state.tierIndexes.remove(older));
-        releaseIndexes(state.tierIndexes.remove(newer));
+        releaseTierIndexes(state, older);
+        releaseTierIndexes(state, newer);
         try {
             return timer.time(Operation.MERGE,
                     () -> consolidating ? backend.mergeFinal(older, newer) : backend.merge(older, newer));
