@@ -2,9 +2,10 @@
 # Packs what the GPU check needs into .device/ (ignored by git), for the device tool to carry to a lent
 # GPU machine, which has CUDA but no Java, no Maven and no network: a trimmed Java runtime (jlink), the
 # runner jar without other platforms' native libraries, the JMH suite's own classes, the shared programs,
-# graphs, CSPA input and conformance cases, the GPU module's JUnit suites, and bench/device_check.py. Run it after `mvn -B package -DskipTests` (with nvcc on
-# the PATH, so that the jar holds the fatbin); then, with the device tool:
-#   run(command="python3 .device/device_check.py --backend cuda --jmh", carry=[".device"], timeout_s=540)
+# graphs, CSPA input and conformance cases, the GPU module's JUnit suites, and bench/device_check.py. Run
+# it after `mvn -B package -DskipTests` (with nvcc on the PATH, so that the jar holds the fatbin); then,
+# with the device tool:
+#   run(command="python3 .device/device_check.py --backend cuda --suites --jmh", carry=[".device"], timeout_s=540)
 # The bundle stays under the tool's 64 MiB. Here, `python3 .device/device_check.py --backend opencl`
 # runs the same check on PoCL.
 set -euo pipefail

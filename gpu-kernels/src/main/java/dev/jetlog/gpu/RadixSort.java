@@ -22,6 +22,12 @@ final class RadixSort {
 
     /** The ids of the n rows (of the given arity) sorted by the columns of order (first most significant). */
     static DeviceBuffer sortedIds(DeviceMemory memory, DeviceBuffer rows, long n, int arity, int[] order) {
+        return sortedIds(memory, rows, n, arity, order, null);
+    }
+
+    /** As above, with each column's {min, max} already measured (ranges[column]), or null to measure them. */
+    static DeviceBuffer sortedIds(DeviceMemory memory, DeviceBuffer rows, long n, int arity, int[] order,
+                                  int[][] ranges) {
         Device device = memory.device();
         DeviceBuffer ids = memory.allocate(n * Integer.BYTES, "sort order");
         List<Pass> passes = new ArrayList<>();
@@ -29,9 +35,8 @@ final class RadixSort {
             device.launch("iota_u32", Grid.strided(device, n), ids, n);
             for (int i = order.length - 1; i >= 0 && n > 1; i--) {
                 int column = order[i];
-                int[] range = columnRange(memory, rows, n, arity, column);
-                int bits = 64 - Long.numberOfLeadingZeros((long) range[1] - range[0]);
-                for (int shift = 0; shift < bits; shift += DIGIT_BITS) {
+                int[] range = ranges != null ? ranges[column] : columnRange(memory, rows, n, arity, column);
+                for (int shift = 0; shift < bits(range); shift += DIGIT_BITS) {
                     passes.add(new Pass("radix_histogram", "radix_scatter", new Object[] {rows, arity, column, range[0], shift}));
                 }
             }
@@ -95,6 +100,11 @@ final class RadixSort {
         Object[] all = Arrays.copyOf(leading, leading.length + rest.length);
         System.arraycopy(rest, 0, all, leading.length, rest.length);
         return all;
+    }
+
+    /** Bits that (value - min) needs for every value of a column's {min, max}. */
+    static int bits(int[] range) {
+        return 64 - Long.numberOfLeadingZeros((long) range[1] - range[0]);
     }
 
     /** {min, max} of one column over n rows. */

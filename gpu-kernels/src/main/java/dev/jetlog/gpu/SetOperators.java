@@ -31,14 +31,14 @@ final class SetOperators {
             return copyOf(rows, arity == 0 ? Math.min(n, 1) : n);
         }
         KeyLayout layout = KeyLayout.of(memory, rows.buffer, n, arity);
-        if (layout != null) {
+        if (layout.fits()) {
             return sortUniquePacked(rows, layout);
         }
         int[] identity = new int[arity];
         for (int c = 0; c < arity; c++) {
             identity[c] = c;
         }
-        DeviceBuffer ids = RadixSort.sortedIds(memory, rows.buffer, n, arity, identity);
+        DeviceBuffer ids = RadixSort.sortedIds(memory, rows.buffer, n, arity, identity, layout.ranges);
         DeviceBuffer sorted = null;
         try {
             sorted = memory.allocate(rows.bytes(), "sorted rows");
