@@ -31,7 +31,33 @@ public final class Main {
         Thread warmUp = new Thread(Main::loadFrontEndAndBackends, "jetlog-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
+        stopWhenTheLauncherDies();
         System.exit(run(args, System.out, System.err, true));
+    }
+
+    /**
+     * In the JVM that Launcher started, a launcher killed outright (it passes every other signal on) stops
+     * the run as SIGTERM would, instead of leaving it running without anyone to report to.
+     */
+    private static void stopWhenTheLauncherDies() {
+        String launcher = System.getProperty(Launcher.LAUNCHER_PID_PROPERTY);
+        if (launcher == null) {
+            return;
+        }
+        try {
+            ProcessHandle.of(Long.parseLong(launcher)).ifPresentOrElse(
+                    handle -> handle.onExit().thenRun(Main::raiseTerm), Main::raiseTerm);
+        } catch (NumberFormatException e) {
+            // not set by Launcher: nothing to watch
+        }
+    }
+
+    private static void raiseTerm() {
+        try {
+            sun.misc.Signal.raise(new sun.misc.Signal("TERM"));
+        } catch (IllegalArgumentException e) {
+            Runtime.getRuntime().exit(Interrupts.SIGTERM_STATUS);
+        }
     }
 
     private static void loadFrontEndAndBackends() {

@@ -1,6 +1,8 @@
 // Runs the packaged cli/target/jetlog.jar as a user would (java -jar, a separate process) on the
 // bundled example, on a broken program to check the exit status and the absence of stack traces, and on
-// an SQLite round trip (the driver's native library must be in the jar for this platform).
+// an SQLite round trip (the driver's native library must be in the jar for this platform); checks that
+// the runner's second JVM maps its classes from the archive packaged beside the jar, and that signals,
+// or the launching JVM's death, stop it cleanly.
 package dev.jetlog.cli;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,14 +29,22 @@ class JarIT {
     }
 
     private Process jetlog(String... args) throws IOException, InterruptedException {
+        return jetlog(List.of(), Map.of(), args);
+    }
+
+    private Process jetlog(List<String> jvmOptions, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("jetlog.jar", "target/jetlog.jar"));
         assertTrue(Files.isRegularFile(jar), "missing " + jar.toAbsolutePath());
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));
         Path out = dir.resolve("stdout");
         Path err = dir.resolve("stderr");
-        java.lang.Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        java.lang.Process process = builder.start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "jetlog did not finish");
         return new Process(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
@@ -47,6 +58,44 @@ class JarIT {
         assertEquals(0, run.status(), run.err());
         assertEquals("path\t63036\n", run.out());
         assertEquals(63036, Files.readAllLines(dir.resolve("out/path.csv")).size());
+    }
+
+    @Test
+    void theRunnerMapsItsClassesFromThePackagedArchive() throws Exception {
+        Path examples = Path.of("..", "datasets", "examples", "tc");
+        Path jar = Path.of(System.getProperty("jetlog.jar", "target/jetlog.jar"));
+        assertTrue(Files.isRegularFile(Launcher.archiveBeside(jar, System.getProperty("java.vm.version"))),
+                "the build packages an archive for this JVM beside the jar");
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        List<String> classLog = List.of("-Xlog:class+load=info:file=" + logs.resolve("classes-%p.txt"));
+        Process run = jetlog(classLog, Map.of(), examples.resolve("tc.dl").toString(), "-F",
+                examples.resolve("facts").toString(), "-D", dir.resolve("out").toString());
+        assertEquals(0, run.status(), run.err());
+        assertEquals("path\t63036\n", run.out());
+        assertEquals(List.of("archive"), mainClassSources(logs), "one launcher JVM and one runner JVM, which maps Main");
+
+        Path directLogs = Files.createDirectories(dir.resolve("direct-logs"));
+        Process direct = jetlog(List.of("-Xlog:class+load=info:file=" + directLogs.resolve("classes-%p.txt")),
+                Map.of("JETLOG_LAUNCH", "direct"), examples.resolve("tc.dl").toString(), "-F",
+                examples.resolve("facts").toString(), "-D", dir.resolve("out2").toString());
+        assertEquals(0, direct.status(), direct.err());
+        assertEquals("path\t63036\n", direct.out());
+        assertEquals(List.of("jar"), mainClassSources(directLogs), "JETLOG_LAUNCH=direct runs in the first JVM");
+    }
+
+    /** Where each logged JVM that loaded the runner's Main took it from ("archive" or "jar"), sorted. */
+    private static List<String> mainClassSources(Path logs) throws IOException {
+        List<String> sources = new ArrayList<>();
+        try (var files = Files.list(logs)) {
+            for (Path log : files.sorted().toList()) {
+                for (String line : Files.readAllLines(log)) {
+                    if (line.contains(" dev.jetlog.cli.Main source: ")) {
+                        sources.add(line.contains("shared objects file") ? "archive" : "jar");
+                    }
+                }
+            }
+        }
+        return sources;
     }
 
     @Test
@@ -78,13 +127,41 @@ class JarIT {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"INT, 130, SIGINT", "TERM, 143, SIGTERM"})
     void aSignalStopsTheRunCleanly(String signal, int status, String name) throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        java.lang.Process process = startLongRun(out);
+        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "jetlog did not stop after SIG" + signal);
+        String err = Files.readString(dir.resolve("stderr"), StandardCharsets.UTF_8);
+        assertEquals(status, process.exitValue(), err);
+        assertTrue(err.contains("jetlog: stopped by " + name + " while evaluating"), err);
+        assertTrue(err.contains("stratum  relations"), "--stats prints the statistics so far:\n" + err);
+        assertFalse(err.contains("Exception"), err);
+        assertOnlyEarlierOutput(out);
+    }
+
+    @Test
+    void aKilledLauncherStopsTheRunCleanly() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        java.lang.Process launcher = startLongRun(out);
+        ProcessHandle runner = launcher.children().findFirst().orElseThrow(
+                () -> new AssertionError("the launcher started no second JVM"));
+        new ProcessBuilder("kill", "-KILL", Long.toString(launcher.pid())).start().waitFor();
+        assertTrue(launcher.waitFor(10, TimeUnit.SECONDS));
+        runner.onExit().get(30, TimeUnit.SECONDS);
+        String err = Files.readString(dir.resolve("stderr"), StandardCharsets.UTF_8);
+        assertTrue(err.contains("jetlog: stopped by SIGTERM while evaluating"), err);
+        assertFalse(err.contains("Exception"), err);
+        assertOnlyEarlierOutput(out);
+    }
+
+    /** A TC run over a 6,000-node cycle, still evaluating 2.5 s after it started; out holds an earlier output. */
+    private java.lang.Process startLongRun(Path out) throws IOException, InterruptedException {
         Path facts = Files.createDirectories(dir.resolve("facts"));
         StringBuilder edges = new StringBuilder();
         for (int i = 0; i < 6000; i++) {
             edges.append(i).append('\t').append((i + 1) % 6000).append('\n');
         }
         Files.writeString(facts.resolve("edge.facts"), edges);
-        Path out = Files.createDirectories(dir.resolve("out"));
         Files.writeString(out.resolve("path.csv"), "earlier\n");
         Path program = dir.resolve("tc.dl");
         Files.writeString(program, ".decl edge(x: number, y: number)\n.input edge\n.decl path(x: number, y: number)\n"
@@ -96,13 +173,10 @@ class JarIT {
                 .redirectError(dir.resolve("stderr").toFile()).redirectOutput(dir.resolve("stdout").toFile()).start();
         Thread.sleep(2500);
         assertTrue(process.isAlive(), "the run should still be going after 2.5 s");
-        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "jetlog did not stop after SIG" + signal);
-        String err = Files.readString(dir.resolve("stderr"), StandardCharsets.UTF_8);
-        assertEquals(status, process.exitValue(), err);
-        assertTrue(err.contains("jetlog: stopped by " + name + " while evaluating"), err);
-        assertTrue(err.contains("stratum  relations"), "--stats prints the statistics so far:\n" + err);
-        assertFalse(err.contains("Exception"), err);
+        return process;
+    }
+
+    private static void assertOnlyEarlierOutput(Path out) throws IOException {
         assertEquals("earlier\n", Files.readString(out.resolve("path.csv")), "earlier outputs are intact");
         try (var files = Files.list(out)) {
             assertEquals(1, files.count(), "no temporary file is left");

@@ -1,0 +1,176 @@
+// Entry point of jetlog.jar: runs the command-line runner (Main) in a second JVM that maps the runner's
+// classes from the class-data archive packaged beside the jar (jetlog-<JVM version>.jsa, written by a
+// training run when the jar is built). In a fresh JVM, loading, verifying and linking the runner's classes and lambdas
+// takes about a quarter of a second of CPU, which the archive takes away; a `java -jar` command line
+// cannot ask for an archive itself. The second JVM gets this one's options (heap, collector, -D...) and
+// the same arguments; signals are passed on, and its exit status is this one's. Without an archive for this JVM, when
+// the user manages class-data sharing, when this JVM was not started as `java [options] -jar jetlog.jar`,
+// or with JETLOG_LAUNCH=direct, the runner runs in this JVM as before.
+package dev.jetlog.cli;
+
+import sun.misc.Signal;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+public final class Launcher {
+    /** Set to "direct" (system property or JETLOG_LAUNCH) to run in this JVM; the second JVM gets it too. */
+    static final String LAUNCH_PROPERTY = "jetlog.launch";
+    static final String LAUNCH_VARIABLE = "JETLOG_LAUNCH";
+    static final String DIRECT = "direct";
+    /** The launching JVM's process id, given to the second JVM so that it stops if its launcher dies. */
+    static final String LAUNCHER_PID_PROPERTY = "jetlog.launcher.pid";
+    /** The runner's class, named rather than referenced so that the launching JVM does not load it. */
+    static final String RUNNER_CLASS = "dev.jetlog.cli.Main";
+    /** JVM options that mean the user chose their own class-data sharing: then the archive is not imposed. */
+    private static final List<String> SHARING_OPTIONS = List.of("-Xshare", "-XX:SharedArchiveFile",
+            "-XX:ArchiveClassesAtExit", "-XX:SharedClassListFile", "-XX:DumpLoadedClassList", "-XX:+AutoCreateSharedArchive",
+            "-XX:AOTCache", "-XX:AOTMode", "-XX:AOTConfiguration");
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        Optional<List<String>> command = direct() ? Optional.empty() : childCommand(args);
+        if (command.isEmpty()) {
+            Main.main(args);
+            return;
+        }
+        Process child;
+        try {
+            child = new ProcessBuilder(command.get()).inheritIO().start();
+        } catch (IOException | RuntimeException e) {
+            Main.main(args); // no second JVM could be started: run here, as without an archive
+            return;
+        }
+        passOn("INT", child);
+        passOn("TERM", child);
+        passOn("HUP", child);
+        System.exit(exitStatus(child));
+    }
+
+    private static boolean direct() {
+        return DIRECT.equals(System.getProperty(LAUNCH_PROPERTY)) || DIRECT.equals(System.getenv(LAUNCH_VARIABLE));
+    }
+
+    /** The second JVM's command line, or empty where the runner should run in this JVM. */
+    private static Optional<List<String>> childCommand(String[] args) {
+        Optional<Path> jar = runningJar();
+        Optional<String[]> commandLine = ProcessHandle.current().info().arguments();
+        if (jar.isEmpty() || commandLine.isEmpty()) {
+            return Optional.empty();
+        }
+        Path archive;
+        try {
+            archive = archiveBeside(jar.get(), System.getProperty("java.vm.version"));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(archive)) {
+            return Optional.empty(); // none built, or built by another JVM, which could not map it
+        }
+        return childCommand(List.of(commandLine.get()), Path.of(System.getProperty("java.home"), "bin", "java"),
+                jar.get(), archive, ProcessHandle.current().pid(), List.of(args));
+    }
+
+    /**
+     * The second JVM's command line from this JVM's arguments (without the executable: what comes before
+     * "-jar" is taken as its options), or empty where there is no "-jar" or the options choose their own
+     * class-data sharing.
+     */
+    static Optional<List<String>> childCommand(List<String> jvmArguments, Path java, Path jar, Path archive,
+                                               long launcherPid, List<String> args) {
+        int jarOption = jvmArguments.indexOf("-jar");
+        if (jarOption < 0) {
+            return Optional.empty();
+        }
+        List<String> options = jvmArguments.subList(0, jarOption);
+        for (String option : options) {
+            for (String sharing : SHARING_OPTIONS) {
+                if (option.startsWith(sharing)) {
+                    return Optional.empty();
+                }
+            }
+        }
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(options);
+        command.add("-XX:SharedArchiveFile=" + archive);
+        // an archive from another JVM build, or a jar changed since, is not used: say nothing of it
+        command.add("-Xlog:cds=off");
+        command.add("-Xlog:cds+dynamic=off");
+        command.add("-D" + LAUNCH_PROPERTY + "=" + DIRECT);
+        command.add("-D" + LAUNCHER_PID_PROPERTY + "=" + launcherPid);
+        command.add("-cp");
+        command.add(jar.toString());
+        command.add(RUNNER_CLASS);
+        command.addAll(args);
+        return Optional.of(command);
+    }
+
+    /**
+     * The archive a JVM of the given version (java.vm.version) maps for a jar: the jar's name less .jar,
+     * the version and .jsa, in the same folder. An archive serves only the JVM build that wrote it.
+     */
+    static Path archiveBeside(Path jar, String jvmVersion) {
+        String name = jar.getFileName().toString();
+        String base = name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name;
+        return jar.resolveSibling(base + "-" + jvmVersion + ".jsa");
+    }
+
+    private static Optional<Path> runningJar() {
+        try {
+            CodeSource source = Launcher.class.getProtectionDomain().getCodeSource();
+            if (source == null || source.getLocation() == null) {
+                return Optional.empty();
+            }
+            Path location = Path.of(source.getLocation().toURI());
+            return Files.isRegularFile(location) ? Optional.of(location) : Optional.empty();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Passes a signal sent to this JVM on to the second one, which stops cleanly by itself (its own
+     * handlers); this JVM keeps waiting for it. A terminal's Ctrl-C reaches both, which is the same.
+     */
+    private static void passOn(String name, Process child) {
+        try {
+            Signal.handle(new Signal(name), signal -> send(name, child));
+        } catch (IllegalArgumentException e) {
+            // the JVM keeps this signal for itself: its default stays
+        }
+    }
+
+    private static void send(String name, Process child) {
+        if (!name.equals("TERM")) {
+            try {
+                new ProcessBuilder("kill", "-" + name, Long.toString(child.pid())).inheritIO().start().waitFor();
+                return;
+            } catch (IOException e) {
+                // no kill command: fall through to SIGTERM, which Java sends itself
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        child.destroy();
+    }
+
+    private static int exitStatus(Process child) {
+        while (true) {
+            try {
+                return child.waitFor();
+            } catch (InterruptedException e) {
+                // keep waiting: the second JVM decides when the run ends
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+// Checks the command line Launcher gives the runner's second JVM: this JVM's options kept in order, the
+// class-data archive and the markers added, the user's arguments unchanged, and no second JVM where the
+// command line has no -jar or the user chose their own class-data sharing.
+package dev.jetlog.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LauncherTest {
+    private static final Path JAVA = Path.of("/jdk/bin/java");
+    private static final Path JAR = Path.of("/opt/jetlog/jetlog.jar");
+    private static final Path ARCHIVE = Path.of("/opt/jetlog/jetlog.jsa");
+
+    private static Optional<List<String>> command(List<String> jvmArguments) {
+        return Launcher.childCommand(jvmArguments, JAVA, JAR, ARCHIVE, 4242,
+                List.of("prog.dl", "-F", "facts dir", "-j", "2"));
+    }
+
+    @Test
+    void theSecondJvmGetsTheseOptionsTheArchiveAndTheSameArguments() {
+        List<String> jvmArguments = List.of("-Xmx16g", "-XX:+UseParallelGC", "-Dx=-jar y", "-jar", "jetlog.jar",
+                "prog.dl", "-F", "facts dir", "-j", "2");
+        assertEquals(List.of("/jdk/bin/java", "-Xmx16g", "-XX:+UseParallelGC", "-Dx=-jar y",
+                        "-XX:SharedArchiveFile=/opt/jetlog/jetlog.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                        "-Djetlog.launch=direct", "-Djetlog.launcher.pid=4242", "-cp", "/opt/jetlog/jetlog.jar",
+                        "dev.jetlog.cli.Main", "prog.dl", "-F", "facts dir", "-j", "2"),
+                command(jvmArguments).orElseThrow());
+    }
+
+    @Test
+    void withoutJarOnTheCommandLineTheRunnerStaysInThisJvm() {
+        assertTrue(command(List.of("-cp", "jetlog.jar", "dev.jetlog.cli.Launcher", "prog.dl")).isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-Xshare:off", "-XX:SharedArchiveFile=mine.jsa", "-XX:ArchiveClassesAtExit=new.jsa",
+            "-XX:AOTCache=app.aot"})
+    void aUserWhoChoosesClassDataSharingKeepsTheirChoice(String option) {
+        assertTrue(command(List.of("-Xmx2g", option, "-jar", "jetlog.jar", "prog.dl")).isEmpty());
+    }
+
+    @Test
+    void theArchiveIsNamedAfterTheJarAndTheJvm() {
+        assertEquals(Path.of("/opt/x/jetlog-17.0.16+8-Debian-1deb12u1.jsa"),
+                Launcher.archiveBeside(Path.of("/opt/x/jetlog.jar"), "17.0.16+8-Debian-1deb12u1"));
+        assertEquals(Path.of("runner-25.0.1+8-LTS.jsa"), Launcher.archiveBeside(Path.of("runner.jar"), "25.0.1+8-LTS"));
+    }
+}
