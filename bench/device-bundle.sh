@@ -6,7 +6,8 @@
 # it after `mvn -B package -DskipTests` (with nvcc on the PATH, so that the jar holds the fatbin); then,
 # with the device tool:
 #   run(command="python3 .device/device_check.py --backend cuda --suites --jmh", carry=[".device"], timeout_s=540)
-# The bundle stays under the tool's 64 MiB. Here, `python3 .device/device_check.py --backend opencl`
+# With BASELINE_FATBIN=path/to/another/jetlog.fatbin, device_check.py --compare runs workloads with both
+# builds' kernels. The bundle stays under the tool's 64 MiB. Here, `python3 .device/device_check.py --backend opencl`
 # runs the same check on PoCL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,6 +50,11 @@ for graph in p2p-Gnutella04 CA-HepTh SF.cedge fe_body loc-Brightkite fe_sphere e
 done
 tar -cJf "$out/data/datasets/analysis/httpd-cspa100k.tar.xz" -C "$shared/datasets/analysis" httpd-cspa100k
 cp bench/device_check.py "$out/"
+# another build's fatbin for device_check.py --compare (BASELINE_FATBIN=path/to/jetlog.fatbin)
+if [ -n "${BASELINE_FATBIN:-}" ]; then
+  mkdir -p "$out/baseline/dev/jetlog/gpu/cuda"
+  cp "$BASELINE_FATBIN" "$out/baseline/dev/jetlog/gpu/cuda/jetlog.fatbin"
+fi
 # the JMH suite (and the test helpers it reads the shared data with) without the engine and the natives
 # that jetlog.jar already brings: 3 MB instead of 36
 benchmarks=jmh/target/benchmarks.jar

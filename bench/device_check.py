@@ -15,7 +15,12 @@ With --jmh it then prints the JMH comparison of the backend with the CPU (Backen
 --big runs larger workloads on the backend and on the CPU with every core (each under --big-timeout),
 --profile runs workloads on the backend with its per-kernel timing table (jetlog.profileKernels). Inputs
 that travel compressed (*.xz beside the bundle's data) are unpacked first.
+--compare runs workloads with the bundle's CUDA kernels and with another build's (the fatbin that
+device-bundle.sh put under baseline/ when BASELINE_FATBIN named one, found first on the class path), taking
+turns --compare-repeat times, and prints both kernel profiles and the median times: a same-machine
+before/after of a kernel change.
 """
+import statistics
 import argparse
 import concurrent.futures
 import lzma
@@ -31,6 +36,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 JAVA = os.path.join(HERE, "jre", "bin", "java")
 JAR = os.path.join(HERE, "jetlog.jar")
 DATA = os.path.join(HERE, "data")
+# another build's dev/jetlog/gpu/cuda/jetlog.fatbin, to run the same jar with its kernels (--compare)
+BASELINE = os.path.join(HERE, "baseline")
 # ../shared/datasets/README.md
 WORKLOADS = [("tc", "OL.cedge", {"path": 146120}), ("tc", "cti", {"path": 6859653}),
              ("sg", "OL.cedge", {"sg": 285431}), ("sg", "TG.cedge", {"sg": 608090}),
@@ -52,9 +59,13 @@ def unpack():
                 os.remove(path)
 
 
-def runner(args, timeout, jvm=()):
-    """Runs the runner; a run past its timeout counts as failed (exit 124) rather than ending the check."""
-    command = [JAVA] + list(jvm) + ["-jar", JAR] + args
+def runner(args, timeout, jvm=(), baseline=False):
+    """Runs the runner (with the baseline's kernels if baseline); a run past its timeout counts as failed
+    (exit 124) rather than ending the check."""
+    if baseline:
+        command = [JAVA] + list(jvm) + ["-cp", BASELINE + os.pathsep + JAR, "dev.jetlog.cli.Main"] + args
+    else:
+        command = [JAVA] + list(jvm) + ["-jar", JAR] + args
     try:
         return subprocess.run(command, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired as e:
@@ -86,7 +97,7 @@ def check_case(case, backend, work):
     return case, None
 
 
-def workload(program, data, backend, threads=2, timeout=600, jvm=()):
+def workload(program, data, backend, threads=2, timeout=600, jvm=(), baseline=False):
     facts = os.path.join(DATA, "datasets", "analysis", data)
     if not os.path.isdir(facts):
         facts = tempfile.mkdtemp(prefix="graph-")
@@ -97,7 +108,7 @@ def workload(program, data, backend, threads=2, timeout=600, jvm=()):
     with open(dl, "w") as f:
         f.write(source)
     start = time.time()
-    result = runner([dl, "-F", facts, "--backend", backend, "-j", str(threads), "--stats"], timeout, jvm)
+    result = runner([dl, "-F", facts, "--backend", backend, "-j", str(threads), "--stats"], timeout, jvm, baseline)
     seconds = time.time() - start
     counts = {}
     for line in result.stdout.splitlines():
@@ -174,6 +185,56 @@ def profile(workloads, backend):
             print("      " + tail)
 
 
+def evaluation_ms(stats):
+    """The evaluation time that --stats printed ("total N ms; ..."), or None."""
+    for line in stats:
+        match = re.match(r"total ([\d.,]+) ms", line)
+        if match:
+            return float(match.group(1).replace(",", ""))
+    return None
+
+
+def compare(workloads, backend, repeat, timeout):
+    """Each workload with the bundle's kernels and the baseline's: one profiled run each, then repeat timed
+    runs each, taking turns; returns the number of failures (a failed run, or counts that differ)."""
+    if not os.path.isdir(BASELINE):
+        print("compare: no baseline/ in the bundle (BASELINE_FATBIN for device-bundle.sh)")
+        return 1
+    failures = 0
+    for item in workloads:
+        program, data = item.split(":")
+        for label, baseline in (("this build", False), ("baseline", True)):
+            status, counts, seconds, stats, tail = workload(program, data, backend, 2, timeout,
+                                                            ["-Djetlog.profileKernels=true"], baseline)
+            print("compare %s %s, %s, profiled: %.2f s, %s, %s" % (program, data, label, seconds,
+                                                                  "ok" if status == 0 else "exit %d" % status, counts))
+            for line in stats:
+                print("      " + line)
+        times = {False: [], True: []}
+        seen = {}
+        for _ in range(repeat):
+            for baseline in (False, True):
+                status, counts, seconds, stats, tail = workload(program, data, backend, 2, timeout, (), baseline)
+                if status != 0:
+                    print("  compare %s %s%s: exit %d: %s" % (program, data, " (baseline)" if baseline else "",
+                                                             status, tail))
+                    failures += 1
+                    continue
+                seen.setdefault(baseline, counts)
+                if seen[baseline] != counts or seen.get(not baseline, counts) != counts:
+                    print("  MISMATCH %s %s: %s against %s" % (program, data, counts, seen))
+                    failures += 1
+                times[baseline].append((seconds, evaluation_ms(stats)))
+        for baseline, label in ((False, "this build"), (True, "baseline")):
+            runs = times[baseline]
+            if runs:
+                evaluations = [e for _, e in runs if e is not None]
+                print("compare %-22s %-10s wall %.2f s, evaluation %s ms (medians of %d)" % (
+                    program + " " + data, label, statistics.median(w for w, _ in runs),
+                    "%.0f" % statistics.median(evaluations) if evaluations else "?", len(runs)))
+    return failures
+
+
 def jmh(backend, timeout):
     """Runs BackendComparison for the backend against the CPU; returns 1 if it failed."""
     command = [JAVA, "-Djetlog.shared=" + DATA, "-cp", JAR + os.pathsep + os.path.join(HERE, "jmh.jar"),
@@ -205,9 +266,20 @@ def main():
     parser.add_argument("--big-cpu", action=argparse.BooleanOptionalAction, default=True,
                         help="also run each --big workload on the CPU (--no-big-cpu: the backend alone)")
     parser.add_argument("--profile", default="", help="program:input,... with the per-kernel table")
+    parser.add_argument("--compare", default="", help="program:input,... with this build's and the baseline's kernels")
+    parser.add_argument("--compare-repeat", type=int, default=3)
+    parser.add_argument("--compare-timeout", type=int, default=120, help="seconds per run of a --compare workload")
+    parser.add_argument("--compare-only", action="store_true", help="only --compare (no conformance cases or workloads)")
     options = parser.parse_args()
     unpack()
     failures = 0
+    if options.compare:
+        failures += compare(options.compare.split(","), options.backend, options.compare_repeat,
+                            options.compare_timeout)
+        sys.stdout.flush()
+        if options.compare_only:
+            print("FAILED: %d" % failures if failures else "all checks passed")
+            sys.exit(1 if failures else 0)
     if options.suites:
         failures += suites(options.backend, options.suites_timeout)
         sys.stdout.flush()
