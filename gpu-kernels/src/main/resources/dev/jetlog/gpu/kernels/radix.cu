@@ -3,7 +3,8 @@
  * values sort in order; the digit of a packed key is (key >> shift) & 15. Each work-group owns a tile of
  * JL_RADIX_TILE consecutive items, each work-item JL_RADIX_ITEMS consecutive items of it: the histogram
  * kernel counts the tile's digits into hist[digit * tiles + tile], the host scans hist, and the scatter
- * kernel writes every item to its digit's next place, in input order.
+ * kernel ranks the tile's items by digit in work-group memory and writes every item to its digit's next
+ * place, in input order.
  * A packed key (pack_rows_u64) is a whole row in 64 bits, column 0 most significant: per column, its
  * value less the column's minimum, in as many bits as the column's range needs. Sorting the keys sorts
  * the rows, with every read coalesced, where sorting ids reads each row through its id on every pass. */
@@ -46,38 +47,76 @@ DEVFN void jl_tile_histogram(LPTR u32* counts, u32 t, const u32* digits, GLOBAL 
     }
 }
 
-/* Where each item of this work-item goes (places[k] for digits[k] < JL_RADIX_DIGITS), in input order among
- * its digit: the tile's place for the digit (offsets: the scanned histogram), then the items of that digit
- * that work-items before t hold (counts[digit * JL_BLOCK + owner], scanned over owners), then this
- * work-item's earlier ones. */
-DEVFN void jl_tile_places(LPTR u32* counts, u32 t, const u32* digits, GLOBAL const u64* offsets, u64* places) {
+/* Counters of the tile's items per digit and owning work-item, counts[jl_count_cell(digit, owner)]: each
+ * digit's row of JL_BLOCK owners is padded by one cell per JL_SCAN_SPAN owners, so that the work-items
+ * scanning a row's spans side by side fall in different memory banks. */
+#define JL_SCAN_LANES (JL_BLOCK / JL_RADIX_DIGITS)
+#define JL_SCAN_SPAN (JL_BLOCK / JL_SCAN_LANES)
+#define JL_COUNT_ROW (JL_BLOCK + JL_SCAN_LANES)
+#define JL_COUNT_CELLS (JL_RADIX_DIGITS * JL_COUNT_ROW)
+
+DEVFN u32 jl_count_cell(u32 digit, u32 owner) {
+    return digit * JL_COUNT_ROW + owner + owner / JL_SCAN_SPAN;
+}
+
+/* Each item's rank in the tile sorted stably by digit (ranks[k] for digits[k] < JL_RADIX_DIGITS), and
+ * tile_start[d], the rank of the tile's first item of digit d: the items of lower digits, then the items of
+ * digit d that work-items before t hold, then this work-item's earlier ones. Each digit's row of counters
+ * is scanned by JL_SCAN_LANES work-items at once, each over a span of JL_SCAN_SPAN owners, instead of by
+ * one work-item over all JL_BLOCK. */
+DEVFN void jl_tile_ranks(LPTR u32* counts, LPTR u32* partial, LPTR u32* tile_start, u32 t, const u32* digits,
+                         u32* ranks) {
     for (u32 d = 0; d < JL_RADIX_DIGITS; d++) {
-        counts[d * JL_BLOCK + t] = 0;
+        counts[jl_count_cell(d, t)] = 0;
     }
     for (u32 k = 0; k < JL_RADIX_ITEMS; k++) {
         if (digits[k] < JL_RADIX_DIGITS) {
-            counts[digits[k] * JL_BLOCK + t] += 1;
+            counts[jl_count_cell(digits[k], t)] += 1;
         }
     }
     BARRIER();
-    if (t < JL_RADIX_DIGITS) {
+    u32 row = t / JL_SCAN_LANES;
+    u32 lane = t % JL_SCAN_LANES;
+    u32 span = jl_count_cell(row, lane * JL_SCAN_SPAN);
+    u32 sum = 0;
+    for (u32 i = 0; i < JL_SCAN_SPAN; i++) {
+        u32 c = counts[span + i];
+        counts[span + i] = sum;
+        sum += c;
+    }
+    partial[t] = sum;
+    BARRIER();
+    if (lane == 0) {
         u32 running = 0;
-        for (u32 owner = 0; owner < JL_BLOCK; owner++) {
-            u32 c = counts[t * JL_BLOCK + owner];
-            counts[t * JL_BLOCK + owner] = running;
+        for (u32 i = 0; i < JL_SCAN_LANES; i++) {
+            u32 c = partial[row * JL_SCAN_LANES + i];
+            partial[row * JL_SCAN_LANES + i] = running;
+            running += c;
+        }
+        tile_start[row] = running; /* the digit's total for now */
+    }
+    BARRIER();
+    if (t == 0) {
+        u32 running = 0;
+        for (u32 d = 0; d < JL_RADIX_DIGITS; d++) {
+            u32 c = tile_start[d];
+            tile_start[d] = running;
             running += c;
         }
     }
-    BARRIER();
-    u32 seen[JL_RADIX_DIGITS];
-    for (u32 d = 0; d < JL_RADIX_DIGITS; d++) {
-        seen[d] = 0;
+    u32 before = partial[t];
+    for (u32 i = 0; i < JL_SCAN_SPAN; i++) {
+        counts[span + i] += before;
     }
+    BARRIER();
     for (u32 k = 0; k < JL_RADIX_ITEMS; k++) {
         u32 d = digits[k];
         if (d < JL_RADIX_DIGITS) {
-            places[k] = offsets[(u64)d * GROUP_COUNT() + GROUP_ID()] + counts[d * JL_BLOCK + t] + seen[d];
-            seen[d] += 1;
+            u32 seen = 0; /* counted by comparison, so that no array is indexed by a digit (local memory) */
+            for (u32 j = 0; j < k; j++) {
+                seen += digits[j] == d ? 1 : 0;
+            }
+            ranks[k] = tile_start[d] + counts[jl_count_cell(d, t)] + seen;
         }
     }
 }
@@ -98,18 +137,21 @@ KERNEL radix_histogram(GLOBAL const i32* data, u32 arity, u32 column, i32 column
  * that digit goes. */
 KERNEL radix_scatter(GLOBAL const i32* data, u32 arity, u32 column, i32 column_min, u32 shift,
                      GLOBAL const u32* ids, u64 n, GLOBAL const u64* offsets, GLOBAL u32* ids_out) {
-    SHARED u32 counts[JL_RADIX_DIGITS * JL_BLOCK];
+    SHARED u32 counts[JL_COUNT_CELLS];
+    SHARED u32 partial[JL_BLOCK];
+    SHARED u32 tile_start[JL_RADIX_DIGITS];
     u32 t = LOCAL_ID();
     u64 first = jl_tile_item(t);
     u32 digits[JL_RADIX_ITEMS];
     for (u32 k = 0; k < JL_RADIX_ITEMS; k++) {
         digits[k] = first + k < n ? jl_digit(data, arity, column, column_min, shift, ids[first + k]) : JL_RADIX_DIGITS;
     }
-    u64 places[JL_RADIX_ITEMS];
-    jl_tile_places(counts, t, digits, offsets, places);
+    u32 ranks[JL_RADIX_ITEMS];
+    jl_tile_ranks(counts, partial, tile_start, t, digits, ranks);
     for (u32 k = 0; k < JL_RADIX_ITEMS; k++) {
-        if (digits[k] < JL_RADIX_DIGITS) {
-            ids_out[places[k]] = ids[first + k];
+        u32 d = digits[k];
+        if (d < JL_RADIX_DIGITS) {
+            ids_out[offsets[(u64)d * GROUP_COUNT() + GROUP_ID()] + (ranks[k] - tile_start[d])] = ids[first + k];
         }
     }
 }
@@ -137,9 +179,16 @@ KERNEL radix_histogram_u64(u32 shift, GLOBAL const u64* keys, u64 n, GLOBAL u32*
     jl_tile_histogram(counts, t, digits, hist);
 }
 
-/* As radix_scatter, for packed keys: offsets is the scanned histogram of radix_histogram_u64. */
+/* As radix_scatter, for packed keys: offsets is the scanned histogram of radix_histogram_u64. The tile's
+ * keys are first put in their sorted order in work-group memory (over the counters, no longer needed), then
+ * written out by consecutive work-items to consecutive places of each digit's run. */
+#define JL_SCRATCH_U64 ((JL_COUNT_CELLS + 1) / 2 > JL_RADIX_TILE ? (JL_COUNT_CELLS + 1) / 2 : JL_RADIX_TILE)
+
 KERNEL radix_scatter_u64(u32 shift, GLOBAL const u64* keys, u64 n, GLOBAL const u64* offsets, GLOBAL u64* keys_out) {
-    SHARED u32 counts[JL_RADIX_DIGITS * JL_BLOCK];
+    SHARED u64 scratch[JL_SCRATCH_U64];
+    SHARED u32 partial[JL_BLOCK];
+    SHARED u32 tile_start[JL_RADIX_DIGITS];
+    SHARED u64 tile_place[JL_RADIX_DIGITS];
     u32 t = LOCAL_ID();
     u64 first = jl_tile_item(t);
     u64 mine[JL_RADIX_ITEMS];
@@ -148,12 +197,24 @@ KERNEL radix_scatter_u64(u32 shift, GLOBAL const u64* keys, u64 n, GLOBAL const 
         mine[k] = first + k < n ? keys[first + k] : 0;
         digits[k] = first + k < n ? jl_key_digit(mine[k], shift) : JL_RADIX_DIGITS;
     }
-    u64 places[JL_RADIX_ITEMS];
-    jl_tile_places(counts, t, digits, offsets, places);
+    if (t < JL_RADIX_DIGITS) {
+        tile_place[t] = offsets[(u64)t * GROUP_COUNT() + GROUP_ID()];
+    }
+    u32 ranks[JL_RADIX_ITEMS];
+    jl_tile_ranks((LPTR u32*)scratch, partial, tile_start, t, digits, ranks);
+    BARRIER(); /* every counter read before the keys overwrite them */
     for (u32 k = 0; k < JL_RADIX_ITEMS; k++) {
         if (digits[k] < JL_RADIX_DIGITS) {
-            keys_out[places[k]] = mine[k];
+            scratch[ranks[k]] = mine[k];
         }
+    }
+    BARRIER();
+    u64 tile_first = (u64)GROUP_ID() * JL_RADIX_TILE;
+    u32 in_tile = tile_first >= n ? 0 : n - tile_first < (u64)JL_RADIX_TILE ? (u32)(n - tile_first) : JL_RADIX_TILE;
+    for (u32 i = t; i < in_tile; i += JL_BLOCK) {
+        u64 key = scratch[i];
+        u32 d = jl_key_digit(key, shift);
+        keys_out[tile_place[d] + (i - tile_start[d])] = key;
     }
 }
 
