@@ -1,11 +1,11 @@
 // Entry point of jetlog.jar: runs the command-line runner (Main) in a second JVM that maps the runner's
 // classes from the class-data archive packaged beside the jar (jetlog-<JVM version>.jsa, written by a
-// training run when the jar is built). In a fresh JVM, loading, verifying and linking the runner's classes and lambdas
-// takes about a quarter of a second of CPU, which the archive takes away; a `java -jar` command line
-// cannot ask for an archive itself. The second JVM gets this one's options (heap, collector, -D...) and
-// the same arguments; signals are passed on, and its exit status is this one's. Without an archive for this JVM, when
-// the user manages class-data sharing, when this JVM was not started as `java [options] -jar jetlog.jar`,
-// or with JETLOG_LAUNCH=direct, the runner runs in this JVM as before.
+// training run when the jar is built). In a fresh JVM, loading, verifying and linking the runner's
+// classes and lambdas takes about a quarter of a second of CPU, which the archive takes away; a
+// `java -jar` command line cannot ask for an archive itself. The second JVM gets this one's options
+// (heap, collector, -D...) and the same arguments; signals are passed on, and its exit status is this
+// one's. Without an archive for this JVM, when the user manages class-data sharing, when this JVM was not
+// started as `java [options] -jar jetlog.jar`, or with JETLOG_LAUNCH=direct, the runner runs in this JVM.
 package dev.jetlog.cli;
 
 import sun.misc.Signal;
@@ -153,7 +153,9 @@ public final class Launcher {
     private static void send(String name, Process child) {
         if (!name.equals("TERM")) {
             try {
-                new ProcessBuilder("kill", "-" + name, Long.toString(child.pid())).inheritIO().start().waitFor();
+                // quietly: the second JVM may have ended meanwhile
+                new ProcessBuilder("kill", "-" + name, Long.toString(child.pid())).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
                 return;
             } catch (IOException e) {
                 // no kill command: fall through to SIGTERM, which Java sends itself

@@ -1,7 +1,7 @@
-// Entry point of jetlog.jar: parses the command line (ArgumentParser; picocli renders the help and the
-// version, CommandHelp), runs the program, and turns every failure into a clear message on stderr and a non-zero
-// exit status, never a stack trace (set JETLOG_DEBUG=1 to see one for internal errors and for the cause
-// of an evaluation error).
+// The command-line runner (jetlog.jar starts it through Launcher): parses the command line
+// (ArgumentParser; picocli renders the help and the version, CommandHelp), runs the program, and turns
+// every failure into a clear message on stderr and a non-zero exit status, never a stack trace (set
+// JETLOG_DEBUG=1 to see one for internal errors and for the cause of an evaluation error).
 package dev.jetlog.cli;
 
 import dev.jetlog.parser.DatalogParser;
