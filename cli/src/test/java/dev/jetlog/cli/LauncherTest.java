@@ -1,6 +1,7 @@
 // Checks the command line Launcher gives the runner's second JVM: this JVM's options kept in order, the
-// class-data archive and the markers added, the user's arguments unchanged, and no second JVM where the
-// command line has no -jar or the user chose their own class-data sharing.
+// young-generation cap unless they size it, the class-data archive and the markers added, the user's
+// arguments unchanged, and no second JVM where the command line has no -jar or the user chose their own
+// class-data sharing.
 package dev.jetlog.cli;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LauncherTest {
@@ -28,11 +30,20 @@ class LauncherTest {
     void theSecondJvmGetsTheseOptionsTheArchiveAndTheSameArguments() {
         List<String> jvmArguments = List.of("-Xmx16g", "-XX:+UseParallelGC", "-Dx=-jar y", "-jar", "jetlog.jar",
                 "prog.dl", "-F", "facts dir", "-j", "2");
-        assertEquals(List.of("/jdk/bin/java", "-Xmx16g", "-XX:+UseParallelGC", "-Dx=-jar y",
+        assertEquals(List.of("/jdk/bin/java", "-Xmx16g", "-XX:+UseParallelGC", "-Dx=-jar y", "-XX:MaxNewSize=64m",
                         "-XX:SharedArchiveFile=/opt/jetlog/jetlog.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                         "-Djetlog.launch=direct", "-Djetlog.launcher.pid=4242", "-cp", "/opt/jetlog/jetlog.jar",
                         "dev.jetlog.cli.Main", "prog.dl", "-F", "facts dir", "-j", "2"),
                 command(jvmArguments).orElseThrow());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-Xmn512m", "-XX:NewSize=1g", "-XX:MaxNewSize=256m", "-XX:NewRatio=3",
+            "-XX:G1MaxNewSizePercent=30"})
+    void aUserWhoSizesTheYoungGenerationKeepsTheirSize(String option) {
+        List<String> command = command(List.of(option, "-jar", "jetlog.jar")).orElseThrow();
+        assertTrue(command.contains(option), command.toString());
+        assertFalse(command.contains(Launcher.YOUNG_GENERATION_CAP), command.toString());
     }
 
     @Test
