@@ -9,6 +9,7 @@
 package dev.jetlog.cli;
 
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -161,11 +162,16 @@ public final class Launcher {
 
     /**
      * Passes a signal sent to this JVM on to the second one, which stops cleanly by itself (its own
-     * handlers); this JVM keeps waiting for it. A terminal's Ctrl-C reaches both, which is the same.
+     * handlers); this JVM keeps waiting for it. A terminal's Ctrl-C reaches both, which is the same. A
+     * signal this JVM was started ignoring (nohup) stays ignored, as it does in the second JVM.
      */
     private static void passOn(String name, Process child) {
         try {
-            Signal.handle(new Signal(name), signal -> send(name, child));
+            Signal signal = new Signal(name);
+            SignalHandler previous = Signal.handle(signal, received -> send(name, child));
+            if (previous == SignalHandler.SIG_IGN) {
+                Signal.handle(signal, SignalHandler.SIG_IGN);
+            }
         } catch (IllegalArgumentException e) {
             // the JVM keeps this signal for itself: its default stays
         }
