@@ -46,7 +46,7 @@ final class JetLogCommand {
             valued(List.of("--backend"), "NAME", "cuda, opencl, cpu, or auto: CUDA when a device answers, "
                     + "else an OpenCL GPU, else the CPU (default: auto)",
                     (command, value) -> command.backend = value),
-            flag(List.of("--stats"), "print iterations, tuples and time per stratum to stderr",
+            flag(List.of("--stats"), "print iterations, tuples and time per stratum, and the slowest rules, to stderr",
                     (command, value) -> command.stats = Boolean.parseBoolean(value)),
             flag(List.of("--explain"), "print the evaluation plan to stderr before running",
                     (command, value) -> command.explain = Boolean.parseBoolean(value)),

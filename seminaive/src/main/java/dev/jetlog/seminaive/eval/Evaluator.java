@@ -212,6 +212,7 @@ public final class Evaluator implements AutoCloseable {
     public EvaluationStats evaluate() {
         start = System.nanoTime();
         timer.drain();
+        runner.drainRuleStats();
         finished.clear();
         onDemand.clear();
         for (Stratum stratum : plan.strata()) {
@@ -236,6 +237,7 @@ public final class Evaluator implements AutoCloseable {
     public EvaluationStats evaluateIncrementally(Consumer<String> reloadFacts, Set<String> added) {
         start = System.nanoTime();
         timer.drain();
+        runner.drainRuleStats();
         finished.clear();
         Set<String> changed = new HashSet<>();
         added.stream().filter(store::hasChanges).forEach(changed::add);
@@ -379,7 +381,7 @@ public final class Evaluator implements AutoCloseable {
             tuples += store.fullSize(relation);
         }
         return new StratumStats(stratum.index(), stratum.relations(), iterations, candidates.derived(), tuples,
-                System.nanoTime() - start, timer.drain());
+                System.nanoTime() - start, timer.drain(), runner.drainRuleStats());
     }
 
     /** The statistics of the strata evaluated so far (all of them after evaluate() returns). */

@@ -44,6 +44,7 @@ final class PipelineRunner implements AutoCloseable {
     private final Backend backend;
     private final RelationStore store;
     private final OperationTimer timer;
+    private final RuleTimer rules;
     private final EvaluationOptions options;
     private final IdentityHashMap<Step, Prepared<?>> prepared = new IdentityHashMap<>();
     /** Per step: output rows per input row, as last observed. */
@@ -57,6 +58,12 @@ final class PipelineRunner implements AutoCloseable {
         this.store = store;
         this.timer = timer;
         this.options = options;
+        this.rules = new RuleTimer(options.timeOperations());
+    }
+
+    /** The rules run since the last call, slowest first (empty unless operations are timed); then starts over. */
+    List<RuleStats> drainRuleStats() {
+        return rules.drain();
     }
 
     void cancelWhen(BooleanSupplier condition) {
@@ -78,7 +85,11 @@ final class PipelineRunner implements AutoCloseable {
     void run(RulePlan plan, Candidates candidates) {
         checkCancelled(plan);
         try {
-            runFrom(plan, 0, null, candidates);
+            if (rules.measuring()) {
+                rules.run(plan, candidates, () -> runFrom(plan, 0, null, candidates));
+            } else {
+                runFrom(plan, 0, null, candidates); // no lambda per run where nothing is measured
+            }
             memoryCheck.run();
         } catch (BackendException e) {
             throw new BackendException("evaluating the rule for '" + plan.headRelation() + "' at "

@@ -17,6 +17,7 @@ import dev.jetlog.seminaive.api.TupleCursor;
 import dev.jetlog.seminaive.eval.EvaluationOptions;
 import dev.jetlog.seminaive.eval.EvaluationStats;
 import dev.jetlog.seminaive.eval.Operation;
+import dev.jetlog.seminaive.eval.RuleStats;
 import dev.jetlog.seminaive.eval.StratumStats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,6 +151,36 @@ public abstract class SessionApiSuite {
                 assertTrue(stats.strata().get(0).millis() >= 0, stats.format());
                 assertEquals(measured, stats.operationNanos().containsKey(Operation.JOIN), stats.format());
                 assertEquals(measured, stats.format().contains(" join "), stats.format());
+            }
+        }
+    }
+
+    @Test
+    void ruleCostsAreMeasuredPerRuleVersionOnlyWhenAsked() {
+        CompiledProgram program = JetLog.compile("api.dl", TC);
+        EngineOptions base = EngineOptions.defaults().withBackend(backend()).withThreads(2);
+        for (boolean measured : new boolean[] {false, true}) {
+            EngineOptions options = base.withEvaluation(EvaluationOptions.DEFAULT.withOperationTimes(measured));
+            try (Session session = program.newSession(options)) {
+                session.insertRows("edge", new int[] {1, 2, 2, 3, 3, 4, 4, 5}, 4);
+                EvaluationStats stats = session.run();
+                StratumStats path = stats.strata().get(0);
+                assertEquals(measured, !path.rules().isEmpty(), stats.format());
+                assertEquals(measured, stats.format().contains("slowest rules"), stats.format());
+                if (!measured) {
+                    continue;
+                }
+                assertEquals(path.candidates(), path.rules().stream().mapToLong(RuleStats::candidates).sum(),
+                        "every candidate comes from one rule's pipeline: " + stats.format());
+                RuleStats recursive = path.rules().stream().filter(rule -> rule.deltaAtom() >= 0).findFirst()
+                        .orElseThrow(() -> new AssertionError(stats.format()));
+                assertEquals(path.iterations() - 1, recursive.runs(), "one run per iteration after the first");
+                assertTrue(recursive.label().startsWith("api.dl:") && recursive.label().contains(" delta "),
+                        recursive.label());
+                assertEquals("path", recursive.headRelation());
+                for (int i = 1; i < path.rules().size(); i++) {
+                    assertTrue(path.rules().get(i - 1).nanos() >= path.rules().get(i).nanos(), "slowest first");
+                }
             }
         }
     }
