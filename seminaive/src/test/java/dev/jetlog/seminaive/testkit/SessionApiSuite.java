@@ -138,13 +138,17 @@ public abstract class SessionApiSuite {
         }
     }
 
+    /** A session of TC on the backend under test, timing operations (and rules) or not. */
+    private Session tcSession(boolean timed) {
+        EngineOptions options = EngineOptions.defaults().withBackend(backend()).withThreads(2)
+                .withEvaluation(EvaluationOptions.DEFAULT.withOperationTimes(timed));
+        return JetLog.compile("api.dl", TC).newSession(options);
+    }
+
     @Test
     void operationTimesAreMeasuredOnlyWhenAsked() {
-        CompiledProgram program = JetLog.compile("api.dl", TC);
-        EngineOptions base = EngineOptions.defaults().withBackend(backend()).withThreads(2);
         for (boolean measured : new boolean[] {false, true}) {
-            EngineOptions options = base.withEvaluation(EvaluationOptions.DEFAULT.withOperationTimes(measured));
-            try (Session session = program.newSession(options)) {
+            try (Session session = tcSession(measured)) {
                 session.insertRows("edge", new int[] {1, 2, 2, 3, 3, 4}, 3);
                 EvaluationStats stats = session.run();
                 assertEquals(6, session.count("path"));
@@ -157,11 +161,8 @@ public abstract class SessionApiSuite {
 
     @Test
     void ruleCostsAreMeasuredPerRuleVersionOnlyWhenAsked() {
-        CompiledProgram program = JetLog.compile("api.dl", TC);
-        EngineOptions base = EngineOptions.defaults().withBackend(backend()).withThreads(2);
         for (boolean measured : new boolean[] {false, true}) {
-            EngineOptions options = base.withEvaluation(EvaluationOptions.DEFAULT.withOperationTimes(measured));
-            try (Session session = program.newSession(options)) {
+            try (Session session = tcSession(measured)) {
                 session.insertRows("edge", new int[] {1, 2, 2, 3, 3, 4, 4, 5}, 4);
                 EvaluationStats stats = session.run();
                 StratumStats path = stats.strata().get(0);
