@@ -121,15 +121,21 @@ DEVFN void jl_tile_ranks(LPTR u32* counts, LPTR u32* partial, LPTR u32* tile_sta
     }
 }
 
+/* The digits of the ids [first, first + JL_RADIX_ITEMS) (JL_RADIX_DIGITS past n), by their rows' column. */
+DEVFN void jl_id_digits(GLOBAL const i32* data, u32 arity, u32 column, i32 column_min, u32 shift,
+                        GLOBAL const u32* ids, u64 n, u64 first, u32* digits) {
+    for (u32 k = 0; k < JL_RADIX_ITEMS; k++) {
+        digits[k] = first + k < n ? jl_digit(data, arity, column, column_min, shift, ids[first + k]) : JL_RADIX_DIGITS;
+    }
+}
+
 KERNEL radix_histogram(GLOBAL const i32* data, u32 arity, u32 column, i32 column_min, u32 shift,
                        GLOBAL const u32* ids, u64 n, GLOBAL u32* hist) {
     SHARED u32 counts[JL_RADIX_DIGITS];
     u32 t = LOCAL_ID();
     u64 first = jl_tile_item(t);
     u32 digits[JL_RADIX_ITEMS];
-    for (u32 k = 0; k < JL_RADIX_ITEMS; k++) {
-        digits[k] = first + k < n ? jl_digit(data, arity, column, column_min, shift, ids[first + k]) : JL_RADIX_DIGITS;
-    }
+    jl_id_digits(data, arity, column, column_min, shift, ids, n, first, digits);
     jl_tile_histogram(counts, t, digits, hist);
 }
 
@@ -143,9 +149,7 @@ KERNEL radix_scatter(GLOBAL const i32* data, u32 arity, u32 column, i32 column_m
     u32 t = LOCAL_ID();
     u64 first = jl_tile_item(t);
     u32 digits[JL_RADIX_ITEMS];
-    for (u32 k = 0; k < JL_RADIX_ITEMS; k++) {
-        digits[k] = first + k < n ? jl_digit(data, arity, column, column_min, shift, ids[first + k]) : JL_RADIX_DIGITS;
-    }
+    jl_id_digits(data, arity, column, column_min, shift, ids, n, first, digits);
     u32 ranks[JL_RADIX_ITEMS];
     jl_tile_ranks(counts, partial, tile_start, t, digits, ranks);
     for (u32 k = 0; k < JL_RADIX_ITEMS; k++) {
