@@ -186,8 +186,9 @@ public final class CpuBackend implements Backend {
             throw new OutOfMemoryError("relation exceeds 2^31 values");
         }
         if (full.tuples().data().length >= needed) {
-            // full is consumed (the SPI's contract): its headroom takes the delta, nothing is allocated
-            return new CpuRows(SetOperations.mergeInPlace(full.tuples(), delta));
+            // full is consumed (the SPI's contract): its headroom takes the delta; only the rows the threads
+            // copy aside are allocated (about half the delta on two threads)
+            return new CpuRows(SetOperations.mergeInPlace(full.tuples(), delta, parallel));
         }
         long withHeadroom = !roomToGrow ? needed
                 : Math.min(Integer.MAX_VALUE - 16, needed + headroom(needed, (long) delta.size() * arity));

@@ -201,24 +201,19 @@ public final class SetOperations {
      * with one copy each, so a small delta costs about one bulk move of the rows after its first row.
      */
     public static Tuples mergeInPlace(Tuples full, Tuples delta) {
+        checkRoom(full, delta);
         int arity = full.arity();
         int[] out = full.data();
-        int[] db = delta.data();
-        int nf = full.size();
-        int nd = delta.size();
-        int total = nf + nd;
-        if ((long) total * arity > out.length) {
-            throw new IllegalArgumentException("merge in place needs " + (long) total * arity + " ints, array holds "
-                    + out.length);
-        }
+        int total = full.size() + delta.size();
         if (arity == 0) {
             return new Tuples(0, out, Math.min(total, 1));
         }
-        int i = nf - 1;
-        int j = nd - 1;
+        int[] db = delta.data();
+        int i = full.size() - 1;
+        int j = delta.size() - 1;
         while (j >= 0 && i >= 0) {
             // rows of full after delta row j keep their order: move them as one run
-            int first = firstGreater(out, i, db, j, arity);
+            int first = firstGreater(out, 0, i, db, j, arity);
             int run = i - first + 1;
             if (run > 0) {
                 System.arraycopy(out, first * arity, out, (first + j + 1) * arity, run * arity);
@@ -227,7 +222,7 @@ public final class SetOperations {
             if (i < 0) {
                 break;
             }
-            first = firstGreater(db, j, out, i, arity);
+            first = firstGreater(db, 0, j, out, i, arity);
             run = j - first + 1;
             System.arraycopy(db, first * arity, out, (i + first + 1) * arity, run * arity);
             j = first - 1;
@@ -239,22 +234,117 @@ public final class SetOperations {
     }
 
     /**
-     * The first position p <= last + 1 such that rows [p, last] of sorted are all greater than row probe
-     * of other, found by galloping back from last (cheap when the run is short).
+     * {@link #mergeInPlace(Tuples, Tuples)} on the threads of parallel. Rows of full before delta's first
+     * row stay where they are; the merged rows from there on are cut into one chunk per thread by co-ranking,
+     * and each chunk merges its own rows of full and delta into its place, back to front. The first rows of
+     * full that a chunk reads may lie under an earlier chunk's output: those (at most as many as the delta
+     * rows before the chunk, about half of delta in all on two threads) are first copied aside, by all chunks
+     * at once, and merged from the copy.
      */
-    static int firstGreater(int[] sorted, int last, int[] other, int probe, int arity) {
-        if (last < 0 || RowOrder.compare(sorted, last, other, probe, arity) <= 0) {
+    public static Tuples mergeInPlace(Tuples full, Tuples delta, Parallel parallel) {
+        int moved = full.size() - unmoved(full, delta) + delta.size();
+        return mergeInPlace(full, delta, parallel, Math.min(parallel.threads(), parallel.chunksFor(moved, 1 << 16)));
+    }
+
+    /** mergeInPlace in the given number of chunks (tests pick it; parallel still runs them). */
+    static Tuples mergeInPlace(Tuples full, Tuples delta, Parallel parallel, int chunks) {
+        if (chunks <= 1 || full.arity() == 0 || full.isEmpty() || delta.isEmpty()) {
+            return mergeInPlace(full, delta);
+        }
+        checkRoom(full, delta);
+        int arity = full.arity();
+        int[] out = full.data();
+        int[] db = delta.data();
+        int nf = full.size();
+        int nd = delta.size();
+        int total = nf + nd;
+        int unmoved = unmoved(full, delta);
+        // chunk c makes merged rows [from[c], from[c + 1]) out of full rows [fullFrom[c], fullFrom[c + 1])
+        int[] from = new int[chunks + 1];
+        int[] fullFrom = new int[chunks + 1];
+        // and finds its full rows that lie under earlier chunks' output at saved[savedFrom[c]..]
+        int[] savedFrom = new int[chunks + 1];
+        for (int c = 0; c <= chunks; c++) {
+            from[c] = unmoved + Parallel.bound(total - unmoved, chunks, c);
+            fullFrom[c] = coRank(from[c], out, nf, db, nd, arity);
+        }
+        for (int c = 0; c < chunks; c++) {
+            savedFrom[c + 1] = savedFrom[c] + covered(from, fullFrom, c);
+        }
+        int[] saved = new int[savedFrom[chunks] * arity];
+        parallel.forEachChunk(chunks, chunks, (c, ignoredFrom, ignoredTo) -> System.arraycopy(out,
+                fullFrom[c] * arity, saved, savedFrom[c] * arity, covered(from, fullFrom, c) * arity));
+        parallel.forEachChunk(chunks, chunks, (c, ignoredFrom, ignoredTo) -> {
+            int start = from[c];
+            int deltaFrom = start - fullFrom[c];
+            // full rows [start, fullFrom[c + 1]) are still in place (none when the chunk's full rows were all saved)
+            int i = fullFrom[c + 1] - 1;
+            int j = from[c + 1] - fullFrom[c + 1] - 1;
+            while (i >= start && j >= deltaFrom) {
+                int first = firstGreater(out, start, i, db, j, arity);
+                int run = i - first + 1;
+                if (run > 0) {
+                    System.arraycopy(out, first * arity, out, (first + j + 1) * arity, run * arity);
+                    i = first - 1;
+                }
+                if (i < start) {
+                    break;
+                }
+                first = firstGreater(db, deltaFrom, j, out, i, arity);
+                run = j - first + 1;
+                System.arraycopy(db, first * arity, out, (i + first + 1) * arity, run * arity);
+                j = first - 1;
+            }
+            if (i >= start && deltaFrom > 0) {
+                // the chunk's delta rows are placed: the rest of its full rows move past the delta rows before it
+                System.arraycopy(out, start * arity, out, (start + deltaFrom) * arity, (i - start + 1) * arity);
+            }
+            // the saved rows and the delta rows left come first in the chunk's output
+            int savedRows = covered(from, fullFrom, c);
+            mergeRuns(saved, savedFrom[c], savedFrom[c] + savedRows, db, deltaFrom, j + 1, out, start, arity);
+        });
+        return new Tuples(arity, out, total);
+    }
+
+    /** How many of chunk c's full rows lie before its output, under earlier chunks' output. */
+    private static int covered(int[] from, int[] fullFrom, int c) {
+        return Math.max(0, Math.min(fullFrom[c + 1], from[c]) - fullFrom[c]);
+    }
+
+    /** How many rows of full come before delta's first row (and stay where they are in a merge in place). */
+    private static int unmoved(Tuples full, Tuples delta) {
+        if (delta.isEmpty() || full.arity() == 0) {
+            return full.size();
+        }
+        return RowOrder.lowerBound(full.data(), 0, full.size(), delta.data(), 0, full.arity());
+    }
+
+    private static void checkRoom(Tuples full, Tuples delta) {
+        long needed = ((long) full.size() + delta.size()) * full.arity();
+        if (needed > full.data().length) {
+            throw new IllegalArgumentException("merge in place needs " + needed + " ints, array holds "
+                    + full.data().length);
+        }
+    }
+
+    /**
+     * The first position p in [lowest, last + 1] such that rows [p, last] of sorted are all greater than row
+     * probe of other, found by galloping back from last (cheap when the run is short); rows before lowest are
+     * not read.
+     */
+    static int firstGreater(int[] sorted, int lowest, int last, int[] other, int probe, int arity) {
+        if (last < lowest || RowOrder.compare(sorted, last, other, probe, arity) <= 0) {
             return last + 1;
         }
         int greater = last;
         int step = 1;
         int below = last - 1;
-        while (below >= 0 && RowOrder.compare(sorted, below, other, probe, arity) > 0) {
+        while (below >= lowest && RowOrder.compare(sorted, below, other, probe, arity) > 0) {
             greater = below;
             step <<= 1;
             below = last - step;
         }
-        int left = Math.max(below + 1, 0);
+        int left = Math.max(below + 1, lowest);
         int right = greater;
         while (left < right) {
             int mid = (left + right) >>> 1;

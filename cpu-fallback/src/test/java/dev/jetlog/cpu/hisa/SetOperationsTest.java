@@ -88,4 +88,48 @@ class SetOperationsTest {
             assertEquals(RowSets.rows(all), RowSets.rows(merged));
         }
     }
+
+    /**
+     * The parallel merge in place, in 2 to 6 chunks on 1 to 3 threads, over splits where delta is sparse,
+     * dense, larger than full, or gathered at either end: some chunks then have no rows of full left in
+     * place, or have all theirs under earlier chunks' output.
+     */
+    @ParameterizedTest
+    @CsvSource({"1, 40000", "2, 30000", "3, 5000", "2, 7"})
+    void parallelMergeInPlaceMatchesTheSortedUnion(int arity, int rows) {
+        SplittableRandom random = new SplittableRandom(rows * 7L + arity);
+        Tuples all;
+        try (Parallel parallel = Parallel.of(2)) {
+            all = SortUnique.sortUnique(RowSets.random(random, arity, rows, -5, 1L << 22), parallel);
+        }
+        int n = all.size();
+        double[][] shapes = {{0.01, 0.01, 0.01}, {0.5, 0.5, 0.5}, {0.95, 0.9, 0.99}, {0.0, 0.1, 0.9}, {0.9, 0.5, 0.0},
+            {0.02, 0.0, 1.0}};
+        for (double[] shape : shapes) {
+            // shape: the share of rows sent to delta in the first, middle and last third
+            int[] full = new int[n * arity];
+            int[] delta = new int[n * arity];
+            int nf = 0;
+            int nd = 0;
+            for (int r = 0; r < n; r++) {
+                double share = shape[Math.min(2, r * 3 / Math.max(1, n))];
+                if (random.nextDouble() < share) {
+                    System.arraycopy(all.data(), r * arity, delta, nd++ * arity, arity);
+                } else {
+                    System.arraycopy(all.data(), r * arity, full, nf++ * arity, arity);
+                }
+            }
+            for (int threads = 1; threads <= 3; threads++) {
+                try (Parallel parallel = Parallel.of(threads)) {
+                    for (int chunks = 2; chunks <= 6; chunks++) {
+                        int[] room = java.util.Arrays.copyOf(full, n * arity);
+                        Tuples merged = SetOperations.mergeInPlace(new Tuples(arity, room, nf),
+                                new Tuples(arity, delta, nd), parallel, chunks);
+                        assertEquals(RowSets.rows(all), RowSets.rows(merged),
+                                java.util.Arrays.toString(shape) + " in " + chunks + " chunks on " + threads);
+                    }
+                }
+            }
+        }
+    }
 }
