@@ -85,8 +85,8 @@ public final class Launcher {
         } catch (InvalidPathException e) {
             return Optional.empty();
         }
-        if (!Files.isRegularFile(archive)) {
-            return Optional.empty(); // none built, or built by another JVM, which could not map it
+        if (!archiveServes(archive, jar.get())) {
+            return Optional.empty();
         }
         return childCommand(List.of(commandLine.get()), Path.of(System.getProperty("java.home"), "bin", "java"),
                 jar.get(), archive, ProcessHandle.current().pid(), List.of(args));
@@ -145,6 +145,21 @@ public final class Launcher {
         String name = jar.getFileName().toString();
         String base = name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name;
         return jar.resolveSibling(base + "-" + jvmVersion + ".jsa");
+    }
+
+    /**
+     * Whether the archive can serve the jar: it exists (none is built for another JVM) and is not older than
+     * the jar. The build writes it from the packaged jar; a jar packaged again without that training run
+     * (or copied over) would make the runner's JVM ignore the archive, and the second JVM cost its start-up
+     * for nothing.
+     */
+    static boolean archiveServes(Path archive, Path jar) {
+        try {
+            return Files.isRegularFile(archive)
+                    && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) >= 0;
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
     }
 
     private static Optional<Path> runningJar() {

@@ -1,14 +1,19 @@
 // Checks the command line Launcher gives the runner's second JVM: this JVM's options kept in order, the
 // young-generation cap unless they size it, the class-data archive and the markers added, the user's
-// arguments unchanged, and no second JVM where the command line has no -jar or the user chose their own
-// class-data sharing.
+// arguments unchanged, and no second JVM where the command line has no -jar, the user chose their own
+// class-data sharing, or the archive is older than the jar.
 package dev.jetlog.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,6 +61,20 @@ class LauncherTest {
             "-XX:AOTCache=app.aot"})
     void aUserWhoChoosesClassDataSharingKeepsTheirChoice(String option) {
         assertTrue(command(List.of("-Xmx2g", option, "-jar", "jetlog.jar", "prog.dl")).isEmpty());
+    }
+
+    @Test
+    void anArchiveOlderThanTheJarIsNotUsed(@TempDir Path folder) throws IOException {
+        Path jar = Files.writeString(folder.resolve("jetlog.jar"), "jar");
+        Path archive = folder.resolve("jetlog-17.jsa");
+        assertFalse(Launcher.archiveServes(archive, jar), "no archive");
+        Files.writeString(archive, "archive");
+        FileTime packaged = FileTime.from(Instant.parse("2026-12-01T10:00:00Z"));
+        Files.setLastModifiedTime(jar, packaged);
+        Files.setLastModifiedTime(archive, FileTime.from(packaged.toInstant().plusSeconds(5)));
+        assertTrue(Launcher.archiveServes(archive, jar), "written after the jar, by the training run");
+        Files.setLastModifiedTime(jar, FileTime.from(packaged.toInstant().plusSeconds(60)));
+        assertFalse(Launcher.archiveServes(archive, jar), "the jar packaged again since");
     }
 
     @Test
