@@ -2,7 +2,9 @@
 // tuples is read from the sorted index, and every pair that passes the filters is projected.
 // Filters that read only the input row run before the lookup. When the step skips repeats, a match
 // equal to the last emitted one on the distinct columns is skipped (they are adjacent in the run);
-// an existence check stops at its first match.
+// an existence check stops at its first match. A join feeding a second one into a dense set replays
+// the matches of the last input row for the next rows that differ from it only in carried columns
+// (MatchReplay).
 package dev.jetlog.cpu;
 
 import dev.jetlog.cpu.hisa.HisaIndex;
@@ -99,18 +101,55 @@ final class JoinOperator {
                 ? Math.max(1, hisa.size() / Math.max(1, hisa.distinctKeys())) : 1;
         long work = work(input, index, nextFanOut, parallel);
         int outWidth = next.projection.width();
+        MatchReplay.Shape replayable = MatchReplay.shapeOf(this, next, width);
         Tuples outsideRows = ChunkedOutput.run(parallel, input.size(), outWidth, 64, work, (from, to, outside) -> {
             int[] key = new int[keyMaker.length()];
             int[] middle = new int[projection.width()];
             AbsentProbe probe = next.new AbsentProbe(nextIndex, set, outside);
-            Runnable intoNext = () -> probe.probe(middle, 0);
-            for (int inputRow = from; inputRow < to; inputRow++) {
-                forEachOutput(in, inputRow * width, index, key, middle, intoNext);
+            if (replayable == null) {
+                Runnable intoNext = () -> probe.probe(middle, 0);
+                for (int inputRow = from; inputRow < to; inputRow++) {
+                    forEachOutput(in, inputRow * width, index, key, middle, intoNext);
+                }
+            } else {
+                MatchReplay replay = new MatchReplay(replayable);
+                Runnable intoNextRecorded = () -> {
+                    int slot = probe.slotOf(middle, 0);
+                    if (slot >= 0) {
+                        replay.record(middle, slot);
+                        probe.probeSlot(middle, 0, slot);
+                    }
+                };
+                for (int inputRow = from; inputRow < to; inputRow++) {
+                    int inBase = inputRow * width;
+                    if (replay.decidedLikeLast(in, inBase)) {
+                        for (int match = 0; match < replay.size(); match++) {
+                            probe.probeSlot(replay.rows(), replay.carryInto(match, in, inBase), replay.slot(match));
+                        }
+                    } else {
+                        replay.restart(inBase);
+                        forEachOutput(in, inBase, index, key, middle, intoNextRecorded);
+                    }
+                }
             }
             derived.add(probe.matched);
             added.add(probe.added);
         });
         return new Filtered(outsideRows, added.sum(), derived.sum());
+    }
+
+    /** The input columns the lookup key copies, or null where it computes any. */
+    int[] keyInputColumns() {
+        return keyMaker.inputColumns();
+    }
+
+    /** True if the step filters its rows (on the input alone, or on input and tuple). */
+    boolean filters() {
+        return before != null || filter != null;
+    }
+
+    Projection projection() {
+        return projection;
     }
 
     /**
@@ -221,9 +260,13 @@ final class JoinOperator {
     /** Writes each output row of the join for the input row at in[inBase..] into out, and calls onRow after each. */
     private void forEachOutput(int[] in, int inBase, RunLookup index, int[] key, int[] out, Runnable onRow) {
         int slot = matchingSlot(in, inBase, index, key);
-        if (slot < 0) {
-            return;
+        if (slot >= 0) {
+            forEachOutputOf(slot, in, inBase, index, out, onRow);
         }
+    }
+
+    /** As forEachOutput, for an input row whose matching slot is known. */
+    private void forEachOutputOf(int slot, int[] in, int inBase, RunLookup index, int[] out, Runnable onRow) {
         int[] tuples = index.rows().data();
         int arity = index.rows().arity();
         int[] sortedRows = index.sortedRows();
@@ -307,12 +350,21 @@ final class JoinOperator {
 
         /** Probes the input row at in[inBase..]. */
         void probe(int[] in, int inBase) {
-            if (!copying) {
-                forEachOutput(in, inBase, index, key, row, addRow);
-                return;
+            int slot = slotOf(in, inBase);
+            if (slot >= 0) {
+                probeSlot(in, inBase, slot);
             }
-            int slot = matchingSlot(in, inBase, index, key);
-            if (slot < 0) {
+        }
+
+        /** The index slot the input row at in[inBase..] matches, or -1 (as {@link #matchingSlot}). */
+        int slotOf(int[] in, int inBase) {
+            return matchingSlot(in, inBase, index, key);
+        }
+
+        /** Probes the input row at in[inBase..], whose matching slot is known (from {@link #slotOf}). */
+        void probeSlot(int[] in, int inBase, int slot) {
+            if (!copying) {
+                forEachOutputOf(slot, in, inBase, index, row, addRow);
                 return;
             }
             int start = index.start(slot);

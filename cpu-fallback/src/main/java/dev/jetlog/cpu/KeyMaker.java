@@ -22,6 +22,11 @@ final class KeyMaker {
         }
     }
 
+    /** The input columns the key copies, in key order, or null where it computes any. */
+    int[] inputColumns() {
+        return inputColumns == null ? null : inputColumns.clone();
+    }
+
     int length() {
         return inputColumns != null ? inputColumns.length : exprs.length;
     }
