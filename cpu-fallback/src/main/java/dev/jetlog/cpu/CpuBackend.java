@@ -208,7 +208,17 @@ public final class CpuBackend implements Backend {
 
     @Override
     public DenseSet denseSet(List<Rows> rows, long maxBytes) {
-        return DenseBitSet.create(tuplesOf(rows), maxBytes, parallel);
+        return DenseBitSet.create(tuplesOf(rows), null, maxBytes, parallel);
+    }
+
+    @Override
+    public DenseSet denseSet(List<Rows> rows, int[][] columnValues, long maxBytes) {
+        return DenseBitSet.create(tuplesOf(rows), columnValues, maxBytes, parallel);
+    }
+
+    @Override
+    public int[] columnValues(List<Rows> rows, int column) {
+        return ColumnValues.distinct(tuplesOf(rows), column);
     }
 
     @Override

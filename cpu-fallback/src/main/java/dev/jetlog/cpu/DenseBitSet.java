@@ -66,6 +66,35 @@ final class DenseBitSet implements DenseSet {
      * a dictionary, if that fits too).
      */
     static DenseBitSet create(List<Tuples> rows, long maxBytes, Parallel parallel) {
+        return create(rows, null, maxBytes, parallel);
+    }
+
+    /**
+     * As {@link #create(List, long, Parallel)}, over a box that also spans the given sorted distinct values of
+     * each column (null, or a null column, where they are not known ahead): the values a column can take at
+     * all, so that rows derived later are inside the box. Where that box does not fit, over the rows' values
+     * alone.
+     */
+    static DenseBitSet create(List<Tuples> rows, int[][] domains, long maxBytes, Parallel parallel) {
+        if (domains != null && domainsMayFit(domains, maxBytes)) {
+            DenseBitSet set = createOver(rows, domains, maxBytes, parallel);
+            if (set != null) {
+                return set;
+            }
+        }
+        return createOver(rows, new int[rows.get(0).arity()][], maxBytes, parallel);
+    }
+
+    /** False where the known domains alone make a box too big for the budget (nothing to look at rows for). */
+    private static boolean domainsMayFit(int[][] domains, long maxBytes) {
+        long[] sizes = new long[domains.length];
+        for (int c = 0; c < domains.length; c++) {
+            sizes[c] = domains[c] == null ? 1 : Math.max(1, domains[c].length);
+        }
+        return bitsWithin(sizes, maxBytes / 2 * Byte.SIZE);
+    }
+
+    private static DenseBitSet createOver(List<Tuples> rows, int[][] domains, long maxBytes, Parallel parallel) {
         int arity = rows.get(0).arity();
         if (arity == 0) {
             return null;
@@ -83,6 +112,12 @@ final class DenseBitSet implements DenseSet {
                 maximum[c] = Math.max(maximum[c], range[1][c]);
             }
         }
+        for (int c = 0; c < arity; c++) {
+            if (domains[c] != null && domains[c].length > 0) {
+                minimum[c] = Math.min(minimum[c], domains[c][0]);
+                maximum[c] = Math.max(maximum[c], domains[c][domains[c].length - 1]);
+            }
+        }
         long budget = maxBytes;
         long[] ranges = new long[arity];
         long[] sizes = new long[arity];
@@ -97,12 +132,14 @@ final class DenseBitSet implements DenseSet {
         }
         // whole ranges where they fit: values first derived later, inside the ranges, are inside the box too
         boolean rangesFit = bitsWithin(sizes, maxBytes / 2 * Byte.SIZE);
-        if (!rangesFit && !bitsWithin(fewestDistinct(rows, minimum, ranges, maxBytes), maxBytes / 2 * Byte.SIZE)) {
+        if (!rangesFit && !bitsWithin(fewestDistinct(rows, domains, minimum, ranges, maxBytes), maxBytes / 2 * Byte.SIZE)) {
             return null; // even the values a sample of the rows takes make too big a box: no dictionary can help
         }
-        for (int c = 0; c < arity && !rangesFit; c++) {
-            if (dictionaryAllowed(ranges[c], maxBytes)) {
-                int[] digits = dictionary(rows, c, minimum[c], (int) ranges[c]);
+        for (int c = 0; c < arity; c++) {
+            // a column whose domain is known takes only its values even where the range fits: nothing
+            // derived later lies outside them
+            if ((!rangesFit || domains[c] != null) && dictionaryAllowed(ranges[c], maxBytes)) {
+                int[] digits = dictionary(rows, domains[c], c, minimum[c], (int) ranges[c]);
                 int distinct = 0;
                 for (int digit : digits) {
                     distinct = Math.max(distinct, digit + 1);
@@ -145,7 +182,8 @@ final class DenseBitSet implements DenseSet {
      * Per column, a lower bound on the box's size along it: the whole range where no dictionary may be made
      * (the test below), else the distinct values among up to SAMPLE_ROWS rows spread evenly over the rows.
      */
-    private static long[] fewestDistinct(List<Tuples> rows, int[] minimum, long[] ranges, long maxBytes) {
+    private static long[] fewestDistinct(List<Tuples> rows, int[][] domains, int[] minimum, long[] ranges,
+                                         long maxBytes) {
         long total = 0;
         for (Tuples part : rows) {
             total += part.size();
@@ -173,7 +211,7 @@ final class DenseBitSet implements DenseSet {
                 }
                 base += part.size();
             }
-            bounds[c] = Math.max(1, distinct);
+            bounds[c] = Math.max(1, Math.max(distinct, domains[c] == null ? 0 : domains[c].length));
         }
         return bounds;
     }
@@ -195,10 +233,18 @@ final class DenseBitSet implements DenseSet {
         return true;
     }
 
-    /** Per value offset of column c in the rows, its digit: the rank of the value among the column's distinct values; -1 for absent ones. */
-    private static int[] dictionary(List<Tuples> rows, int column, int minimum, int range) {
+    /**
+     * Per value offset of column c in the rows and its domain (if any), its digit: the rank of the value among
+     * the column's distinct values; -1 for absent ones.
+     */
+    private static int[] dictionary(List<Tuples> rows, int[] domain, int column, int minimum, int range) {
         int[] digits = new int[range];
         java.util.Arrays.fill(digits, -1);
+        if (domain != null) {
+            for (int value : domain) {
+                digits[value - minimum] = 0;
+            }
+        }
         for (Tuples part : rows) {
             int[] data = part.data();
             int arity = part.arity();

@@ -10,6 +10,7 @@ import dev.jetlog.parser.EquivalenceRelations;
 import dev.jetlog.parser.Subsumption;
 import dev.jetlog.parser.ast.Atom;
 import dev.jetlog.parser.ast.RelationDecl;
+import dev.jetlog.planner.ColumnDomains;
 import dev.jetlog.planner.Plan;
 import dev.jetlog.planner.RulePlan;
 import dev.jetlog.planner.Stratum;
@@ -69,6 +70,8 @@ public final class Evaluator implements AutoCloseable {
     /** `.limitsize` per relation that has one. */
     private final Map<String, Long> sizeLimits = new HashMap<>();
     private final PipelineRunner runner;
+    /** The values relation columns can take, which dense sets span. */
+    private final DomainValues domainValues;
     private final DeltaDebugRecorder deltaDebugs;
     /** Told the iteration number (0 for a stratum's first pass, then 1, 2, ...) as each pass begins. */
     private IntConsumer iterationStarts = iteration -> { };
@@ -98,6 +101,7 @@ public final class Evaluator implements AutoCloseable {
         this.timer = new OperationTimer(options.timeOperations());
         this.store = new RelationStore(backend, timer);
         this.runner = new PipelineRunner(backend, store, timer, this.options);
+        this.domainValues = new DomainValues(ColumnDomains.of(plan), store, backend);
         this.deltaDebugs = new DeltaDebugRecorder(plan.relations(), backend, store, timer);
         for (RelationDecl decl : plan.relations()) {
             store.declare(decl.name(), decl.arity());
@@ -442,8 +446,14 @@ public final class Evaluator implements AutoCloseable {
      */
     private void filterWithDenseSets(Stratum stratum, Candidates candidates) {
         for (String relation : stratum.relations()) {
-            if (mayHaveDenseSet(stratum, relation) && !store.fullTiers(relation).isEmpty()
-                    && !buildDenseSet(relation, denseSetBytes(), candidates)) {
+            if (!mayHaveDenseSet(stratum, relation)) {
+                continue;
+            }
+            boolean empty = store.fullSize(relation) == 0;
+            // an empty relation whose columns' values the rules bound gets a set over them, within the
+            // share a lazily made set of a small relation may take
+            if ((!empty || domainValues.knownAhead(relation)) && !buildDenseSet(stratum, relation,
+                    empty ? Math.min(denseSetBytes(), LAZY_DENSE_SET_MIN_BYTES) : denseSetBytes(), candidates)) {
                 candidates.noDenseSetBelow(relation, 4 * store.fullSize(relation));
             }
         }
@@ -469,7 +479,7 @@ public final class Evaluator implements AutoCloseable {
             candidates.restartSortedCount(relation);
             long maxBytes = Math.min(denseSetBytes(),
                     Math.max(LAZY_DENSE_SET_MIN_BYTES, LAZY_DENSE_SET_BYTES_PER_ROW * full));
-            if (!buildDenseSet(relation, maxBytes, candidates)) {
+            if (!buildDenseSet(stratum, relation, maxBytes, candidates)) {
                 candidates.noDenseSetBelow(relation, 4 * full);
             }
         }
@@ -490,12 +500,22 @@ public final class Evaluator implements AutoCloseable {
     }
 
     /**
-     * Makes a dense set of the relation's full version (replacing its old one) if one fits in maxBytes;
-     * true if it did.
+     * Makes a dense set of the relation's full version (replacing its old one), over a box that spans its
+     * columns' domains where that fits, if one fits in maxBytes; true if it did.
      */
-    private boolean buildDenseSet(String relation, long maxBytes, Candidates candidates) {
+    private boolean buildDenseSet(Stratum stratum, String relation, long maxBytes, Candidates candidates) {
         List<Rows> tiers = store.fullTiers(relation);
-        DenseSet set = timer.time(Operation.DEDUPLICATE, () -> backend.denseSet(tiers, maxBytes));
+        DenseSet set = timer.time(Operation.DEDUPLICATE, () -> {
+            Rows none = tiers.isEmpty() ? backend.empty(store.arity(relation)) : null;
+            try {
+                return backend.denseSet(none == null ? tiers : List.of(none), domainValues.of(stratum, relation),
+                        maxBytes);
+            } finally {
+                if (none != null) {
+                    backend.release(none);
+                }
+            }
+        });
         if (set == null) {
             return false;
         }

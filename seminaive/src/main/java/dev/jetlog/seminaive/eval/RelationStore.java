@@ -70,6 +70,10 @@ final class RelationStore implements AutoCloseable {
         states.put(relation, new State(relation, arity));
     }
 
+    boolean declares(String relation) {
+        return states.containsKey(relation);
+    }
+
     int arity(String relation) {
         return state(relation).arity;
     }

@@ -189,6 +189,23 @@ public interface Backend extends AutoCloseable {
     }
 
     /**
+     * As denseSet, over a box that also spans, per column, the given sorted distinct values (null where a
+     * column's values are not known ahead): the values the column can take at all, so that rows derived
+     * later inside them are inside the box. Where that box does not fit, over the rows' values alone.
+     */
+    default DenseSet denseSet(List<Rows> rows, int[][] columnValues, long maxBytes) {
+        return denseSet(rows, maxBytes);
+    }
+
+    /**
+     * The distinct values of one column of the row sets, sorted (a value domain for a dense set's box); null
+     * where the backend has no dense sets to use them.
+     */
+    default int[] columnValues(List<Rows> rows, int column) {
+        return null;
+    }
+
+    /**
      * Adds the rows that lie inside the set's box to it, remembering those it lacked for takeAdded, and
      * returns the rows outside the box apart. The input stays the caller's. Only for sets this backend made.
      */

@@ -39,10 +39,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -412,6 +415,54 @@ public abstract class BackendOperatorSuite {
         assertEquals(first.outside().size(), again.outside().size());
         assertEquals(0, backend.takeAdded(set).size());
         backend.release(set);
+    }
+
+    /**
+     * A set made before any row, over the values its columns can take (every third value of a wide range, and
+     * a second column of a few values): rows that arrive later inside those values are all inside its box,
+     * a row with another value is outside it. Where the values make too big a box, the set spans the rows'
+     * own values, as without them.
+     */
+    @Test
+    void aDenseSetOverKnownColumnValuesHoldsRowsThatArriveLater() {
+        int[] firsts = new int[2000];
+        for (int v = 0; v < firsts.length; v++) {
+            firsts[v] = 3 * v - 100;
+        }
+        int[] seconds = {5, 70, 900};
+        DenseSet set = backend.denseSet(List.of(backend.empty(2)), new int[][] {firsts, seconds}, 1 << 20);
+        Assumptions.assumeTrue(set != null, backend() + " has no dense sets over known values");
+        int[][] rows = new int[3000][];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = new int[] {firsts[random.nextInt(firsts.length)], seconds[random.nextInt(seconds.length)]};
+        }
+        rows[0] = new int[] {firsts[0] + 1, seconds[0]}; // between two known values
+        Rows input = upload(2, rows);
+        AbsentRows result = backend.addAbsent(set, input);
+        assertRows(List.<int[]>of(rows[0]), download(result.outside()), "only the row with an unknown value is outside");
+        Set<List<Integer>> inside = new HashSet<>();
+        for (int r = 1; r < rows.length; r++) {
+            inside.add(List.of(rows[r][0], rows[r][1]));
+        }
+        assertEquals(inside.size(), result.added());
+        backend.release(set);
+
+        Rows seed = seed(false);
+        int[] wide = new int[1 << 16];
+        Arrays.setAll(wide, v -> v * 7);
+        DenseSet overRows = backend.denseSet(List.of(seed), new int[][] {wide, wide}, 1 << 20);
+        assertTrue(overRows != null, "too big a box over the values: the set spans the rows' values");
+        assertEquals(0, backend.addAbsent(overRows, seed).added(), "and holds them");
+        backend.release(overRows);
+    }
+
+    @Test
+    void columnValuesAreTheDistinctValuesSorted() {
+        Rows rows = upload(2, new int[][] {{4, -1}, {2, 7}, {4, 7}, {9, -1}, {2, 3}});
+        int[] values = backend.columnValues(List.of(rows, upload(2, new int[][] {{-5, 0}})), 0);
+        Assumptions.assumeTrue(values != null, backend() + " reads no column values");
+        assertArrayEquals(new int[] {-5, 2, 4, 9}, values);
+        assertArrayEquals(new int[] {-1, 0, 3, 7}, backend.columnValues(List.of(rows, upload(2, new int[][] {{-5, 0}})), 1));
     }
 
     /**

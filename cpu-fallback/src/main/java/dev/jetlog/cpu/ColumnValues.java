@@ -1,0 +1,80 @@
+// The sorted distinct values of one column of row sets: the value domain a dense set's box may span.
+package dev.jetlog.cpu;
+
+import dev.jetlog.hisa.Tuples;
+
+import java.util.Arrays;
+import java.util.List;
+
+final class ColumnValues {
+    /** Value ranges up to this many values are marked in a bitmap (at most 16 MB); wider ones are sorted. */
+    private static final long BITMAP_RANGE = 1L << 27;
+
+    private ColumnValues() {
+    }
+
+    static int[] distinct(List<Tuples> parts, int column) {
+        long rows = 0;
+        int minimum = Integer.MAX_VALUE;
+        int maximum = Integer.MIN_VALUE;
+        for (Tuples part : parts) {
+            int[] data = part.data();
+            int arity = part.arity();
+            for (int row = 0; row < part.size(); row++) {
+                int value = data[row * arity + column];
+                minimum = Math.min(minimum, value);
+                maximum = Math.max(maximum, value);
+            }
+            rows += part.size();
+        }
+        if (rows == 0) {
+            return new int[0];
+        }
+        long range = (long) maximum - minimum + 1;
+        return range <= BITMAP_RANGE ? byBitmap(parts, column, minimum, (int) range) : bySorting(parts, column, rows);
+    }
+
+    private static int[] byBitmap(List<Tuples> parts, int column, int minimum, int range) {
+        long[] seen = new long[(range + 63) >>> 6];
+        for (Tuples part : parts) {
+            int[] data = part.data();
+            int arity = part.arity();
+            for (int row = 0; row < part.size(); row++) {
+                int offset = data[row * arity + column] - minimum;
+                seen[offset >>> 6] |= 1L << offset;
+            }
+        }
+        int count = 0;
+        for (long word : seen) {
+            count += Long.bitCount(word);
+        }
+        int[] values = new int[count];
+        int next = 0;
+        for (int word = 0; word < seen.length; word++) {
+            for (long bits = seen[word]; bits != 0; bits &= bits - 1) {
+                values[next++] = minimum + (word << 6) + Long.numberOfTrailingZeros(bits);
+            }
+        }
+        return values;
+    }
+
+    private static int[] bySorting(List<Tuples> parts, int column, long rows) {
+        int[] values = new int[Math.toIntExact(rows)];
+        int next = 0;
+        for (Tuples part : parts) {
+            int[] data = part.data();
+            int arity = part.arity();
+            for (int row = 0; row < part.size(); row++) {
+                values[next++] = data[row * arity + column];
+            }
+        }
+        Arrays.sort(values);
+        int distinct = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (i == 0 || values[i] != values[i - 1]) {
+                values[distinct++] = values[i];
+            }
+        }
+        return Arrays.copyOf(values, distinct);
+    }
+}
