@@ -452,8 +452,10 @@ public final class Evaluator implements AutoCloseable {
             boolean empty = store.fullSize(relation) == 0;
             // an empty relation whose columns' values the rules bound gets a set over them, within the
             // share a lazily made set of a small relation may take
+            // (one that has rows gets a set over them, as fast as before; the domains widen it when it is
+            // made again because rows fell outside it)
             if ((!empty || domainValues.knownAhead(relation)) && !buildDenseSet(stratum, relation,
-                    empty ? Math.min(denseSetBytes(), LAZY_DENSE_SET_MIN_BYTES) : denseSetBytes(), candidates)) {
+                    empty ? Math.min(denseSetBytes(), LAZY_DENSE_SET_MIN_BYTES) : denseSetBytes(), empty, candidates)) {
                 candidates.noDenseSetBelow(relation, 4 * store.fullSize(relation));
             }
         }
@@ -479,7 +481,7 @@ public final class Evaluator implements AutoCloseable {
             candidates.restartSortedCount(relation);
             long maxBytes = Math.min(denseSetBytes(),
                     Math.max(LAZY_DENSE_SET_MIN_BYTES, LAZY_DENSE_SET_BYTES_PER_ROW * full));
-            if (!buildDenseSet(stratum, relation, maxBytes, candidates)) {
+            if (!buildDenseSet(stratum, relation, maxBytes, true, candidates)) {
                 candidates.noDenseSetBelow(relation, 4 * full);
             }
         }
@@ -500,16 +502,17 @@ public final class Evaluator implements AutoCloseable {
     }
 
     /**
-     * Makes a dense set of the relation's full version (replacing its old one), over a box that spans its
-     * columns' domains where that fits, if one fits in maxBytes; true if it did.
+     * Makes a dense set of the relation's full version (replacing its old one), over a box that also spans
+     * its columns' domains where asked and where that fits, if one fits in maxBytes; true if it did.
      */
-    private boolean buildDenseSet(Stratum stratum, String relation, long maxBytes, Candidates candidates) {
+    private boolean buildDenseSet(Stratum stratum, String relation, long maxBytes, boolean overDomains,
+                                  Candidates candidates) {
         List<Rows> tiers = store.fullTiers(relation);
         DenseSet set = timer.time(Operation.DEDUPLICATE, () -> {
             Rows none = tiers.isEmpty() ? backend.empty(store.arity(relation)) : null;
             try {
-                return backend.denseSet(none == null ? tiers : List.of(none), domainValues.of(stratum, relation),
-                        maxBytes);
+                return backend.denseSet(none == null ? tiers : List.of(none),
+                        overDomains ? domainValues.of(stratum, relation) : null, maxBytes);
             } finally {
                 if (none != null) {
                     backend.release(none);
