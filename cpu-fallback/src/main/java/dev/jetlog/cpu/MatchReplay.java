@@ -105,7 +105,9 @@ final class MatchReplay {
         int width = shape.middleWidth();
         if ((size + 1) * width > rows.length) {
             rows = Arrays.copyOf(rows, Math.max(rows.length * 2, (size + 1) * width));
-            slots = Arrays.copyOf(slots, rows.length / Math.max(1, width));
+        }
+        if (size == slots.length) {
+            slots = Arrays.copyOf(slots, 2 * size);
         }
         System.arraycopy(middle, 0, rows, size * width, width);
         slots[size++] = slot;
