@@ -9,11 +9,22 @@ import java.util.List;
 final class ColumnValues {
     /** Value ranges up to this many values are marked in a bitmap (at most 16 MB); wider ones are sorted. */
     private static final long BITMAP_RANGE = 1L << 27;
+    /** Rows up to this many are copied to be sorted (at most 16 MB); a wider, longer column is left unknown. */
+    static final long MAX_SORTED_ROWS = 1L << 22;
 
     private ColumnValues() {
     }
 
+    /**
+     * The sorted distinct values of the column, or null where finding them would copy more than
+     * MAX_SORTED_ROWS values (a wide range of values in a long relation: too many for a dense set's box in
+     * any case, and the copy would cost more memory than the set may take).
+     */
     static int[] distinct(List<Tuples> parts, int column) {
+        return distinct(parts, column, MAX_SORTED_ROWS);
+    }
+
+    static int[] distinct(List<Tuples> parts, int column, long maxSortedRows) {
         long rows = 0;
         int minimum = Integer.MAX_VALUE;
         int maximum = Integer.MIN_VALUE;
@@ -31,7 +42,10 @@ final class ColumnValues {
             return new int[0];
         }
         long range = (long) maximum - minimum + 1;
-        return range <= BITMAP_RANGE ? byBitmap(parts, column, minimum, (int) range) : bySorting(parts, column, rows);
+        if (range <= BITMAP_RANGE) {
+            return byBitmap(parts, column, minimum, (int) range);
+        }
+        return rows <= maxSortedRows ? bySorting(parts, column, rows) : null;
     }
 
     private static int[] byBitmap(List<Tuples> parts, int column, int minimum, int range) {

@@ -53,7 +53,11 @@ final class DomainValues {
             ofSource.clear();
             this.stratum = stratum.index();
         }
-        return ofStratum.computeIfAbsent(relation, r -> read(stratum, r));
+        // null results are kept too (computeIfAbsent would not keep them, and read them again)
+        if (!ofStratum.containsKey(relation)) {
+            ofStratum.put(relation, read(stratum, relation));
+        }
+        return ofStratum.get(relation);
     }
 
     private int[][] read(Stratum stratum, String relation) {
@@ -82,7 +86,10 @@ final class DomainValues {
             if (tiers.isEmpty()) {
                 continue;
             }
-            int[] part = ofSource.computeIfAbsent(source, s -> backend.columnValues(tiers, s.column()));
+            if (!ofSource.containsKey(source)) {
+                ofSource.put(source, backend.columnValues(tiers, source.column()));
+            }
+            int[] part = ofSource.get(source);
             if (part == null) {
                 return null;
             }

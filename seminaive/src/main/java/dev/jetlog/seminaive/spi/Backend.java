@@ -199,7 +199,7 @@ public interface Backend extends AutoCloseable {
 
     /**
      * The distinct values of one column of the row sets, sorted (a value domain for a dense set's box); null
-     * where the backend has no dense sets to use them.
+     * where the backend has no dense sets to use them, or finding them would cost too much memory.
      */
     default int[] columnValues(List<Rows> rows, int column) {
         return null;
