@@ -63,17 +63,9 @@ final class DenseBitSet implements DenseSet {
      * The set over the values the rows' columns take, holding the rows (with nothing recorded as added), or
      * null if it would take more than maxBytes. Each column spans its value range; where that box does not
      * fit, a column whose distinct values fill less than half its range takes only those values (through
-     * a dictionary, if that fits too).
-     */
-    static DenseBitSet create(List<Tuples> rows, long maxBytes, Parallel parallel) {
-        return create(rows, null, maxBytes, parallel);
-    }
-
-    /**
-     * As {@link #create(List, long, Parallel)}, over a box that also spans the given sorted distinct values of
-     * each column (null, or a null column, where they are not known ahead): the values a column can take at
-     * all, so that rows derived later are inside the box. Where that box does not fit, over the rows' values
-     * alone.
+     * a dictionary, if that fits too). Where domains gives a column's sorted distinct values (the values it
+     * can take at all; null, or a null column, where they are not known ahead), the box spans them too, so
+     * that rows derived later are inside it; where that box does not fit, it spans the rows' values alone.
      */
     static DenseBitSet create(List<Tuples> rows, int[][] domains, long maxBytes, Parallel parallel) {
         if (domains != null && domainsMayFit(domains, maxBytes)) {
