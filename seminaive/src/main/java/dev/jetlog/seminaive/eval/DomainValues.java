@@ -45,57 +45,100 @@ final class DomainValues {
     /**
      * Per column of the relation, the sorted distinct values its domain holds outside the stratum (the
      * relations of the stratum grow from those, and the set holds the relation's own rows anyway), or null
-     * where the column has no domain or the backend reads no values; null in all where no column has one.
+     * where the column has no domain or the backend reads no values; null in all where no column has one,
+     * or where a box over them would have more cells than maxBytes has bits (no dense set could hold it).
+     * That test comes first, from the largest part of each column's values read so far, one source at a
+     * time: a domain of a hundred thousand values is rejected after one read, without its unions.
      */
-    int[][] of(Stratum stratum, String relation) {
+    int[][] of(Stratum stratum, String relation, long maxBytes) {
         if (stratum.index() != this.stratum) {
             ofStratum.clear();
             ofSource.clear();
             this.stratum = stratum.index();
         }
-        // null results are kept too (computeIfAbsent would not keep them, and read them again)
-        if (!ofStratum.containsKey(relation)) {
-            ofStratum.put(relation, read(stratum, relation));
+        if (ofStratum.containsKey(relation)) {
+            return ofStratum.get(relation); // null results are kept too: they are not read again
         }
-        return ofStratum.get(relation);
-    }
-
-    private int[][] read(Stratum stratum, String relation) {
-        int arity = store.arity(relation);
-        int[][] values = new int[arity][];
+        List<List<int[]>> parts = partsWithin(stratum, relation, maxBytes);
+        if (parts == null) {
+            return null; // too big for this budget; a later, larger one tries again from the parts read
+        }
+        int[][] values = new int[parts.size()][];
         boolean any = false;
-        for (int column = 0; column < arity; column++) {
-            values[column] = valuesOf(stratum, relation, column);
+        for (int column = 0; column < values.length; column++) {
+            values[column] = parts.get(column) == null ? null : sortedDistinct(parts.get(column));
             any |= values[column] != null;
         }
-        return any ? values : null;
+        int[][] result = any ? values : null;
+        ofStratum.put(relation, result);
+        return result;
     }
 
-    private int[] valuesOf(Stratum stratum, String relation, int column) {
-        ColumnDomains.Domain domain = domains.of(relation, column);
-        if (domain == null) {
-            return null;
-        }
-        List<int[]> parts = new ArrayList<>();
-        parts.add(domain.constants().stream().mapToInt(Integer::intValue).sorted().toArray());
-        for (ColumnDomains.Source source : domain.sources()) {
-            if (stratum.relations().contains(source.relation()) || !store.declares(source.relation())) {
+    /**
+     * Per column, the sorted distinct parts of its domain's values (null for a column without any), or null
+     * if the largest part of each column already makes a box of more than maxBytes * 8 cells.
+     */
+    private List<List<int[]>> partsWithin(Stratum stratum, String relation, long maxBytes) {
+        int arity = store.arity(relation);
+        List<List<int[]>> parts = new ArrayList<>();
+        long[] fewest = new long[arity];
+        Arrays.fill(fewest, 1);
+        for (int column = 0; column < arity; column++) {
+            parts.add(null);
+            ColumnDomains.Domain domain = domains.of(relation, column);
+            if (domain == null) {
                 continue;
             }
-            List<Rows> tiers = store.fullTiers(source.relation());
-            if (tiers.isEmpty()) {
-                continue;
+            List<int[]> columnParts = new ArrayList<>();
+            columnParts.add(domain.constants().stream().mapToInt(Integer::intValue).sorted().toArray());
+            fewest[column] = Math.max(1, columnParts.get(0).length);
+            boolean readable = true;
+            for (ColumnDomains.Source source : domain.sources()) {
+                if (stratum.relations().contains(source.relation()) || !store.declares(source.relation())) {
+                    continue;
+                }
+                List<Rows> tiers = store.fullTiers(source.relation());
+                if (tiers.isEmpty()) {
+                    continue;
+                }
+                if (!ofSource.containsKey(source)) {
+                    ofSource.put(source, backend.columnValues(tiers, source.column()));
+                }
+                int[] part = ofSource.get(source);
+                if (part == null) {
+                    readable = false;
+                    break;
+                }
+                columnParts.add(part);
+                fewest[column] = Math.max(fewest[column], part.length);
+                if (!cellsWithin(fewest, maxBytes * Byte.SIZE)) {
+                    return null;
+                }
             }
-            if (!ofSource.containsKey(source)) {
-                ofSource.put(source, backend.columnValues(tiers, source.column()));
+            if (readable) {
+                parts.set(column, columnParts);
+            } else {
+                fewest[column] = 1;
             }
-            int[] part = ofSource.get(source);
-            if (part == null) {
-                return null;
-            }
-            parts.add(part);
         }
-        return sortedDistinct(parts);
+        return cellsWithin(fewest, maxBytes * Byte.SIZE) ? parts : null;
+    }
+
+    /** How many relation columns were read for the current stratum: for tests. */
+    int sourcesRead() {
+        return ofSource.size();
+    }
+
+    /** True if a box of these sizes has at most maxCells cells. */
+    private static boolean cellsWithin(long[] sizes, long maxCells) {
+        long cells = 1;
+        for (long size : sizes) {
+            if (cells > maxCells / size) {
+                return false;
+            }
+            cells *= size;
+        }
+        return true;
     }
 
     /** The union of sorted, duplicate-free parts, merged two at a time. */

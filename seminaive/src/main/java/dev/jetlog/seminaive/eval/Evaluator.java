@@ -509,10 +509,13 @@ public final class Evaluator implements AutoCloseable {
                                   Candidates candidates) {
         List<Rows> tiers = store.fullTiers(relation);
         DenseSet set = timer.time(Operation.DEDUPLICATE, () -> {
+            int[][] columnValues = overDomains ? domainValues.of(stratum, relation, maxBytes) : null;
+            if (tiers.isEmpty() && columnValues == null) {
+                return null; // neither rows nor known values: nothing to span a box
+            }
             Rows none = tiers.isEmpty() ? backend.empty(store.arity(relation)) : null;
             try {
-                return backend.denseSet(none == null ? tiers : List.of(none),
-                        overDomains ? domainValues.of(stratum, relation) : null, maxBytes);
+                return backend.denseSet(none == null ? tiers : List.of(none), columnValues, maxBytes);
             } finally {
                 if (none != null) {
                     backend.release(none);
