@@ -76,9 +76,12 @@ final class DomainValues {
 
     /**
      * Per column, the sorted distinct parts of its domain's values (null for a column without any), or null
-     * if the largest part of each column already makes a box of more than maxBytes * 8 cells.
+     * if the largest part of each column already makes a box of more than maxBytes * 8 cells. (A column
+     * whose later source the backend cannot read would have had no values at all; giving up on its
+     * domain early then only costs the set the other columns' domains.)
      */
     private List<List<int[]>> partsWithin(Stratum stratum, String relation, long maxBytes) {
+        long maxCells = maxBytes > Long.MAX_VALUE / Byte.SIZE ? Long.MAX_VALUE : maxBytes * Byte.SIZE;
         int arity = store.arity(relation);
         List<List<int[]>> parts = new ArrayList<>();
         long[] fewest = new long[arity];
@@ -111,7 +114,7 @@ final class DomainValues {
                 }
                 columnParts.add(part);
                 fewest[column] = Math.max(fewest[column], part.length);
-                if (!cellsWithin(fewest, maxBytes * Byte.SIZE)) {
+                if (!cellsWithin(fewest, maxCells)) {
                     return null;
                 }
             }
@@ -121,7 +124,7 @@ final class DomainValues {
                 fewest[column] = 1;
             }
         }
-        return cellsWithin(fewest, maxBytes * Byte.SIZE) ? parts : null;
+        return cellsWithin(fewest, maxCells) ? parts : null;
     }
 
     /** How many relation columns were read for the current stratum: for tests. */
