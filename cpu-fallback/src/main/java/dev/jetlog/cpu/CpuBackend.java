@@ -330,8 +330,10 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public long joinRowsWithin(Prepared<JoinStep> step, Rows input, long from, Index index, long maxMatches) {
-        return operator(step, JoinOperator.class).rowsWithin(tuples(input), (int) from, lookup(index), maxMatches, parallel);
+    public long joinRowsWithin(Prepared<JoinStep> step, Rows input, long from, long to, Index index,
+                               long maxMatches) {
+        return operator(step, JoinOperator.class).rowsWithin(tuples(input), (int) from, (int) Math.min(to, input.size()),
+                lookup(index), maxMatches, parallel);
     }
 
     @Override

@@ -189,12 +189,12 @@ final class JoinOperator {
     private static final int COUNTED_BLOCK_ROWS = 1 << 16;
 
     /**
-     * How many input rows from row `from` on match at most maxMatches tuples in all (before the filters on
-     * the tuples): at least one while any remain. One hash probe per row counted: whole blocks of rows are
+     * How many input rows of [from, end) match at most maxMatches tuples in all (before the filters on the
+     * tuples): at least one while any remain. One hash probe per row counted: whole blocks of rows are
      * counted in parallel while they fit, and only the block where the budget runs out row by row.
      */
-    long rowsWithin(Tuples input, int from, RunLookup index, long maxMatches, Parallel parallel) {
-        int size = input.size();
+    long rowsWithin(Tuples input, int from, int end, RunLookup index, long maxMatches, Parallel parallel) {
+        int size = end;
         long matches = 0;
         int row = from;
         while (parallel.threads() > 1 && size - row >= COUNTED_BLOCK_ROWS) {

@@ -215,11 +215,12 @@ public final class GpuBackend implements Backend {
 
     /** Counted on the device (RelationalOperators); -1 for a step that runs on the host. */
     @Override
-    public long joinRowsWithin(Prepared<JoinStep> step, Rows input, long from, Index index, long maxMatches) {
+    public long joinRowsWithin(Prepared<JoinStep> step, Rows input, long from, long to, Index index,
+                               long maxMatches) {
         if (step instanceof HostSteps.HostPrepared<?>) {
             return -1;
         }
-        return relational.joinRowsWithin(gpu(step), gpu(input), from, gpu(index), maxMatches);
+        return relational.joinRowsWithin(gpu(step), gpu(input), from, to, gpu(index), maxMatches);
     }
 
     @Override

@@ -72,13 +72,13 @@ final class RelationalOperators {
     }
 
     /**
-     * As Backend.joinRowsWithin: the input rows from `from` on whose matches in index (before filters)
-     * total at most maxMatches, at least one while any remain. The rows are counted in windows that start at
-     * 64 K rows and double while the budget lasts (up to 16 M), so a cut near `from` counts little more than
-     * the rows it takes.
+     * As Backend.joinRowsWithin: the input rows of [from, to) whose matches in index (before filters) total
+     * at most maxMatches, at least one while any remain. The rows are counted in windows that start at 64 K
+     * rows and double while the budget lasts (up to 16 M), so a cut near `from` counts little more than the
+     * rows it takes.
      */
-    long joinRowsWithin(GpuPrepared<?> step, GpuRows input, long from, GpuIndex index, long maxMatches) {
-        long remaining = input.count - from;
+    long joinRowsWithin(GpuPrepared<?> step, GpuRows input, long from, long to, GpuIndex index, long maxMatches) {
+        long remaining = Math.min(to, input.count) - from;
         long done = 0;
         long budget = maxMatches;
         long window = FIRST_COUNT_WINDOW;

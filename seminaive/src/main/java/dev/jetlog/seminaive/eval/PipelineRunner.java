@@ -208,7 +208,7 @@ final class PipelineRunner implements AutoCloseable {
             long rows = observed == null ? probeRows()
                     : (long) Math.min(maxSlice(), Math.max(probeRows() / 16, options.chunkRows() / Math.max(observed, 1e-3)));
             if (step instanceof JoinStep join && mayFanOutWide(step)) {
-                long counted = joinRowsWithin(join, input, from, candidates);
+                long counted = joinRowsWithin(join, input, from, Math.min(size, from + maxSlice()), candidates);
                 if (counted > 0) {
                     rows = Math.min(maxSlice(), counted);
                 }
@@ -226,15 +226,15 @@ final class PipelineRunner implements AutoCloseable {
     }
 
     /**
-     * The input rows from `from` on whose matches, over every row set the join reads, total about chunkRows;
+     * The input rows of [from, to) whose matches, over every row set the join reads, total about chunkRows;
      * -1 where the backend cannot count them.
      */
-    private long joinRowsWithin(JoinStep join, Rows input, long from, Candidates candidates) {
+    private long joinRowsWithin(JoinStep join, Rows input, long from, long to, Candidates candidates) {
         Prepared<JoinStep> ready = prepared(join);
         List<Index> indexes = joinIndexes(join, candidates);
         long rows = Long.MAX_VALUE;
         for (Index index : indexes) {
-            long within = timer.time(Operation.JOIN, () -> backend.joinRowsWithin(ready, input, from, index,
+            long within = timer.time(Operation.JOIN, () -> backend.joinRowsWithin(ready, input, from, to, index,
                     Math.max(1, options.chunkRows() / indexes.size())));
             if (within < 0) {
                 return -1;

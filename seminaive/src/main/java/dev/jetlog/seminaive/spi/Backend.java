@@ -160,11 +160,13 @@ public interface Backend extends AutoCloseable {
     }
 
     /**
-     * How many input rows, from row `from` on, the join may take at once so that the tuples they match in
-     * index (before filters) total at most maxMatches: at least one row while any remain; -1 where the
-     * backend cannot tell cheaply (the driver then guesses from the fan-out it has seen).
+     * How many input rows of [from, to) the join may take at once so that the tuples they match in index
+     * (before filters) total at most maxMatches: at least one row while any remain; -1 where the backend
+     * cannot tell cheaply (the driver then guesses from the fan-out it has seen). Rows at or past `to` are
+     * not counted: the driver takes no more than that many at once anyway.
      */
-    default long joinRowsWithin(Prepared<JoinStep> step, Rows input, long from, Index index, long maxMatches) {
+    default long joinRowsWithin(Prepared<JoinStep> step, Rows input, long from, long to, Index index,
+                                long maxMatches) {
         return -1;
     }
 

@@ -167,14 +167,15 @@ public abstract class BackendOperatorSuite {
         Prepared<JoinStep> join = backend.prepare(JoinStep.of(1, REL, spec, List.of(in(0)), List.of(),
                 List.of(in(0), tuple(1))));
         Rows input = upload(1, new int[][] {{1}, {1}, {2}, {3}});
-        long first = backend.joinRowsWithin(join, input, 0, index, 4);
+        long first = backend.joinRowsWithin(join, input, 0, 4, index, 4);
         if (first < 0) {
             return; // this backend does not count: the driver guesses from fan-outs instead
         }
         assertEquals(1, first, "3 matches fit in 4, 6 do not");
-        assertEquals(2, backend.joinRowsWithin(join, input, 1, index, 3), "3, then 0 more; 5 more do not fit");
-        assertEquals(1, backend.joinRowsWithin(join, input, 3, index, 1), "at least one row, however many it matches");
-        assertEquals(3, backend.joinRowsWithin(join, input, 1, index, 100), "to the end");
+        assertEquals(2, backend.joinRowsWithin(join, input, 1, 4, index, 3), "3, then 0 more; 5 more do not fit");
+        assertEquals(1, backend.joinRowsWithin(join, input, 3, 4, index, 1), "at least one row, however many it matches");
+        assertEquals(3, backend.joinRowsWithin(join, input, 1, 4, index, 100), "to the end");
+        assertEquals(2, backend.joinRowsWithin(join, input, 1, 3, index, 100), "to `to`, not past it");
         List.of(relation, input).forEach(backend::release);
     }
 
@@ -205,11 +206,15 @@ public abstract class BackendOperatorSuite {
         for (int from : new int[] {0, 1000, 65_536}) {
             for (long budget : new long[] {0, 5, matchesAfter[70_000], matchesAfter[131_072] - matchesAfter[from],
                     matchesAfter[n] - 1, matchesAfter[n], Long.MAX_VALUE}) {
-                long counted = backend.joinRowsWithin(join, input, from, index, budget);
+                long counted = backend.joinRowsWithin(join, input, from, n, index, budget);
                 if (counted < 0) {
                     return; // this backend does not count
                 }
                 assertEquals(rowsWithin(matchesAfter, from, budget), counted, "from " + from + ", budget " + budget);
+                // bounded by `to`: the same cut where it comes first, else all rows up to `to`
+                int to = from + 100_000;
+                assertEquals(Math.min(to - from, rowsWithin(matchesAfter, from, budget)),
+                        backend.joinRowsWithin(join, input, from, to, index, budget), "from " + from + " to " + to);
             }
         }
         List.of(relation, input).forEach(backend::release);
