@@ -70,8 +70,7 @@ public final class CpuBackend implements Backend {
         if (index instanceof KnownRowsIndex) {
             return 0;
         }
-        HisaIndex hisa = hisa(index);
-        return hisa.bytes();
+        return ((CpuIndex) index).bytes();
     }
 
     @Override
@@ -283,7 +282,15 @@ public final class CpuBackend implements Backend {
     @Override
     public Index index(Rows sorted, IndexSpec spec) {
         CpuRows rows = (CpuRows) sorted;
-        return new CpuIndex(spec, rows, HisaIndex.build(rows.tuples(), spec.order(), spec.keyLength(), parallel));
+        return new CpuIndex(spec, rows, parallel); // built in readyIndex, or when an operator first needs it
+    }
+
+    /** Builds the index now unless a join of that many rows will read an index over some of its rows instead. */
+    @Override
+    public void readyIndex(Index index, long lookups) {
+        if (index instanceof CpuIndex cpu && !cpu.takesSomeRows(lookups, cpu.spec().keyLength())) {
+            cpu.hisa();
+        }
     }
 
     @Override
@@ -325,14 +332,20 @@ public final class CpuBackend implements Backend {
     @Override
     public Rows join(Prepared<JoinStep> step, Rows input, Index index) {
         CpuRows rows = (CpuRows) input;
-        return new CpuRows(operator(step, JoinOperator.class).run(rows.whole(), rows.first(), (int) rows.size(),
-                lookup(index), parallel));
+        JoinOperator join = operator(step, JoinOperator.class);
+        RunLookup lookup = index instanceof CpuIndex cpu
+                ? cpu.lookupFor(join, rows.whole(), rows.first(), (int) rows.size()) : lookup(index);
+        return new CpuRows(join.run(rows.whole(), rows.first(), (int) rows.size(), lookup, parallel));
     }
 
     @Override
     public long joinRowsWithin(Prepared<JoinStep> step, Rows input, long from, long to, Index index,
                                long maxMatches) {
-        return operator(step, JoinOperator.class).rowsWithin(tuples(input), (int) from, (int) Math.min(to, input.size()),
+        JoinOperator join = operator(step, JoinOperator.class);
+        if (index instanceof CpuIndex cpu && cpu.takesSomeRows(Math.min(to, input.size()) - from, join.keyLength())) {
+            return -1; // the join reads an index over some rows, built for it: counting would build the whole
+        }
+        return join.rowsWithin(tuples(input), (int) from, (int) Math.min(to, input.size()),
                 lookup(index), maxMatches, parallel);
     }
 

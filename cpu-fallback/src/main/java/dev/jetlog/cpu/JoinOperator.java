@@ -188,6 +188,31 @@ final class JoinOperator {
     /** Rows whose matches rowsWithin counts in parallel at a time, before it looks for the cut in them. */
     private static final int COUNTED_BLOCK_ROWS = 1 << 16;
 
+    /** The key length of the lookups this join makes. */
+    int keyLength() {
+        return keyMaker.length();
+    }
+
+    /**
+     * The one-column keys input rows [first, first + rows) look up (those the filters on the input alone
+     * pass), in input order, repeats kept: what an index over only the rows they match must hold.
+     */
+    int[] lookedUpKeys(Tuples input, int first, int rows) {
+        int width = input.arity();
+        int[] in = input.data();
+        int[] key = new int[keyMaker.length()];
+        int[] keys = new int[rows];
+        int count = 0;
+        for (int row = first; row < first + rows; row++) {
+            if (before != null && !before.test(in, row * width, RowExpr.NO_ROW, 0, 0)) {
+                continue;
+            }
+            keyMaker.make(in, row * width, key);
+            keys[count++] = key[0];
+        }
+        return count == rows ? keys : java.util.Arrays.copyOf(keys, count);
+    }
+
     /**
      * How many input rows of [from, end) match at most maxMatches tuples in all (before the filters on the
      * tuples): at least one while any remain. One hash probe per row counted: whole blocks of rows are

@@ -12,6 +12,8 @@
 // the key's offset, with no hash and no probing, and the table is filled in key order. A whole-row key
 // (an existence check) whose first column is that narrow takes a direct table over the first column, and
 // a lookup then binary-searches that column's run, sorted by the other columns, for the row.
+// An index may also hold just the rows whose one-column key is among given keys (buildForKeys), for a
+// join whose few lookups would not repay sorting every row.
 package dev.jetlog.cpu.hisa;
 
 import dev.jetlog.hisa.Tuples;
@@ -27,6 +29,8 @@ public final class HisaIndex implements RunLookup {
     private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(int[].class);
 
     private final Tuples rows;
+    /** The sorted positions: every row, or for an index over some rows (buildForKeys), those rows. */
+    private final int positions;
     private final int[] order;
     private final int keyLength;
     private final int[] sortedRows;
@@ -53,8 +57,10 @@ public final class HisaIndex implements RunLookup {
     /** The number of key values a direct table spans. */
     private final long directRange;
 
-    private HisaIndex(Tuples rows, int[] order, int keyLength, int[] sortedRows, int[] table, int distinctKeys) {
+    private HisaIndex(Tuples rows, int positions, int[] order, int keyLength, int[] sortedRows, int[] table,
+                      int distinctKeys) {
         this.rows = rows;
+        this.positions = positions;
         this.order = order;
         this.keyLength = keyLength;
         this.sortedRows = sortedRows;
@@ -66,9 +72,10 @@ public final class HisaIndex implements RunLookup {
         this.directRange = 0;
     }
 
-    private HisaIndex(Tuples rows, int[] order, int keyLength, int[] sortedRows, int[] table, int distinctKeys,
-                      int minimum) {
+    private HisaIndex(Tuples rows, int positions, int[] order, int keyLength, int[] sortedRows, int[] table,
+                      int distinctKeys, int minimum) {
         this.rows = rows;
+        this.positions = positions;
         this.order = order;
         this.keyLength = keyLength;
         this.sortedRows = sortedRows;
@@ -91,10 +98,86 @@ public final class HisaIndex implements RunLookup {
                     + keyLength + ", for arity " + arity);
         }
         int[] sortedRows = isIdentity(order) ? null : sortedRowIds(rows, order, parallel);
+        return fromSorted(rows, order, keyLength, sortedRows, rows.size(), parallel);
+    }
+
+    /**
+     * True if an index in this order can be built over some of the rows by sorting them on its first
+     * column alone: the columns after it follow in increasing column order, so that among rows equal on
+     * it the canonical order is the index order.
+     */
+    public static boolean sortsOnFirstColumn(int[] order) {
+        for (int i = 2; i < order.length; i++) {
+            if (order[i - 1] > order[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The index, with a one-column key, over just the rows whose key column (order[0]) holds one of keys
+     * (any order, repeats allowed): one pass over that column finds them, and only they are sorted and
+     * hashed. It answers lookups of those keys as the whole index would (other keys find nothing), for a
+     * join whose few input rows would not repay sorting all rows. The order must sort on its first column
+     * ({@link #sortsOnFirstColumn}).
+     */
+    public static HisaIndex buildForKeys(Tuples rows, int[] order, int[] keys, Parallel parallel) {
+        if (order.length != rows.arity() || !sortsOnFirstColumn(order)) {
+            throw new IllegalArgumentException("an index over some rows sorts on its first column alone");
+        }
+        KeySet wanted = KeySet.of(keys);
+        int[] data = rows.data();
+        int arity = rows.arity();
+        int column = order[0];
         int n = rows.size();
+        int[] found = new int[Math.min(n, 1 << 10)];
+        int count = 0;
+        for (int r = 0; r < n; r++) {
+            if (wanted.contains(data[r * arity + column])) {
+                if (count == found.length) {
+                    found = Arrays.copyOf(found, (int) Math.min(n, 2L * found.length));
+                }
+                found[count++] = r;
+            }
+        }
+        return fromSorted(rows, order, 1, sortedOnColumn(data, arity, column, found, count, parallel), count, parallel);
+    }
+
+    /** Row ids [0, count) of ids (increasing) sorted stably on one column. */
+    private static int[] sortedOnColumn(int[] data, int arity, int column, int[] ids, int count, Parallel parallel) {
+        if (count == 0) {
+            return new int[0];
+        }
+        int minimum = Integer.MAX_VALUE;
+        int maximum = Integer.MIN_VALUE;
+        for (int i = 0; i < count; i++) {
+            int value = data[ids[i] * arity + column];
+            minimum = Math.min(minimum, value);
+            maximum = Math.max(maximum, value);
+        }
+        int indexBits = count <= 1 ? 1 : 32 - Integer.numberOfLeadingZeros(count - 1);
+        int valueBits = 64 - Long.numberOfLeadingZeros((long) maximum - minimum);
+        long[] keys = new long[count];
+        for (int i = 0; i < count; i++) {
+            keys[i] = ((long) data[ids[i] * arity + column] - minimum) << indexBits | i;
+        }
+        long[] sorted = LongRadixSort.sort(keys, count, valueBits + indexBits, parallel);
+        long indexMask = (1L << indexBits) - 1;
+        int[] sortedIds = new int[count];
+        for (int i = 0; i < count; i++) {
+            sortedIds[i] = ids[(int) (sorted[i] & indexMask)];
+        }
+        return sortedIds;
+    }
+
+    /** The index over the first n positions of sortedRows (null: rows [0, n) in canonical order). */
+    private static HisaIndex fromSorted(Tuples rows, int[] order, int keyLength, int[] sortedRows, int n,
+                                       Parallel parallel) {
+        int arity = rows.arity();
         int[] data = rows.data();
         if (keyLength == 0) {
-            return new HisaIndex(rows, order.clone(), 0, sortedRows, new int[SLOT_INTS], n == 0 ? 0 : 1);
+            return new HisaIndex(rows, n, order.clone(), 0, sortedRows, new int[SLOT_INTS], n == 0 ? 0 : 1);
         }
         int[] firstColumnGroups = null;
         if (n > 0 && (keyLength == 1 || keyLength == arity)) {
@@ -107,7 +190,7 @@ public final class HisaIndex implements RunLookup {
             if (!wholeRow || directFits(range, n)) {
                 int[] firstColumnStarts = groupStarts(data, arity, n, sortedRows, order, 1, parallel);
                 if (directFits(range, wholeRow ? n : firstColumnStarts.length)) {
-                    return buildDirect(rows, order, keyLength, sortedRows, firstColumnStarts, minimum, (int) range,
+                    return buildDirect(rows, n, order, keyLength, sortedRows, firstColumnStarts, minimum, (int) range,
                             parallel);
                 }
                 firstColumnGroups = wholeRow ? null : firstColumnStarts;
@@ -136,7 +219,7 @@ public final class HisaIndex implements RunLookup {
                 table[SLOT_INTS * slot + 2] = end - start;
             }
         });
-        return new HisaIndex(rows, order.clone(), keyLength, sortedRows, table, groups);
+        return new HisaIndex(rows, n, order.clone(), keyLength, sortedRows, table, groups);
     }
 
     /** True if a direct table over the range takes at most twice the memory of a hashed one holding the keys. */
@@ -148,10 +231,9 @@ public final class HisaIndex implements RunLookup {
      * The direct table over [minimum, minimum + range) of the first key column, its runs given by their starts;
      * for a whole-row key, a lookup then searches the run for the other columns.
      */
-    private static HisaIndex buildDirect(Tuples rows, int[] order, int keyLength, int[] sortedRows, int[] groupStart,
-                                         int minimum, int range, Parallel parallel) {
+    private static HisaIndex buildDirect(Tuples rows, int n, int[] order, int keyLength, int[] sortedRows,
+                                         int[] groupStart, int minimum, int range, Parallel parallel) {
         int arity = rows.arity();
-        int n = rows.size();
         int[] data = rows.data();
         int groups = groupStart.length;
         int[] table = new int[range * DIRECT_INTS];
@@ -165,7 +247,8 @@ public final class HisaIndex implements RunLookup {
                 table[DIRECT_INTS * offset + 1] = end - start;
             }
         });
-        return new HisaIndex(rows, order.clone(), keyLength, sortedRows, table, keyLength == 1 ? groups : n, minimum);
+        return new HisaIndex(rows, n, order.clone(), keyLength, sortedRows, table, keyLength == 1 ? groups : n,
+                minimum);
     }
 
     /**
@@ -294,8 +377,9 @@ public final class HisaIndex implements RunLookup {
         return keyLength;
     }
 
+    /** The rows the index holds: all of rows(), or for an index over some rows, those. */
     public int size() {
-        return rows.size();
+        return positions;
     }
 
     public int distinctKeys() {
@@ -309,7 +393,7 @@ public final class HisaIndex implements RunLookup {
     @Override
     public int find(int[] key) {
         if (keyLength == 0) {
-            return rows.size() > 0 ? 0 : -1;
+            return positions > 0 ? 0 : -1;
         }
         if (direct) {
             long offset = (long) key[0] - directMinimum;
@@ -408,7 +492,7 @@ public final class HisaIndex implements RunLookup {
         if (direct) {
             return keyLength == 1 ? table[DIRECT_INTS * slot + 1] : 1;
         }
-        return keyLength == 0 ? rows.size() : table[SLOT_INTS * slot + 2];
+        return keyLength == 0 ? positions : table[SLOT_INTS * slot + 2];
     }
 
     /** True if lookups read a direct table (a one-column key over a narrow range) rather than a hashed one. */

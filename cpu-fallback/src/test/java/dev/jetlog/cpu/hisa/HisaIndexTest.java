@@ -151,6 +151,44 @@ class HisaIndexTest {
     }
 
     /** Matching rows in sorted-index order, as the index returns them. */
+    @ParameterizedTest
+    @CsvSource({"'0,1', 40", "'1,0', 40", "'1,0', 2147483647", "'2,0,1', 8", "'0,1,2', 8"})
+    void anIndexOverTheRowsOfSomeKeysAnswersThemAsTheWholeIndexAndFindsNoOther(String orderText, long range) {
+        int[] order = java.util.Arrays.stream(orderText.split(",")).mapToInt(Integer::parseInt).toArray();
+        SplittableRandom random = new SplittableRandom(range * 7 + order.length);
+        try (Parallel parallel = Parallel.of(2)) {
+            Tuples rows = SortUnique.sortUnique(RowSets.random(random, order.length, 5000, -3, range), parallel);
+            HisaIndex whole = HisaIndex.build(rows, order, 1, parallel);
+            // some values of the key column, repeated and in any order, and a few no row holds
+            int[] keys = new int[40];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = i % 5 == 0 ? (int) (range + 10 + i) : rows.get(random.nextInt(rows.size()), order[0]);
+            }
+            HisaIndex some = HisaIndex.buildForKeys(rows, order, keys, parallel);
+            java.util.Set<Integer> wanted = new java.util.HashSet<>();
+            for (int key : keys) {
+                wanted.add(key);
+                assertEquals(lookup(whole, new int[] {key}), lookup(some, new int[] {key}), "key " + key);
+            }
+            for (int probe = 0; probe < 200; probe++) {
+                int key = rows.get(random.nextInt(rows.size()), order[0]);
+                if (!wanted.contains(key)) {
+                    assertEquals(-1, some.find(new int[] {key}), "key " + key + " was not asked for");
+                }
+            }
+            HisaIndex none = HisaIndex.buildForKeys(rows, order, new int[0], parallel);
+            assertEquals(-1, none.find(new int[] {rows.get(0, order[0])}));
+            assertEquals(0, none.size());
+        }
+    }
+
+    @Test
+    void onlyOrdersThatSortOnTheirFirstColumnTakeAnIndexOverSomeRows() {
+        assertTrue(HisaIndex.sortsOnFirstColumn(new int[] {1, 0}));
+        assertTrue(HisaIndex.sortsOnFirstColumn(new int[] {2, 0, 1}));
+        assertFalse(HisaIndex.sortsOnFirstColumn(new int[] {0, 2, 1}));
+    }
+
     private static List<List<Integer>> lookup(HisaIndex index, int[] key) {
         List<List<Integer>> found = new ArrayList<>();
         int slot = index.find(key);

@@ -172,7 +172,7 @@ final class PipelineRunner implements AutoCloseable {
      */
     private void joinIntoDenseSet(RulePlan plan, JoinStep join, Rows input, DenseSet set, Candidates candidates) {
         Prepared<JoinStep> ready = prepared(join);
-        for (Index index : joinIndexes(join, candidates)) {
+        for (Index index : joinIndexes(join, candidates, Long.MAX_VALUE)) {
             AbsentRows split = timer.time(Operation.JOIN, () -> backend.joinAbsent(ready, input, index, set));
             candidates.addFiltered(plan.headRelation(), split);
         }
@@ -183,8 +183,8 @@ final class PipelineRunner implements AutoCloseable {
                                       Candidates candidates) {
         Prepared<JoinStep> firstReady = prepared(first);
         Prepared<JoinStep> secondReady = prepared(second);
-        List<Index> secondIndexes = joinIndexes(second, candidates);
-        for (Index firstIndex : joinIndexes(first, candidates)) {
+        List<Index> secondIndexes = joinIndexes(second, candidates, Long.MAX_VALUE);
+        for (Index firstIndex : joinIndexes(first, candidates, Long.MAX_VALUE)) {
             for (Index secondIndex : secondIndexes) {
                 AbsentRows split = timer.time(Operation.JOIN,
                         () -> backend.joinJoinAbsent(firstReady, firstIndex, secondReady, secondIndex, input, set));
@@ -231,7 +231,7 @@ final class PipelineRunner implements AutoCloseable {
      */
     private long joinRowsWithin(JoinStep join, Rows input, long from, long to, Candidates candidates) {
         Prepared<JoinStep> ready = prepared(join);
-        List<Index> indexes = joinIndexes(join, candidates);
+        List<Index> indexes = joinIndexes(join, candidates, to - from);
         long rows = Long.MAX_VALUE;
         for (Index index : indexes) {
             long within = timer.time(Operation.JOIN, () -> backend.joinRowsWithin(ready, input, from, to, index,
@@ -259,12 +259,12 @@ final class PipelineRunner implements AutoCloseable {
      * for an existence check against the full (or OLD) version of a relation of this stratum that has a
      * dense set, one index that the set answers, where the backend has one.
      */
-    private List<Index> joinIndexes(JoinStep join, Candidates candidates) {
+    private List<Index> joinIndexes(JoinStep join, Candidates candidates, long lookups) {
         RelationRef ref = join.relation();
         List<Index> indexes = new ArrayList<>();
         for (Rows rows : store.rows(ref)) {
             if (!rows.isEmpty()) {
-                indexes.add(index(ref, rows, join.index()));
+                indexes.add(index(ref, rows, join.index(), lookups));
             }
         }
         // OLD may read more than it asks: the set, which answers with full (the rows held before this
@@ -298,7 +298,7 @@ final class PipelineRunner implements AutoCloseable {
         try {
             if (step instanceof JoinStep join) {
                 Prepared<JoinStep> ready = prepared(join);
-                for (Index index : joinIndexes(join, candidates)) {
+                for (Index index : joinIndexes(join, candidates, input.size())) {
                     outputs.add(timer.time(Operation.JOIN, () -> backend.join(ready, input, index)));
                 }
                 return outputs;
@@ -326,22 +326,28 @@ final class PipelineRunner implements AutoCloseable {
                     return distinct;
                 }
             }
-            Index order = index(ref, rows, scan.order());
+            Index order = index(ref, rows, scan.order(), Long.MAX_VALUE);
             return timer.time(Operation.JOIN, () -> backend.scan(ready, order));
         }
         if (step instanceof AntiJoinStep anti) {
             Prepared<AntiJoinStep> ready = prepared(anti);
-            Index index = index(ref, rows, anti.index());
+            Index index = index(ref, rows, anti.index(), Long.MAX_VALUE);
             return timer.time(Operation.JOIN, () -> backend.antiJoin(ready, input, index));
         }
         AggregateStep aggregate = (AggregateStep) step;
         Prepared<AggregateStep> ready = prepared(aggregate);
-        Index index = index(ref, rows, aggregate.index());
+        Index index = index(ref, rows, aggregate.index(), Long.MAX_VALUE);
         return timer.time(Operation.JOIN, () -> backend.aggregate(ready, input, index));
     }
 
-    private Index index(RelationRef ref, Rows rows, IndexSpec spec) {
-        return store.index(ref, rows, spec);
+    /** The index of the rows in the spec's order, ready for about `lookups` lookups (Backend.readyIndex). */
+    private Index index(RelationRef ref, Rows rows, IndexSpec spec, long lookups) {
+        Index index = store.index(ref, rows, spec);
+        timer.time(Operation.INDEX, () -> {
+            backend.readyIndex(index, lookups);
+            return index;
+        });
+        return index;
     }
 
     @SuppressWarnings("unchecked")

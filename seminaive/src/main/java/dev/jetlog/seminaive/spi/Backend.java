@@ -120,6 +120,15 @@ public interface Backend extends AutoCloseable {
     Index index(Rows sorted, IndexSpec spec);
 
     /**
+     * Told before an operator makes about `lookups` lookups in the index (a join, one per input row;
+     * Long.MAX_VALUE where it reads the whole index): a backend that builds its indexes when first needed
+     * builds this one now, so that the build is timed as one, unless so few lookups are served better
+     * without it. Nothing, by default: the index was built by {@link #index}.
+     */
+    default void readyIndex(Index index, long lookups) {
+    }
+
+    /**
      * Makes a plan step ready to run (its filters and expressions compiled or encoded); done once per
      * step and evaluation, then passed to the operator of its kind any number of times.
      */
