@@ -20,11 +20,14 @@ final class CpuIndex implements Index {
      * costs a fraction of the full build's sort, so a few of them never cost much more than the build.
      */
     static final int PASSES_BEFORE_BUILD = 4;
+    /** Fewer rows than this are indexed in full at once: their build costs less than a lookup's bookkeeping. */
+    static final int MIN_ROWS_FOR_SOME = 1 << 12;
 
     private final IndexSpec spec;
     private final CpuRows rows;
     private final Parallel parallel;
-    private HisaIndex full;
+    /** The full index once built; read without the lock on the path of every lookup. */
+    private volatile HisaIndex full;
     private int passes;
 
     CpuIndex(IndexSpec spec, CpuRows rows, Parallel parallel) {
@@ -44,7 +47,12 @@ final class CpuIndex implements Index {
     }
 
     /** The full index, built now if it was not yet. */
-    synchronized HisaIndex hisa() {
+    HisaIndex hisa() {
+        HisaIndex built = full;
+        return built != null ? built : build();
+    }
+
+    private synchronized HisaIndex build() {
         if (full == null) {
             full = HisaIndex.build(rows.tuples(), spec.order(), spec.keyLength(), parallel);
         }
@@ -52,20 +60,25 @@ final class CpuIndex implements Index {
     }
 
     /** True once the full index exists. */
-    synchronized boolean built() {
+    boolean built() {
         return full != null;
     }
 
     /** Bytes the index holds now (none before it is built: an index over some rows lives for one join). */
-    synchronized long bytes() {
-        return full == null ? 0 : full.bytes();
+    long bytes() {
+        HisaIndex built = full;
+        return built == null ? 0 : built.bytes();
     }
 
     /** True if a join of inputRows rows would read an index over just the rows its keys match. */
-    synchronized boolean takesSomeRows(long inputRows, int keyLength) {
-        return full == null && keyLength == 1 && spec.keyLength() == 1 && passes < PASSES_BEFORE_BUILD
-                && HisaIndex.sortsOnFirstColumn(spec.order())
-                && inputRows <= rows.size() / ROWS_PER_INPUT_ROW;
+    boolean takesSomeRows(long inputRows, int keyLength) {
+        if (full != null || rows.size() < MIN_ROWS_FOR_SOME || keyLength != 1 || spec.keyLength() != 1
+                || inputRows > rows.size() / ROWS_PER_INPUT_ROW || !HisaIndex.sortsOnFirstColumn(spec.order())) {
+            return false;
+        }
+        synchronized (this) {
+            return passes < PASSES_BEFORE_BUILD;
+        }
     }
 
     /**
@@ -73,6 +86,10 @@ final class CpuIndex implements Index {
      * match where {@link #takesSomeRows} says so, else the full index.
      */
     RunLookup lookupFor(JoinOperator join, Tuples input, int first, int count) {
+        HisaIndex built = full;
+        if (built != null) {
+            return built;
+        }
         synchronized (this) {
             if (!takesSomeRows(count, join.keyLength())) {
                 return hisa();

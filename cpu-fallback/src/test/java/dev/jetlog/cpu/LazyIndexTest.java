@@ -1,6 +1,7 @@
 // The CPU backend's indexes are built when first needed: a join of few input rows against many rows reads
 // an index over just the rows its keys match (a few times, then the index is built in full), with the
-// same output as through the full index; readyIndex builds it ahead for a join of many rows.
+// same output as through the full index; readyIndex builds it ahead for a join of many rows, and for a
+// row set too small to bother.
 package dev.jetlog.cpu;
 
 import dev.jetlog.planner.ir.ColumnRef;
@@ -92,6 +93,9 @@ class LazyIndexTest {
         Rows input = backend.upload(1, keys, keys.length);
         backend.readyIndex(lazy, input.size());
         assertTrue(((CpuIndex) lazy).built(), "2,000 lookups in 20,000 rows: built ahead");
+        Index small = backend.index(backend.sortUnique(backend.upload(2, new int[] {1, 2, 3, 4}, 2)), BY_SECOND);
+        backend.readyIndex(small, 1);
+        assertTrue(((CpuIndex) small).built(), "a few rows: built at once, however few the lookups");
         // 1,500 of the keys are below 500, each in 40 rows
         assertEquals(60_000, rowsOf(backend.join(join(), input, lazy)).size());
     }

@@ -33,6 +33,11 @@ final class OperationTimer {
         }
     }
 
+    /** True if calls are timed (else time just makes them). */
+    boolean measuring() {
+        return measuring;
+    }
+
     /** The totals so far of the operations timed since the last drain, then starts over. */
     Map<Operation, Long> drain() {
         Map<Operation, Long> result = new EnumMap<>(Operation.class);

@@ -343,6 +343,10 @@ final class PipelineRunner implements AutoCloseable {
     /** The index of the rows in the spec's order, ready for about `lookups` lookups (Backend.readyIndex). */
     private Index index(RelationRef ref, Rows rows, IndexSpec spec, long lookups) {
         Index index = store.index(ref, rows, spec);
+        if (!timer.measuring()) {
+            backend.readyIndex(index, lookups); // no lambda to allocate on the path of every lookup batch
+            return index;
+        }
         timer.time(Operation.INDEX, () -> {
             backend.readyIndex(index, lookups);
             return index;
