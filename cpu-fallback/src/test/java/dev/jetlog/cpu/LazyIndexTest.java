@@ -4,11 +4,17 @@
 // row set too small to bother.
 package dev.jetlog.cpu;
 
+import dev.jetlog.parser.ast.BinaryOp;
+import dev.jetlog.parser.ast.CompareOp;
+import dev.jetlog.planner.ir.Binary;
 import dev.jetlog.planner.ir.ColumnRef;
+import dev.jetlog.planner.ir.Constant;
+import dev.jetlog.planner.ir.Filter;
 import dev.jetlog.planner.ir.IndexSpec;
 import dev.jetlog.planner.ir.JoinStep;
 import dev.jetlog.planner.ir.RelationRef;
 import dev.jetlog.planner.ir.Side;
+import dev.jetlog.planner.ir.ValueType;
 import dev.jetlog.planner.ir.Version;
 import dev.jetlog.seminaive.spi.Index;
 import dev.jetlog.seminaive.spi.Prepared;
@@ -82,6 +88,25 @@ class LazyIndexTest {
             assertEquals(rowsOf(backend.join(join, input, built)), throughSome, "round " + round);
             assertEquals(2 * 40 + 40, throughSome.size(), "a key twice in the input matches twice");
         }
+    }
+
+    @Test
+    void anIndexOverSomeRowsHoldsTheComputedKeysOfTheRowsThatPassTheInputFilter() {
+        Rows relation = relation();
+        // key in0 + 1, for input rows with in0 < 300 only
+        Prepared<JoinStep> join = backend.prepare(JoinStep.of(1, REL, BY_SECOND,
+                List.of(new Binary(BinaryOp.ADD, ValueType.SIGNED, new ColumnRef(Side.INPUT, 0), new Constant(1))),
+                List.of(new Filter(CompareOp.LT, ValueType.SIGNED, new ColumnRef(Side.INPUT, 0), new Constant(300))),
+                List.of(new ColumnRef(Side.INPUT, 0), new ColumnRef(Side.TUPLE, 0))));
+        Index built = backend.index(relation, BY_SECOND);
+        backend.readyIndex(built, Long.MAX_VALUE);
+        Index lazy = backend.index(relation, BY_SECOND);
+        Rows input = backend.upload(1, new int[] {5, 299, 300, 450, 5}, 5);
+        backend.readyIndex(lazy, input.size());
+        List<String> throughSome = rowsOf(backend.join(join, input, lazy));
+        assertFalse(((CpuIndex) lazy).built());
+        assertEquals(rowsOf(backend.join(join, input, built)), throughSome);
+        assertEquals(3 * 40, throughSome.size(), "keys 6, 300 and 6 again; 300 and 450 fail the filter");
     }
 
     @Test
