@@ -146,8 +146,8 @@ public final class HisaIndex implements RunLookup {
 
     /** Row ids [0, count) of ids (increasing) sorted stably on one column. */
     private static int[] sortedOnColumn(int[] data, int arity, int column, int[] ids, int count, Parallel parallel) {
-        if (count == 0) {
-            return new int[0];
+        if (column == 0 || count == 0) {
+            return Arrays.copyOf(ids, count); // canonical order sorts on the first column already
         }
         int minimum = Integer.MAX_VALUE;
         int maximum = Integer.MIN_VALUE;
