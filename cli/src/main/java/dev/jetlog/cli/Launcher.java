@@ -13,6 +13,7 @@ import sun.misc.SignalHandler;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ public final class Launcher {
     /** The second JVM's command line, or empty where the runner should run in this JVM. */
     private static Optional<List<String>> childCommand(String[] args) {
         Optional<Path> jar = runningJar();
-        Optional<String[]> commandLine = ProcessHandle.current().info().arguments();
+        Optional<List<String>> commandLine = ownArguments();
         if (jar.isEmpty() || commandLine.isEmpty()) {
             return Optional.empty();
         }
@@ -88,8 +89,43 @@ public final class Launcher {
         if (!archiveServes(archive, jar.get())) {
             return Optional.empty();
         }
-        return childCommand(List.of(commandLine.get()), Path.of(System.getProperty("java.home"), "bin", "java"),
-                jar.get(), archive, ProcessHandle.current().pid(), List.of(args));
+        return childCommand(commandLine.get(), Path.of(System.getProperty("java.home"), "bin", "java"),
+                jar.get(), archive, ownPid(), List.of(args));
+    }
+
+    /**
+     * This JVM's arguments (less the executable). Where /proc/self/cmdline is readable they come from
+     * there, as the pid from /proc/self: ProcessHandle's first use costs about 20 ms of class loading and
+     * lambda linking before the second JVM can start, and a launched run waits for each of them.
+     */
+    private static Optional<List<String>> ownArguments() {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc/self/cmdline"));
+            // decoded as the JVM decodes its own command line (and ProcessHandle would)
+            Charset charset = Charset.forName(System.getProperty("sun.jnu.encoding", Charset.defaultCharset().name()));
+            List<String> arguments = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i < raw.length; i++) {
+                if (raw[i] == 0) {
+                    arguments.add(new String(raw, start, i - start, charset));
+                    start = i + 1;
+                }
+            }
+            if (!arguments.isEmpty()) {
+                return Optional.of(arguments.subList(1, arguments.size()));
+            }
+        } catch (IOException | RuntimeException e) {
+            // no procfs (not Linux): ask the JVM
+        }
+        return ProcessHandle.current().info().arguments().map(List::of);
+    }
+
+    private static long ownPid() {
+        try {
+            return Long.parseLong(Files.readSymbolicLink(Path.of("/proc/self")).toString());
+        } catch (IOException | RuntimeException e) {
+            return ProcessHandle.current().pid();
+        }
     }
 
     /**
