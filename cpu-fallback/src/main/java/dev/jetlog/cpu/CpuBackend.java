@@ -36,6 +36,8 @@ public final class CpuBackend implements Backend {
 
     /** Share of the JVM's maximum heap that relations, indexes and candidates may hold by default. */
     static final double DEFAULT_HEAP_SHARE = 0.6;
+    /** Merged sizes (values) up to which a merge target's room is half its size without asking the heap. */
+    private static final long SMALL_MERGE_VALUES = 1 << 16;
 
     private final Parallel parallel;
     private final Cleaner.Cleanable cleanable;
@@ -142,7 +144,9 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Rows difference(Rows sorted, Rows sortedFull) {
-        return new CpuRows(SetOperations.difference(tuples(sorted), tuples(sortedFull), parallel));
+        Tuples rows = tuples(sorted);
+        Tuples kept = SetOperations.difference(rows, tuples(sortedFull), parallel);
+        return kept == rows ? sorted : new CpuRows(kept);
     }
 
     /**
@@ -156,6 +160,11 @@ public final class CpuBackend implements Backend {
      * was zeroed and never used); with none there, 551 MB.
      */
     private static long headroom(long needed, long deltaValues) {
+        if (needed <= SMALL_MERGE_VALUES) {
+            // a small full's room costs less than asking the heap (three calls into the JVM, once per merge
+            // of a long loop's one-row deltas) how much it has
+            return Math.max(needed / 2, deltaValues);
+        }
         Runtime runtime = Runtime.getRuntime();
         long freeValues = (runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory())) / Integer.BYTES;
         long half = needed / 2;

@@ -37,7 +37,10 @@ public final class SetOperations {
         return new Tuples(arity, data, (int) total);
     }
 
-    /** The rows of a that are not in b; both sorted and duplicate-free. The result is sorted. */
+    /**
+     * The rows of a that are not in b; both sorted and duplicate-free. The result is sorted: a itself where
+     * every row of a sorts after b's last, else a new row set.
+     */
     public static Tuples difference(Tuples a, Tuples b, Parallel parallel) {
         int arity = a.arity();
         int na = a.size();
@@ -53,6 +56,9 @@ public final class SetOperations {
         int chunks = parallel.chunksFor(na, 1 << 14);
         if (chunks == 1) {
             // a few rows (one-row deltas of long iterations among them): no parallel loop, no second copy
+            if (RowOrder.compare(da, 0, db, nb - 1, arity) > 0) {
+                return a; // every row sorts after b's last (a counter's next step): a as it is, not a copy
+            }
             int[] out = new int[na * arity];
             int written = keepAbsent(da, 0, na, db, nb, arity, out);
             return new Tuples(arity, written * 2 < na ? Arrays.copyOf(out, written * arity) : out, written);
@@ -78,6 +84,12 @@ public final class SetOperations {
 
     /** Copies the rows [from, to) of sorted da that sorted db (nb rows) lacks to out; returns how many. */
     private static int keepAbsent(int[] da, int from, int to, int[] db, int nb, int arity, int[] out) {
+        if (from < to && RowOrder.compare(da, from, db, nb - 1, arity) > 0) {
+            // every row from here on sorts after db's last (new values past all known ones, as a counter's
+            // next step): none is in db, and no search is needed to know it
+            System.arraycopy(da, from * arity, out, 0, (to - from) * arity);
+            return to - from;
+        }
         int written = 0;
         int j = RowOrder.lowerBound(db, 0, nb, da, from, arity);
         for (int i = from; i < to; i++) {

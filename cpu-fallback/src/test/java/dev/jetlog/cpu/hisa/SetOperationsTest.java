@@ -12,8 +12,34 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 class SetOperationsTest {
+    /**
+     * Rows of a past b's last row need no search: a few such rows are a itself; many, split over threads,
+     * keep those past the end and drop the known ones before them.
+     */
+    @ParameterizedTest
+    @CsvSource({"1, 1, 1", "2, 3, 1", "2, 3000, 2", "3, 100000, 2"})
+    void rowsPastTheLastKnownRowAreKeptWithoutSearch(int arity, int na, int threads) {
+        SplittableRandom random = new SplittableRandom(na);
+        try (Parallel parallel = Parallel.of(threads)) {
+            Tuples b = SortUnique.sortUnique(RowSets.random(random, arity, 50_000, 0, 1000), parallel);
+            Tuples pastEnd = SortUnique.sortUnique(RowSets.random(random, arity, na, 2000, 1000), parallel);
+            Tuples difference = SetOperations.difference(pastEnd, b, parallel);
+            assertEquals(RowSets.rows(pastEnd), RowSets.rows(difference));
+            if (pastEnd.size() < 1 << 14) {
+                assertSame(pastEnd, difference, "a single piece past the end is returned as it is");
+            }
+
+            // known rows first, then rows past the end: only the latter are kept, in whichever piece they lie
+            int[] mixed = java.util.Arrays.copyOf(b.data(), (b.size() + pastEnd.size()) * arity);
+            System.arraycopy(pastEnd.data(), 0, mixed, b.size() * arity, pastEnd.size() * arity);
+            Tuples knownThenNew = new Tuples(arity, mixed, b.size() + pastEnd.size());
+            assertEquals(RowSets.rows(pastEnd), RowSets.rows(SetOperations.difference(knownThenNew, b, parallel)));
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({
         "1, 5000, 80000, 1000000, 1",

@@ -468,8 +468,8 @@ final class RelationStore implements AutoCloseable {
     }
 
     private void releaseIndexes(Map<IndexSpec, Index> cache) {
-        if (cache == null) {
-            return;
+        if (cache == null || cache.isEmpty()) {
+            return; // (an empty map's iterator is still an allocation, once per relation per iteration)
         }
         for (Index index : cache.values()) {
             backend.release(index);
