@@ -36,7 +36,7 @@ class LauncherTest {
         List<String> jvmArguments = List.of("-Xmx16g", "-XX:+UseParallelGC", "-Dx=-jar y", "-jar", "jetlog.jar",
                 "prog.dl", "-F", "facts dir", "-j", "2");
         assertEquals(List.of("/jdk/bin/java", "-Xmx16g", "-XX:+UseParallelGC", "-Dx=-jar y", "-XX:MaxNewSize=64m",
-                        "-XX:SharedArchiveFile=/opt/jetlog/jetlog.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                        "-XX:Tier3BackEdgeThreshold=15000", "-XX:SharedArchiveFile=/opt/jetlog/jetlog.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                         "-Djetlog.launch=direct", "-Djetlog.launcher.pid=4242", "-cp", "/opt/jetlog/jetlog.jar",
                         "dev.jetlog.cli.Main", "prog.dl", "-F", "facts dir", "-j", "2"),
                 command(jvmArguments).orElseThrow());
@@ -49,6 +49,14 @@ class LauncherTest {
         List<String> command = command(List.of(option, "-jar", "jetlog.jar")).orElseThrow();
         assertTrue(command.contains(option), command.toString());
         assertFalse(command.contains(Launcher.YOUNG_GENERATION_CAP), command.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-XX:Tier3BackEdgeThreshold=60000", "-XX:CompileThresholdScaling=2"})
+    void aUserWhoSetsTheCompileThresholdsKeepsThem(String option) {
+        List<String> command = command(List.of(option, "-jar", "jetlog.jar")).orElseThrow();
+        assertTrue(command.contains(option), command.toString());
+        assertFalse(command.contains(Launcher.LOOP_COMPILE_THRESHOLD), command.toString());
     }
 
     @Test
