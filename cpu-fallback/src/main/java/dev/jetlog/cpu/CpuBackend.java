@@ -146,6 +146,7 @@ public final class CpuBackend implements Backend {
     public Rows difference(Rows sorted, Rows sortedFull) {
         Tuples rows = tuples(sorted);
         Tuples kept = SetOperations.difference(rows, tuples(sortedFull), parallel);
+        // rows that lose nothing come back as they are: the caller releases the input, a no-op for JVM arrays
         return kept == rows ? sorted : new CpuRows(kept);
     }
 

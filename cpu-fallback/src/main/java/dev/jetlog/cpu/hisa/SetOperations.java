@@ -38,8 +38,8 @@ public final class SetOperations {
     }
 
     /**
-     * The rows of a that are not in b; both sorted and duplicate-free. The result is sorted: a itself where
-     * every row of a sorts after b's last, else a new row set.
+     * The rows of a that are not in b; both sorted and duplicate-free. The result is sorted: a itself where a
+     * is one piece of work (at most 2^14 rows, or one thread) whose rows all sort after b's last, else a new row set.
      */
     public static Tuples difference(Tuples a, Tuples b, Parallel parallel) {
         int arity = a.arity();
