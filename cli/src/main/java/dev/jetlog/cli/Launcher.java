@@ -52,10 +52,10 @@ public final class Launcher {
      * How many times a loop runs in the interpreter before the JIT compiles it on the stack (HotSpot's default:
      * 60,000), added unless the options set it or scale the thresholds. A run's first iterations meet each of
      * the engine's row loops (sorts, index builds, joins, merges) over 10^5 to 10^6 rows once, interpreted
-     * until then. Against the default (medians of 3 to 7 runs taking turns, 2026-12-05): CSPA 1.43-1.50
-     * against 1.49-1.61 s, points-to 300 1.06 against 1.19, CSDA 0.38 against 0.41, TC and steps within 2%,
-     * SG on ego-Facebook 14.88 against 14.63 s (about 2% slower: its one long join compiles earlier, on a
-     * shorter profile). A run in a warm JVM does not see it.
+     * until then. Against the default given on the command line (medians of 5 to 7 runs taking turns,
+     * 2026-12-05): CSPA 1.49 against 1.57 s, points-to 300 1.15 against 1.25 s; against the build before,
+     * CSDA 0.38 against 0.41 s, TC and steps within 2%, SG on ego-Facebook 14.88 against 14.63 s (about 2%
+     * slower: its one long join compiles earlier, on a shorter profile). A run in a warm JVM does not see it.
      */
     static final String LOOP_COMPILE_THRESHOLD = "-XX:Tier3BackEdgeThreshold=15000";
     private static final List<String> LOOP_COMPILE_OPTIONS = List.of("-XX:Tier3BackEdgeThreshold",
