@@ -1,7 +1,7 @@
 // Checks the command line Launcher gives the runner's second JVM: this JVM's options kept in order, the
-// young-generation cap unless they size it, the class-data archive and the markers added, the user's
-// arguments unchanged, and no second JVM where the command line has no -jar, the user chose their own
-// class-data sharing, or the archive is older than the jar.
+// serial collector's settings unless they choose a collector, the young-generation cap unless they size it,
+// the class-data archive and the markers added, the user's arguments unchanged, and no second JVM where the
+// command line has no -jar, the user chose their own class-data sharing, or the archive is older than the jar.
 package dev.jetlog.cli;
 
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class LauncherTest {
     private static final Path ARCHIVE = Path.of("/opt/jetlog/jetlog.jsa");
 
     private static Optional<List<String>> command(List<String> jvmArguments) {
-        return Launcher.childCommand(jvmArguments, JAVA, JAR, ARCHIVE, 4242,
+        return Launcher.childCommand(jvmArguments, JAVA, JAR, ARCHIVE, 4242, 6L << 30,
                 List.of("prog.dl", "-F", "facts dir", "-j", "2"));
     }
 
@@ -42,13 +42,46 @@ class LauncherTest {
                 command(jvmArguments).orElseThrow());
     }
 
+    @Test
+    void withoutAChosenCollectorTheSecondJvmGetsTheSerialOneOnAHeapThatStartsSmall() {
+        List<String> command = command(List.of("-Xmx2g", "-XX:+UseCompressedOops", "-jar", "jetlog.jar"))
+                .orElseThrow();
+        assertEquals(List.of("/jdk/bin/java", "-Xmx2g", "-XX:+UseCompressedOops", "-XX:+UseSerialGC",
+                "-XX:InitialRAMPercentage=0", "-XX:PretenureSizeThreshold=256k", "-XX:MinHeapFreeRatio=60",
+                "-XX:MaxHeapFreeRatio=90", "-XX:MaxNewSize=64m"), command.subList(0, 9));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-XX:+UseG1GC", "-XX:+UseParallelGC", "-XX:+UseZGC", "-XX:-UseSerialGC", "-Xms1g",
+            "-XX:InitialHeapSize=64m", "-XX:InitialRAMPercentage=5", "-XX:MinHeapFreeRatio=20",
+            "-XX:MaxHeapFreeRatio=50", "-XX:PretenureSizeThreshold=1m"})
+    void aUserWhoChoosesTheCollectorOrItsSizingKeepsTheirChoice(String option) {
+        List<String> command = command(List.of(option, "-jar", "jetlog.jar")).orElseThrow();
+        assertTrue(command.contains(option), command.toString());
+        for (String setting : Launcher.COLLECTOR_SETTINGS) {
+            assertFalse(command.contains(setting), setting + " in " + command);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"-Xmn512m", "-XX:NewSize=1g", "-XX:MaxNewSize=256m", "-XX:NewRatio=3",
             "-XX:G1MaxNewSizePercent=30"})
     void aUserWhoSizesTheYoungGenerationKeepsTheirSize(String option) {
         List<String> command = command(List.of(option, "-jar", "jetlog.jar")).orElseThrow();
         assertTrue(command.contains(option), command.toString());
-        assertFalse(command.contains(Launcher.YOUNG_GENERATION_CAP), command.toString());
+        assertFalse(command.stream().anyMatch(o -> !o.equals(option) && o.startsWith("-XX:MaxNewSize")),
+                command.toString());
+    }
+
+    @Test
+    void aSmallHeapGetsAQuarterOfItAsItsYoungGeneration() {
+        assertEquals("-XX:MaxNewSize=64m", Launcher.youngGenerationCap(6L << 30));
+        assertEquals("-XX:MaxNewSize=64m", Launcher.youngGenerationCap(256L << 20));
+        assertEquals("-XX:MaxNewSize=12m", Launcher.youngGenerationCap(48L << 20));
+        assertEquals("-XX:MaxNewSize=1m", Launcher.youngGenerationCap(2L << 20));
+        List<String> command = Launcher.childCommand(List.of("-Xmx48m", "-jar", "jetlog.jar"), JAVA, JAR, ARCHIVE,
+                4242, 48L << 20, List.of("prog.dl")).orElseThrow();
+        assertTrue(command.contains("-XX:MaxNewSize=12m"), command.toString());
     }
 
     @ParameterizedTest
