@@ -46,7 +46,7 @@ public final class Launcher {
      * collection. The engine's memory is a few large long-lived arrays (relations, indexes) and large
      * temporary ones that die within an iteration: G1 grows the heap far beyond that, its young regions
      * moving to untouched pages as it expands. The cost: in JDK 17 only G1 maps the archived heap objects
-     * (the module graph), about 20 ms of start-up. Against G1 with the same jar (medians of interleaved
+     * (the module graph), about 10 ms of start-up. Against G1 with the same jar (medians of interleaved
      * runs, 2026-12-05, -j 2): CSPA 1.38 against 1.44 s and 278 against 389 MB (n=7), points-to 300 131
      * against 174 MB (1.14 against 1.16 s), steps 114 against 567 MB (2.34 against 2.58 s), SG on
      * ego-Facebook 12.5 against 14.5 s and 373 against 483 MB, TC on p2p-Gnutella04 1,105 against 1,307 MB

@@ -455,9 +455,8 @@ public final class Evaluator implements AutoCloseable {
                 continue;
             }
             boolean empty = store.fullSize(relation) == 0;
-            // an empty relation whose columns' values the rules bound gets a set over them (one that has
-            // rows gets a set over them; the domains widen it when it is made again because rows fell
-            // outside it)
+            // a relation with rows gets a set over them; an empty one, over the values the rules bound its
+            // columns to (the domains widen a set made again because rows fell outside it)
             if ((!empty || domainValues.knownAhead(relation)) && !buildDenseSet(stratum, relation,
                     denseSetBytes(store.fullSize(relation)), empty, candidates)) {
                 candidates.noDenseSetBelow(relation, 4 * store.fullSize(relation));
